@@ -1,0 +1,40 @@
+# The layer rules of docs/architecture.md, checked when CMake configures the project.
+#
+# A layer library may link only the layers listed for it here, plus the Qt modules listed for it.
+# Adding an arrow means changing this table in review, never just a target_link_libraries line.
+
+set(COUNTERLINE_LAYERS domain protocol store sync server ui)
+
+set(COUNTERLINE_LAYER_ALLOWS_domain   "Qt6::Core")
+set(COUNTERLINE_LAYER_ALLOWS_protocol "domain;Qt6::Core")
+set(COUNTERLINE_LAYER_ALLOWS_store    "domain;Qt6::Core;Qt6::Sql;OpenSSL::Crypto")
+set(COUNTERLINE_LAYER_ALLOWS_sync     "domain;protocol;store;Qt6::Core;Qt6::Network")
+set(COUNTERLINE_LAYER_ALLOWS_server   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;OpenSSL::Crypto;OpenSSL::SSL")
+set(COUNTERLINE_LAYER_ALLOWS_ui       "domain;store;sync;Qt6::Core;Qt6::Gui;Qt6::Widgets;Qt6::PrintSupport")
+
+# Declares a layer library: static, hardened, with the repository root as include root so that
+# every include names its layer ("domain/money.h"), which tests/layering checks.
+function(counterline_add_layer name)
+    add_library(${name} STATIC ${ARGN})
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+    counterline_harden(${name})
+endfunction()
+
+function(counterline_check_layers)
+    foreach(layer IN LISTS COUNTERLINE_LAYERS)
+        if(NOT TARGET ${layer})
+            continue()
+        endif()
+        get_target_property(linked ${layer} LINK_LIBRARIES)
+        if(NOT linked)
+            continue()
+        endif()
+        foreach(dependency IN LISTS linked)
+            if(NOT dependency IN_LIST COUNTERLINE_LAYER_ALLOWS_${layer})
+                message(FATAL_ERROR
+                    "Layer '${layer}' links '${dependency}', which docs/architecture.md does not "
+                    "allow. Allowed: ${COUNTERLINE_LAYER_ALLOWS_${layer}}")
+            endif()
+        endforeach()
+    endforeach()
+endfunction()

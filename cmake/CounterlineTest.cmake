@@ -1,0 +1,44 @@
+# counterline_add_test(name LABELS unit|integration|gui|chaos|slow... SOURCES ... [DEPENDS ...]
+#                      [TIMEOUT seconds] [ENVIRONMENT VAR=value...])
+#
+# The one way a QtTest executable joins ctest. GUI tests run offscreen. In the sanitizer build
+# every test name gets an "asan:" prefix so that one ctest summary can list both builds.
+
+set(COUNTERLINE_TEST_LABELS unit integration gui chaos slow)
+
+function(counterline_add_test name)
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "LABELS;SOURCES;DEPENDS;ENVIRONMENT")
+    if(NOT arg_LABELS)
+        message(FATAL_ERROR "counterline_add_test(${name}): give at least one label")
+    endif()
+    foreach(label IN LISTS arg_LABELS)
+        if(NOT label IN_LIST COUNTERLINE_TEST_LABELS)
+            message(FATAL_ERROR "counterline_add_test(${name}): unknown label '${label}'")
+        endif()
+    endforeach()
+
+    qt_add_executable(${name} ${arg_SOURCES})
+    set_target_properties(${name} PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+    target_link_libraries(${name} PRIVATE Qt6::Test ${arg_DEPENDS})
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
+    counterline_harden(${name})
+
+    set(test_name ${name})
+    set(labels ${arg_LABELS})
+    if(COUNTERLINE_SANITIZE)
+        set(test_name "asan:${name}")
+        list(APPEND labels asan)
+    endif()
+    add_test(NAME ${test_name} COMMAND ${name})
+
+    set(environment ${arg_ENVIRONMENT} "QT_QPA_PLATFORM=offscreen"
+                    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1"
+                    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+    if(NOT arg_TIMEOUT)
+        set(arg_TIMEOUT 300)
+    endif()
+    set_tests_properties(${test_name} PROPERTIES
+        LABELS "${labels}"
+        TIMEOUT ${arg_TIMEOUT}
+        ENVIRONMENT "${environment}")
+endfunction()

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "domain/money.h"
+
+#include <QLocale>
+#include <QString>
+
+namespace counterline::ui {
+
+// Money for people: the locale's digits, group and decimal separators, and the currency's own
+// number of decimals ("1.234,56 EUR" in German, "1,234.56 USD" in American English, "1,200 JPY").
+// Works on the integer minor units; no floating point.
+QString formatMoney(const Money &money, const QLocale &locale = QLocale());
+
+} // namespace counterline::ui

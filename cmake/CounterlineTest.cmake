@@ -1,13 +1,16 @@
-# counterline_add_test(name LABELS unit|integration|gui|chaos|slow... SOURCES ... [DEPENDS ...]
+# counterline_add_test(name LABELS unit|integration|gui|chaos|slow...
+#                      SOURCES ... [DEPENDS ...]          a QtTest executable, or
+#                      COMMAND ... [PASS_REGEX regex]     a command (scripts, fixture projects)
 #                      [TIMEOUT seconds] [ENVIRONMENT VAR=value...])
 #
-# The one way a QtTest executable joins ctest. GUI tests run offscreen. In the sanitizer build
-# every test name gets an "asan:" prefix so that one ctest summary can list both builds.
+# The one way a test joins ctest. GUI tests run offscreen. In the sanitizer build every test name
+# gets an "asan:" prefix so that one ctest summary can list both builds.
 
 set(COUNTERLINE_TEST_LABELS unit integration gui chaos slow)
 
 function(counterline_add_test name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "LABELS;SOURCES;DEPENDS;ENVIRONMENT")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;PASS_REGEX"
+                          "LABELS;SOURCES;DEPENDS;ENVIRONMENT;COMMAND")
     if(NOT arg_LABELS)
         message(FATAL_ERROR "counterline_add_test(${name}): give at least one label")
     endif()
@@ -17,11 +20,21 @@ function(counterline_add_test name)
         endif()
     endforeach()
 
-    qt_add_executable(${name} ${arg_SOURCES})
-    set_target_properties(${name} PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
-    target_link_libraries(${name} PRIVATE Qt6::Test ${arg_DEPENDS})
-    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
-    counterline_harden(${name})
+    if(arg_SOURCES)
+        qt_add_executable(${name} ${arg_SOURCES})
+        set_target_properties(${name} PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+        target_link_libraries(${name} PRIVATE Qt6::Test ${arg_DEPENDS})
+        target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
+        counterline_harden(${name})
+        set(command ${name})
+    elseif(arg_COMMAND)
+        if(COUNTERLINE_SANITIZE)
+            return() # scripts are not instrumented; the dev tree runs them once
+        endif()
+        set(command ${arg_COMMAND})
+    else()
+        message(FATAL_ERROR "counterline_add_test(${name}): give SOURCES or COMMAND")
+    endif()
 
     set(test_name ${name})
     set(labels ${arg_LABELS})
@@ -29,7 +42,7 @@ function(counterline_add_test name)
         set(test_name "asan:${name}")
         list(APPEND labels asan)
     endif()
-    add_test(NAME ${test_name} COMMAND ${name})
+    add_test(NAME ${test_name} COMMAND ${command})
 
     set(environment ${arg_ENVIRONMENT} "QT_QPA_PLATFORM=offscreen"
                     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1"
@@ -41,4 +54,7 @@ function(counterline_add_test name)
         LABELS "${labels}"
         TIMEOUT ${arg_TIMEOUT}
         ENVIRONMENT "${environment}")
+    if(arg_PASS_REGEX)
+        set_tests_properties(${test_name} PROPERTIES PASS_REGULAR_EXPRESSION "${arg_PASS_REGEX}")
+    endif()
 endfunction()

@@ -1,0 +1,75 @@
+# Which layer's headers each source folder may include (docs/architecture.md). A lower layer
+# including an upper layer's header is an arrow the link table does not allow; this catches it
+# even when no link is needed (a header-only dependency).
+#
+# counterline_check_includes(<root> <out-var>) scans <root> and sets <out-var> to a list of
+# "file:line: includes <header>, but <folder> may only include <allowed>" messages.
+
+set(COUNTERLINE_INCLUDE_RULES
+    "domain=domain"
+    "sync/protocol=domain|sync/protocol"
+    "store=domain|store"
+    "sync=domain|store|sync"
+    "server=domain|sync/protocol|server"
+    "ui=domain|store|sync|ui")
+set(COUNTERLINE_LAYER_FOLDERS domain sync/protocol store sync server ui app)
+
+function(counterline_check_includes root out_var)
+    set(violations)
+    foreach(rule IN LISTS COUNTERLINE_INCLUDE_RULES)
+        string(REPLACE "=" ";" rule "${rule}")
+        list(GET rule 0 folder)
+        list(GET rule 1 allowed)
+        string(REPLACE "|" ";" allowed "${allowed}")
+        file(GLOB_RECURSE sources "${root}/${folder}/*.h" "${root}/${folder}/*.cpp")
+        foreach(source IN LISTS sources)
+            file(RELATIVE_PATH relative "${root}" "${source}")
+            # sync/protocol has its own rule; skip it under the rule for sync.
+            if(folder STREQUAL "sync" AND relative MATCHES "^sync/protocol/")
+                continue()
+            endif()
+            file(STRINGS "${source}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+            foreach(line IN LISTS lines)
+                string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" header
+                       "${line}")
+                set(header_folder "")
+                foreach(candidate IN LISTS COUNTERLINE_LAYER_FOLDERS)
+                    if(header MATCHES "^${candidate}/")
+                        # Longest match wins: sync/protocol/x.h belongs to sync/protocol.
+                        string(LENGTH "${candidate}" length)
+                        string(LENGTH "${header_folder}" best)
+                        if(length GREATER best)
+                            set(header_folder "${candidate}")
+                        endif()
+                    endif()
+                endforeach()
+                if(header_folder STREQUAL "")
+                    continue() # a local or third-party header
+                endif()
+                set(permitted FALSE)
+                foreach(layer IN LISTS allowed)
+                    if(header_folder STREQUAL layer
+                       OR (layer STREQUAL "sync" AND header_folder STREQUAL "sync/protocol"))
+                        set(permitted TRUE)
+                    endif()
+                endforeach()
+                if(NOT permitted)
+                    string(REPLACE ";" ", " allowed_text "${allowed}")
+                    list(APPEND violations
+                         "${relative}: includes \"${header}\", but ${folder}/ may only include ${allowed_text}")
+                endif()
+            endforeach()
+        endforeach()
+    endforeach()
+    set(${out_var} "${violations}" PARENT_SCOPE)
+endfunction()
+
+# Script mode: cmake -DROOT=<dir> -P CounterlineIncludeCheck.cmake
+if(CMAKE_SCRIPT_MODE_FILE AND DEFINED ROOT)
+    counterline_check_includes("${ROOT}" violations)
+    if(violations)
+        string(REPLACE ";" "\n  " text "${violations}")
+        message(FATAL_ERROR "Layer violations:\n  ${text}")
+    endif()
+    message(STATUS "Layer includes are clean under ${ROOT}")
+endif()

@@ -1,0 +1,47 @@
+# Sourced by run.sh and test.sh. ensure_packages PKG... installs the Debian packages that are not
+# installed yet: with apt-get as root, through sudo otherwise, or prints the exact command and
+# fails when neither is possible. Nothing else on the machine is assumed.
+
+ensure_packages() {
+    local missing=()
+    local package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+
+    local command=(apt-get install -y --no-install-recommends "${missing[@]}")
+    echo "Installing missing Debian packages: ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${command[@]}"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        sudo DEBIAN_FRONTEND=noninteractive "${command[@]}"
+    else
+        echo "error: these Debian packages are missing and I cannot install them without root." >&2
+        echo "Run this, then start again:" >&2
+        echo "  sudo apt-get update && sudo ${command[*]}" >&2
+        return 1
+    fi
+}
+
+# What building Counterline needs, on every machine.
+COUNTERLINE_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config ccache git
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    libssl-dev
+)
+
+# What the tests need in addition.
+COUNTERLINE_TEST_PACKAGES=(
+    clang-format libbenchmark-dev sqlite3
+)
+
+# ccache keeps its cache under the user's home, so repeated builds (and CI on this machine) are
+# cheap without anything depending on the cache being warm.
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"

@@ -7,6 +7,7 @@
 #include "domain/product.h"
 #include "domain/tax_rate.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace counterline::testing {
@@ -37,6 +38,15 @@ inline Product product(const char *sku, const char *name, qint64 priceMinor, con
 {
     return Product{QString::fromLatin1(sku), QString(), QString::fromUtf8(name),
                    money(priceMinor, code), rate(taxPercent)};
+}
+
+// Randomized tests draw from a generator whose seed they print, so that a failure can be replayed
+// with COUNTERLINE_TEST_SEED=<seed>.
+inline quint32 testSeed()
+{
+    bool ok = false;
+    const quint32 fixed = qEnvironmentVariable("COUNTERLINE_TEST_SEED").toUInt(&ok);
+    return ok ? fixed : QRandomGenerator::global()->generate();
 }
 
 } // namespace counterline::testing

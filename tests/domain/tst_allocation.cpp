@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every randomized test draws from one generator whose seed is printed, so a failure can be
-// replayed with COUNTERLINE_TEST_SEED=<seed>.
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fixed = qEnvironmentVariable("COUNTERLINE_TEST_SEED").toUInt(&ok);
-    return ok ? fixed : QRandomGenerator::global()->generate();
-}
-
 qint64 sumMinor(const QList<Money> &parts)
 {
     qint64 sum = 0;

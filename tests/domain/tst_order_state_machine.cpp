@@ -1,4 +1,5 @@
 #include "domain/order_state_machine.h"
+#include "test_support.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -23,13 +24,6 @@ const std::map<std::pair<QString, QString>, QString> kBrief = {
     {{u"SHIPPED"_s, u"Deliver"_s}, u"COMPLETED"_s},
     {{u"COMPLETED"_s, u"Refund"_s}, u"REFUNDED"_s},
 };
-
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fixed = qEnvironmentVariable("COUNTERLINE_TEST_SEED").toUInt(&ok);
-    return ok ? fixed : QRandomGenerator::global()->generate();
-}
 
 } // namespace
 
@@ -106,7 +100,7 @@ private slots:
     // oracle cannot reach, or leave a final status.
     void randomSequencesStayInsideTheTable()
     {
-        const quint32 seed = testSeed();
+        const quint32 seed = testing::testSeed();
         qInfo("COUNTERLINE_TEST_SEED=%u", seed);
         QRandomGenerator random(seed);
 

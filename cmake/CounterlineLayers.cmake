@@ -35,6 +35,11 @@ function(counterline_check_layers)
         list(TRANSFORM linked REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1")
         list(REMOVE_DUPLICATES linked)
         foreach(dependency IN LISTS linked)
+            # qt_add_resources links the layer's own compiled resources (<layer>_resources_N).
+            if(dependency MATCHES "TARGET_OBJECTS:\\$<TARGET_NAME:${layer}_resources_[0-9]+>"
+               OR dependency MATCHES "^${layer}_resources_[0-9]+$")
+                continue()
+            endif()
             if(NOT dependency IN_LIST COUNTERLINE_LAYER_ALLOWS_${layer})
                 message(FATAL_ERROR
                     "Layer '${layer}' links '${dependency}', which docs/architecture.md does not "

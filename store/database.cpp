@@ -1,10 +1,13 @@
 #include "store/database.h"
 
+#include "store/sql.h"
+
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
-#include <QSqlQuery>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -18,16 +21,55 @@ QString nextConnectionName()
     return u"counterline-store-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
 
-Result<QVariant> pragma(QSqlDatabase &db, const QString &statement)
+// Looks at the first bytes without letting SQLite near the file: an existing file must be a
+// SQLite database before anything else happens to it.
+Result<void> checkExistingFile(const QFileInfo &file)
 {
-    QSqlQuery query(db);
-    if (!query.exec(statement)) {
-        return Error{
-            u"store.pragma_failed"_s,
-            QCoreApplication::translate("counterline::store::Database", "SQLite refused \"%1\": %2")
-                .arg(statement, query.lastError().text())};
+    if (!file.exists())
+        return success();
+    if (!file.isFile()) {
+        return Error{u"store.not_a_database"_s,
+                     Database::tr("%1 is not a file.").arg(file.absoluteFilePath())};
     }
-    return query.next() ? query.value(0) : QVariant();
+    QFile handle(file.absoluteFilePath());
+    if (!handle.open(QIODevice::ReadOnly)) {
+        return Error{
+            u"store.open_failed"_s,
+            Database::tr("Cannot read %1: %2").arg(file.absoluteFilePath(), handle.errorString())};
+    }
+    const QByteArray header = handle.read(16);
+    if (header.isEmpty()) {
+        return Error{u"store.not_a_database"_s,
+                     Database::tr("%1 is an empty file, not a Counterline database; it was left "
+                                  "untouched. Move it away or choose another --data-dir.")
+                         .arg(file.absoluteFilePath())};
+    }
+    if (header != QByteArrayView("SQLite format 3\0", 16)) {
+        return Error{u"store.not_a_database"_s,
+                     Database::tr("%1 is not a SQLite database; it was left untouched.")
+                         .arg(file.absoluteFilePath())};
+    }
+    return success();
+}
+
+// An existing SQLite file must carry Counterline's application_id, or be a blank database.
+Result<void> checkOwnership(const QSqlDatabase &db, const QString &path)
+{
+    Result<QVariant> applicationId = selectValue(db, u"PRAGMA application_id"_s);
+    Result<QVariant> objects = selectValue(db, u"SELECT count(*) FROM sqlite_master"_s);
+    if (!applicationId || !objects) {
+        return Error{u"store.not_a_database"_s,
+                     Database::tr("%1 cannot be read as a SQLite database: %2")
+                         .arg(path, (!applicationId ? applicationId : objects).error().message)};
+    }
+    const qint64 id = applicationId.value().toLongLong();
+    if (id == Database::kApplicationId || (id == 0 && objects.value().toLongLong() == 0))
+        return success();
+    return Error{u"store.foreign_database"_s,
+                 Database::tr("%1 is a SQLite database of another program (application_id %2), "
+                              "not a Counterline terminal database; it was left untouched.")
+                     .arg(path)
+                     .arg(id)};
 }
 
 } // namespace
@@ -52,13 +94,27 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
+QString Database::fileIn(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(u"terminal.sqlite"_s);
+}
+
+QString Database::defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
+                                                 const QList<Migration> &migrations)
 {
     const QFileInfo file(filePath);
+    if (Result<void> usable = checkExistingFile(file); !usable)
+        return usable.error();
     if (!QDir().mkpath(file.absolutePath())) {
         return Error{u"store.directory_unusable"_s,
                      tr("Cannot create the data directory %1.").arg(file.absolutePath())};
     }
+
     std::unique_ptr<Database> database(new Database(nextConnectionName(), file.absoluteFilePath()));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, database->m_connectionName);
     db.setDatabaseName(database->m_filePath);
@@ -68,20 +124,20 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
                                                  .arg(database->m_filePath, db.lastError().text())};
     }
 
-    // Reading the header first: a file that is not SQLite, or is someone else's database, is
-    // refused before anything is written to it.
-    const Result<QVariant> applicationId = pragma(db, u"PRAGMA application_id"_s);
-    if (!applicationId) {
-        return Error{u"store.not_a_database"_s,
-                     tr("%1 is not a SQLite database: %2")
-                         .arg(database->m_filePath, applicationId.error().message)};
-    }
-    const qint64 foundId = applicationId.value().toLongLong();
-    if (foundId != 0 && foundId != kApplicationId) {
-        return Error{u"store.foreign_database"_s,
-                     tr("%1 belongs to another program (application_id %2); it was left untouched.")
+    // Everything that could refuse the file is read before the first write.
+    if (Result<void> ours = checkOwnership(db, database->m_filePath); !ours)
+        return ours.error();
+    Result<int> version = store::schemaVersion(db);
+    if (!version)
+        return version.error();
+    const int newest = migrations.isEmpty() ? 0 : migrations.last().version;
+    if (*version > newest) {
+        return Error{u"store.newer_schema"_s,
+                     tr("%1 has schema version %2, newer than this program knows (%3). Use a "
+                        "newer Counterline; the file was left untouched.")
                          .arg(database->m_filePath)
-                         .arg(foundId)};
+                         .arg(*version)
+                         .arg(newest)};
     }
 
     const QString setup[] = {
@@ -91,15 +147,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
         u"PRAGMA busy_timeout = 5000"_s,
     };
     for (const QString &statement : setup) {
-        if (const auto result = pragma(db, statement); !result)
-            return result.error();
+        if (Result<QSqlQuery> ran = runSql(db, statement); !ran)
+            return ran.error();
     }
-    if (foundId == 0) {
-        if (const auto result = pragma(db, u"PRAGMA application_id = %1"_s.arg(kApplicationId));
-            !result) {
-            return result.error();
-        }
-    }
+
+    Result<int> migrated = migrate(db, migrations, kApplicationId);
+    if (!migrated)
+        return migrated.error();
+    database->m_schemaVersion = *migrated;
     return database;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "store/migrations.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -21,9 +22,17 @@ public:
     // The value of PRAGMA application_id in every Counterline terminal database ("CLPS").
     static constexpr qint32 kApplicationId = 0x434c5053;
 
-    // Opens (creating if needed) the file at `filePath`. A file that belongs to another program
-    // is refused and left untouched.
-    static Result<std::unique_ptr<Database>> open(const QString &filePath);
+    // Opens the file at `filePath`, creating it when there is none, and brings its schema up to
+    // date. Anything that is not a Counterline terminal database (random bytes, an empty file,
+    // another program's SQLite file, a schema newer than this program) is refused with an error
+    // that names the file, and the file is left untouched.
+    static Result<std::unique_ptr<Database>>
+    open(const QString &filePath, const QList<Migration> &migrations = terminalMigrations());
+
+    // The file name inside a data directory: DIR/terminal.sqlite.
+    static QString fileIn(const QString &dataDirectory);
+    // Where the terminal keeps its data without --data-dir (QStandardPaths::AppDataLocation).
+    static QString defaultDataDirectory();
 
     ~Database();
     Database(const Database &) = delete;
@@ -31,12 +40,14 @@ public:
 
     QSqlDatabase connection() const;
     const QString &filePath() const { return m_filePath; }
+    int schemaVersion() const { return m_schemaVersion; }
 
 private:
     Database(QString connectionName, QString filePath);
 
     QString m_connectionName;
     QString m_filePath;
+    int m_schemaVersion = 0;
 };
 
 } // namespace counterline::store

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/product.h"
+#include "domain/result.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace counterline::store {
+
+struct CatalogImportReport
+{
+    int products = 0; // rows imported (new or changed)
+};
+
+// The terminal's copy of the catalog: products with price and tax rate, and stock on hand.
+class Catalog
+{
+    Q_DECLARE_TR_FUNCTIONS(Catalog)
+
+public:
+    explicit Catalog(const Database &database);
+
+    // Imports a catalog CSV (BRIEF §9): header `sku,barcode,name,price,currency,tax_rate`, with an
+    // optional `stock` column. Prices and rates are parsed exactly. A bad row is reported with its
+    // line number and nothing is imported.
+    Result<CatalogImportReport> importCsv(QStringView csvText, const QDateTime &at);
+
+    Result<std::optional<Product>> bySku(const QString &sku);
+    Result<std::optional<Product>> byBarcode(const QString &barcode);
+    Result<qint64> stockOnHand(const QString &sku);
+
+private:
+    Result<std::optional<Product>> findOne(const QString &column, const QString &value);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace counterline::store

@@ -1,0 +1,281 @@
+#include "store/order_store.h"
+
+#include "store/order_record.h"
+#include "store/sql.h"
+#include "store/terminal_identity.h"
+#include "store/time_text.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::store {
+
+namespace {
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+Result<void> insertOrderRow(const QSqlDatabase &db, const Order &order, qint64 sequence)
+{
+    Result<QSqlQuery> ran = runSql(
+        db,
+        u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, terminal_id, cashier_id, "
+        "customer_id, currency, tax_mode, rounding, subtotal_minor, discount_minor, net_minor, "
+        "tax_minor, total_minor, change_minor, status, version, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', 1, ?, ?)"_s,
+        {idText(order.id()), order.receiptNumber().toString(), sequence, order.storeId(),
+         order.terminalId(), order.cashierId(),
+         order.customerId().isEmpty() ? QVariant() : QVariant(order.customerId()),
+         order.currency().code(),
+         order.policy().taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s,
+         roundingRuleName(order.policy().rounding), order.subtotal().minorUnits(),
+         order.discount().minorUnits(), order.net().minorUnits(), order.tax().minorUnits(),
+         order.total().minorUnits(), order.change().minorUnits(), timeText(order.createdAt()),
+         timeText(order.createdAt())});
+    return ran ? success() : Result<void>(ran.error());
+}
+
+Result<void> insertLinesAndTenders(const QSqlDatabase &db, const Order &order)
+{
+    const QString id = idText(order.id());
+    for (const OrderLine &line : order.lines()) {
+        Result<QSqlQuery> ran = runSql(
+            db,
+            u"INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_minor, quantity, "
+            "tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {id, line.lineNo, line.sku, line.name, line.unitPrice.minorUnits(), line.quantity,
+             line.taxRate.partsPerMillion(), line.discount.minorUnits(), line.net.minorUnits(),
+             line.tax.minorUnits(), line.total.minorUnits()});
+        if (!ran)
+            return ran.error();
+    }
+    int seq = 0;
+    for (const Tender &tender : order.tenders()) {
+        Result<QSqlQuery> ran = runSql(
+            db,
+            u"INSERT INTO tenders (order_id, seq, kind, amount_minor, reference, needs_capture) "
+            "VALUES (?, ?, ?, ?, ?, ?)"_s,
+            {id, ++seq, tenderKindName(tender.kind), tender.amount.minorUnits(),
+             tender.reference.isEmpty() ? QVariant() : QVariant(tender.reference),
+             tender.needsCapture ? 1 : 0});
+        if (!ran)
+            return ran.error();
+    }
+    return success();
+}
+
+Result<void> insertEvent(const QSqlDatabase &db, const QString &orderId,
+                         const OrderEventRecord &event)
+{
+    Result<QSqlQuery> ran = runSql(
+        db,
+        u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "
+        "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {orderId, event.version, orderEventName(event.event),
+         event.from ? QVariant(orderStatusName(*event.from)) : QVariant(),
+         orderStatusName(event.to), event.actor.userId,
+         event.actor.approvedBy.isEmpty() ? QVariant() : QVariant(event.actor.approvedBy),
+         timeText(event.at)});
+    return ran ? success() : Result<void>(ran.error());
+}
+
+// Moves the order row to the event's status with optimistic locking: 0 rows means someone else
+// changed the order since `expectedVersion` was read.
+Result<void> moveOrder(const QSqlDatabase &db, const QString &orderId, int expectedVersion,
+                       const OrderEventRecord &event)
+{
+    Result<QSqlQuery> ran = runSql(
+        db,
+        u"UPDATE orders SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"_s,
+        {orderStatusName(event.to), event.version, timeText(event.at), orderId, expectedVersion});
+    if (!ran)
+        return ran.error();
+    if (ran.value().numRowsAffected() != 1) {
+        return Error{u"store.version_conflict"_s,
+                     QCoreApplication::translate("counterline::store::OrderStore",
+                                                 "Order %1 was changed by someone else (it is no "
+                                                 "longer at version %2). Reload it and decide "
+                                                 "again.")
+                         .arg(orderId)
+                         .arg(expectedVersion)};
+    }
+    return success();
+}
+
+Result<void> insertOutbox(const QSqlDatabase &db, const QString &orderId, const QString &kind,
+                          const QUuid &key, const QJsonObject &payload, const QDateTime &at)
+{
+    Result<QSqlQuery> ran = runSql(
+        db,
+        u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
+        "VALUES (?, ?, ?, ?, ?)"_s,
+        {orderId, kind, idText(key),
+         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), timeText(at)});
+    return ran ? success() : Result<void>(ran.error());
+}
+
+QJsonObject journalJson(const JournalEntry &entry)
+{
+    return QJsonObject{{u"seq"_s, entry.seq},
+                       {u"hash"_s, QString::fromLatin1(entry.hash)},
+                       {u"prev_hash"_s, QString::fromLatin1(entry.prevHash)}};
+}
+
+// Sold quantities leave stock; a product without a stock row starts one below zero (selling
+// what the system thought was not there is allowed at a counter, and visible).
+Result<void> decrementStock(const QSqlDatabase &db, const Order &order)
+{
+    QMap<QString, qint64> sold;
+    for (const OrderLine &line : order.lines())
+        sold[line.sku] += line.quantity;
+    for (auto it = sold.cbegin(); it != sold.cend(); ++it) {
+        Result<QSqlQuery> ran =
+            runSql(db,
+                   u"INSERT INTO stock (sku, on_hand) SELECT sku, -? FROM products WHERE sku = ? "
+                   "ON CONFLICT (sku) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand"_s,
+                   {it.value(), it.key()});
+        if (!ran)
+            return ran.error();
+    }
+    return success();
+}
+
+} // namespace
+
+OrderStore::OrderStore(const Database &database, const Clock &clock, IdSource &ids)
+    : m_db(database.connection())
+    , m_clock(clock)
+    , m_ids(ids)
+{}
+
+Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequest &request)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+
+    Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
+    if (!terminal)
+        return terminal.error();
+    if (cart.currency() != terminal->currency || cart.policy() != terminal->policy) {
+        return Error{u"checkout.cart_mismatch"_s,
+                     tr("The cart is in %1 but this terminal sells in %2.")
+                         .arg(cart.currency().code(), terminal->currency.code())};
+    }
+    Result<QVariant> sequence = selectValue(m_db, u"SELECT next_receipt_seq FROM terminal"_s);
+    if (!sequence)
+        return sequence.error();
+    Result<ReceiptNumber> receipt =
+        ReceiptNumber::make(terminal->storeId, terminal->terminalId, sequence.value().toLongLong());
+    if (!receipt)
+        return receipt.error();
+
+    const QDateTime now = m_clock.now();
+    const OrderHeader header{m_ids.next(), *receipt, request.cashierId, request.customerId, now};
+    Result<Order> placed = Order::place(cart, header, request.actor);
+    if (!placed)
+        return placed.error();
+    Result<Order> paid = placed->pay(request.tenders, request.actor, now);
+    if (!paid)
+        return paid.error();
+    const Order &order = *paid;
+    const QString orderId = idText(order.id());
+
+    if (Result<void> ok = insertOrderRow(m_db, order, receipt->sequence()); !ok)
+        return ok.error();
+    if (Result<void> ok = insertLinesAndTenders(m_db, order); !ok)
+        return ok.error();
+    int version = 0;
+    for (const OrderEventRecord &event : order.events()) {
+        if (Result<void> ok = insertEvent(m_db, orderId, event); !ok)
+            return ok.error();
+        if (event.from) {
+            if (Result<void> ok = moveOrder(m_db, orderId, version, event); !ok)
+                return ok.error();
+        }
+        version = event.version;
+    }
+
+    Result<JournalEntry> journal =
+        Journal::append(m_db, orderId, u"sale"_s, saleRecord(order), now);
+    if (!journal)
+        return journal.error();
+    const QUuid key = m_ids.next();
+    const QJsonObject payload{{u"order"_s, saleRecordJson(order)},
+                              {u"journal"_s, journalJson(*journal)}};
+    if (Result<void> ok = insertOutbox(m_db, orderId, u"create"_s, key, payload, now); !ok)
+        return ok.error();
+    if (Result<void> ok = decrementStock(m_db, order); !ok)
+        return ok.error();
+    Result<QSqlQuery> closed = runSql(
+        m_db, u"UPDATE carts SET status = 'closed', order_id = ?, updated_at = ? WHERE id = ?"_s,
+        {orderId, timeText(now), idText(cart.id())});
+    if (!closed)
+        return closed.error();
+    Result<QSqlQuery> advanced =
+        runSql(m_db, u"UPDATE terminal SET next_receipt_seq = next_receipt_seq + 1"_s);
+    if (!advanced)
+        return advanced.error();
+
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return CheckoutResult{order, *journal, key};
+}
+
+Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, OrderEvent event,
+                                   const Actor &actor)
+{
+    const QString id = idText(orderId);
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    Result<QSqlQuery> found =
+        runSql(m_db, u"SELECT status, version FROM orders WHERE id = ?"_s, {id});
+    if (!found)
+        return found.error();
+    if (!found.value().next())
+        return Error{u"store.no_such_order"_s, tr("There is no order %1.").arg(id)};
+    Result<OrderStatus> status = orderStatusFromName(found.value().value(0).toString());
+    if (!status)
+        return status.error();
+    const int version = found.value().value(1).toInt();
+    if (version != expectedVersion) {
+        return Error{u"store.version_conflict"_s,
+                     tr("Order %1 was changed by someone else (it is at version %2, not %3). "
+                        "Reload it and decide again.")
+                         .arg(id)
+                         .arg(version)
+                         .arg(expectedVersion)};
+    }
+    Result<OrderStatus> next = nextOrderStatus(*status, event);
+    if (!next)
+        return next.error();
+
+    const QDateTime now = m_clock.now();
+    const OrderEventRecord record{*status, *next, event, version + 1, actor, now};
+    if (Result<void> ok = insertEvent(m_db, id, record); !ok)
+        return ok.error();
+    if (Result<void> ok = moveOrder(m_db, id, expectedVersion, record); !ok)
+        return ok.error();
+    Result<JournalEntry> journal =
+        Journal::append(m_db, id, u"event"_s, eventRecord(id, record), now);
+    if (!journal)
+        return journal.error();
+    QJsonObject payload = eventRecordJson(id, record);
+    payload.insert(u"expected_version"_s, expectedVersion);
+    payload.insert(u"journal"_s, journalJson(*journal));
+    const QString kind = event == OrderEvent::Cancel ? u"cancel"_s : u"event"_s;
+    if (Result<void> ok = insertOutbox(m_db, id, kind, m_ids.next(), payload, now); !ok)
+        return ok.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return record.version;
+}
+
+} // namespace counterline::store

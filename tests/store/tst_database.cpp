@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,19 +94,69 @@ private slots:
         QVERIFY(!QFile::exists(path + u"-wal"_s));
     }
 
+    // Another program's SQLite file that never set an application_id: it has tables of its own,
+    // so it is not a blank database either.
+    void unmarkedForeignDatabaseIsLeftUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"browser-history.sqlite"_s);
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"unmarked"_s);
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery query(other);
+            QVERIFY(query.exec(u"CREATE TABLE visits(url TEXT)"_s));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"unmarked"_s);
+        const QByteArray before = fileDigest(path);
+        const Result<std::unique_ptr<Database>> opened = Database::open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, u"store.foreign_database"_s);
+        QCOMPARE(fileDigest(path), before);
+    }
+
+    void emptyFileIsRefusedAndLeftUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"terminal.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Result<std::unique_ptr<Database>> opened = Database::open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, u"store.not_a_database"_s);
+        QVERIFY(opened.error().message.contains(path));
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
+
+    void garbageIsRefusedAndLeftUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QByteArray random(8192, Qt::Uninitialized);
+        QRandomGenerator generator(20261124);
+        for (char &byte : random)
+            byte = char(generator.bounded(256));
+        QTest::newRow("random bytes") << random;
+        QTest::newRow("a text file") << QByteArray("sku,barcode,name\nA,1,Apfel\n");
+        // The SQLite magic followed by noise: a corrupt database.
+        QTest::newRow("corrupt SQLite") << (QByteArray("SQLite format 3\0", 16) + random);
+    }
     void garbageIsRefusedAndLeftUntouched()
     {
+        QFETCH(QByteArray, content);
         QTemporaryDir dir;
         const QString path = dir.filePath(u"garbage.sqlite"_s);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(4096, 'x'));
+        file.write(content);
         file.close();
         const QByteArray before = fileDigest(path);
 
         const Result<std::unique_ptr<Database>> opened = Database::open(path);
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, u"store.not_a_database"_s);
+        QVERIFY(opened.error().message.contains(path));
         QCOMPARE(fileDigest(path), before);
     }
 

@@ -1,0 +1,104 @@
+#include "store_fixture.h"
+
+using namespace counterline;
+using namespace counterline::store;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+class CatalogTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importAndLookUp()
+    {
+        StoreFixture f;
+        Catalog catalog(*f.database);
+        const auto byBarcode = catalog.byBarcode(u"4000000000037"_s);
+        QVERIFY(byBarcode.ok() && byBarcode->has_value());
+        QCOMPARE((*byBarcode)->sku, u"WEIN"_s);
+        QCOMPARE((*byBarcode)->price.minorUnits(), 899);
+        QCOMPARE((*byBarcode)->taxRate.toPercentText(), u"19"_s);
+        QVERIFY(!catalog.bySku(u"NOPE"_s)->has_value());
+    }
+
+    void reimportUpdatesPricesAndNames()
+    {
+        StoreFixture f;
+        Catalog catalog(*f.database);
+        const auto report = catalog.importCsv(
+            u"sku,barcode,name,price,currency,tax_rate\nBROT,4000000000013,\"Brot, dunkel\",2.79,EUR,7\n"_s,
+            f.clock.now());
+        QVERIFY(report.ok());
+        QCOMPARE(report->products, 1);
+        const Product brot = f.product(u"BROT"_s);
+        QCOMPARE(brot.name, u"Brot, dunkel"_s);
+        QCOMPARE(brot.price.minorUnits(), 279);
+        QCOMPARE(*catalog.stockOnHand(u"BROT"_s), 100); // no stock column: stock untouched
+    }
+
+    void badRowsImportNothing_data()
+    {
+        QTest::addColumn<QString>("csv");
+        QTest::addColumn<QString>("message");
+        const QString header = u"sku,barcode,name,price,currency,tax_rate\n"_s;
+        const QString good = u"NEU,,Neu,1.00,EUR,19\n"_s;
+        QTest::newRow("missing column") << u"sku,name,price\nA,B,1\n"_s << u"line 1"_s;
+        QTest::newRow("price too precise")
+            << header + good + u"X,,X,1.999,EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("price with comma")
+            << header + good + u"X,,X,\"1,99\",EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("negative price") << header + good + u"X,,X,-1.00,EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("bad tax") << header + good + u"X,,X,1.00,EUR,19%\n"_s << u"line 3"_s;
+        QTest::newRow("wrong currency") << header + good + u"X,,X,1.00,USD,19\n"_s << u"line 3"_s;
+        QTest::newRow("bad check digit")
+            << header + good + u"X,4000000000014,X,1.00,EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("duplicate sku") << header + good + good << u"line 3"_s;
+        QTest::newRow("barcode of another product")
+            << header + good + u"X,4000000000013,X,1.00,EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("too few fields") << header + good + u"X,,X,1.00\n"_s << u"line 3"_s;
+        QTest::newRow("unclosed quote") << header + good + u"X,,\"X,1.00,EUR,19\n"_s << u"line 3"_s;
+        QTest::newRow("empty name") << header + good + u"X,,,1.00,EUR,19\n"_s << u"line 3"_s;
+    }
+    void badRowsImportNothing()
+    {
+        QFETCH(QString, csv);
+        QFETCH(QString, message);
+        StoreFixture f;
+        const qint64 before = f.count(u"SELECT count(*) FROM products"_s);
+        const auto report = Catalog(*f.database).importCsv(csv, f.clock.now());
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error().message.contains(message), qPrintable(report.error().message));
+        QCOMPARE(f.count(u"SELECT count(*) FROM products"_s), before);
+        QVERIFY(!Catalog(*f.database).bySku(u"NEU"_s)->has_value());
+    }
+
+    // The barcode already belongs to a product in the database (not in the file): the database's
+    // UNIQUE constraint refuses, the row is named, nothing is kept.
+    void barcodeTakenInTheDatabase()
+    {
+        StoreFixture f;
+        const auto report =
+            Catalog(*f.database)
+                .importCsv(u"sku,barcode,name,price,currency,tax_rate\nNEU,,Neu,1.00,EUR,19\n"
+                           "KLON,4000000000013,Klon,1.00,EUR,19\n"_s,
+                           f.clock.now());
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error().message.contains(u"line 3"_s), qPrintable(report.error().message));
+        QVERIFY(!Catalog(*f.database).bySku(u"NEU"_s)->has_value());
+    }
+
+    void demoCatalogImports()
+    {
+        StoreFixture f;
+        QFile file(QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto report =
+            Catalog(*f.database).importCsv(QString::fromUtf8(file.readAll()), f.clock.now());
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->products, 300);
+    }
+};
+
+QTEST_GUILESS_MAIN(CatalogTest)
+#include "tst_catalog.moc"

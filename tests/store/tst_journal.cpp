@@ -1,0 +1,92 @@
+#include "store/journal.h"
+#include "store_fixture.h"
+
+using namespace counterline;
+using namespace counterline::store;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The triggers stop edits through SQL; to prove verify() would still catch a tampered file we
+// drop them first, as an attacker with the file and a sqlite3 shell could.
+void dropJournalGuards(StoreFixture &f)
+{
+    for (const QString &trigger :
+         {u"journal_immutable_update"_s, u"journal_immutable_delete"_s, u"journal_append_only"_s})
+        QVERIFY(f.rawError(u"DROP TRIGGER "_s + trigger).isEmpty());
+}
+
+} // namespace
+
+class JournalTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void knownVector()
+    {
+        // SHA-256 of 32 zero bytes followed by "abc", as computed by `printf` + `sha256sum`.
+        QCOMPARE(Journal::chainHash(Journal::genesisHash(), "abc"),
+                 QByteArray("365aa7d8f7f9402c4b9434502b4cc89ddb09fe50d7cd95b493b834c62d5a5370"));
+    }
+
+    void intactChainVerifies()
+    {
+        StoreFixture f;
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(f.sell(f.cart({{"MILCH", 1 + i}})).ok());
+        const Result<JournalVerification> verified = Journal::verify(f.db());
+        QVERIFY(verified.ok());
+        QVERIFY(verified->ok());
+        QCOMPARE(verified->entries, 10);
+    }
+
+    void editedRecordIsNamed()
+    {
+        StoreFixture f;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(f.sell(f.cart({{"BROT", 1}})).ok());
+        dropJournalGuards(f);
+        QVERIFY(f.rawError(u"UPDATE journal SET record = replace(record, '\"quantity\":1', "
+                           "'\"quantity\":9') WHERE seq = 3"_s)
+                    .isEmpty());
+        const Result<JournalVerification> verified = Journal::verify(f.db());
+        QCOMPARE(verified->firstBadSeq, std::optional<qint64>(3));
+        QVERIFY(verified->problem.contains(u"changed"_s));
+    }
+
+    void deletedEntryIsNamed()
+    {
+        StoreFixture f;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(f.sell(f.cart({{"BROT", 1}})).ok());
+        dropJournalGuards(f);
+        QVERIFY(f.rawError(u"DELETE FROM journal WHERE seq = 2"_s).isEmpty());
+        const Result<JournalVerification> verified = Journal::verify(f.db());
+        QCOMPARE(verified->firstBadSeq, std::optional<qint64>(3));
+        QVERIFY(verified->problem.contains(u"missing"_s));
+    }
+
+    void rewrittenChainTailIsNamed()
+    {
+        // Replacing entry 4 with a self-consistent forgery still breaks entry 5's link.
+        StoreFixture f;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(f.sell(f.cart({{"BROT", 1}})).ok());
+        dropJournalGuards(f);
+        const QByteArray prev =
+            selectValue(f.db(), u"SELECT prev_hash FROM journal WHERE seq = 4"_s)
+                ->toString()
+                .toLatin1();
+        const QByteArray forged = Journal::chainHash(prev, "{\"forged\":true}");
+        QVERIFY(f.rawError(u"UPDATE journal SET record = '{\"forged\":true}', hash = '%1' "
+                           "WHERE seq = 4"_s.arg(QString::fromLatin1(forged)))
+                    .isEmpty());
+        const Result<JournalVerification> verified = Journal::verify(f.db());
+        QCOMPARE(verified->firstBadSeq, std::optional<qint64>(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(JournalTest)
+#include "tst_journal.moc"

@@ -1,0 +1,163 @@
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/sql.h"
+#include "store/sql_script.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace counterline;
+using namespace counterline::store;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+QStringList tables(const QSqlDatabase &db)
+{
+    QStringList names;
+    QSqlQuery query(db);
+    query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+               "ORDER BY name"_s);
+    while (query.next())
+        names.append(query.value(0).toString());
+    return names;
+}
+
+} // namespace
+
+class MigrationsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scriptsSplitIntoStatements()
+    {
+        const QStringList statements =
+            splitSqlScript(u"-- a comment; with a semicolon\n"
+                           "CREATE TABLE a (x TEXT DEFAULT 'semi;colon');\n"
+                           "CREATE TRIGGER t BEFORE DELETE ON a BEGIN\n"
+                           "  SELECT CASE WHEN 1 THEN RAISE(ABORT, 'no; never') END;\n"
+                           "  SELECT 2;\n"
+                           "END;\n"
+                           "INSERT INTO a VALUES ('it''s; fine');;\n"_s);
+        QCOMPARE(statements.size(), 3);
+        QVERIFY(statements[0].startsWith(u"CREATE TABLE a"_s));
+        QVERIFY(statements[1].startsWith(u"CREATE TRIGGER t"_s));
+        QVERIFY(statements[1].endsWith(u"END"_s));
+        QCOMPARE(statements[2], u"INSERT INTO a VALUES ('it''s; fine')"_s);
+    }
+
+    void migrationsAreNumberedWithoutGaps()
+    {
+        const QList<Migration> &migrations = terminalMigrations();
+        QVERIFY(migrations.size() >= 4);
+        for (qsizetype i = 0; i < migrations.size(); ++i)
+            QCOMPARE(migrations[i].version, int(i + 1));
+    }
+
+    void freshDatabaseReachesTheNewestVersion()
+    {
+        QTemporaryDir dir;
+        auto database = Database::open(dir.filePath(u"t.sqlite"_s));
+        QVERIFY(database.ok());
+        QCOMPARE(database.value()->schemaVersion(), terminalMigrations().last().version);
+        const QStringList expected{u"cart_lines"_s,   u"carts"_s,       u"journal"_s,
+                                   u"order_events"_s, u"order_lines"_s, u"order_transitions"_s,
+                                   u"orders"_s,       u"outbox"_s,      u"products"_s,
+                                   u"shifts"_s,       u"stock"_s,       u"tenders"_s,
+                                   u"terminal"_s,     u"users"_s};
+        QCOMPARE(tables(database.value()->connection()), expected);
+    }
+
+    // A database left at each older version (by an older program) is upgraded in place, and
+    // what it held survives.
+    void upgradeFromEveryOlderVersion_data()
+    {
+        QTest::addColumn<int>("startVersion");
+        for (int v = 1; v < terminalMigrations().last().version; ++v)
+            QTest::addRow("from v%d", v) << v;
+    }
+    void upgradeFromEveryOlderVersion()
+    {
+        QFETCH(int, startVersion);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"t.sqlite"_s);
+        {
+            auto old = Database::open(path, terminalMigrations().mid(0, startVersion));
+            QVERIFY(old.ok());
+            QCOMPARE(old.value()->schemaVersion(), startVersion);
+            QSqlQuery query(old.value()->connection());
+            QVERIFY(query.exec(u"INSERT INTO products VALUES ('A', NULL, 'Apfel', 50, 70000, "
+                               "'2026-01-01T00:00:00.000Z')"_s));
+        }
+        auto upgraded = Database::open(path);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+        QCOMPARE(upgraded.value()->schemaVersion(), terminalMigrations().last().version);
+        const QSqlDatabase db = upgraded.value()->connection();
+        QCOMPARE(selectValue(db, u"SELECT name FROM products WHERE sku = 'A'"_s)->toString(),
+                 u"Apfel"_s);
+        QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+        QCOMPARE(selectValue(db, u"PRAGMA application_id"_s)->toLongLong(),
+                 qint64(Database::kApplicationId));
+    }
+
+    void newerDatabaseIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"t.sqlite"_s);
+        {
+            auto database = Database::open(path);
+            QVERIFY(database.ok());
+            QSqlQuery query(database.value()->connection());
+            QVERIFY(query.exec(u"PRAGMA user_version = 99"_s));
+            QVERIFY(query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        }
+        const QByteArray before = digest(path);
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"store.newer_schema"_s);
+        QVERIFY(refused.error().message.contains(path));
+        QVERIFY(refused.error().message.contains(u"99"_s));
+        QCOMPARE(digest(path), before);
+    }
+
+    // Step 3 of 3 fails halfway: its own statements are rolled back and the database stays at
+    // version 2 with everything of steps 1 and 2.
+    void failingStepIsRolledBack()
+    {
+        const QList<Migration> broken{
+            {1, u"0001_a.sql"_s, u"CREATE TABLE a (x INTEGER);"_s},
+            {2, u"0002_b.sql"_s, u"CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);"_s},
+            {3, u"0003_bad.sql"_s,
+             u"CREATE TABLE c (z INTEGER); INSERT INTO a VALUES (2); INSERT INTO nowhere VALUES (3);"_s},
+        };
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"t.sqlite"_s);
+        auto failed = Database::open(path, broken);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, u"store.migration_failed"_s);
+        QVERIFY(failed.error().message.contains(u"0003_bad.sql"_s));
+        QVERIFY(failed.error().message.contains(u"nowhere"_s));
+
+        auto reopened = Database::open(path, broken.mid(0, 2));
+        QVERIFY(reopened.ok());
+        const QSqlDatabase db = reopened.value()->connection();
+        QCOMPARE(reopened.value()->schemaVersion(), 2);
+        QCOMPARE(tables(db), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(selectValue(db, u"SELECT count(*) FROM a"_s)->toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(MigrationsTest)
+#include "tst_migrations.moc"

@@ -81,6 +81,7 @@ Database::Database(QString connectionName, QString filePath)
 
 Database::~Database()
 {
+    forgetStatements(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isValid())
@@ -123,6 +124,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
         return Error{u"store.open_failed"_s, tr("Cannot open the terminal database %1: %2")
                                                  .arg(database->m_filePath, db.lastError().text())};
     }
+
+    keepStatements(database->m_connectionName);
 
     // Everything that could refuse the file is read before the first write.
     if (Result<void> ours = checkOwnership(db, database->m_filePath); !ours)

@@ -1,7 +1,11 @@
 #include "store/sql.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -19,19 +23,88 @@ Error sqlError(const QString &sql, const QSqlError &error)
                            .arg(sql.simplified().left(120), error.text())};
 }
 
+// Prepared writes of the connections that Database opened, by connection name. A connection is
+// used by one thread at a time (QtSql's rule); the mutex guards only the registry itself.
+struct StatementRegistry
+{
+    QMutex mutex;
+    QHash<QString, std::shared_ptr<QHash<QString, QSqlQuery>>> byConnection;
+};
+
+StatementRegistry &registry()
+{
+    static StatementRegistry instance;
+    return instance;
+}
+
+std::shared_ptr<QHash<QString, QSqlQuery>> statementsOf(const QString &connectionName)
+{
+    StatementRegistry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    return r.byConnection.value(connectionName);
+}
+
+bool isReusableWrite(const QString &sql)
+{
+    const QStringView head = QStringView(sql).left(7);
+    return (head.startsWith(u"INSERT", Qt::CaseInsensitive) ||
+            head.startsWith(u"UPDATE", Qt::CaseInsensitive) ||
+            head.startsWith(u"DELETE", Qt::CaseInsensitive)) &&
+           !sql.contains(u"RETURNING"_s, Qt::CaseInsensitive);
+}
+
+Result<QSqlQuery> execute(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values[i]);
+    if (!query.exec()) {
+        const Error error = sqlError(sql, query.lastError());
+        query.finish();
+        return error;
+    }
+    return query;
+}
+
 } // namespace
+
+void keepStatements(const QString &connectionName)
+{
+    StatementRegistry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    r.byConnection.insert(connectionName, std::make_shared<QHash<QString, QSqlQuery>>());
+}
+
+void forgetStatements(const QString &connectionName)
+{
+    std::shared_ptr<QHash<QString, QSqlQuery>> statements;
+    {
+        StatementRegistry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        statements = r.byConnection.take(connectionName);
+    }
+    // The prepared queries are released here, before the connection closes.
+}
 
 Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
+    const std::shared_ptr<QHash<QString, QSqlQuery>> reusable =
+        isReusableWrite(sql) ? statementsOf(db.connectionName()) : nullptr;
+    if (reusable) {
+        QHash<QString, QSqlQuery> &statements = *reusable;
+        auto cached = statements.find(sql);
+        if (cached == statements.end()) {
+            QSqlQuery query(db);
+            if (!query.prepare(sql))
+                return sqlError(sql, query.lastError());
+            cached = statements.insert(sql, query);
+        }
+        return execute(*cached, sql, values);
+    }
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(sql, query.lastError());
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(sql, query.lastError());
-    return query;
+    return execute(query, sql, values);
 }
 
 Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, const QVariantList &values)

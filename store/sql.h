@@ -10,8 +10,17 @@ namespace counterline::store {
 
 // Prepares `sql`, binds `values` to its positional placeholders in order and runs it. The error
 // names the statement and carries SQLite's own words (trigger messages included).
+//
+// Writes (INSERT, UPDATE, DELETE) are prepared once per connection and reused, which halves the
+// cost of a checkout. Reads are prepared each time, so that no half-read statement outlives its
+// caller and pins an old snapshot of the database.
 Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql,
                          const QVariantList &values = {});
+
+// Database registers its connection for reusable statements when it opens it, and drops them
+// before it closes it. Other connections (tests, tools) prepare every statement.
+void keepStatements(const QString &connectionName);
+void forgetStatements(const QString &connectionName);
 
 // The first column of the first row, or an error when the statement fails or returns no row.
 Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql,

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/id_source.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+
+namespace counterline::cli {
+
+// What every command gets: the parsed command line, the words after the command, the streams,
+// and the terminal database (opened on first use).
+class Context
+{
+public:
+    Context(const QCommandLineParser &parser, QStringList words);
+
+    const QCommandLineParser &parser;
+    const QStringList words;
+    QTextStream out;
+    QTextStream err;
+    SystemClock clock;
+    Uuid7Source ids;
+
+    // Opens DATA_DIR/terminal.sqlite; nullptr after printing the reason.
+    store::Database *database();
+
+    // Prints "counterline-cli: message" to stderr and returns the exit code for a failure.
+    int fail(const QString &message);
+    int fail(const Error &error);
+    int usage(const QString &message); // exit code 2
+
+private:
+    std::unique_ptr<store::Database> m_database;
+};
+
+int runInit(Context &context);
+int runCatalogImport(Context &context);
+int runSale(Context &context);
+int runJournalVerify(Context &context);
+int runOrders(Context &context);
+
+} // namespace counterline::cli

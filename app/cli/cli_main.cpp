@@ -1,0 +1,77 @@
+// counterline-cli: the terminal without a window (BRIEF §9). A thin composition root; each command
+// lives in its own file and returns the process exit code (0 done, 1 failed, 2 misused).
+
+#include "cli/cli_context.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using namespace counterline;
+
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("counterline::cli", source);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Counterline"_s);
+    QCoreApplication::setApplicationName(u"counterline"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(text(
+        "Counterline terminal commands.\n\n"
+        "Commands:\n"
+        "  init --store S --terminal T --currency C   set up a standalone terminal\n"
+        "       [--prices-exclude-tax] [--rounding half-up|half-even]\n"
+        "  catalog import FILE.csv                    import products, prices and stock\n"
+        "  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id\n"
+        "       [--cashier ID] [--customer ID]\n"
+        "  journal verify                             check the hash chain\n"
+        "  orders [--json] [--limit N] [--status S]   order history, newest first\n"
+        "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"data-dir"_s, text("Where the terminal keeps its database."), u"dir"_s},
+        {u"store"_s, text("Store code, e.g. S1."), u"code"_s},
+        {u"terminal"_s, text("Terminal code, e.g. T1."), u"code"_s},
+        {u"currency"_s, text("ISO 4217 currency, e.g. EUR."), u"code"_s},
+        {u"prices-exclude-tax"_s, text("Shelf prices exclude tax (as in the US).")},
+        {u"rounding"_s, text("Tax rounding: half-up (default) or half-even."), u"rule"_s},
+        {u"sku"_s, text("A product to sell, optionally with a quantity: SKU:3."), u"sku"_s},
+        {u"tender"_s, text("How the customer pays: cash or card."), u"kind"_s},
+        {u"cashier"_s, text("Who sells (default: cli)."), u"id"_s},
+        {u"customer"_s, text("The customer, if known."), u"id"_s},
+        {u"receipt"_s, text("A receipt number, e.g. S1-T1-000042."), u"number"_s},
+        {u"status"_s, text("An order status, e.g. PAID."), u"status"_s},
+        {u"limit"_s, text("How many orders to list (default 50)."), u"n"_s},
+        {u"json"_s, text("Print JSON instead of text.")},
+    });
+    parser.addPositionalArgument(u"command"_s, text("The command to run; see above."));
+    parser.process(app);
+
+    const QStringList words = parser.positionalArguments();
+    cli::Context context(parser, words.mid(1));
+    const QString command = words.value(0);
+    const QString sub = words.value(1);
+    if (command == u"init"_s)
+        return cli::runInit(context);
+    if (command == u"catalog"_s && sub == u"import"_s)
+        return cli::runCatalogImport(context);
+    if (command == u"sale"_s)
+        return cli::runSale(context);
+    if (command == u"journal"_s && sub == u"verify"_s)
+        return cli::runJournalVerify(context);
+    if (command == u"orders"_s)
+        return cli::runOrders(context);
+    if (command.isEmpty())
+        return context.usage(text("No command given."));
+    return context.usage(text("Unknown command \"%1\".").arg(words.join(u' ')));
+}

@@ -1,0 +1,127 @@
+// Promise 1 on the terminal: a checkout is all or nothing, whenever the process dies. A child
+// process sells in a loop and is SIGKILLed at random moments; after every kill the database must
+// be intact and hold every order the child reported as committed, complete.
+
+#include "store/catalog.h"
+#include "store/database.h"
+#include "store/journal.h"
+#include "store/sql.h"
+#include "store/terminal_identity.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace counterline;
+using namespace counterline::store;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 scalar(const QSqlDatabase &db, const QString &sql)
+{
+    return selectValue(db, sql).value().toLongLong();
+}
+
+} // namespace
+
+class CrashTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killedCheckoutsLeaveNoTrace()
+    {
+        const int runs = qEnvironmentVariableIntValue("COUNTERLINE_CRASH_RUNS") > 0
+                             ? qEnvironmentVariableIntValue("COUNTERLINE_CRASH_RUNS")
+                             : 200;
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("runs=%d seed=%u", runs, seed);
+        QRandomGenerator random(seed);
+
+        QTemporaryDir dir;
+        {
+            auto database = Database::open(Database::fileIn(dir.path())).value().release();
+            std::unique_ptr<Database> owner(database);
+            QVERIFY(TerminalSettings::initialise(
+                        database->connection(),
+                        {u"S1"_s, u"T1"_s, *Currency::fromCode(u"EUR"), PricingPolicy{}},
+                        QDateTime::currentDateTimeUtc())
+                        .ok());
+            QFile catalog(QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"));
+            QVERIFY(catalog.open(QIODevice::ReadOnly));
+            QVERIFY(Catalog(*database)
+                        .importCsv(QString::fromUtf8(catalog.readAll()),
+                                   QDateTime::currentDateTimeUtc())
+                        .ok());
+        }
+
+        QStringList reported;
+        qint64 finalOrders = 0;
+        for (int run = 0; run < runs; ++run) {
+            QProcess child;
+            child.setProgram(QStringLiteral(CRASH_CHILD_PATH));
+            child.setArguments({dir.path()});
+            child.start();
+            QVERIFY(child.waitForStarted());
+            QTest::qWait(int(random.bounded(5, 150)));
+            QCOMPARE(child.state(), QProcess::Running); // it must still be selling
+            child.kill();                               // SIGKILL
+            QVERIFY(child.waitForFinished());
+            const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
+            QStringList reportedNow;
+            for (const QByteArray &line : lines) {
+                if (line.startsWith("committed "))
+                    reportedNow.append(QString::fromLatin1(line.split(' ').value(1)));
+            }
+            reported.append(reportedNow);
+
+            auto reopened = Database::open(Database::fileIn(dir.path()));
+            QVERIFY2(reopened.ok(),
+                     qPrintable(reopened.ok() ? QString() : reopened.error().message));
+            const QSqlDatabase db = reopened.value()->connection();
+            QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_foreign_key_check"_s), 0);
+            // Every order is complete: lines, tenders, both first events, its outbox row with a
+            // key, its journal entry, its closed receipt number.
+            QCOMPARE(scalar(db,
+                            u"SELECT count(*) FROM orders o WHERE status <> 'PAID' "
+                            "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id) "
+                            "OR NOT EXISTS (SELECT 1 FROM tenders t WHERE t.order_id = o.id) "
+                            "OR (SELECT count(*) FROM order_events e WHERE e.order_id = o.id) <> 2 "
+                            "OR NOT EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id "
+                            "               AND x.kind = 'create') "
+                            "OR NOT EXISTS (SELECT 1 FROM journal j WHERE j.order_id = o.id "
+                            "               AND j.kind = 'sale')"_s),
+                     0);
+            // Nothing half-written points at an order that is not there.
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM order_lines l WHERE NOT EXISTS "
+                                "(SELECT 1 FROM orders o WHERE o.id = l.order_id)"_s),
+                     0);
+            const qint64 orders = scalar(db, u"SELECT count(*) FROM orders"_s);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM journal"_s), orders);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM outbox"_s), orders);
+            QCOMPARE(scalar(db, u"SELECT COALESCE(MAX(receipt_seq), 0) FROM orders"_s), orders);
+            QCOMPARE(scalar(db, u"SELECT next_receipt_seq FROM terminal"_s), orders + 1);
+            // Every order the child said was committed is there; at most one per kill was
+            // committed without being reported (killed between COMMIT and printing).
+            QVERIFY(orders >= reported.size());
+            QVERIFY(orders - reported.size() <= run + 1);
+            for (const QString &id : std::as_const(reportedNow)) {
+                QVERIFY2(scalar(db, u"SELECT count(*) FROM orders WHERE id = '%1'"_s.arg(id)) == 1,
+                         qPrintable(id));
+            }
+            const Result<JournalVerification> journal = Journal::verify(db);
+            QVERIFY(journal.ok() && journal->ok());
+            finalOrders = orders;
+        }
+        qInfo("%d kills, %lld orders committed, %lld of them reported before the kill", runs,
+              finalOrders, qint64(reported.size()));
+        QVERIFY2(reported.size() > runs, "the child sold while it was being killed");
+    }
+};
+
+QTEST_GUILESS_MAIN(CrashTest)
+#include "tst_crash.moc"

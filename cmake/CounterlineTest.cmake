@@ -50,6 +50,9 @@ function(counterline_add_test name)
     if(NOT arg_TIMEOUT)
         set(arg_TIMEOUT 300)
     endif()
+    # QtTest's own watchdog (5 minutes per test function by default) follows the ctest timeout.
+    math(EXPR watchdog_ms "${arg_TIMEOUT} * 1000")
+    list(APPEND environment "QTEST_FUNCTION_TIMEOUT=${watchdog_ms}")
     set_tests_properties(${test_name} PROPERTIES
         LABELS "${labels}"
         TIMEOUT ${arg_TIMEOUT}

@@ -34,7 +34,7 @@ ensure_packages() {
 COUNTERLINE_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
-    libssl-dev
+    libssl-dev libsqlite3-dev
 )
 
 # What the tests need in addition.

@@ -85,15 +85,19 @@ void forgetStatements(const QString &connectionName)
     // The prepared queries are released here, before the connection closes.
 }
 
-Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+namespace {
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                      bool reuse)
 {
     const std::shared_ptr<QHash<QString, QSqlQuery>> reusable =
-        isReusableWrite(sql) ? statementsOf(db.connectionName()) : nullptr;
+        reuse ? statementsOf(db.connectionName()) : nullptr;
     if (reusable) {
         QHash<QString, QSqlQuery> &statements = *reusable;
         auto cached = statements.find(sql);
         if (cached == statements.end()) {
             QSqlQuery query(db);
+            query.setForwardOnly(true);
             if (!query.prepare(sql))
                 return sqlError(sql, query.lastError());
             cached = statements.insert(sql, query);
@@ -105,6 +109,19 @@ Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVari
     if (!query.prepare(sql))
         return sqlError(sql, query.lastError());
     return execute(query, sql, values);
+}
+
+} // namespace
+
+Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    return run(db, sql, values, isReusableWrite(sql));
+}
+
+Result<QSqlQuery> runReusedRead(const QSqlDatabase &db, const QString &sql,
+                                const QVariantList &values)
+{
+    return run(db, sql, values, true);
 }
 
 Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, const QVariantList &values)

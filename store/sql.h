@@ -17,6 +17,12 @@ namespace counterline::store {
 Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql,
                          const QVariantList &values = {});
 
+// A read on a hot path, prepared once and reused like a write. The caller must call finish() on
+// the returned query when done with it (or read it to the end), so that it does not hold on to a
+// snapshot of the database.
+Result<QSqlQuery> runReusedRead(const QSqlDatabase &db, const QString &sql,
+                                const QVariantList &values = {});
+
 // Database registers its connection for reusable statements when it opens it, and drops them
 // before it closes it. Other connections (tests, tools) prepare every statement.
 void keepStatements(const QString &connectionName);

@@ -2,6 +2,23 @@
 
 namespace counterline::store {
 
+namespace {
+
+// Reads `count` ASCII digits at `at`, or -1.
+int digits(QStringView text, qsizetype at, int count)
+{
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text[at + i];
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
+} // namespace
+
 QString timeText(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
@@ -9,8 +26,17 @@ QString timeText(const QDateTime &time)
 
 QDateTime timeFromText(const QString &text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.toUTC();
+    // The stored form is fixed ("2026-11-24T09:30:00.000Z"); history pages read thousands of
+    // them, so it is taken apart by position. Anything else goes through Qt's ISO parser.
+    const QStringView t(text);
+    if (t.size() == 24 && t[4] == u'-' && t[7] == u'-' && t[10] == u'T' && t[13] == u':' &&
+        t[16] == u':' && t[19] == u'.' && t[23] == u'Z') {
+        const QDate date(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2));
+        const QTime time(digits(t, 11, 2), digits(t, 14, 2), digits(t, 17, 2), digits(t, 20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
 } // namespace counterline::store

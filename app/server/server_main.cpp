@@ -1,0 +1,191 @@
+// counterline-server: the central server (BRIEF §9). Without a command it serves the v1 API;
+// the operator commands (store add, terminal enroll, user add) change the database and exit.
+
+#include "domain/clock.h"
+#include "server/http_api.h"
+#include "server/principals.h"
+#include "server/server_database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace counterline;
+using namespace counterline::server;
+
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("counterline::server::main", source);
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "counterline-server: " << message << Qt::endl;
+    return 1;
+}
+
+int fail(const Error &error)
+{
+    return fail(u"%1 [%2]"_s.arg(error.message, error.code));
+}
+
+int usage(const QString &message)
+{
+    QTextStream(stderr) << "counterline-server: " << message << Qt::endl
+                        << text("See counterline-server --help.") << Qt::endl;
+    return 2;
+}
+
+// SIGTERM and SIGINT arrive through a socket pair, so that the event loop can stop accepting,
+// let the requests in flight finish, and exit cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabase &database)
+{
+    const QString listen =
+        parser.isSet(u"listen"_s) ? parser.value(u"listen"_s) : u"127.0.0.1:8080"_s;
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool numeric = false;
+    const uint port = listen.mid(colon + 1).toUInt(&numeric);
+    const QHostAddress address(listen.left(colon));
+    if (colon < 0 || !numeric || port > 65535 || address.isNull())
+        return usage(
+            text("--listen takes HOST:PORT, e.g. 127.0.0.1:8080, not \"%1\".").arg(listen));
+    if (!address.isLoopback() && !parser.isSet(u"insecure"_s)) {
+        return usage(text("Plain HTTP is served on loopback only. Put a TLS proxy in front and "
+                          "pass --insecure to listen on %1.")
+                         .arg(address.toString()));
+    }
+
+    SystemClock clock;
+    HttpApi api(database, clock);
+    Result<quint16> bound = api.listen(address, quint16(port));
+    if (!bound)
+        return fail(bound.error());
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return fail(text("Cannot set up signal handling."));
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
+        app.quit();
+    });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
+    // Tests and scripts read this line to learn the port (with --listen HOST:0).
+    QTextStream(stdout) << "counterline-server listening on http://" << address.toString() << ':'
+                        << *bound << Qt::endl;
+    const int code = app.exec();
+    api.drain();
+    QTextStream(stdout) << "counterline-server stopped" << Qt::endl;
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Counterline"_s);
+    QCoreApplication::setApplicationName(u"counterline-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        text("Counterline central server.\n\n"
+             "Without a command it serves the v1 API. Commands:\n"
+             "  store add --id S --name N --currency C [--prices-exclude-tax]\n"
+             "  terminal enroll --store S --name T     prints the terminal's token once\n"
+             "  user add --name N --role backoffice|admin   prints the user's token once"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"data-dir"_s, text("Directory of the embedded SQLite database."), u"dir"_s},
+        {u"database"_s, text("PostgreSQL instead: postgresql://user:pw@host:port/db."), u"url"_s},
+        {u"listen"_s, text("HOST:PORT to serve on (default 127.0.0.1:8080)."), u"address"_s},
+        {u"insecure"_s, text("Allow plain HTTP on a non-loopback address.")},
+        {u"id"_s, text("Store id, e.g. S1."), u"id"_s},
+        {u"name"_s, text("A name."), u"name"_s},
+        {u"currency"_s, text("ISO 4217 currency."), u"code"_s},
+        {u"prices-include-tax"_s, text("Shelf prices include tax (default).")},
+        {u"prices-exclude-tax"_s, text("Shelf prices exclude tax (as in the US).")},
+        {u"store"_s, text("The store a terminal belongs to."), u"id"_s},
+        {u"role"_s, text("A user's role: backoffice or admin."), u"role"_s},
+    });
+    parser.addPositionalArgument(u"command"_s, text("An operator command; see above."));
+    parser.process(app);
+
+    Result<DatabaseLocation> location =
+        DatabaseLocation::from(parser.value(u"data-dir"_s), parser.value(u"database"_s));
+    if (!location)
+        return usage(location.error().message);
+    Result<std::unique_ptr<ServerDatabase>> database = ServerDatabase::open(*location);
+    if (!database)
+        return fail(database.error());
+    Result<QSqlDatabase> db = database.value()->connection();
+    if (!db)
+        return fail(db.error());
+
+    const QStringList words = parser.positionalArguments();
+    const QString command = words.mid(0, 2).join(u' ');
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QTextStream out(stdout);
+    auto need = [&](std::initializer_list<QString> options) -> std::optional<int> {
+        for (const QString &option : options) {
+            if (!parser.isSet(option))
+                return usage(text("%1 needs --%2.").arg(command, option));
+        }
+        return std::nullopt;
+    };
+
+    if (words.isEmpty())
+        return serve(app, parser, **database);
+    if (command == u"store add"_s) {
+        if (auto bad = need({u"id"_s, u"name"_s, u"currency"_s}))
+            return *bad;
+        StoreSpec store{
+            parser.value(u"id"_s), parser.value(u"name"_s), parser.value(u"currency"_s), {}};
+        if (parser.isSet(u"prices-exclude-tax"_s))
+            store.policy.taxMode = TaxMode::PricesExcludeTax;
+        if (Result<void> added = Principals::addStore(*db, store, now); !added)
+            return fail(added.error());
+        out << text("Store %1 (%2, %3) added.").arg(store.id, store.name, store.currency)
+            << Qt::endl;
+        return 0;
+    }
+    if (command == u"terminal enroll"_s || command == u"user add"_s) {
+        const bool terminal = command == u"terminal enroll"_s;
+        if (auto bad = terminal ? need({u"store"_s, u"name"_s}) : need({u"name"_s, u"role"_s}))
+            return *bad;
+        Result<IssuedToken> issued =
+            terminal
+                ? Principals::enrollTerminal(*db, parser.value(u"store"_s), parser.value(u"name"_s),
+                                             now)
+                : Principals::addUser(*db, parser.value(u"name"_s), parser.value(u"role"_s), now);
+        if (!issued)
+            return fail(issued.error());
+        out << text("%1 \"%2\" can now sign in with this token. It is shown only now; store it "
+                    "safely:")
+                   .arg(issued->principal.role, issued->principal.name)
+            << Qt::endl
+            << issued->token << Qt::endl;
+        return 0;
+    }
+    return usage(text("Unknown command \"%1\".").arg(words.join(u' ')));
+}

@@ -1,0 +1,88 @@
+#include "server/idempotency.h"
+
+#include "server/server_sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+namespace {
+
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QString &principalId,
+                                               const QString &key, const QByteArray &fingerprint,
+                                               const QDateTime &now)
+{
+    const QString lease = timeText(now.addSecs(kLease.count()));
+    Result<QSqlQuery> inserted = execSql(
+        db,
+        u"INSERT INTO idempotency_keys (principal_id, idem_key, fingerprint, state, created_at, "
+        "lease_until) VALUES (?, ?, ?, 'running', ?, ?)"_s,
+        {principalId, key, QString::fromLatin1(fingerprint), timeText(now), lease});
+    if (inserted)
+        return IdempotencyDecision{};
+    if (inserted.error().code != u"server.conflict"_s)
+        return inserted.error();
+
+    Result<QSqlQuery> found =
+        execSql(db,
+                u"SELECT fingerprint, state, response_status, response_body, lease_until "
+                "FROM idempotency_keys WHERE principal_id = ? AND idem_key = ?"_s,
+                {principalId, key});
+    if (!found)
+        return found.error();
+    QSqlQuery &row = found.value();
+    if (!row.next()) // purged between the two statements: try once more from the start
+        return begin(db, principalId, key, fingerprint, now);
+    if (row.value(0).toString().toLatin1() != fingerprint)
+        return IdempotencyDecision{IdempotencyDecision::Kind::Mismatch, 0, {}};
+    if (row.value(1).toString() == u"done"_s) {
+        return IdempotencyDecision{IdempotencyDecision::Kind::Replay, row.value(2).toInt(),
+                                   row.value(3).toString().toUtf8()};
+    }
+    const QString heldUntil = row.value(4).toString();
+    if (heldUntil > timeText(now))
+        return IdempotencyDecision{IdempotencyDecision::Kind::InFlight, 0, {}};
+    // The first attempt died; take its lease over, unless someone else just did.
+    Result<QSqlQuery> taken = execSql(
+        db,
+        u"UPDATE idempotency_keys SET lease_until = ? "
+        "WHERE principal_id = ? AND idem_key = ? AND state = 'running' AND lease_until = ?"_s,
+        {lease, principalId, key, heldUntil});
+    if (!taken)
+        return taken.error();
+    if (taken.value().numRowsAffected() == 1)
+        return IdempotencyDecision{};
+    return IdempotencyDecision{IdempotencyDecision::Kind::InFlight, 0, {}};
+}
+
+Result<void> Idempotency::release(const QSqlDatabase &db, const QString &principalId,
+                                  const QString &key)
+{
+    Result<QSqlQuery> deleted =
+        execSql(db,
+                u"DELETE FROM idempotency_keys WHERE principal_id = ? AND idem_key = ? "
+                "AND state = 'running'"_s,
+                {principalId, key});
+    return deleted ? success() : Result<void>(deleted.error());
+}
+
+Result<int> Idempotency::purge(const QSqlDatabase &db, std::chrono::hours retention,
+                               const QDateTime &now)
+{
+    Result<QSqlQuery> deleted =
+        execSql(db, u"DELETE FROM idempotency_keys WHERE created_at < ? AND state = 'done'"_s,
+                {timeText(now.addSecs(
+                    -std::chrono::duration_cast<std::chrono::seconds>(retention).count()))});
+    if (!deleted)
+        return deleted.error();
+    return deleted.value().numRowsAffected();
+}
+
+} // namespace counterline::server

@@ -1,0 +1,444 @@
+#include "server/order_ingest.h"
+
+#include "domain/currency.h"
+#include "domain/receipt_number.h"
+#include "domain/tax.h"
+#include "domain/tender.h"
+#include "server/server_sql.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+namespace {
+
+constexpr qint64 kLargestJsonInteger = qint64(1) << 53;
+
+// Reads fields of one JSON object, remembering the first problem with the field's full path.
+class Fields
+{
+public:
+    Fields(QJsonObject object, QString path)
+        : m_object(std::move(object))
+        , m_path(std::move(path))
+    {}
+
+    QString text(const QString &name, bool required = true)
+    {
+        const QJsonValue value = m_object.value(name);
+        if (value.isUndefined() || value.isNull()) {
+            if (required)
+                fail(name, OrderIngest::tr("is missing"));
+            return {};
+        }
+        if (!value.isString()) {
+            fail(name, OrderIngest::tr("must be a string"));
+            return {};
+        }
+        if (required && value.toString().isEmpty())
+            fail(name, OrderIngest::tr("must not be empty"));
+        return value.toString();
+    }
+
+    qint64 integer(const QString &name, qint64 minimum, qint64 maximum = kLargestJsonInteger,
+                   bool required = true, qint64 fallback = 0)
+    {
+        const QJsonValue value = m_object.value(name);
+        if (value.isUndefined() || value.isNull()) {
+            if (required)
+                fail(name, OrderIngest::tr("is missing"));
+            return fallback;
+        }
+        const qint64 low = value.toInteger(0);
+        const qint64 high = value.toInteger(1);
+        if (!value.isDouble() || low != high) {
+            fail(name, OrderIngest::tr("must be a whole number"));
+            return fallback;
+        }
+        if (low < minimum || low > maximum) {
+            fail(name, OrderIngest::tr("must lie between %1 and %2").arg(minimum).arg(maximum));
+            return fallback;
+        }
+        return low;
+    }
+
+    bool boolean(const QString &name)
+    {
+        const QJsonValue value = m_object.value(name);
+        if (value.isUndefined() || value.isNull())
+            return false;
+        if (!value.isBool())
+            fail(name, OrderIngest::tr("must be true or false"));
+        return value.toBool();
+    }
+
+    QJsonArray array(const QString &name, bool required = true)
+    {
+        const QJsonValue value = m_object.value(name);
+        if (value.isUndefined() || value.isNull()) {
+            if (required)
+                fail(name, OrderIngest::tr("is missing"));
+            return {};
+        }
+        if (!value.isArray())
+            fail(name, OrderIngest::tr("must be an array"));
+        return value.toArray();
+    }
+
+    std::optional<QJsonObject> object(const QString &name)
+    {
+        const QJsonValue value = m_object.value(name);
+        if (value.isUndefined() || value.isNull())
+            return std::nullopt;
+        if (!value.isObject()) {
+            fail(name, OrderIngest::tr("must be an object"));
+            return std::nullopt;
+        }
+        return value.toObject();
+    }
+
+    QString pathOf(const QString &name) const
+    {
+        return m_path.isEmpty() ? name : m_path + u'.' + name;
+    }
+
+    void fail(const QString &name, const QString &problem)
+    {
+        if (!m_error)
+            m_error = Error{u"request.invalid_field"_s, u"\"%1\" %2"_s.arg(pathOf(name), problem)};
+    }
+
+    const std::optional<Error> &error() const { return m_error; }
+    void adopt(const std::optional<Error> &error)
+    {
+        if (!m_error && error)
+            m_error = error;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    std::optional<Error> m_error;
+};
+
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+Error totalsMismatch(const QString &what)
+{
+    return Error{u"order.totals_mismatch"_s, what};
+}
+
+} // namespace
+
+Result<WireOrder> OrderIngest::parse(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error{u"request.malformed_json"_s, tr("The body is not valid JSON at byte %1: %2")
+                                                      .arg(parseError.offset)
+                                                      .arg(parseError.errorString())};
+    }
+    if (!document.isObject())
+        return Error{u"request.malformed_json"_s, tr("The body must be a JSON object.")};
+
+    Fields fields(document.object(), QString());
+    WireOrder order;
+    order.id = fields.text(u"id"_s);
+    if (!order.id.isEmpty() && QUuid::fromString(order.id).isNull())
+        fields.fail(u"id"_s, tr("must be a UUID"));
+    order.receiptNo = fields.text(u"receipt_no"_s);
+    order.storeId = fields.text(u"store_id"_s);
+    order.terminalId = fields.text(u"terminal_id"_s);
+    order.cashierId = fields.text(u"cashier_id"_s);
+    order.customerId = fields.text(u"customer_id"_s, false);
+    order.currency = fields.text(u"currency"_s);
+    order.createdAt = fields.text(u"created_at"_s);
+    if (!order.createdAt.isEmpty() &&
+        !QDateTime::fromString(order.createdAt, Qt::ISODateWithMs).isValid())
+        fields.fail(u"created_at"_s, tr("must be an RFC 3339 time"));
+    order.status = fields.text(u"status"_s);
+    if (!order.status.isEmpty() && !orderStatusFromName(order.status))
+        fields.fail(u"status"_s, tr("is not an order status"));
+    order.version = int(fields.integer(u"version"_s, 1, 1000, false, 1));
+    order.total = fields.integer(u"total"_s, 0);
+
+    const QJsonArray lines = fields.array(u"lines"_s);
+    if (!fields.error() && lines.isEmpty())
+        fields.fail(u"lines"_s, tr("must hold at least one line"));
+    for (qsizetype i = 0; i < lines.size() && !fields.error(); ++i) {
+        const QString path = u"lines[%1]"_s.arg(i);
+        if (!lines[i].isObject()) {
+            fields.fail(path, tr("must be an object"));
+            break;
+        }
+        Fields line(lines[i].toObject(), path);
+        WireLine wire;
+        wire.lineNo = int(line.integer(u"line_no"_s, 1, 100000));
+        wire.sku = line.text(u"sku"_s);
+        wire.name = line.text(u"name"_s);
+        wire.unitPrice = line.integer(u"unit_price"_s, 0);
+        wire.quantity = line.integer(u"quantity"_s, 1, 1'000'000);
+        wire.taxRatePpm = line.integer(u"tax_rate_ppm"_s, 0, 1'000'000);
+        wire.discount = line.integer(u"discount"_s, 0, kLargestJsonInteger, false);
+        wire.total = line.integer(u"total"_s, 0);
+        fields.adopt(line.error());
+        order.lines.append(wire);
+    }
+
+    const QJsonArray tenders = fields.array(u"tenders"_s);
+    for (qsizetype i = 0; i < tenders.size() && !fields.error(); ++i) {
+        const QString path = u"tenders[%1]"_s.arg(i);
+        if (!tenders[i].isObject()) {
+            fields.fail(path, tr("must be an object"));
+            break;
+        }
+        Fields tender(tenders[i].toObject(), path);
+        WireTender wire;
+        wire.kind = tender.text(u"kind"_s);
+        if (!wire.kind.isEmpty() && !tenderKindFromName(wire.kind))
+            tender.fail(u"kind"_s, tr("must be cash or card"));
+        wire.amount = tender.integer(u"amount"_s, 1);
+        wire.reference = tender.text(u"reference"_s, false);
+        wire.needsCapture = tender.boolean(u"needs_capture"_s);
+        fields.adopt(tender.error());
+        order.tenders.append(wire);
+    }
+
+    const QJsonArray events = fields.array(u"events"_s, false);
+    for (qsizetype i = 0; i < events.size() && !fields.error(); ++i) {
+        const QString path = u"events[%1]"_s.arg(i);
+        Fields event(events[i].toObject(), path);
+        WireEvent wire;
+        wire.event = event.text(u"event"_s);
+        if (!wire.event.isEmpty() && !orderEventFromName(wire.event))
+            event.fail(u"event"_s, tr("is not an order event"));
+        wire.from = event.text(u"from"_s, false);
+        wire.to = event.text(u"to"_s);
+        wire.version = int(event.integer(u"version"_s, 1, 1000));
+        wire.actor = event.text(u"actor"_s);
+        wire.approvedBy = event.text(u"approved_by"_s, false);
+        wire.at = event.text(u"at"_s);
+        fields.adopt(event.error());
+        order.events.append(wire);
+    }
+
+    if (const std::optional<QJsonObject> journal = fields.object(u"journal"_s)) {
+        Fields link(*journal, u"journal"_s);
+        order.journalSeq = link.integer(u"seq"_s, 1);
+        order.journalHash = link.text(u"hash"_s);
+        fields.adopt(link.error());
+    }
+    if (fields.error())
+        return *fields.error();
+    return order;
+}
+
+Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal &terminal,
+                                         WireOrder order, const QDateTime &at,
+                                         const std::optional<IdempotencySlot> &slot)
+{
+    if (!terminal.isTerminal()) {
+        return Error{u"auth.forbidden"_s, tr("Only an enrolled terminal may send its orders.")};
+    }
+    if (order.storeId != terminal.storeId || order.terminalId != terminal.name) {
+        return Error{u"auth.forbidden"_s,
+                     tr("This terminal is %1 of store %2; it cannot send orders of %3 of store %4.")
+                         .arg(terminal.name, terminal.storeId, order.terminalId, order.storeId)};
+    }
+    Result<ReceiptNumber> receipt = ReceiptNumber::parse(order.receiptNo);
+    if (!receipt || receipt->store() != order.storeId || receipt->terminal() != order.terminalId) {
+        return Error{u"request.invalid_field"_s,
+                     tr("\"receipt_no\" %1 does not belong to %2-%3")
+                         .arg(order.receiptNo, order.storeId, order.terminalId)};
+    }
+    Result<StoreSpec> store = Principals::store(db, order.storeId);
+    if (!store)
+        return store.error();
+    Result<Currency> currency = Currency::fromCode(order.currency);
+    if (!currency) {
+        return Error{u"request.invalid_field"_s,
+                     tr("\"currency\" %1 is not a supported ISO 4217 code").arg(order.currency)};
+    }
+    if (order.currency != store->currency) {
+        return Error{u"order.currency_mismatch"_s,
+                     tr("\"currency\" is %1 but store %2 sells in %3")
+                         .arg(order.currency, store->id, store->currency)};
+    }
+
+    // Recompute every line with the domain's tax rules; the terminal's figures must agree.
+    qint64 sum = 0;
+    qint64 subtotal = 0;
+    qint64 discounts = 0;
+    qint64 tax = 0;
+    for (qsizetype i = 0; i < order.lines.size(); ++i) {
+        WireLine &line = order.lines[i];
+        qint64 listTotal = 0;
+        if (__builtin_mul_overflow(line.unitPrice, line.quantity, &listTotal) ||
+            line.discount > listTotal) {
+            return totalsMismatch(
+                tr("\"lines[%1]\": the discount exceeds unit_price × quantity").arg(i));
+        }
+        Result<TaxRate> rate = TaxRate::fromPartsPerMillion(line.taxRatePpm);
+        if (!rate)
+            return rate.error();
+        Result<TaxedAmount> taxed =
+            applyTax(Money(listTotal - line.discount, *currency), *rate, store->policy);
+        if (!taxed)
+            return taxed.error();
+        if (taxed->gross.minorUnits() != line.total) {
+            return totalsMismatch(tr("\"lines[%1].total\" is %2 but the line comes to %3")
+                                      .arg(i)
+                                      .arg(line.total)
+                                      .arg(taxed->gross.minorUnits()));
+        }
+        line.tax = taxed->tax.minorUnits();
+        sum += line.total;
+        subtotal += listTotal;
+        discounts += line.discount;
+        tax += line.tax;
+    }
+    if (sum != order.total) {
+        return totalsMismatch(
+            tr("\"total\" is %1 but the lines add up to %2").arg(order.total).arg(sum));
+    }
+    qint64 tendered = 0;
+    for (const WireTender &tender : order.tenders)
+        tendered += tender.amount;
+    if (order.status != u"CREATED"_s && tendered < order.total) {
+        return totalsMismatch(
+            tr("the tenders (%1) do not cover \"total\" (%2)").arg(tendered).arg(order.total));
+    }
+
+    Transaction transaction(db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    int status = 201;
+    Result<QSqlQuery> inserted = execSql(
+        db,
+        u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, customer_id, "
+        "currency, subtotal_minor, discount_minor, tax_minor, total_minor, status, version, "
+        "created_at, received_at, journal_seq, journal_hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
+         order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId), order.currency,
+         subtotal, discounts, tax, order.total, order.status, order.version, order.createdAt,
+         timeText(at), order.journalSeq ? QVariant(*order.journalSeq) : QVariant(),
+         order.journalHash.isEmpty() ? QVariant() : QVariant(order.journalHash)});
+    if (!inserted) {
+        if (inserted.error().code != u"server.conflict"_s)
+            return inserted.error();
+        status = 200; // the natural key already holds it
+        transaction.rollback();
+        Result<QSqlQuery> owner =
+            execSql(db, u"SELECT terminal_id FROM orders WHERE id = ?"_s, {order.id});
+        if (!owner)
+            return owner.error();
+        if (!owner.value().next() || owner.value().value(0).toString() != terminal.id) {
+            return Error{u"order.id_taken"_s,
+                         tr("The order id %1 belongs to another terminal.").arg(order.id)};
+        }
+        if (Result<void> begun = transaction.begin(); !begun)
+            return begun.error();
+    } else {
+        QMap<QString, qint64> sold;
+        for (const WireLine &line : std::as_const(order.lines)) {
+            Result<QSqlQuery> ran =
+                execSql(db,
+                        u"INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_minor, "
+                        "quantity, tax_rate_ppm, discount_minor, tax_minor, total_minor) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {order.id, line.lineNo, line.sku, line.name, line.unitPrice, line.quantity,
+                         line.taxRatePpm, line.discount, line.tax, line.total});
+            if (!ran) {
+                if (ran.error().code == u"server.conflict"_s) {
+                    return Error{u"request.invalid_field"_s,
+                                 tr("\"lines\": line_no %1 appears twice").arg(line.lineNo)};
+                }
+                return ran.error();
+            }
+            sold[line.sku] += line.quantity;
+        }
+        int seq = 0;
+        for (const WireTender &tender : std::as_const(order.tenders)) {
+            Result<QSqlQuery> ran =
+                execSql(db,
+                        u"INSERT INTO tenders (order_id, seq, kind, amount_minor, reference, "
+                        "needs_capture) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                        {order.id, ++seq, tender.kind, tender.amount,
+                         tender.reference.isEmpty() ? QVariant() : QVariant(tender.reference),
+                         tender.needsCapture ? 1 : 0});
+            if (!ran)
+                return ran.error();
+        }
+        for (const WireEvent &event : std::as_const(order.events)) {
+            Result<QSqlQuery> ran = execSql(
+                db,
+                u"INSERT INTO order_events (order_id, version, event, from_status, to_status, "
+                "actor_id, approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {order.id, event.version, event.event,
+                 event.from.isEmpty() ? QVariant() : QVariant(event.from), event.to, event.actor,
+                 event.approvedBy.isEmpty() ? QVariant() : QVariant(event.approvedBy), event.at});
+            if (!ran)
+                return ran.error();
+        }
+        // A counter sale arrives paid: its stock leaves as one movement per SKU, unique per
+        // (order, step, sku) so that no retry can move stock twice.
+        for (auto it = sold.cbegin(); it != sold.cend(); ++it) {
+            Result<QSqlQuery> ran =
+                execSql(db,
+                        u"INSERT INTO stock_movements (order_id, step, sku, quantity, at) "
+                        "VALUES (?, 'sale', ?, ?, ?)"_s,
+                        {order.id, it.key(), -it.value(), timeText(at)});
+            if (!ran)
+                return ran.error();
+        }
+    }
+
+    Result<QJsonObject> stored = orderJson(db, order.id);
+    if (!stored)
+        return stored.error();
+    const QByteArray body = QJsonDocument(*stored).toJson(QJsonDocument::Compact);
+    if (slot) {
+        Result<QSqlQuery> completed = execSql(
+            db,
+            u"UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? "
+            "WHERE principal_id = ? AND idem_key = ?"_s,
+            {status, QString::fromUtf8(body), slot->principalId, slot->key});
+        if (!completed)
+            return completed.error();
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return IngestAnswer{status, body};
+}
+
+Result<QJsonObject> OrderIngest::orderJson(const QSqlDatabase &db, const QString &orderId)
+{
+    Result<QSqlQuery> found =
+        execSql(db,
+                u"SELECT seq, id, store_id, receipt_no, status, version, total_minor, currency, "
+                "created_at FROM orders WHERE id = ?"_s,
+                {orderId});
+    if (!found)
+        return found.error();
+    QSqlQuery &row = found.value();
+    if (!row.next())
+        return Error{u"order.not_found"_s, tr("There is no order %1.").arg(orderId)};
+    return QJsonObject{
+        {u"order_no"_s, row.value(0).toLongLong()}, {u"id"_s, row.value(1).toString()},
+        {u"store_id"_s, row.value(2).toString()},   {u"receipt_no"_s, row.value(3).toString()},
+        {u"status"_s, row.value(4).toString()},     {u"version"_s, row.value(5).toInt()},
+        {u"total"_s, row.value(6).toLongLong()},    {u"currency"_s, row.value(7).toString()},
+        {u"created_at"_s, row.value(8).toString()}};
+}
+
+} // namespace counterline::server

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "domain/order_state_machine.h"
+#include "domain/result.h"
+#include "server/principals.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace counterline::server {
+
+// A validated POST /v1/orders body. Amounts are integer minor units.
+struct WireLine
+{
+    int lineNo = 0;
+    QString sku;
+    QString name;
+    qint64 unitPrice = 0;
+    qint64 quantity = 0;
+    qint64 taxRatePpm = 0;
+    qint64 discount = 0;
+    qint64 total = 0;
+    qint64 tax = 0; // recomputed by the server
+};
+
+struct WireTender
+{
+    QString kind;
+    qint64 amount = 0;
+    QString reference;
+    bool needsCapture = false;
+};
+
+struct WireEvent
+{
+    QString event;
+    QString from;
+    QString to;
+    int version = 0;
+    QString actor;
+    QString approvedBy;
+    QString at;
+};
+
+struct WireOrder
+{
+    QString id;
+    QString receiptNo;
+    QString storeId;
+    QString terminalId;
+    QString cashierId;
+    QString customerId;
+    QString currency;
+    QString createdAt;
+    QString status;
+    int version = 1;
+    qint64 total = 0;
+    QList<WireLine> lines;
+    QList<WireTender> tenders;
+    QList<WireEvent> events;
+    std::optional<qint64> journalSeq;
+    QString journalHash;
+};
+
+// The answer the ingest gives: 201 with the new order, or 200 with the one already known.
+struct IngestAnswer
+{
+    int status = 0;
+    QByteArray body;
+};
+
+// An idempotency record to complete in the same transaction as the order.
+struct IdempotencySlot
+{
+    QString principalId;
+    QString key;
+};
+
+class OrderIngest
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderIngest)
+
+public:
+    // Types and shapes only; errors ("request.invalid_field") name the field.
+    static Result<WireOrder> parse(const QByteArray &body);
+
+    // Checks the order against the calling terminal and its store, recomputes every line's tax
+    // and total with the domain's rules ("order.totals_mismatch" names the line), then writes the
+    // order, lines, tenders, events and stock movements in one transaction. The natural key
+    // (terminal, order id) is unique forever: a second arrival answers 200 with the stored order.
+    static Result<IngestAnswer> ingest(const QSqlDatabase &db, const Principal &terminal,
+                                       WireOrder order, const QDateTime &at,
+                                       const std::optional<IdempotencySlot> &slot);
+
+    static Result<QJsonObject> orderJson(const QSqlDatabase &db, const QString &orderId);
+};
+
+} // namespace counterline::server

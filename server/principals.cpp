@@ -1,0 +1,152 @@
+#include "server/principals.h"
+
+#include "domain/currency.h"
+#include "domain/receipt_number.h"
+#include "server/server_sql.h"
+
+#include <QUuid>
+
+#include <memory>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+namespace {
+
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QString &storeId,
+                          const QString &name, const QDateTime &at)
+{
+    IssuedToken issued{{QUuid::createUuid().toString(QUuid::WithoutBraces), role, storeId, name},
+                       Principals::newToken()};
+    Result<QSqlQuery> inserted =
+        execSql(db,
+                u"INSERT INTO principals (id, role, store_id, name, token_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"_s,
+                {issued.principal.id, role, storeId.isEmpty() ? QVariant() : QVariant(storeId),
+                 name, QString::fromLatin1(Principals::tokenHash(issued.token)), timeText(at)});
+    if (!inserted) {
+        if (inserted.error().code == u"server.conflict"_s) {
+            return Error{
+                u"principal.exists"_s,
+                Principals::tr("%1 \"%2\" already exists; nothing was changed.").arg(role, name)};
+        }
+        return inserted.error();
+    }
+    return issued;
+}
+
+} // namespace
+
+QByteArray Principals::newToken()
+{
+    unsigned char random[32];
+    if (RAND_bytes(random, sizeof random) != 1)
+        qFatal("OpenSSL has no randomness");
+    return "clt_" + QByteArray(reinterpret_cast<const char *>(random), sizeof random)
+                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray Principals::tokenHash(QByteArrayView token)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(token.data(), size_t(token.size()), digest, &length, EVP_sha256(), nullptr) !=
+        1) {
+        qFatal("OpenSSL could not compute SHA-256");
+    }
+    return QByteArray(reinterpret_cast<const char *>(digest), qsizetype(length)).toHex();
+}
+
+Result<void> Principals::addStore(const QSqlDatabase &db, const StoreSpec &store,
+                                  const QDateTime &at)
+{
+    if (!ReceiptNumber::isValidCode(store.id)) {
+        return Error{u"store.bad_id"_s,
+                     tr("A store id is 1 to 16 letters or digits, not \"%1\".").arg(store.id)};
+    }
+    if (Result<Currency> currency = Currency::fromCode(store.currency); !currency)
+        return currency.error();
+    Result<QSqlQuery> inserted = execSql(
+        db,
+        u"INSERT INTO stores (id, name, currency, tax_mode, rounding, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"_s,
+        {store.id, store.name, store.currency,
+         store.policy.taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s,
+         roundingRuleName(store.policy.rounding), timeText(at)});
+    if (!inserted) {
+        if (inserted.error().code == u"server.conflict"_s) {
+            return Error{u"store.exists"_s,
+                         tr("The store %1 already exists; nothing was changed.").arg(store.id)};
+        }
+        return inserted.error();
+    }
+    return success();
+}
+
+Result<IssuedToken> Principals::enrollTerminal(const QSqlDatabase &db, const QString &storeId,
+                                               const QString &name, const QDateTime &at)
+{
+    if (!ReceiptNumber::isValidCode(name)) {
+        return Error{u"terminal.bad_name"_s,
+                     tr("A terminal name is 1 to 16 letters or digits, not \"%1\".").arg(name)};
+    }
+    if (Result<StoreSpec> found = store(db, storeId); !found)
+        return found.error();
+    return issue(db, u"terminal"_s, storeId, name, at);
+}
+
+Result<IssuedToken> Principals::addUser(const QSqlDatabase &db, const QString &name,
+                                        const QString &role, const QDateTime &at)
+{
+    if (role != u"backoffice"_s && role != u"admin"_s) {
+        return Error{u"user.bad_role"_s,
+                     tr("A user's role is backoffice or admin, not \"%1\".").arg(role)};
+    }
+    if (name.trimmed().isEmpty())
+        return Error{u"user.bad_name"_s, tr("A user needs a name.")};
+    return issue(db, role, QString(), name.trimmed(), at);
+}
+
+Result<std::optional<Principal>> Principals::authenticate(const QSqlDatabase &db,
+                                                          QByteArrayView token)
+{
+    if (token.isEmpty())
+        return std::optional<Principal>();
+    Result<QSqlQuery> found =
+        execSql(db, u"SELECT id, role, store_id, name FROM principals WHERE token_hash = ?"_s,
+                {QString::fromLatin1(tokenHash(token))});
+    if (!found)
+        return found.error();
+    QSqlQuery &row = found.value();
+    if (!row.next())
+        return std::optional<Principal>();
+    return std::optional<Principal>(Principal{row.value(0).toString(), row.value(1).toString(),
+                                              row.value(2).toString(), row.value(3).toString()});
+}
+
+Result<StoreSpec> Principals::store(const QSqlDatabase &db, const QString &storeId)
+{
+    Result<QSqlQuery> found = execSql(
+        db, u"SELECT id, name, currency, tax_mode, rounding FROM stores WHERE id = ?"_s, {storeId});
+    if (!found)
+        return found.error();
+    QSqlQuery &row = found.value();
+    if (!row.next())
+        return Error{u"store.not_found"_s, tr("There is no store %1.").arg(storeId)};
+    StoreSpec spec{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(), {}};
+    spec.policy.taxMode = row.value(3).toString() == u"inclusive"_s ? TaxMode::PricesIncludeTax
+                                                                    : TaxMode::PricesExcludeTax;
+    spec.policy.rounding =
+        row.value(4).toString() == u"half-even"_s ? RoundingRule::HalfEven : RoundingRule::HalfUp;
+    return spec;
+}
+
+} // namespace counterline::server

@@ -1,0 +1,175 @@
+#include "server/server_database.h"
+
+#include "server/server_sql.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+Result<DatabaseLocation> DatabaseLocation::from(const QString &dataDirectory,
+                                                const QString &databaseUrl)
+{
+    DatabaseLocation location;
+    if (!databaseUrl.isEmpty()) {
+        const QUrl url(databaseUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"postgresql"_s && url.scheme() != u"postgres"_s) ||
+            url.host().isEmpty() || url.path().size() < 2) {
+            return Error{u"server.bad_database_url"_s,
+                         ServerDatabase::tr("\"%1\" is not a database URL like "
+                                            "postgresql://user:password@host:5432/counterline")
+                             .arg(databaseUrl)};
+        }
+        location.kind = SqlKind::Postgres;
+        location.postgres = url;
+        return location;
+    }
+    if (dataDirectory.isEmpty()) {
+        return Error{u"server.no_data_dir"_s,
+                     ServerDatabase::tr("Give --data-dir DIR (SQLite) or --database URL "
+                                        "(PostgreSQL).")};
+    }
+    location.sqliteFile = QDir(dataDirectory).filePath(u"server.sqlite"_s);
+    return location;
+}
+
+ServerDatabase::ServerDatabase(DatabaseLocation location)
+    : m_location(std::move(location))
+{
+    static QAtomicInteger<quint64> instances;
+    m_prefix = u"counterline-server-%1-"_s.arg(instances.fetchAndAddRelaxed(1));
+}
+
+ServerDatabase::~ServerDatabase()
+{
+    QMutexLocker lock(&m_mutex);
+    // Worker threads' connections are closed here too; removeDatabase closes them without
+    // touching them from this thread.
+    for (const QString &name : std::as_const(m_connectionNames))
+        QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location)
+{
+    if (location.kind == SqlKind::Sqlite) {
+        const QFileInfo file(location.sqliteFile);
+        if (!QDir().mkpath(file.absolutePath())) {
+            return Error{u"server.data_dir_unusable"_s,
+                         tr("Cannot create the data directory %1.").arg(file.absolutePath())};
+        }
+    }
+    std::unique_ptr<ServerDatabase> database(new ServerDatabase(location));
+    Result<QSqlDatabase> first = database->connection();
+    if (!first)
+        return first.error();
+    if (Result<void> migrated = database->migrate(*first); !migrated)
+        return migrated.error();
+    return database;
+}
+
+Result<QSqlDatabase> ServerDatabase::connection()
+{
+    const QString name =
+        m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    QSqlDatabase existing = QSqlDatabase::database(name, false);
+    if (existing.isValid() && existing.isOpen())
+        return existing;
+    return openConnection(name);
+}
+
+Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name, false)
+                          : QSqlDatabase::addDatabase(driverName(m_location.kind), name);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connectionNames.contains(name))
+            m_connectionNames.append(name);
+    }
+    if (m_location.kind == SqlKind::Sqlite) {
+        db.setDatabaseName(m_location.sqliteFile);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    } else {
+        const QUrl &url = m_location.postgres;
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+    }
+    if (!db.open()) {
+        const QString where = m_location.kind == SqlKind::Sqlite
+                                  ? m_location.sqliteFile
+                                  : m_location.postgres.toDisplayString(QUrl::RemovePassword);
+        return Error{
+            u"server.database_unavailable"_s,
+            tr("Cannot open the server database %1: %2").arg(where, db.lastError().text())};
+    }
+    if (m_location.kind == SqlKind::Sqlite) {
+        for (const QString &pragma :
+             {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
+              u"PRAGMA foreign_keys = ON"_s}) {
+            if (Result<QSqlQuery> ran = execSql(db, pragma); !ran)
+                return ran.error();
+        }
+    }
+    return db;
+}
+
+Result<void> ServerDatabase::migrate(const QSqlDatabase &db)
+{
+    if (Result<QSqlQuery> created = execSql(db, u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                                "applied_at TEXT NOT NULL)"_s);
+        !created) {
+        return created.error();
+    }
+    const QDir directory(u":/server/migrations"_s);
+    const QStringList files = directory.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (const QString &fileName : files) {
+        const int version = fileName.section(u'_', 0, 0).toInt();
+        Result<QSqlQuery> applied =
+            execSql(db, u"SELECT count(*) FROM schema_migrations WHERE version = ?"_s, {version});
+        if (!applied)
+            return applied.error();
+        if (applied.value().next() && applied.value().value(0).toInt() > 0)
+            continue;
+        QFile file(directory.filePath(fileName));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{u"server.migration_missing"_s, tr("Cannot read %1.").arg(fileName)};
+        const QString script = applyDialect(QString::fromUtf8(file.readAll()), m_location.kind);
+
+        Transaction transaction(db);
+        if (Result<void> begun = transaction.begin(); !begun)
+            return begun;
+        for (const QString &statement : splitStatements(script)) {
+            if (Result<QSqlQuery> ran = execSql(db, statement); !ran) {
+                return Error{u"server.migration_failed"_s,
+                             tr("Migration %1 failed and was rolled back: %2")
+                                 .arg(fileName, ran.error().message)};
+            }
+        }
+        if (Result<QSqlQuery> recorded = execSql(
+                db, u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
+                {version, fileName, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+            !recorded) {
+            // Another server process migrated at the same moment: its work stands.
+            transaction.rollback();
+            continue;
+        }
+        if (Result<void> committed = transaction.commit(); !committed)
+            return committed;
+    }
+    return success();
+}
+
+} // namespace counterline::server

@@ -1,0 +1,90 @@
+#include "server/server_sql.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+namespace {
+
+bool isUniqueViolation(const QSqlError &error)
+{
+    // SQLite: extended code 2067 (SQLITE_CONSTRAINT_UNIQUE) or 1555 (PRIMARYKEY), reported by
+    // Qt as "19" with the text; PostgreSQL: SQLSTATE 23505.
+    const QString native = error.nativeErrorCode();
+    return native == u"23505"_s || native == u"2067"_s || native == u"1555"_s ||
+           error.databaseText().contains(u"UNIQUE constraint failed"_s);
+}
+
+Error failure(const QString &sql, const QSqlError &error)
+{
+    return Error{isUniqueViolation(error) ? u"server.conflict"_s : u"server.sql_failed"_s,
+                 QCoreApplication::translate("counterline::server", "\"%1\" failed: %2")
+                     .arg(sql.simplified().left(120), error.text())};
+}
+
+} // namespace
+
+Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Statements without values run as they are: PostgreSQL cannot PREPARE DDL or BEGIN.
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return failure(sql, query.lastError());
+        return query;
+    }
+    if (!query.prepare(sql))
+        return failure(sql, query.lastError());
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return failure(sql, query.lastError());
+    return query;
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    const bool sqlite = m_db.driverName() == u"QSQLITE"_s;
+    // SQLite: take the write lock up front so two writers never deadlock upgrading read locks.
+    Result<QSqlQuery> begun = execSql(m_db, sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    if (!begun)
+        return begun.error();
+    m_active = true;
+    return success();
+}
+
+Result<void> Transaction::commit()
+{
+    Result<QSqlQuery> committed = execSql(m_db, u"COMMIT"_s);
+    if (!committed) {
+        rollback();
+        return committed.error();
+    }
+    m_active = false;
+    return success();
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery query(m_db);
+    query.exec(u"ROLLBACK"_s);
+}
+
+} // namespace counterline::server

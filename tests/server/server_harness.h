@@ -1,0 +1,160 @@
+#pragma once
+
+// Runs the real counterline-server as a child process on SQLite or on a fresh PostgreSQL
+// database, and talks HTTP to it over a real socket.
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+namespace counterline::testing {
+
+struct HttpAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray retryAfter;
+    QByteArray etag;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+inline HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
+                       const QByteArray &token, const QByteArray &idempotencyKey = {},
+                       const QByteArray &body = {})
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", '"' + idempotencyKey + '"');
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                      reply->readAll(), reply->rawHeader("Content-Type"),
+                      reply->rawHeader("Retry-After"), reply->rawHeader("ETag")};
+    reply->deleteLater();
+    return answer;
+}
+
+// A server of its own for one test: a temporary data directory (SQLite) or a database created
+// for it in the PostgreSQL cluster that test.sh started (COUNTERLINE_TEST_POSTGRES).
+class ServerUnderTest
+{
+public:
+    explicit ServerUnderTest(const QString &backend)
+    {
+        if (backend == QLatin1StringView("postgres")) {
+            const QString admin = qEnvironmentVariable("COUNTERLINE_TEST_POSTGRES");
+            if (admin.isEmpty()) {
+                m_problem = QStringLiteral("COUNTERLINE_TEST_POSTGRES is not set: run the tests "
+                                           "through ./test.sh, which starts PostgreSQL");
+                return;
+            }
+            QUrl url(admin);
+            const QString name = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+                if (!db.open()) {
+                    m_problem = db.lastError().text();
+                } else {
+                    QSqlQuery query(db);
+                    if (!query.exec(QStringLiteral("CREATE DATABASE ") + name))
+                        m_problem = query.lastError().text();
+                }
+            }
+            QSqlDatabase::removeDatabase(name);
+            url.setPath(u'/' + name);
+            m_location = {QStringLiteral("--database"), url.toString()};
+        } else {
+            m_location = {QStringLiteral("--data-dir"), m_dir.path()};
+        }
+    }
+
+    ~ServerUnderTest() { stop(); }
+
+    const QString &problem() const { return m_problem; }
+    const QStringList &location() const { return m_location; }
+
+    // Runs an operator command and returns its standard output (empty on failure).
+    QString command(const QStringList &arguments, int *exitCode = nullptr)
+    {
+        QProcess process;
+        process.start(QStringLiteral(COUNTERLINE_SERVER_PATH), m_location + arguments);
+        process.waitForFinished(60'000);
+        if (exitCode)
+            *exitCode = process.exitCode();
+        if (process.exitCode() != 0)
+            qWarning("%s", process.readAllStandardError().constData());
+        return QString::fromUtf8(process.readAllStandardOutput());
+    }
+
+    // The token printed on the last line of an enrolment.
+    QByteArray enroll(const QString &store, const QString &terminal)
+    {
+        const QString out =
+            command({QStringLiteral("terminal"), QStringLiteral("enroll"),
+                     QStringLiteral("--store"), store, QStringLiteral("--name"), terminal});
+        return out.trimmed().split(u'\n').last().toLatin1();
+    }
+
+    bool start()
+    {
+        m_process.start(QStringLiteral(COUNTERLINE_SERVER_PATH),
+                        m_location +
+                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        if (!m_process.waitForStarted())
+            return false;
+        QByteArray output;
+        while (!output.contains('\n')) {
+            if (!m_process.waitForReadyRead(30'000))
+                return false;
+            output += m_process.readAllStandardOutput();
+        }
+        const QByteArray line = output.left(output.indexOf('\n'));
+        m_port = line.mid(line.lastIndexOf(':') + 1).toUShort();
+        return m_port != 0;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate(); // SIGTERM: drain and exit
+        if (!m_process.waitForFinished(30'000))
+            m_process.kill();
+    }
+
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
+
+    QProcess &process() { return m_process; }
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_location;
+    QString m_problem;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+} // namespace counterline::testing

@@ -1,0 +1,318 @@
+// The v1 order ingest over real HTTP against the real server process, on SQLite and on
+// PostgreSQL: BRIEF §5's idempotency rules row by row, bad input, authorization.
+
+#include "server_harness.h"
+
+#include <QJsonArray>
+#include <QThread>
+
+#include <memory>
+
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject orderJson(const QString &id, int sequence, const QString &terminal = u"T1"_s)
+{
+    const QJsonArray lines{QJsonObject{{u"line_no"_s, 1},
+                                       {u"sku"_s, u"BROT"_s},
+                                       {u"name"_s, u"Brot"_s},
+                                       {u"unit_price"_s, 249},
+                                       {u"quantity"_s, 2},
+                                       {u"tax_rate_ppm"_s, 70000},
+                                       {u"discount"_s, 0},
+                                       {u"total"_s, 498}},
+                           QJsonObject{{u"line_no"_s, 2},
+                                       {u"sku"_s, u"WEIN"_s},
+                                       {u"name"_s, u"Wein"_s},
+                                       {u"unit_price"_s, 899},
+                                       {u"quantity"_s, 1},
+                                       {u"tax_rate_ppm"_s, 190000},
+                                       {u"discount"_s, 0},
+                                       {u"total"_s, 899}}};
+    return QJsonObject{
+        {u"id"_s, id},
+        {u"receipt_no"_s, u"S1-%1-%2"_s.arg(terminal).arg(sequence, 6, 10, QChar(u'0'))},
+        {u"store_id"_s, u"S1"_s},
+        {u"terminal_id"_s, terminal},
+        {u"cashier_id"_s, u"anna"_s},
+        {u"currency"_s, u"EUR"_s},
+        {u"created_at"_s, u"2026-11-24T09:30:00.000Z"_s},
+        {u"status"_s, u"PAID"_s},
+        {u"version"_s, 2},
+        {u"total"_s, 1397},
+        {u"lines"_s, lines},
+        {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 1397}}}},
+        {u"journal"_s, QJsonObject{{u"seq"_s, sequence}, {u"hash"_s, u"ab"_s}}}};
+}
+
+QByteArray bytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+class ServerHttpTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        m_server = std::make_unique<ServerUnderTest>(backend);
+        QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
+        int code = -1;
+        m_server->command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Mitte"_s,
+                           u"--currency"_s, u"EUR"_s},
+                          &code);
+        QCOMPARE(code, 0);
+        m_server->command({u"store"_s, u"add"_s, u"--id"_s, u"S2"_s, u"--name"_s, u"Nord"_s,
+                           u"--currency"_s, u"EUR"_s},
+                          &code);
+        QCOMPARE(code, 0);
+        m_token = m_server->enroll(u"S1"_s, u"T1"_s);
+        m_otherStore = m_server->enroll(u"S2"_s, u"T1"_s);
+        QVERIFY(m_token.startsWith("clt_"));
+        QVERIFY(m_server->start());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void idempotencyRules()
+    {
+        const QString id = newId();
+        const QByteArray body = bytes(orderJson(id, 1));
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+
+        // No key: 400, nothing happens.
+        HttpAnswer answer = http(m_network, "POST", orders, m_token, {}, body);
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.contentType, QByteArray("application/problem+json"));
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"request.missing_idempotency_key"_s);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_token).status, 404);
+
+        // First time: 201 with the order.
+        const HttpAnswer first = http(m_network, "POST", orders, m_token, "key-1", body);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(first.json().value(u"id"_s).toString(), id);
+        QCOMPARE(first.json().value(u"total"_s).toInt(), 1397);
+
+        // Same key, same request (whitespace aside): the stored answer, byte for byte.
+        const QByteArray reformatted =
+            QJsonDocument(orderJson(id, 1)).toJson(QJsonDocument::Indented);
+        const HttpAnswer replay = http(m_network, "POST", orders, m_token, "key-1", reformatted);
+        QCOMPARE(replay.status, first.status);
+        QCOMPARE(replay.body, first.body);
+
+        // Same key, another request: 422, and the stored record is untouched.
+        QJsonObject changed = orderJson(id, 1);
+        changed.insert(u"cashier_id"_s, u"mallory"_s);
+        answer = http(m_network, "POST", orders, m_token, "key-1", bytes(changed));
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"idempotency.key_reused"_s);
+        QCOMPARE(http(m_network, "POST", orders, m_token, "key-1", body).body, first.body);
+
+        // Another key for the same order (the key was lost or purged): the natural key answers
+        // 200 with the existing order, never a second one.
+        const HttpAnswer again = http(m_network, "POST", orders, m_token, "key-2", body);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(u"order_no"_s), first.json().value(u"order_no"_s));
+
+        // Keys are scoped per terminal: another terminal's "key-1" is its own.
+        const QString otherId = newId();
+        QJsonObject north = orderJson(otherId, 1);
+        north.insert(u"store_id"_s, u"S2"_s);
+        north.insert(u"receipt_no"_s, u"S2-T1-000001"_s);
+        answer = http(m_network, "POST", orders, m_otherStore, "key-1", bytes(north));
+        QCOMPARE(answer.status, 201);
+        QCOMPARE(answer.json().value(u"id"_s).toString(), otherId);
+    }
+
+    void validationDoesNotConsumeTheKey()
+    {
+        const QString id = newId();
+        QJsonObject bad = orderJson(id, 1);
+        bad.insert(u"total"_s, 1398);
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        HttpAnswer answer = http(m_network, "POST", orders, m_token, "key-v", bytes(bad));
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"order.totals_mismatch"_s);
+        answer = http(m_network, "POST", orders, m_token, "key-v", bytes(orderJson(id, 1)));
+        QCOMPARE(answer.status, 201);
+    }
+
+    void badInputNamesTheField_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("mentions");
+        const QString id = newId();
+        QTest::newRow("not JSON") << QByteArray("{\"id\": ") << 400 << u"JSON"_s;
+        QTest::newRow("array") << QByteArray("[]") << 400 << u"object"_s;
+        auto with = [&](const QString &field, const QJsonValue &value) {
+            QJsonObject order = orderJson(id, 1);
+            order.insert(field, value);
+            return bytes(order);
+        };
+        auto withLine = [&](const QString &field, const QJsonValue &value) {
+            QJsonObject order = orderJson(id, 1);
+            QJsonArray lines = order.value(u"lines"_s).toArray();
+            QJsonObject line = lines[0].toObject();
+            line.insert(field, value);
+            lines[0] = line;
+            order.insert(u"lines"_s, lines);
+            return bytes(order);
+        };
+        QTest::newRow("negative quantity")
+            << withLine(u"quantity"_s, -2) << 400 << u"lines[0].quantity"_s;
+        QTest::newRow("fractional price")
+            << withLine(u"unit_price"_s, 2.49) << 400 << u"lines[0].unit_price"_s;
+        QTest::newRow("price as text")
+            << withLine(u"unit_price"_s, u"249"_s) << 400 << u"lines[0].unit_price"_s;
+        QTest::newRow("unknown currency") << with(u"currency"_s, u"EURO"_s) << 400 << u"currency"_s;
+        QTest::newRow("missing lines") << with(u"lines"_s, QJsonValue()) << 400 << u"lines"_s;
+        QTest::newRow("bad id") << with(u"id"_s, u"42"_s) << 400 << u"\"id\""_s;
+        QTest::newRow("line total wrong")
+            << withLine(u"total"_s, 499) << 422 << u"lines[0].total"_s;
+        QTest::newRow("tenders short")
+            << with(u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 5}}})
+            << 422 << u"tenders"_s;
+        QTest::newRow("unknown tender")
+            << with(u"tenders"_s,
+                    QJsonArray{QJsonObject{{u"kind"_s, u"gold"_s}, {u"amount"_s, 1397}}})
+            << 400 << u"tenders[0].kind"_s;
+    }
+    void badInputNamesTheField()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, mentions);
+        const HttpAnswer answer =
+            http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token, "key-bad", body);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(answer.contentType, QByteArray("application/problem+json"));
+        const QString detail = answer.json().value(u"detail"_s).toString();
+        QVERIFY2(detail.contains(mentions), qPrintable(detail));
+        QVERIFY(!answer.json().value(u"code"_s).toString().isEmpty());
+    }
+
+    void tooLargeIs413()
+    {
+        QJsonObject order = orderJson(newId(), 1);
+        order.insert(u"padding"_s, QString(1024 * 1024, u'x'));
+        const HttpAnswer answer = http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token,
+                                       "key-big", bytes(order));
+        QCOMPARE(answer.status, 413);
+    }
+
+    void authentication()
+    {
+        const QByteArray body = bytes(orderJson(newId(), 1));
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        QCOMPARE(http(m_network, "POST", orders, {}, "k", body).status, 401);
+        QCOMPARE(http(m_network, "POST", orders, "clt_forged", "k", body).status, 401);
+        // A terminal of store S2 cannot send S1's orders, nor read them.
+        QCOMPARE(http(m_network, "POST", orders, m_otherStore, "k", body).status, 403);
+        const QString id = newId();
+        QCOMPARE(http(m_network, "POST", orders, m_token, "k", bytes(orderJson(id, 1))).status,
+                 201);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_otherStore).status,
+                 403);
+        const HttpAnswer own =
+            http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_token);
+        QCOMPARE(own.status, 200);
+        QCOMPARE(own.etag, QByteArray("\"2\""));
+    }
+
+    // 50 clients send the same order with the same key at once: exactly one order exists, and
+    // every client that got an answer other than "still running" got the same one.
+    void fiftyConcurrentIdenticalRequests()
+    {
+        const QString id = newId();
+        const QByteArray body = bytes(orderJson(id, 7));
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        QList<QNetworkAccessManager *> clients;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 50; ++i) {
+            clients.append(new QNetworkAccessManager(this));
+            QNetworkRequest request(orders);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_token);
+            request.setRawHeader("Idempotency-Key", "\"same-key\"");
+            replies.append(clients.last()->post(request, body));
+        }
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished())
+                QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 60'000));
+        }
+        QByteArray created;
+        int inFlight = 0;
+        for (QNetworkReply *reply : replies) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray answer = reply->readAll();
+            if (status == 409) {
+                ++inFlight;
+                QCOMPARE(reply->rawHeader("Retry-After"), QByteArray("1"));
+                continue;
+            }
+            QCOMPARE(status, 201);
+            if (created.isEmpty())
+                created = answer;
+            QCOMPARE(answer, created);
+        }
+        qDeleteAll(clients);
+        qInfo("50 concurrent: %d answered 409 in flight, the rest the same 201", inFlight);
+        QVERIFY(!created.isEmpty());
+
+        // Asking again now gives the stored answer; the order exists once.
+        const HttpAnswer later = http(m_network, "POST", orders, m_token, "same-key", body);
+        QCOMPARE(later.status, 201);
+        QCOMPARE(later.body, created);
+        QCOMPARE(
+            http(m_network, "POST", orders, m_token, "other-key", body).json().value(u"order_no"_s),
+            QJsonDocument::fromJson(created).object().value(u"order_no"_s));
+    }
+
+    void sigtermStopsCleanlyAndRestartResumes()
+    {
+        const QString id = newId();
+        QCOMPARE(http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token, "k-restart",
+                      bytes(orderJson(id, 3)))
+                     .status,
+                 201);
+        m_server->process().terminate();
+        QVERIFY(m_server->process().waitForFinished(30'000));
+        QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server->process().exitCode(), 0);
+        QVERIFY(m_server->process().readAllStandardOutput().contains("stopped"));
+        QVERIFY(m_server->start());
+        const HttpAnswer stored =
+            http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_token);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.json().value(u"receipt_no"_s).toString(), u"S1-T1-000003"_s);
+    }
+
+private:
+    std::unique_ptr<ServerUnderTest> m_server;
+    QByteArray m_token;
+    QByteArray m_otherStore;
+    QNetworkAccessManager m_network;
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerHttpTest)
+#include "tst_server_http.moc"

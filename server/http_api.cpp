@@ -2,6 +2,7 @@
 
 #include "server/idempotency.h"
 #include "server/order_ingest.h"
+#include "server/order_service.h"
 #include "server/principals.h"
 #include "server/request_fingerprint.h"
 #include "sync/protocol/problem.h"
@@ -32,6 +33,8 @@ struct Incoming
     QByteArray token;
     QByteArray idempotencyKey;
     QByteArray body;
+    QByteArray ifMatch;
+    QString query;
 };
 
 QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
@@ -51,7 +54,9 @@ Incoming copy(const QHttpServerRequest &request, QByteArray method)
     QByteArray key = header(request, "Idempotency-Key");
     if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
         key = key.mid(1, key.size() - 2); // the draft's structured-field string form
-    return Incoming{std::move(method), request.url().path().toUtf8(), token, key, request.body()};
+    return Incoming{
+        std::move(method),           request.url().path().toUtf8(), token, key, request.body(),
+        header(request, "If-Match"), request.url().query()};
 }
 
 int statusFor(const Error &error)
@@ -92,10 +97,47 @@ QHttpServerResponse json(int status, const QByteArray &body)
     return QHttpServerResponse("application/json", body, StatusCode(status));
 }
 
+QByteArray etagOf(const QJsonObject &order)
+{
+    return '"' + QByteArray::number(order.value(u"version"_s).toInt()) + '"';
+}
+
+QHttpServerResponse orderResponse(const QJsonObject &order)
+{
+    QHttpServerResponse response = json(200, QJsonDocument(order).toJson(QJsonDocument::Compact));
+    response.setHeader("ETag", etagOf(order));
+    return response;
+}
+
+// 409 for a stale version: the problem, with the order as it is now so the caller can see what
+// changed.
+QHttpServerResponse staleVersion(const QJsonObject &current)
+{
+    const Error error{u"order.version_conflict"_s,
+                      QCoreApplication::translate("counterline::server",
+                                                  "The order was changed by someone else; it is "
+                                                  "now at version %1.")
+                          .arg(current.value(u"version"_s).toInt())};
+    QJsonObject body = protocol::Problem::fromError(error, 409).toJson();
+    body.insert(u"order"_s, current);
+    QHttpServerResponse response(QByteArray(protocol::kProblemContentType.data()),
+                                 QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                 StatusCode::Conflict);
+    response.setHeader("ETag", etagOf(current));
+    return response;
+}
+
 Error translatedError(const char *code, const char *text)
 {
     return Error{QString::fromLatin1(code),
                  QCoreApplication::translate("counterline::server", text)};
+}
+
+QHttpServerResponse missingKey()
+{
+    return problem(
+        translatedError("request.missing_idempotency_key",
+                        "This request needs an Idempotency-Key header (1 to 255 characters)."));
 }
 
 } // namespace
@@ -160,74 +202,167 @@ void HttpApi::addRoutes()
         });
     });
 
+    // The Idempotency-Key flow of BRIEF §5 around `run`, which must complete the key in its own
+    // transaction (IdempotencySlot). Validation happens before, so bad requests keep their key.
+    auto idempotent = [this](const QSqlDatabase &db, const Principal &caller, const Incoming &in,
+                             auto run) {
+        if (in.idempotencyKey.isEmpty() || in.idempotencyKey.size() > 255)
+            return missingKey();
+        const QString key = QString::fromUtf8(in.idempotencyKey);
+        const QDateTime now = m_clock.now();
+        Result<IdempotencyDecision> decision = Idempotency::begin(
+            db, caller.id, key, requestFingerprint(in.method, in.path, in.body), now);
+        if (!decision)
+            return problem(decision.error());
+        switch (decision->kind) {
+        case IdempotencyDecision::Kind::Replay:
+            return json(decision->status, decision->body);
+        case IdempotencyDecision::Kind::Mismatch:
+            return problem(translatedError("idempotency.key_reused",
+                                           "This Idempotency-Key was used for a different "
+                                           "request."));
+        case IdempotencyDecision::Kind::InFlight:
+            return problem(translatedError("idempotency.in_flight",
+                                           "A request with this Idempotency-Key is still being "
+                                           "processed."));
+        case IdempotencyDecision::Kind::Proceed:
+            break;
+        }
+        Result<IngestAnswer> answer = run(IdempotencySlot{caller.id, key}, now);
+        if (!answer) {
+            (void)Idempotency::release(db, caller.id, key);
+            return problem(answer.error());
+        }
+        return json(answer->status, answer->body);
+    };
+
+    auto tooLarge = [this] {
+        return QtConcurrent::run(&m_pool, [] {
+            return problem(translatedError("request.too_large", "The body is larger than 1 MiB."));
+        });
+    };
+
+    m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Post,
+                 [onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
+                     Incoming incoming = copy(request, "POST");
+                     if (incoming.body.size() > kMaxBodyBytes)
+                         return tooLarge();
+                     return onPool(std::move(incoming), [idempotent](const QSqlDatabase &db,
+                                                                     const Principal &caller,
+                                                                     const Incoming &in) {
+                         if (in.idempotencyKey.isEmpty())
+                             return missingKey();
+                         Result<WireOrder> order = OrderIngest::parse(in.body);
+                         if (!order)
+                             return problem(order.error());
+                         return idempotent(db, caller, in,
+                                           [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                               return OrderIngest::ingest(db, caller, *order, now,
+                                                                          slot);
+                                           });
+                     });
+                 });
+
+    m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Get,
+                 [onPool](const QHttpServerRequest &request) {
+                     return onPool(
+                         copy(request, "GET"),
+                         [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                             Result<OrderQuery> query = OrderListing::fromUrlQuery(in.query);
+                             if (!query)
+                                 return problem(query.error());
+                             Result<QJsonObject> page = OrderListing::page(db, caller, *query);
+                             if (!page)
+                                 return problem(page.error());
+                             return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
+                         });
+                 });
+
+    m_http.route(u"/v1/orders/<arg>"_s, QHttpServerRequest::Method::Get,
+                 [onPool](const QString &id, const QHttpServerRequest &request) {
+                     return onPool(
+                         copy(request, "GET"),
+                         [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
+                             Result<QJsonObject> order = OrderIngest::orderJson(db, id);
+                             if (!order)
+                                 return problem(order.error());
+                             if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {
+                                 return problem(translatedError(
+                                     "auth.forbidden", "This order belongs to another store."));
+                             }
+                             return orderResponse(*order);
+                         });
+                 });
+
     m_http.route(
-        u"/v1/orders"_s, QHttpServerRequest::Method::Post,
-        [this, onPool](const QHttpServerRequest &request) {
+        u"/v1/orders/<arg>/events"_s, QHttpServerRequest::Method::Post,
+        [this, onPool, tooLarge](const QString &id, const QHttpServerRequest &request) {
             Incoming incoming = copy(request, "POST");
-            if (incoming.body.size() > kMaxBodyBytes) {
-                return QtConcurrent::run(&m_pool, [] {
-                    return problem(
-                        translatedError("request.too_large", "The body is larger than 1 MiB."));
+            if (incoming.body.size() > kMaxBodyBytes)
+                return tooLarge();
+            return onPool(
+                std::move(incoming),
+                [this, id](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                    const QJsonDocument document = QJsonDocument::fromJson(in.body);
+                    const QJsonObject body = document.object();
+                    const QJsonValue event = body.value(u"event"_s);
+                    const QJsonValue expected = body.value(u"expected_version"_s);
+                    if (!document.isObject() || !event.isString()) {
+                        return problem(
+                            translatedError("request.invalid_field", "\"event\" must be a string"));
+                    }
+                    // The version the caller saw: "expected_version", or If-Match: "<version>".
+                    int version = -1;
+                    if (expected.isDouble())
+                        version = expected.toInt(-1);
+                    if (!in.ifMatch.isEmpty()) {
+                        bool numeric = false;
+                        const int matched = QByteArray(in.ifMatch).replace('"', "").toInt(&numeric);
+                        if (!numeric || (version >= 0 && version != matched)) {
+                            return problem(translatedError(
+                                "request.invalid_field",
+                                "\"If-Match\" must be the quoted version and agree with "
+                                "\"expected_version\""));
+                        }
+                        version = matched;
+                    }
+                    if (version < 1) {
+                        return problem(translatedError(
+                            "request.invalid_field",
+                            "\"expected_version\" (or If-Match) must name the version you saw"));
+                    }
+                    Result<TransitionOutcome> outcome = OrderService::applyEvent(
+                        db, caller, id, event.toString(), version, m_clock.now());
+                    if (!outcome)
+                        return problem(outcome.error());
+                    if (!outcome->applied)
+                        return staleVersion(outcome->order);
+                    return orderResponse(outcome->order);
                 });
-            }
-            return onPool(std::move(incoming), [this](const QSqlDatabase &db,
-                                                      const Principal &caller, const Incoming &in) {
-                if (in.idempotencyKey.isEmpty() || in.idempotencyKey.size() > 255) {
-                    return problem(translatedError(
-                        "request.missing_idempotency_key",
-                        "POST /v1/orders needs an Idempotency-Key header (1 to 255 characters)."));
-                }
-                // Validation first: a bad request does not consume its key.
-                Result<WireOrder> order = OrderIngest::parse(in.body);
-                if (!order)
-                    return problem(order.error());
-                const QString key = QString::fromUtf8(in.idempotencyKey);
-                const QDateTime now = m_clock.now();
-                Result<IdempotencyDecision> decision = Idempotency::begin(
-                    db, caller.id, key, requestFingerprint(in.method, in.path, in.body), now);
-                if (!decision)
-                    return problem(decision.error());
-                switch (decision->kind) {
-                case IdempotencyDecision::Kind::Replay:
-                    return json(decision->status, decision->body);
-                case IdempotencyDecision::Kind::Mismatch:
-                    return problem(
-                        translatedError("idempotency.key_reused",
-                                        "This Idempotency-Key was used for a different request."));
-                case IdempotencyDecision::Kind::InFlight:
-                    return problem(translatedError(
-                        "idempotency.in_flight",
-                        "A request with this Idempotency-Key is still being processed."));
-                case IdempotencyDecision::Kind::Proceed:
-                    break;
-                }
-                Result<IngestAnswer> answer = OrderIngest::ingest(
-                    db, caller, std::move(order).value(), now, IdempotencySlot{caller.id, key});
-                if (!answer) {
-                    (void)Idempotency::release(db, caller.id, key);
-                    return problem(answer.error());
-                }
-                return json(answer->status, answer->body);
-            });
         });
 
     m_http.route(
-        u"/v1/orders/<arg>"_s, QHttpServerRequest::Method::Get,
-        [onPool](const QString &id, const QHttpServerRequest &request) {
-            return onPool(copy(request, "GET"), [id](const QSqlDatabase &db,
-                                                     const Principal &caller, const Incoming &) {
-                Result<QJsonObject> order = OrderIngest::orderJson(db, id);
-                if (!order)
-                    return problem(order.error());
-                if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {
+        u"/v1/orders/<arg>/cancel"_s, QHttpServerRequest::Method::Post,
+        [onPool, idempotent, tooLarge](const QString &id, const QHttpServerRequest &request) {
+            Incoming incoming = copy(request, "POST");
+            if (incoming.body.size() > kMaxBodyBytes)
+                return tooLarge();
+            return onPool(std::move(incoming), [id, idempotent](const QSqlDatabase &db,
+                                                                const Principal &caller,
+                                                                const Incoming &in) {
+                const QJsonDocument document = QJsonDocument::fromJson(in.body);
+                const QJsonObject body = document.object();
+                if (!document.isObject() || !body.value(u"reason"_s).isString()) {
                     return problem(
-                        translatedError("auth.forbidden", "This order belongs to another store."));
+                        translatedError("request.invalid_field", "\"reason\" must be a string"));
                 }
-                QHttpServerResponse response =
-                    json(200, QJsonDocument(*order).toJson(QJsonDocument::Compact));
-                response.setHeader(
-                    "ETag", '"' + QByteArray::number(order->value(u"version"_s).toInt()) + '"');
-                return response;
+                const CancelRequest cancel{body.value(u"reason"_s).toString(),
+                                           body.value(u"restock"_s).toBool(true),
+                                           body.value(u"refund_tenders"_s).toBool(true)};
+                return idempotent(
+                    db, caller, in, [&](const IdempotencySlot &slot, const QDateTime &now) {
+                        return OrderService::cancel(db, caller, id, cancel, now, slot);
+                    });
             });
         });
 

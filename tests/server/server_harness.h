@@ -149,6 +149,36 @@ public:
 
     QProcess &process() { return m_process; }
 
+    // A number from the server's database, read by the test on its own connection.
+    qint64 count(const QString &sql)
+    {
+        const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString();
+        qint64 value = -1;
+        {
+            const bool postgres = m_location.first() == QLatin1StringView("--database");
+            QSqlDatabase db = QSqlDatabase::addDatabase(
+                postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+            if (postgres) {
+                const QUrl url(m_location.last());
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+            } else {
+                db.setDatabaseName(m_dir.filePath(QStringLiteral("server.sqlite")));
+            }
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(sql) && query.next())
+                    value = query.value(0).toLongLong();
+                else
+                    qWarning("%s", qPrintable(query.lastError().text()));
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
 private:
     QTemporaryDir m_dir;
     QStringList m_location;

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/result.h"
+#include "server/idempotency.h"
+#include "server/order_ingest.h"
+#include "server/principals.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace counterline::server {
+
+// What a state change came to: applied (the order after it), or refused because the order had
+// moved on since the caller read it (the order as it is now, for the caller to look at).
+struct TransitionOutcome
+{
+    bool applied = false;
+    QJsonObject order;
+};
+
+struct CancelRequest
+{
+    QString reason;
+    bool restock = true;
+    bool refundTenders = true;
+};
+
+// Changes to stored orders made centrally (back office, admins) and by their terminals, through
+// the domain's state machine with optimistic locking.
+class OrderService
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderService)
+
+public:
+    static Result<TransitionOutcome> applyEvent(const QSqlDatabase &db, const Principal &caller,
+                                                const QString &orderId, const QString &event,
+                                                int expectedVersion, const QDateTime &at);
+
+    // Cancel with restock (a stock movement per SKU, once) and a refund record per tender.
+    // Answers like applyEvent; the idempotency record is completed in the same transaction.
+    static Result<IngestAnswer> cancel(const QSqlDatabase &db, const Principal &caller,
+                                       const QString &orderId, const CancelRequest &request,
+                                       const QDateTime &at, const IdempotencySlot &slot);
+};
+
+// GET /v1/orders: keyset pages over the orders a caller may see, newest first.
+struct OrderQuery
+{
+    QString store;
+    QString terminal;
+    QString status;
+    QString customer;
+    QString from; // RFC 3339, inclusive
+    QString to;   // exclusive
+    QString cursor;
+    int limit = 50;
+};
+
+class OrderListing
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderListing)
+
+public:
+    static Result<OrderQuery> fromUrlQuery(const QString &query);
+    static Result<QJsonObject> page(const QSqlDatabase &db, const Principal &caller,
+                                    const OrderQuery &query);
+};
+
+} // namespace counterline::server

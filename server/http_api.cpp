@@ -1,5 +1,6 @@
 #include "server/http_api.h"
 
+#include "server/catalog_service.h"
 #include "server/idempotency.h"
 #include "server/order_ingest.h"
 #include "server/order_service.h"
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QUrlQuery>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -363,6 +365,33 @@ void HttpApi::addRoutes()
                     db, caller, in, [&](const IdempotencySlot &slot, const QDateTime &now) {
                         return OrderService::cancel(db, caller, id, cancel, now, slot);
                     });
+            });
+        });
+
+    m_http.route(
+        u"/v1/catalog"_s, QHttpServerRequest::Method::Get,
+        [onPool](const QHttpServerRequest &request) {
+            return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
+                                                   const Incoming &in) {
+                const QUrlQuery query(in.query);
+                bool sinceOk = true;
+                bool limitOk = true;
+                const qint64 since = query.hasQueryItem(u"since"_s)
+                                         ? query.queryItemValue(u"since"_s).toLongLong(&sinceOk)
+                                         : 0;
+                const int limit = query.hasQueryItem(u"limit"_s)
+                                      ? query.queryItemValue(u"limit"_s).toInt(&limitOk)
+                                      : 1000;
+                if (!sinceOk || since < 0 || !limitOk || limit < 1 || limit > 5000) {
+                    return problem(
+                        translatedError("request.invalid_field",
+                                        "\"since\" must be a cursor from an earlier answer and "
+                                        "\"limit\" a number from 1 to 5000"));
+                }
+                Result<QJsonObject> changes = CatalogService::changes(db, caller, since, limit);
+                if (!changes)
+                    return problem(changes.error());
+                return json(200, QJsonDocument(*changes).toJson(QJsonDocument::Compact));
             });
         });
 

@@ -114,6 +114,11 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
             u"server.database_unavailable"_s,
             tr("Cannot open the server database %1: %2").arg(where, db.lastError().text())};
     }
+    if (m_location.kind == SqlKind::Postgres) {
+        // Keep "already exists, skipping" notices out of operators' terminals.
+        if (Result<QSqlQuery> quiet = execSql(db, u"SET client_min_messages TO warning"_s); !quiet)
+            return quiet.error();
+    }
     if (m_location.kind == SqlKind::Sqlite) {
         for (const QString &pragma :
              {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,

@@ -2,13 +2,16 @@
 // the operator commands (store add, terminal enroll, user add) change the database and exit.
 
 #include "domain/clock.h"
+#include "server/catalog_service.h"
 #include "server/http_api.h"
 #include "server/principals.h"
 #include "server/server_database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSocketNotifier>
+#include <QStringDecoder>
 #include <QTextStream>
 
 #include <csignal>
@@ -107,12 +110,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        text("Counterline central server.\n\n"
-             "Without a command it serves the v1 API. Commands:\n"
-             "  store add --id S --name N --currency C [--prices-exclude-tax]\n"
-             "  terminal enroll --store S --name T     prints the terminal's token once\n"
-             "  user add --name N --role backoffice|admin   prints the user's token once"));
+    parser.setApplicationDescription(text(
+        "Counterline central server.\n\n"
+        "Without a command it serves the v1 API. Commands:\n"
+        "  store add --id S --name N --currency C [--prices-exclude-tax]\n"
+        "  terminal enroll --store S --name T     prints the terminal's token once\n"
+        "  user add --name N --role backoffice|admin   prints the user's token once\n"
+        "  catalog import FILE.csv [--store S]    products and prices; with --store, its stock"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -185,6 +189,23 @@ int main(int argc, char *argv[])
                    .arg(issued->principal.role, issued->principal.name)
             << Qt::endl
             << issued->token << Qt::endl;
+        return 0;
+    }
+    if (command == u"catalog import"_s) {
+        const QString path = words.value(2);
+        if (path.isEmpty())
+            return usage(text("catalog import needs a FILE.csv."));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(text("Cannot read %1: %2").arg(path, file.errorString()));
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString csv = decoder.decode(file.readAll());
+        if (decoder.hasError())
+            return fail(text("%1 is not UTF-8 text; nothing was imported.").arg(path));
+        Result<int> imported = CatalogService::import(*db, csv, parser.value(u"store"_s));
+        if (!imported)
+            return fail(u"%1: %2"_s.arg(path, imported.error().message));
+        out << text("Imported %1 products from %2.").arg(*imported).arg(path) << Qt::endl;
         return 0;
     }
     return usage(text("Unknown command \"%1\".").arg(words.join(u' ')));

@@ -15,22 +15,31 @@ CREATE TABLE refunds (
     PRIMARY KEY (order_id, seq)
 );
 
+-- The chain's catalog: one price list for every store; stock on hand per store. Every change
+-- takes the next number of catalog_sequence, and terminals ask for what came after the last
+-- number they saw (GET /v1/catalog?since=).
 CREATE TABLE products (
-    store_id     TEXT NOT NULL REFERENCES stores (id),
-    sku          TEXT NOT NULL,
-    barcode      TEXT,
+    sku          TEXT PRIMARY KEY,
+    barcode      TEXT UNIQUE,
     name         TEXT NOT NULL,
     price_minor  {{bigint}} NOT NULL CHECK (price_minor >= 0),
+    currency     TEXT NOT NULL,
     tax_rate_ppm {{bigint}} NOT NULL CHECK (tax_rate_ppm BETWEEN 0 AND 1000000),
-    on_hand      {{bigint}},
-    change_seq   {{bigint}} NOT NULL,
+    change_seq   {{bigint}} NOT NULL
+);
+CREATE INDEX products_by_change ON products (change_seq);
+
+CREATE TABLE stock (
+    store_id   TEXT NOT NULL REFERENCES stores (id),
+    sku        TEXT NOT NULL REFERENCES products (sku),
+    on_hand    {{bigint}} NOT NULL,
+    change_seq {{bigint}} NOT NULL,
     PRIMARY KEY (store_id, sku)
 );
-CREATE INDEX products_by_change ON products (store_id, change_seq);
+CREATE INDEX stock_by_change ON stock (store_id, change_seq);
 
--- One counter per store for catalog changes: every imported or changed product takes the next
--- number, and a terminal asks for what came after the last number it saw.
-CREATE TABLE catalog_cursors (
-    store_id TEXT PRIMARY KEY REFERENCES stores (id),
+CREATE TABLE catalog_sequence (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
     last_seq {{bigint}} NOT NULL
 );
+INSERT INTO catalog_sequence (id, last_seq) VALUES (1, 0);

@@ -4,7 +4,9 @@
 
 #include "server_harness.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSet>
 
 #include <memory>
 
@@ -281,6 +283,73 @@ private slots:
         }
         second.terminate();
         QVERIFY(second.waitForFinished(30'000));
+    }
+
+    void catalogImportAndChanges()
+    {
+        int code = -1;
+        const QString out =
+            m_server->command({u"catalog"_s, u"import"_s,
+                               QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
+                               u"--store"_s, u"S1"_s},
+                              &code);
+        QCOMPARE(code, 0);
+        QVERIFY(out.contains(u"300"_s));
+
+        // Paging through the changes 70 at a time collects every product and its stock.
+        QSet<QString> skus;
+        QSet<QString> stocked;
+        QString since = u"0"_s;
+        for (int page = 0; page < 20; ++page) {
+            const HttpAnswer answer =
+                http(m_network, "GET", m_server->url(u"/v1/catalog?limit=70&since="_s + since),
+                     m_terminal);
+            QCOMPARE(answer.status, 200);
+            const QJsonArray products = answer.json().value(u"products"_s).toArray();
+            const QJsonArray stock = answer.json().value(u"stock"_s).toArray();
+            for (const QJsonValue &product : products)
+                skus.insert(product.toObject().value(u"sku"_s).toString());
+            for (const QJsonValue &line : stock)
+                stocked.insert(line.toObject().value(u"sku"_s).toString());
+            const QString next = answer.json().value(u"next"_s).toString();
+            if (products.isEmpty() && stock.isEmpty()) {
+                QCOMPARE(next, since);
+                break;
+            }
+            since = next;
+        }
+        QCOMPARE(skus.size(), 300);
+        QCOMPARE(stocked.size(), 300);
+
+        // A price change comes as one change after the cursor; S2's terminal sees no S1 stock.
+        QTemporaryDir dir;
+        QFile change(dir.filePath(u"change.csv"_s));
+        QVERIFY(change.open(QIODevice::WriteOnly));
+        change.write("sku,barcode,name,price,currency,tax_rate\r\n"
+                     "SKU-00001,4010146957249,Vollkornbrot 500 g,4.19,EUR,7\r\n");
+        change.close();
+        m_server->command({u"catalog"_s, u"import"_s, change.fileName()}, &code);
+        QCOMPARE(code, 0);
+        HttpAnswer answer =
+            http(m_network, "GET", m_server->url(u"/v1/catalog?since="_s + since), m_terminal);
+        QCOMPARE(answer.json().value(u"products"_s).toArray().size(), 1);
+        QCOMPARE(
+            answer.json().value(u"products"_s).toArray()[0].toObject().value(u"price"_s).toInt(),
+            419);
+        answer = http(m_network, "GET", m_server->url(u"/v1/catalog"_s), m_otherStore);
+        QCOMPARE(answer.json().value(u"stock"_s).toArray().size(), 0);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/catalog?since=x"_s), m_terminal).status,
+                 400);
+
+        // A bad file: the line is named, nothing changes.
+        QFile bad(dir.filePath(u"bad.csv"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("sku,barcode,name,price,currency,tax_rate\r\nA,,Apfel,0.50,EUR,7\r\n"
+                  "B,,Birne,zwei,EUR,7\r\n");
+        bad.close();
+        m_server->command({u"catalog"_s, u"import"_s, bad.fileName()}, &code);
+        QCOMPARE(code, 1);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM products WHERE sku = 'A'"_s), 0);
     }
 
 private:

@@ -9,11 +9,14 @@
 #include "sync/protocol/problem.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslServer>
 #include <QUrlQuery>
+#include <QUuid>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +62,17 @@ Incoming copy(const QHttpServerRequest &request, QByteArray method)
     return Incoming{
         std::move(method),           request.url().path().toUtf8(), token, key, request.body(),
         header(request, "If-Match"), request.url().query()};
+}
+
+// "POST /v1/orders/{id}/events": the route, with ids folded, as metrics label it.
+QString routeLabel(const Incoming &incoming)
+{
+    QStringList segments = QString::fromUtf8(incoming.path).split(u'/');
+    for (QString &segment : segments) {
+        if (segment.size() >= 32 && !QUuid::fromString(segment).isNull())
+            segment = u"{id}"_s;
+    }
+    return QString::fromLatin1(incoming.method) + u' ' + segments.join(u'/');
 }
 
 int statusFor(const Error &error)
@@ -162,9 +176,20 @@ void HttpApi::drain()
     m_pool.waitForDone();
 }
 
-Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
+Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port,
+                                const std::optional<QSslConfiguration> &tls)
 {
-    const quint16 bound = m_http.listen(address, port);
+    quint16 bound = 0;
+    if (tls) {
+        auto *server = new QSslServer(&m_http);
+        server->setSslConfiguration(*tls);
+        if (server->listen(address, port)) {
+            m_http.bind(server);
+            bound = server->serverPort();
+        }
+    } else {
+        bound = m_http.listen(address, port);
+    }
     if (bound == 0) {
         return Error{u"server.listen_failed"_s,
                      QCoreApplication::translate("counterline::server",
@@ -175,25 +200,60 @@ Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
     return bound;
 }
 
+void HttpApi::purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval)
+{
+    auto purge = [this, retention] {
+        (void)QtConcurrent::run(&m_pool, [this, retention] {
+            Result<QSqlDatabase> db = m_database.connection();
+            if (!db)
+                return;
+            Result<int> purged = Idempotency::purge(*db, retention, m_clock.now());
+            if (!purged)
+                qCWarning(lcHttp) << "purging idempotency keys failed:" << purged.error().message;
+            else if (*purged > 0)
+                qCInfo(lcHttp) << "purged" << *purged << "idempotency keys older than"
+                               << retention.count() / 24 << "days";
+        });
+    };
+    QObject::connect(&m_purgeTimer, &QTimer::timeout, &m_purgeTimer, purge);
+    m_purgeTimer.start(interval);
+    purge();
+}
+
 void HttpApi::addRoutes()
 {
     // Authenticates on the worker, runs `work` with the caller, and turns errors into problems.
     auto onPool = [this](Incoming incoming, auto work) {
-        return QtConcurrent::run(&m_pool, [this, incoming = std::move(incoming), work]() {
-            Result<QSqlDatabase> db = m_database.connection();
-            if (!db)
-                return problem(db.error());
-            Result<std::optional<Principal>> caller = Principals::authenticate(*db, incoming.token);
-            if (!caller)
-                return problem(caller.error());
-            if (!caller->has_value()) {
-                return problem(translatedError("auth.unauthenticated",
-                                               "Send an enrolled terminal's or user's token as "
-                                               "Authorization: Bearer <token>."));
-            }
-            return work(*db, **caller, incoming);
+        QElapsedTimer timer;
+        timer.start();
+        return QtConcurrent::run(&m_pool, [this, incoming = std::move(incoming), work, timer]() {
+            auto respond = [&]() {
+                Result<QSqlDatabase> db = m_database.connection();
+                if (!db)
+                    return problem(db.error());
+                Result<std::optional<Principal>> caller =
+                    Principals::authenticate(*db, incoming.token);
+                if (!caller)
+                    return problem(caller.error());
+                if (!caller->has_value()) {
+                    return problem(translatedError("auth.unauthenticated",
+                                                   "Send an enrolled terminal's or user's token "
+                                                   "as Authorization: Bearer <token>."));
+                }
+                return work(*db, **caller, incoming);
+            };
+            QHttpServerResponse response = respond();
+            m_metrics.recordRequest(routeLabel(incoming), int(response.statusCode()),
+                                    timer.nsecsElapsed());
+            if (response.statusCode() == StatusCode::Conflict && response.hasHeader("ETag"))
+                m_metrics.recordVersionConflict();
+            return response;
         });
     };
+
+    m_http.route(u"/metrics"_s, QHttpServerRequest::Method::Get, [this] {
+        return QHttpServerResponse("text/plain; version=0.0.4", m_metrics.render(), StatusCode::Ok);
+    });
 
     m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get, [this] {
         return QtConcurrent::run(&m_pool, [this] {
@@ -218,6 +278,7 @@ void HttpApi::addRoutes()
             return problem(decision.error());
         switch (decision->kind) {
         case IdempotencyDecision::Kind::Replay:
+            m_metrics.recordReplay();
             return json(decision->status, decision->body);
         case IdempotencyDecision::Kind::Mismatch:
             return problem(translatedError("idempotency.key_reused",

@@ -2,11 +2,17 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "server/metrics.h"
 #include "server/server_database.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QSslConfiguration>
 #include <QThreadPool>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
 
 namespace counterline::server {
 
@@ -21,8 +27,13 @@ public:
     HttpApi(ServerDatabase &database, const Clock &clock);
     ~HttpApi();
 
-    // Listens on `address`:`port` (0 picks a free port) and returns the port.
-    Result<quint16> listen(const QHostAddress &address, quint16 port);
+    // Listens on `address`:`port` (0 picks a free port), with TLS when `tls` is given, and
+    // returns the port.
+    Result<quint16> listen(const QHostAddress &address, quint16 port,
+                           const std::optional<QSslConfiguration> &tls = std::nullopt);
+
+    // Deletes idempotency keys older than `retention` now and then every `interval`.
+    void purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval);
 
     // Waits for the requests in flight (on SIGTERM, before exiting).
     void drain();
@@ -32,6 +43,8 @@ private:
 
     ServerDatabase &m_database;
     const Clock &m_clock;
+    Metrics m_metrics;
+    QTimer m_purgeTimer;
     QThreadPool m_pool;
     QHttpServer m_http;
 };

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QStringDecoder>
 #include <QTextStream>
 
@@ -47,6 +49,32 @@ int usage(const QString &message)
     return 2;
 }
 
+Result<QSslConfiguration> loadTls(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certificateFile(certificatePath);
+    QFile keyFile(keyPath);
+    if (certificatePath.isEmpty() || keyPath.isEmpty())
+        return Error{u"tls.incomplete"_s, text("TLS needs both --tls-cert and --tls-key.")};
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return Error{u"tls.unreadable"_s, text("Cannot read %1.").arg(certificatePath)};
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error{u"tls.unreadable"_s, text("Cannot read %1.").arg(keyPath)};
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
+    const QByteArray pem = keyFile.readAll();
+    const QSslKey rsaKey(pem, QSsl::Rsa);
+    const QSslKey key = rsaKey.isNull() ? QSslKey(pem, QSsl::Ec) : rsaKey;
+    if (chain.isEmpty())
+        return Error{u"tls.bad_certificate"_s,
+                     text("%1 holds no PEM certificate.").arg(certificatePath)};
+    if (key.isNull())
+        return Error{u"tls.bad_key"_s, text("%1 holds no PEM private key.").arg(keyPath)};
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    return configuration;
+}
+
 // SIGTERM and SIGINT arrive through a socket pair, so that the event loop can stop accepting,
 // let the requests in flight finish, and exit cleanly.
 int g_signalPipe[2] = {-1, -1};
@@ -68,17 +96,33 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     if (colon < 0 || !numeric || port > 65535 || address.isNull())
         return usage(
             text("--listen takes HOST:PORT, e.g. 127.0.0.1:8080, not \"%1\".").arg(listen));
-    if (!address.isLoopback() && !parser.isSet(u"insecure"_s)) {
-        return usage(text("Plain HTTP is served on loopback only. Put a TLS proxy in front and "
-                          "pass --insecure to listen on %1.")
+
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(u"tls-cert"_s) || parser.isSet(u"tls-key"_s)) {
+        Result<QSslConfiguration> loaded =
+            loadTls(parser.value(u"tls-cert"_s), parser.value(u"tls-key"_s));
+        if (!loaded)
+            return fail(loaded.error());
+        tls = *loaded;
+    }
+    if (!tls && !address.isLoopback() && !parser.isSet(u"insecure"_s)) {
+        return usage(text("Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, "
+                          "or pass --insecure to listen on %1 without TLS.")
                          .arg(address.toString()));
     }
+    bool retentionOk = true;
+    const int retentionDays = parser.isSet(u"key-retention-days"_s)
+                                  ? parser.value(u"key-retention-days"_s).toInt(&retentionOk)
+                                  : 35;
+    if (!retentionOk || retentionDays < 1)
+        return usage(text("--key-retention-days needs a number of days, at least 1."));
 
     SystemClock clock;
     HttpApi api(database, clock);
-    Result<quint16> bound = api.listen(address, quint16(port));
+    Result<quint16> bound = api.listen(address, quint16(port), tls);
     if (!bound)
         return fail(bound.error());
+    api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(text("Cannot set up signal handling."));
@@ -92,8 +136,8 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     std::signal(SIGINT, onSignal);
 
     // Tests and scripts read this line to learn the port (with --listen HOST:0).
-    QTextStream(stdout) << "counterline-server listening on http://" << address.toString() << ':'
-                        << *bound << Qt::endl;
+    QTextStream(stdout) << "counterline-server listening on " << (tls ? "https" : "http") << "://"
+                        << address.toString() << ':' << *bound << Qt::endl;
     const int code = app.exec();
     api.drain();
     QTextStream(stdout) << "counterline-server stopped" << Qt::endl;
@@ -124,6 +168,10 @@ int main(int argc, char *argv[])
         {u"database"_s, text("PostgreSQL instead: postgresql://user:pw@host:port/db."), u"url"_s},
         {u"listen"_s, text("HOST:PORT to serve on (default 127.0.0.1:8080)."), u"address"_s},
         {u"insecure"_s, text("Allow plain HTTP on a non-loopback address.")},
+        {u"tls-cert"_s, text("PEM certificate (chain) for HTTPS."), u"file"_s},
+        {u"tls-key"_s, text("PEM private key for HTTPS."), u"file"_s},
+        {u"key-retention-days"_s, text("How long idempotency keys are kept (default 35)."),
+         u"days"_s},
         {u"id"_s, text("Store id, e.g. S1."), u"id"_s},
         {u"name"_s, text("A name."), u"name"_s},
         {u"currency"_s, text("ISO 4217 currency."), u"code"_s},

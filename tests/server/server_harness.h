@@ -115,11 +115,12 @@ public:
         return out.trimmed().split(u'\n').last().toLatin1();
     }
 
-    bool start()
+    bool start(const QStringList &extra = {})
     {
         m_process.start(QStringLiteral(COUNTERLINE_SERVER_PATH),
                         m_location +
-                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                            extra);
         if (!m_process.waitForStarted())
             return false;
         QByteArray output;
@@ -142,9 +143,9 @@ public:
             m_process.kill();
     }
 
-    QUrl url(const QString &path) const
+    QUrl url(const QString &path, const QString &scheme = QStringLiteral("http")) const
     {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(m_port).arg(path));
     }
 
     QProcess &process() { return m_process; }
@@ -169,10 +170,12 @@ public:
             }
             if (db.open()) {
                 QSqlQuery query(db);
-                if (query.exec(sql) && query.next())
+                if (!query.exec(sql))
+                    qWarning("%s", qPrintable(query.lastError().text()));
+                else if (query.next())
                     value = query.value(0).toLongLong();
                 else
-                    qWarning("%s", qPrintable(query.lastError().text()));
+                    value = query.numRowsAffected();
             }
         }
         QSqlDatabase::removeDatabase(name);

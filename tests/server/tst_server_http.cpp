@@ -4,6 +4,8 @@
 #include "server_harness.h"
 
 #include <QJsonArray>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QThread>
 
 #include <memory>
@@ -297,6 +299,81 @@ private slots:
             http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_token);
         QCOMPARE(stored.status, 200);
         QCOMPARE(stored.json().value(u"receipt_no"_s).toString(), u"S1-T1-000003"_s);
+    }
+
+    void metricsCountWhatHappened()
+    {
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        const QByteArray body = bytes(orderJson(newId(), 1));
+        QCOMPARE(http(m_network, "POST", orders, m_token, "m1", body).status, 201);
+        QCOMPARE(http(m_network, "POST", orders, m_token, "m1", body).status, 201); // replay
+        QCOMPARE(http(m_network, "POST", orders, m_token, "m2", "{").status, 400);
+        const HttpAnswer metrics = http(m_network, "GET", m_server->url(u"/metrics"_s), {});
+        QCOMPARE(metrics.status, 200);
+        const QByteArray text = metrics.body;
+        QVERIFY2(text.contains("counterline_http_requests_total{route=\"POST /v1/orders\","
+                               "status=\"201\"} 2"),
+                 text.constData());
+        QVERIFY(text.contains("counterline_http_requests_total{route=\"POST /v1/orders\","
+                              "status=\"400\"} 1"));
+        QVERIFY(text.contains("counterline_idempotent_replays_total 1"));
+        QVERIFY(text.contains("counterline_rejected_inputs_total 1"));
+        QVERIFY(text.contains(
+            "counterline_http_request_duration_seconds_count{route=\"POST /v1/orders\"} 3"));
+    }
+
+    // Keys expire (here: aged by hand, then purged when the server starts); the natural key
+    // still answers a late replay with the existing order, never a second one.
+    void replayAfterPurgeFindsTheOrder()
+    {
+        const QString id = newId();
+        const QByteArray body = bytes(orderJson(id, 5));
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        QCOMPARE(http(m_network, "POST", orders, m_token, "old-key", body).status, 201);
+        m_server->stop();
+        m_server->count(u"UPDATE idempotency_keys SET created_at = '2020-01-01T00:00:00.000Z'"_s);
+        QVERIFY(m_server->start({u"--key-retention-days"_s, u"35"_s}));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_server->count(u"SELECT count(*) FROM idempotency_keys"_s) == 0; },
+            10'000));
+        const HttpAnswer late =
+            http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token, "old-key", body);
+        QCOMPARE(late.status, 200);
+        QCOMPARE(late.json().value(u"id"_s).toString(), id);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 1);
+    }
+
+    void tlsAndPlainHttpRules()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(u"cert.pem"_s);
+        const QString key = dir.filePath(u"key.pem"_s);
+        QProcess openssl;
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       key, u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=localhost"_s,
+                       u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+        QVERIFY(openssl.waitForFinished(60'000));
+        QCOMPARE(openssl.exitCode(), 0);
+
+        m_server->stop();
+        QVERIFY(m_server->start({u"--tls-cert"_s, cert, u"--tls-key"_s, key}));
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        trust.setCaCertificates(QSslCertificate::fromPath(cert));
+        QNetworkRequest request(m_server->url(u"/healthz"_s, u"https"_s));
+        request.setSslConfiguration(trust);
+        QNetworkReply *reply = m_network.get(request);
+        QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 30'000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->readAll(), QByteArray(R"({"status":"ok"})"));
+        delete reply;
+        // Plain HTTP to the TLS port gets no answer.
+        QVERIFY(http(m_network, "GET", m_server->url(u"/healthz"_s), {}).status == 0);
+
+        // Without TLS, only loopback, unless the operator insists.
+        int code = -1;
+        m_server->command({u"--listen"_s, u"0.0.0.0:0"_s}, &code);
+        QCOMPARE(code, 2);
     }
 
 private:

@@ -20,6 +20,15 @@ done
 
 ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}" "${COUNTERLINE_TEST_PACKAGES[@]}"
 
+# The OpenAPI linter comes from npm, pinned by tools/openapi-lint/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+fi
+if [ ! -x tools/openapi-lint/node_modules/.bin/redocly ]; then
+    echo "== installing @redocly/cli into tools/openapi-lint"
+    npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error
+fi
+
 jobs="$(nproc)"
 for preset in dev asan; do
     echo "== configure and build: $preset"

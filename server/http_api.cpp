@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSslServer>
+#include <QTcpServer>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QtConcurrent>
@@ -171,6 +172,26 @@ HttpApi::~HttpApi()
     drain();
 }
 
+void HttpApi::shutDown(std::function<void()> done)
+{
+    const auto servers = m_http.servers();
+    for (QTcpServer *server : servers)
+        server->close();
+    qCInfo(lcHttp) << "stopping: no new connections;" << m_inFlight.loadRelaxed()
+                   << "requests in flight";
+    // Poll until the workers are done, then give the HTTP thread a moment to write the last
+    // answers out before the event loop ends.
+    auto *poll = new QTimer(&m_purgeTimer);
+    QObject::connect(poll, &QTimer::timeout, poll, [this, poll, done = std::move(done)] {
+        if (m_inFlight.loadAcquire() > 0)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        QTimer::singleShot(200, done);
+    });
+    poll->start(20);
+}
+
 void HttpApi::drain()
 {
     m_pool.waitForDone();
@@ -226,6 +247,7 @@ void HttpApi::addRoutes()
     auto onPool = [this](Incoming incoming, auto work) {
         QElapsedTimer timer;
         timer.start();
+        m_inFlight.ref();
         return QtConcurrent::run(&m_pool, [this, incoming = std::move(incoming), work, timer]() {
             auto respond = [&]() {
                 Result<QSqlDatabase> db = m_database.connection();
@@ -247,6 +269,7 @@ void HttpApi::addRoutes()
                                     timer.nsecsElapsed());
             if (response.statusCode() == StatusCode::Conflict && response.hasHeader("ETag"))
                 m_metrics.recordVersionConflict();
+            m_inFlight.deref();
             return response;
         });
     };

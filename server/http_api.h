@@ -5,6 +5,7 @@
 #include "server/metrics.h"
 #include "server/server_database.h"
 
+#include <QAtomicInt>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QSslConfiguration>
@@ -12,6 +13,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace counterline::server {
@@ -35,7 +37,11 @@ public:
     // Deletes idempotency keys older than `retention` now and then every `interval`.
     void purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval);
 
-    // Waits for the requests in flight (on SIGTERM, before exiting).
+    // On SIGTERM: stops accepting connections, lets the requests in flight finish and their
+    // answers go out, then calls `done` (on the HTTP thread).
+    void shutDown(std::function<void()> done);
+
+    // Waits for the worker pool (after shutDown, or in tests).
     void drain();
 
 private:
@@ -45,6 +51,7 @@ private:
     const Clock &m_clock;
     Metrics m_metrics;
     QTimer m_purgeTimer;
+    QAtomicInt m_inFlight = 0;
     QThreadPool m_pool;
     QHttpServer m_http;
 };

@@ -4,6 +4,8 @@
 #include "domain/receipt_number.h"
 #include "server/server_sql.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QUuid>
 
 #include <memory>
@@ -42,6 +44,24 @@ Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QSt
     }
     return issued;
 }
+
+// Recently seen tokens and stores, so that a busy terminal is not looked up on every request.
+// Tokens are remembered for a minute (a deleted principal stops working within that time);
+// a store's currency and pricing never change once added.
+struct Cache
+{
+    QMutex mutex;
+    QHash<QByteArray, std::pair<Principal, QDateTime>> principals;
+    QHash<QString, StoreSpec> stores;
+};
+
+Cache &cache()
+{
+    static Cache instance;
+    return instance;
+}
+
+constexpr qint64 kPrincipalCacheSeconds = 60;
 
 } // namespace
 
@@ -120,20 +140,39 @@ Result<std::optional<Principal>> Principals::authenticate(const QSqlDatabase &db
 {
     if (token.isEmpty())
         return std::optional<Principal>();
+    const QByteArray hash = tokenHash(token);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        QMutexLocker lock(&cache().mutex);
+        const auto cached = cache().principals.constFind(hash);
+        if (cached != cache().principals.cend() && cached->second > now)
+            return std::optional<Principal>(cached->first);
+    }
     Result<QSqlQuery> found =
         execSql(db, u"SELECT id, role, store_id, name FROM principals WHERE token_hash = ?"_s,
-                {QString::fromLatin1(tokenHash(token))});
+                {QString::fromLatin1(hash)});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
     if (!row.next())
         return std::optional<Principal>();
-    return std::optional<Principal>(Principal{row.value(0).toString(), row.value(1).toString(),
-                                              row.value(2).toString(), row.value(3).toString()});
+    const Principal principal{row.value(0).toString(), row.value(1).toString(),
+                              row.value(2).toString(), row.value(3).toString()};
+    QMutexLocker lock(&cache().mutex);
+    if (cache().principals.size() > 10'000)
+        cache().principals.clear();
+    cache().principals.insert(hash, {principal, now.addSecs(kPrincipalCacheSeconds)});
+    return std::optional<Principal>(principal);
 }
 
 Result<StoreSpec> Principals::store(const QSqlDatabase &db, const QString &storeId)
 {
+    {
+        QMutexLocker lock(&cache().mutex);
+        const auto cached = cache().stores.constFind(storeId);
+        if (cached != cache().stores.cend())
+            return *cached;
+    }
     Result<QSqlQuery> found = execSql(
         db, u"SELECT id, name, currency, tax_mode, rounding FROM stores WHERE id = ?"_s, {storeId});
     if (!found)

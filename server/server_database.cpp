@@ -87,6 +87,7 @@ Result<QSqlDatabase> ServerDatabase::connection()
 
 Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
 {
+    forgetPrepared(name); // statements of a connection that was lost are no use any more
     QSqlDatabase db = QSqlDatabase::contains(name)
                           ? QSqlDatabase::database(name, false)
                           : QSqlDatabase::addDatabase(driverName(m_location.kind), name);

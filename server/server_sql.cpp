@@ -1,6 +1,7 @@
 #include "server/server_sql.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -26,7 +27,27 @@ Error failure(const QString &sql, const QSqlError &error)
                      .arg(sql.simplified().left(120), error.text())};
 }
 
+// Prepared statements per connection, kept by the thread that owns the connection (every worker
+// has its own). PostgreSQL prepares on the server, so reuse saves two round trips per statement;
+// SQLite reuses only writes, which never leave a half-read statement holding a snapshot.
+thread_local QHash<QString, QHash<QString, QSqlQuery>> t_prepared;
+
+bool reusable(const QSqlDatabase &db, const QString &sql)
+{
+    if (db.driverName() == u"QPSQL"_s)
+        return true;
+    const QStringView head = QStringView(sql).left(6);
+    return head.compare(u"INSERT", Qt::CaseInsensitive) == 0 ||
+           head.compare(u"UPDATE", Qt::CaseInsensitive) == 0 ||
+           head.compare(u"DELETE", Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
+
+void forgetPrepared(const QString &connectionName)
+{
+    t_prepared.remove(connectionName);
+}
 
 Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
@@ -38,13 +59,24 @@ Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql, const QVar
             return failure(sql, query.lastError());
         return query;
     }
-    if (!query.prepare(sql))
+    QSqlQuery *statement = &query;
+    if (reusable(db, sql)) {
+        QHash<QString, QSqlQuery> &prepared = t_prepared[db.connectionName()];
+        auto found = prepared.find(sql);
+        if (found == prepared.end()) {
+            if (!query.prepare(sql))
+                return failure(sql, query.lastError());
+            found = prepared.insert(sql, query);
+        }
+        statement = &found.value();
+    } else if (!query.prepare(sql)) {
         return failure(sql, query.lastError());
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return failure(sql, query.lastError());
-    return query;
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        statement->bindValue(int(i), values[i]);
+    if (!statement->exec())
+        return failure(sql, statement->lastError());
+    return *statement;
 }
 
 Transaction::Transaction(QSqlDatabase db)

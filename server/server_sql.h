@@ -14,6 +14,9 @@ namespace counterline::server {
 Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql,
                           const QVariantList &values = {});
 
+// Drops this thread's prepared statements of a connection (before the connection reopens).
+void forgetPrepared(const QString &connectionName);
+
 // A transaction on a server connection; rolled back unless committed.
 class Transaction
 {

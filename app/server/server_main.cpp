@@ -127,10 +127,11 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(text("Cannot set up signal handling."));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app, &api, &notifier] {
         char byte = 0;
         [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
-        app.quit();
+        notifier.setEnabled(false);
+        api.shutDown([&app] { app.quit(); });
     });
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);

@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 using namespace counterline::testing;
@@ -47,6 +48,27 @@ QJsonObject orderJson(const QString &id, int sequence, const QString &terminal =
         {u"lines"_s, lines},
         {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 1397}}}},
         {u"journal"_s, QJsonObject{{u"seq"_s, sequence}, {u"hash"_s, u"ab"_s}}}};
+}
+
+// An order of `count` identical lines of 1.00 at 19 %: heavy enough to keep a server busy.
+QJsonObject bigOrderJson(const QString &id, int sequence, int count)
+{
+    QJsonObject order = orderJson(id, sequence);
+    QJsonArray lines;
+    for (int i = 0; i < count; ++i) {
+        lines.append(QJsonObject{{u"line_no"_s, i + 1},
+                                 {u"sku"_s, u"SKU-%1"_s.arg(i)},
+                                 {u"name"_s, u"Item"_s},
+                                 {u"unit_price"_s, 100},
+                                 {u"quantity"_s, 1},
+                                 {u"tax_rate_ppm"_s, 190000},
+                                 {u"total"_s, 100}});
+    }
+    order.insert(u"lines"_s, lines);
+    order.insert(u"total"_s, 100 * count);
+    order.insert(u"tenders"_s,
+                 QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 100 * count}}});
+    return order;
 }
 
 QByteArray bytes(const QJsonObject &object)
@@ -299,6 +321,58 @@ private slots:
             http(m_network, "GET", m_server->url(u"/v1/orders/"_s + id), m_token);
         QCOMPARE(stored.status, 200);
         QCOMPARE(stored.json().value(u"receipt_no"_s).toString(), u"S1-T1-000003"_s);
+    }
+
+    // SIGTERM while requests are being processed: the server stops accepting, answers what it
+    // has, and exits 0. Every order that was acknowledged is stored; any request that got no
+    // answer is safe to send again with its key.
+    void sigtermDrainsRequestsInFlight()
+    {
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        QList<QNetworkAccessManager *> clients;
+        QList<QNetworkReply *> replies;
+        QStringList ids;
+        for (int i = 0; i < 20; ++i) {
+            ids.append(newId());
+            clients.append(new QNetworkAccessManager(this));
+            QNetworkRequest request(orders);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_token);
+            request.setRawHeader("Idempotency-Key", ids.last().toLatin1());
+            replies.append(
+                clients.last()->post(request, bytes(bigOrderJson(ids.last(), 20 + i, 1500))));
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::any_of(replies.begin(), replies.end(),
+                                   [](QNetworkReply *r) { return r->isFinished(); });
+            },
+            30'000));
+        m_server->process().terminate();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(replies.begin(), replies.end(),
+                                   [](QNetworkReply *r) { return r->isFinished(); });
+            },
+            30'000));
+        QVERIFY(m_server->process().waitForFinished(30'000));
+        QCOMPARE(m_server->process().exitCode(), 0);
+        int answered = 0;
+        for (qsizetype i = 0; i < replies.size(); ++i) {
+            const int status =
+                replies[i]->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const qint64 stored =
+                m_server->count(u"SELECT count(*) FROM orders WHERE id = '%1'"_s.arg(ids[i]));
+            if (status == 201) {
+                ++answered;
+                QCOMPARE(stored, 1);
+            } else {
+                QCOMPARE(status, 0); // no answer at all, never a half one
+            }
+        }
+        qDeleteAll(clients);
+        qInfo("SIGTERM with 20 requests sent: %d answered 201 before the exit", answered);
+        QCOMPARE(answered, 20); // all were sent and connected before the signal
     }
 
     void metricsCountWhatHappened()

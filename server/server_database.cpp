@@ -53,8 +53,12 @@ ServerDatabase::~ServerDatabase()
     QMutexLocker lock(&m_mutex);
     // Worker threads' connections are closed here too; removeDatabase closes them without
     // touching them from this thread.
-    for (const QString &name : std::as_const(m_connectionNames))
+    // This thread's prepared statements go first: a statement must not outlive its connection.
+    // (Workers' statements went when the pool's threads ended.)
+    for (const QString &name : std::as_const(m_connectionNames)) {
+        forgetPrepared(name);
         QSqlDatabase::removeDatabase(name);
+    }
 }
 
 Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location)

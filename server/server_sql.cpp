@@ -2,8 +2,11 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -27,10 +30,34 @@ Error failure(const QString &sql, const QSqlError &error)
                      .arg(sql.simplified().left(120), error.text())};
 }
 
-// Prepared statements per connection, kept by the thread that owns the connection (every worker
-// has its own). PostgreSQL prepares on the server, so reuse saves two round trips per statement;
-// SQLite reuses only writes, which never leave a half-read statement holding a snapshot.
-thread_local QHash<QString, QHash<QString, QSqlQuery>> t_prepared;
+// Prepared statements per connection (every worker thread has its own connection). PostgreSQL
+// prepares on the server, so reuse saves two round trips per statement; SQLite reuses only
+// writes, which never leave a half-read statement holding a snapshot. The registry belongs to no
+// thread: ServerDatabase releases a connection's statements before it closes the connection, so
+// none can outlive it (thread-local storage would be torn down after QThread::wait returns).
+using Statements = QHash<QString, QSqlQuery>;
+
+struct Registry
+{
+    QMutex mutex;
+    QHash<QString, std::shared_ptr<Statements>> byConnection;
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
+}
+
+std::shared_ptr<Statements> statementsOf(const QString &connectionName)
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    std::shared_ptr<Statements> &statements = r.byConnection[connectionName];
+    if (!statements)
+        statements = std::make_shared<Statements>();
+    return statements;
+}
 
 bool reusable(const QSqlDatabase &db, const QString &sql)
 {
@@ -46,7 +73,13 @@ bool reusable(const QSqlDatabase &db, const QString &sql)
 
 void forgetPrepared(const QString &connectionName)
 {
-    t_prepared.remove(connectionName);
+    std::shared_ptr<Statements> statements;
+    {
+        Registry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        statements = r.byConnection.take(connectionName);
+    }
+    // Released here, outside the lock.
 }
 
 Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
@@ -60,13 +93,14 @@ Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql, const QVar
         return query;
     }
     QSqlQuery *statement = &query;
+    std::shared_ptr<Statements> prepared; // keeps the cached statement alive while it runs
     if (reusable(db, sql)) {
-        QHash<QString, QSqlQuery> &prepared = t_prepared[db.connectionName()];
-        auto found = prepared.find(sql);
-        if (found == prepared.end()) {
+        prepared = statementsOf(db.connectionName());
+        auto found = prepared->find(sql);
+        if (found == prepared->end()) {
             if (!query.prepare(sql))
                 return failure(sql, query.lastError());
-            found = prepared.insert(sql, query);
+            found = prepared->insert(sql, query);
         }
         statement = &found.value();
     } else if (!query.prepare(sql)) {

@@ -313,7 +313,8 @@ private slots:
                  201);
         m_server->process().terminate();
         QVERIFY(m_server->process().waitForFinished(30'000));
-        QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
+        QVERIFY2(m_server->process().exitStatus() == QProcess::NormalExit,
+                 m_server->process().readAllStandardError().constData());
         QCOMPARE(m_server->process().exitCode(), 0);
         QVERIFY(m_server->process().readAllStandardOutput().contains("stopped"));
         QVERIFY(m_server->start());

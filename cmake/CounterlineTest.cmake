@@ -46,6 +46,7 @@ function(counterline_add_test name)
 
     set(environment ${arg_ENVIRONMENT} "QT_QPA_PLATFORM=offscreen"
                     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1"
+                    "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0"
                     "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
     if(NOT arg_TIMEOUT)
         set(arg_TIMEOUT 300)

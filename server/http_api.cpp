@@ -290,13 +290,13 @@ void HttpApi::addRoutes()
     // The Idempotency-Key flow of BRIEF §5 around `run`, which must complete the key in its own
     // transaction (IdempotencySlot). Validation happens before, so bad requests keep their key.
     auto idempotent = [this](const QSqlDatabase &db, const Principal &caller, const Incoming &in,
-                             auto run) {
+                             const QByteArray &fingerprint, auto run) {
         if (in.idempotencyKey.isEmpty() || in.idempotencyKey.size() > 255)
             return missingKey();
         const QString key = QString::fromUtf8(in.idempotencyKey);
         const QDateTime now = m_clock.now();
-        Result<IdempotencyDecision> decision = Idempotency::begin(
-            db, caller.id, key, requestFingerprint(in.method, in.path, in.body), now);
+        Result<IdempotencyDecision> decision =
+            Idempotency::begin(db, caller.id, key, fingerprint, now);
         if (!decision)
             return problem(decision.error());
         switch (decision->kind) {
@@ -341,7 +341,9 @@ void HttpApi::addRoutes()
                          Result<WireOrder> order = OrderIngest::parse(in.body);
                          if (!order)
                              return problem(order.error());
-                         return idempotent(db, caller, in,
+                         const QByteArray fingerprint =
+                             fingerprintOfCanonical(in.method, in.path, order->canonical);
+                         return idempotent(db, caller, in, fingerprint,
                                            [&](const IdempotencySlot &slot, const QDateTime &now) {
                                                return OrderIngest::ingest(db, caller, *order, now,
                                                                           slot);
@@ -445,10 +447,11 @@ void HttpApi::addRoutes()
                 const CancelRequest cancel{body.value(u"reason"_s).toString(),
                                            body.value(u"restock"_s).toBool(true),
                                            body.value(u"refund_tenders"_s).toBool(true)};
-                return idempotent(
-                    db, caller, in, [&](const IdempotencySlot &slot, const QDateTime &now) {
-                        return OrderService::cancel(db, caller, id, cancel, now, slot);
-                    });
+                return idempotent(db, caller, in, requestFingerprint(in.method, in.path, in.body),
+                                  [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                      return OrderService::cancel(db, caller, id, cancel, now,
+                                                                  slot);
+                                  });
             });
         });
 

@@ -152,6 +152,7 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
 
     Fields fields(document.object(), QString());
     WireOrder order;
+    order.canonical = document.toJson(QJsonDocument::Compact);
     order.id = fields.text(u"id"_s);
     if (!order.id.isEmpty() && QUuid::fromString(order.id).isNull())
         fields.fail(u"id"_s, tr("must be a UUID"));
@@ -322,12 +323,13 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     int status = 201;
+    qint64 orderNo = 0;
     Result<QSqlQuery> inserted = execSql(
         db,
         u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, customer_id, "
         "currency, subtotal_minor, discount_minor, tax_minor, total_minor, status, version, "
         "created_at, received_at, journal_seq, journal_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
         {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
          order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId), order.currency,
          subtotal, discounts, tax, order.total, order.status, order.version, order.createdAt,
@@ -349,6 +351,9 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         if (Result<void> begun = transaction.begin(); !begun)
             return begun.error();
     } else {
+        if (inserted.value().next())
+            orderNo = inserted.value().value(0).toLongLong();
+        inserted.value().finish(); // a reused statement must not stay open until COMMIT
         QMap<QString, qint64> sold;
         for (const WireLine &line : std::as_const(order.lines)) {
             Result<QSqlQuery> ran =
@@ -403,10 +408,21 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         }
     }
 
-    Result<QJsonObject> stored = orderJson(db, order.id);
-    if (!stored)
-        return stored.error();
-    const QByteArray body = QJsonDocument(*stored).toJson(QJsonDocument::Compact);
+    // A new order is answered from what was just written; a known one is read back.
+    QJsonObject answer;
+    if (status == 201) {
+        answer = QJsonObject{{u"order_no"_s, orderNo},          {u"id"_s, order.id},
+                             {u"store_id"_s, order.storeId},    {u"receipt_no"_s, order.receiptNo},
+                             {u"status"_s, order.status},       {u"version"_s, order.version},
+                             {u"total"_s, order.total},         {u"currency"_s, order.currency},
+                             {u"created_at"_s, order.createdAt}};
+    } else {
+        Result<QJsonObject> stored = orderJson(db, order.id);
+        if (!stored)
+            return stored.error();
+        answer = *stored;
+    }
+    const QByteArray body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
     if (slot) {
         Result<QSqlQuery> completed = execSql(
             db,

@@ -63,6 +63,7 @@ struct WireOrder
     QList<WireEvent> events;
     std::optional<qint64> journalSeq;
     QString journalHash;
+    QByteArray canonical; // the body as compact JSON with sorted keys, for the fingerprint
 };
 
 // The answer the ingest gives: 201 with the new order, or 200 with the one already known.

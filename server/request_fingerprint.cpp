@@ -16,15 +16,21 @@ QByteArray canonicalJson(const QByteArray &body)
     return document.toJson(QJsonDocument::Compact);
 }
 
-QByteArray requestFingerprint(QByteArrayView method, QByteArrayView path, const QByteArray &body)
+QByteArray fingerprintOfCanonical(QByteArrayView method, QByteArrayView path,
+                                  QByteArrayView canonical)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(method);
     hash.addData(QByteArrayView("\n"));
     hash.addData(path);
     hash.addData(QByteArrayView("\n"));
-    hash.addData(canonicalJson(body));
+    hash.addData(canonical);
     return hash.result().toHex();
+}
+
+QByteArray requestFingerprint(QByteArrayView method, QByteArrayView path, const QByteArray &body)
+{
+    return fingerprintOfCanonical(method, path, canonicalJson(body));
 }
 
 } // namespace counterline::server

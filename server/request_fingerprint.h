@@ -13,4 +13,8 @@ QByteArray requestFingerprint(QByteArrayView method, QByteArrayView path, const 
 // The canonical form used above: compact JSON with object keys sorted.
 QByteArray canonicalJson(const QByteArray &body);
 
+// The same fingerprint when the caller already holds the canonical form.
+QByteArray fingerprintOfCanonical(QByteArrayView method, QByteArrayView path,
+                                  QByteArrayView canonical);
+
 } // namespace counterline::server

@@ -11,6 +11,7 @@
 // (UseManualTime), so items_per_second is throughput; p50_ms and p99_ms are per operation.
 
 #include "bench_support.h"
+#include "tests/server/wire_orders.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -139,32 +140,7 @@ void startServer(const QString &backend)
 
 QByteArray orderBody(const QString &id, int sequence)
 {
-    const QJsonArray lines{QJsonObject{{u"line_no"_s, 1},
-                                       {u"sku"_s, u"BROT"_s},
-                                       {u"name"_s, u"Brot"_s},
-                                       {u"unit_price"_s, 249},
-                                       {u"quantity"_s, 2},
-                                       {u"tax_rate_ppm"_s, 70000},
-                                       {u"total"_s, 498}},
-                           QJsonObject{{u"line_no"_s, 2},
-                                       {u"sku"_s, u"WEIN"_s},
-                                       {u"name"_s, u"Wein"_s},
-                                       {u"unit_price"_s, 899},
-                                       {u"quantity"_s, 1},
-                                       {u"tax_rate_ppm"_s, 190000},
-                                       {u"total"_s, 899}}};
-    return QJsonDocument(QJsonObject{{u"id"_s, id},
-                                     {u"receipt_no"_s, u"S1-T1-%1"_s.arg(sequence)},
-                                     {u"store_id"_s, u"S1"_s},
-                                     {u"terminal_id"_s, u"T1"_s},
-                                     {u"cashier_id"_s, u"bench"_s},
-                                     {u"currency"_s, u"EUR"_s},
-                                     {u"created_at"_s, u"2026-11-24T10:00:00.000Z"_s},
-                                     {u"status"_s, u"PAID"_s},
-                                     {u"total"_s, 1397},
-                                     {u"lines"_s, lines},
-                                     {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s},
-                                                                           {u"amount"_s, 1397}}}}})
+    return QJsonDocument(counterline::testing::orderJson(id, sequence))
         .toJson(QJsonDocument::Compact);
 }
 

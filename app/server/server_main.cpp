@@ -1,6 +1,7 @@
 // counterline-server: the central server (BRIEF §9). Without a command it serves the v1 API;
 // the operator commands (store add, terminal enroll, user add) change the database and exit.
 
+#include "common/text_file.h"
 #include "domain/clock.h"
 #include "server/catalog_service.h"
 #include "server/http_api.h"
@@ -13,7 +14,6 @@
 #include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QStringDecoder>
 #include <QTextStream>
 
 #include <csignal>
@@ -244,14 +244,10 @@ int main(int argc, char *argv[])
         const QString path = words.value(2);
         if (path.isEmpty())
             return usage(text("catalog import needs a FILE.csv."));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(text("Cannot read %1: %2").arg(path, file.errorString()));
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        const QString csv = decoder.decode(file.readAll());
-        if (decoder.hasError())
-            return fail(text("%1 is not UTF-8 text; nothing was imported.").arg(path));
-        Result<int> imported = CatalogService::import(*db, csv, parser.value(u"store"_s));
+        Result<QString> csv = app::readUtf8File(path);
+        if (!csv)
+            return fail(csv.error().message);
+        Result<int> imported = CatalogService::import(*db, *csv, parser.value(u"store"_s));
         if (!imported)
             return fail(u"%1: %2"_s.arg(path, imported.error().message));
         out << text("Imported %1 products from %2.").arg(*imported).arg(path) << Qt::endl;

@@ -2,6 +2,7 @@
 // PostgreSQL: BRIEF §5's idempotency rules row by row, bad input, authorization.
 
 #include "server_harness.h"
+#include "wire_orders.h"
 
 #include <QJsonArray>
 #include <QSslCertificate>
@@ -15,40 +16,6 @@ using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QJsonObject orderJson(const QString &id, int sequence, const QString &terminal = u"T1"_s)
-{
-    const QJsonArray lines{QJsonObject{{u"line_no"_s, 1},
-                                       {u"sku"_s, u"BROT"_s},
-                                       {u"name"_s, u"Brot"_s},
-                                       {u"unit_price"_s, 249},
-                                       {u"quantity"_s, 2},
-                                       {u"tax_rate_ppm"_s, 70000},
-                                       {u"discount"_s, 0},
-                                       {u"total"_s, 498}},
-                           QJsonObject{{u"line_no"_s, 2},
-                                       {u"sku"_s, u"WEIN"_s},
-                                       {u"name"_s, u"Wein"_s},
-                                       {u"unit_price"_s, 899},
-                                       {u"quantity"_s, 1},
-                                       {u"tax_rate_ppm"_s, 190000},
-                                       {u"discount"_s, 0},
-                                       {u"total"_s, 899}}};
-    return QJsonObject{
-        {u"id"_s, id},
-        {u"receipt_no"_s, u"S1-%1-%2"_s.arg(terminal).arg(sequence, 6, 10, QChar(u'0'))},
-        {u"store_id"_s, u"S1"_s},
-        {u"terminal_id"_s, terminal},
-        {u"cashier_id"_s, u"anna"_s},
-        {u"currency"_s, u"EUR"_s},
-        {u"created_at"_s, u"2026-11-24T09:30:00.000Z"_s},
-        {u"status"_s, u"PAID"_s},
-        {u"version"_s, 2},
-        {u"total"_s, 1397},
-        {u"lines"_s, lines},
-        {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 1397}}}},
-        {u"journal"_s, QJsonObject{{u"seq"_s, sequence}, {u"hash"_s, u"ab"_s}}}};
-}
 
 // An order of `count` identical lines of 1.00 at 19 %: heavy enough to keep a server busy.
 QJsonObject bigOrderJson(const QString &id, int sequence, int count)

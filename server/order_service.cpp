@@ -171,6 +171,7 @@ Result<OrderQuery> OrderListing::fromUrlQuery(const QString &text)
     query.from = url.queryItemValue(u"from"_s, QUrl::FullyDecoded);
     query.to = url.queryItemValue(u"to"_s, QUrl::FullyDecoded);
     query.cursor = url.queryItemValue(u"cursor"_s, QUrl::FullyDecoded);
+    query.q = url.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
     auto bad = [](const QString &field, const QString &problem) {
         return Error{u"request.invalid_field"_s, u"\"%1\" %2"_s.arg(field, problem)};
     };
@@ -217,6 +218,11 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
         add(u"o.created_at >= ?"_s, query.from);
     if (!query.to.isEmpty())
         add(u"o.created_at < ?"_s, query.to);
+    if (!query.q.isEmpty()) {
+        where.append(u"(o.receipt_no = ? OR o.id IN "
+                     "(SELECT l.order_id FROM order_lines l WHERE l.sku = ?))"_s);
+        values.append({query.q, query.q});
+    }
     if (!query.cursor.isEmpty()) {
         const QList<QByteArray> parts =
             QByteArray::fromBase64(query.cursor.toLatin1(), QByteArray::Base64UrlEncoding)

@@ -54,6 +54,7 @@ struct OrderQuery
     QString customer;
     QString from; // RFC 3339, inclusive
     QString to;   // exclusive
+    QString q;    // a receipt number, or a SKU the order contains
     QString cursor;
     int limit = 50;
 };

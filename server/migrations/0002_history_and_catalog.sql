@@ -3,6 +3,8 @@
 
 CREATE INDEX orders_by_created ON orders (created_at, id);
 CREATE INDEX orders_by_terminal ON orders (terminal_id, created_at, id);
+CREATE INDEX orders_by_receipt ON orders (receipt_no);
+CREATE INDEX order_lines_by_sku ON order_lines (sku, order_id);
 
 CREATE TABLE refunds (
     order_id     TEXT NOT NULL REFERENCES orders (id),

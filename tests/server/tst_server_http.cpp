@@ -269,6 +269,14 @@ private slots:
         QCOMPARE(
             http(m_network, "POST", orders, m_token, "other-key", body).json().value(u"order_no"_s),
             QJsonDocument::fromJson(created).object().value(u"order_no"_s));
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders WHERE id = '%1'"_s.arg(id)), 1);
+        // One set of stock movements: one per SKU (Brot, Wein), once.
+        QCOMPARE(m_server->count(
+                     u"SELECT count(*) FROM stock_movements WHERE order_id = '%1'"_s.arg(id)),
+                 2);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM idempotency_keys WHERE idem_key = "
+                                 "'same-key'"_s),
+                 1);
     }
 
     void sigtermStopsCleanlyAndRestartResumes()

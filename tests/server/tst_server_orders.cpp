@@ -227,6 +227,14 @@ private slots:
                      u"/v1/orders?from=2026-11-24T10:02:00.000Z&to=2026-11-24T10:04:00.000Z"_s),
                  m_terminal);
         QCOMPARE(filtered.json().value(u"orders"_s).toArray().size(), 2);
+        const HttpAnswer byReceipt =
+            http(m_network, "GET", m_server->url(u"/v1/orders?q=S1-T1-000003"_s), m_terminal);
+        QCOMPARE(byReceipt.json().value(u"orders"_s).toArray().size(), 1);
+        QCOMPARE(byReceipt.json().value(u"orders"_s).toArray()[0].toObject().value(u"id"_s),
+                 QJsonValue(ids[4]));
+        const HttpAnswer bySku =
+            http(m_network, "GET", m_server->url(u"/v1/orders?q=BROT&limit=100"_s), m_terminal);
+        QCOMPARE(bySku.json().value(u"orders"_s).toArray().size(), 7);
         // A terminal of another store sees none of S1's orders, and may not ask for them.
         QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/orders"_s), m_otherStore)
                      .json()

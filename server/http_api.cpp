@@ -23,6 +23,9 @@
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcHttp, "counterline.server.http")
+// One line per request, key=value, off by default:
+// QT_LOGGING_RULES="counterline.server.access.info=true"
+Q_LOGGING_CATEGORY(lcAccess, "counterline.server.access", QtWarningMsg)
 
 namespace counterline::server {
 
@@ -265,8 +268,13 @@ void HttpApi::addRoutes()
                 return work(*db, **caller, incoming);
             };
             QHttpServerResponse response = respond();
-            m_metrics.recordRequest(routeLabel(incoming), int(response.statusCode()),
-                                    timer.nsecsElapsed());
+            const qint64 elapsed = timer.nsecsElapsed();
+            m_metrics.recordRequest(routeLabel(incoming), int(response.statusCode()), elapsed);
+            qCInfo(lcAccess).noquote().nospace()
+                << "method=" << incoming.method << " path=" << incoming.path
+                << " status=" << int(response.statusCode())
+                << " ms=" << QString::number(double(elapsed) / 1e6, 'f', 3)
+                << " key=" << (incoming.idempotencyKey.isEmpty() ? "-" : incoming.idempotencyKey);
             if (response.statusCode() == StatusCode::Conflict && response.hasHeader("ETag"))
                 m_metrics.recordVersionConflict();
             m_inFlight.deref();

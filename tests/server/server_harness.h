@@ -115,8 +115,10 @@ public:
         return out.trimmed().split(u'\n').last().toLatin1();
     }
 
-    bool start(const QStringList &extra = {})
+    bool start(const QStringList &extra = {},
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
+        m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(COUNTERLINE_SERVER_PATH),
                         m_location +
                             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +

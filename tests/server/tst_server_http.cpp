@@ -351,6 +351,26 @@ private slots:
         QCOMPARE(answered, 20); // all were sent and connected before the signal
     }
 
+    void accessLogOnRequest()
+    {
+        m_log.clear();
+        m_server->stop();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_LOGGING_RULES"_s, u"counterline.server.access.info=true"_s);
+        QVERIFY(m_server->start({}, environment));
+        QCOMPARE(http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token, "log-1",
+                      bytes(orderJson(newId(), 9)))
+                     .status,
+                 201);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                m_log += m_server->process().readAllStandardError();
+                return m_log.contains("key=log-1");
+            },
+            10'000));
+        QVERIFY2(m_log.contains("method=POST path=/v1/orders status=201 ms="), m_log.constData());
+    }
+
     void metricsCountWhatHappened()
     {
         const QUrl orders = m_server->url(u"/v1/orders"_s);
@@ -427,6 +447,7 @@ private slots:
     }
 
 private:
+    QByteArray m_log;
     std::unique_ptr<ServerUnderTest> m_server;
     QByteArray m_token;
     QByteArray m_otherStore;

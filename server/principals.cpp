@@ -185,6 +185,8 @@ Result<StoreSpec> Principals::store(const QSqlDatabase &db, const QString &store
                                                                     : TaxMode::PricesExcludeTax;
     spec.policy.rounding =
         row.value(4).toString() == u"half-even"_s ? RoundingRule::HalfEven : RoundingRule::HalfUp;
+    QMutexLocker lock(&cache().mutex);
+    cache().stores.insert(storeId, spec);
     return spec;
 }
 

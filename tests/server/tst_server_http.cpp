@@ -1,6 +1,7 @@
 // The v1 order ingest over real HTTP against the real server process, on SQLite and on
 // PostgreSQL: BRIEF §5's idempotency rules row by row, bad input, authorization.
 
+#include "server/request_fingerprint.h"
 #include "server_harness.h"
 #include "wire_orders.h"
 
@@ -124,6 +125,39 @@ private slots:
         answer = http(m_network, "POST", orders, m_otherStore, "key-1", bytes(north));
         QCOMPARE(answer.status, 201);
         QCOMPARE(answer.json().value(u"id"_s).toString(), otherId);
+    }
+
+    // The first request with a key is still running (its row says so, with a live lease): a
+    // second one waits its turn with 409 + Retry-After and changes nothing. A dead attempt's
+    // lease runs out and the next request takes the key over.
+    void inFlightKeyAnswers409ThenLeaseExpires()
+    {
+        const QString id = newId();
+        const QJsonObject order = orderJson(id, 11);
+        const QByteArray fingerprint = counterline::server::fingerprintOfCanonical(
+            "POST", "/v1/orders", QJsonDocument(order).toJson(QJsonDocument::Compact));
+        const QString principal = u"(SELECT id FROM principals WHERE role = 'terminal' AND "
+                                  "store_id = 'S1')"_s;
+        QVERIFY(m_server->count(
+                    u"INSERT INTO idempotency_keys (principal_id, idem_key, fingerprint, state, "
+                    "created_at, lease_until) SELECT id, 'busy-key', '%1', 'running', "
+                    "'2026-11-24T00:00:00.000Z', '2999-01-01T00:00:00.000Z' FROM principals "
+                    "WHERE role = 'terminal' AND store_id = 'S1'"_s.arg(
+                        QString::fromLatin1(fingerprint))) == 1);
+        const HttpAnswer busy = http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token,
+                                     "busy-key", bytes(order));
+        QCOMPARE(busy.status, 409);
+        QCOMPARE(busy.retryAfter, QByteArray("1"));
+        QCOMPARE(busy.json().value(u"code"_s).toString(), u"idempotency.in_flight"_s);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders WHERE id = '%1'"_s.arg(id)), 0);
+
+        QVERIFY(m_server->count(u"UPDATE idempotency_keys SET lease_until = "
+                                "'2000-01-01T00:00:00.000Z' WHERE idem_key = 'busy-key' AND "
+                                "principal_id = %1"_s.arg(principal)) == 1);
+        const HttpAnswer taken = http(m_network, "POST", m_server->url(u"/v1/orders"_s), m_token,
+                                      "busy-key", bytes(order));
+        QCOMPARE(taken.status, 201);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders WHERE id = '%1'"_s.arg(id)), 1);
     }
 
     void validationDoesNotConsumeTheKey()

@@ -42,5 +42,6 @@ int runCatalogImport(Context &context);
 int runSale(Context &context);
 int runJournalVerify(Context &context);
 int runOrders(Context &context);
+int runCartsPurge(Context &context);
 
 } // namespace counterline::cli

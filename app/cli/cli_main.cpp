@@ -35,7 +35,8 @@ int main(int argc, char *argv[])
         "       [--cashier ID] [--customer ID]\n"
         "  journal verify                             check the hash chain\n"
         "  orders [--json] [--limit N] [--status S]   order history, newest first\n"
-        "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]"));
+        "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]\n"
+        "  carts purge [--older-than-hours N]         delete carts untouched for N hours"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
         {u"status"_s, text("An order status, e.g. PAID."), u"status"_s},
         {u"limit"_s, text("How many orders to list (default 50)."), u"n"_s},
         {u"json"_s, text("Print JSON instead of text.")},
+        {u"older-than-hours"_s, text("carts purge: age in hours (default 72)."), u"hours"_s},
     });
     parser.addPositionalArgument(u"command"_s, text("The command to run; see above."));
     parser.process(app);
@@ -71,6 +73,8 @@ int main(int argc, char *argv[])
         return cli::runJournalVerify(context);
     if (command == u"orders"_s)
         return cli::runOrders(context);
+    if (command == u"carts"_s && sub == u"purge"_s)
+        return cli::runCartsPurge(context);
     if (command.isEmpty())
         return context.usage(text("No command given."));
     return context.usage(text("Unknown command \"%1\".").arg(words.join(u' ')));

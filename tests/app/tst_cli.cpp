@@ -97,6 +97,14 @@ private slots:
         run = cli(data, {u"journal"_s, u"verify"_s});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(u"2 entries"_s));
+
+        // The command line sells without keeping carts, so a purge finds none; it never touches
+        // orders (tst_carts covers what it deletes).
+        run = cli(data, {u"carts"_s, u"purge"_s, u"--older-than-hours"_s, u"1"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Purged 0 carts"_s), qPrintable(run.out));
+        QCOMPARE(cli(data, {u"carts"_s, u"purge"_s, u"--older-than-hours"_s, u"0"_s}).exitCode, 2);
+        QCOMPARE(cli(data, {u"orders"_s}).out.trimmed().split(u'\n').size(), 2);
     }
 
     void badInputIsNamed()

@@ -1,0 +1,64 @@
+#include "sync/protocol/order_request.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::protocol {
+
+namespace {
+
+// Copies the named members of `from` that are present.
+QJsonObject pick(const QJsonObject &from, std::initializer_list<QString> names)
+{
+    QJsonObject to;
+    for (const QString &name : names) {
+        const QJsonValue value = from.value(name);
+        if (!value.isUndefined())
+            to.insert(name, value);
+    }
+    return to;
+}
+
+} // namespace
+
+Result<QByteArray> orderRequestBody(const QByteArray &outboxPayload)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(outboxPayload).object();
+    const QJsonObject sale = payload.value(u"order"_s).toObject();
+    if (sale.value(u"type"_s).toString() != u"sale"_s || !sale.value(u"id"_s).isString()) {
+        return Error{u"protocol.bad_outbox_payload"_s,
+                     QCoreApplication::translate("counterline::protocol",
+                                                 "The outbox row does not hold a sale record.")};
+    }
+    QJsonObject body = pick(sale, {u"id"_s, u"receipt_no"_s, u"store_id"_s, u"terminal_id"_s,
+                                   u"cashier_id"_s, u"customer_id"_s, u"currency"_s,
+                                   u"created_at"_s, u"status"_s, u"version"_s, u"total"_s});
+    QJsonArray lines;
+    for (const QJsonValue &line : sale.value(u"lines"_s).toArray()) {
+        lines.append(
+            pick(line.toObject(), {u"line_no"_s, u"sku"_s, u"name"_s, u"unit_price"_s,
+                                   u"quantity"_s, u"tax_rate_ppm"_s, u"discount"_s, u"total"_s}));
+    }
+    QJsonArray tenders;
+    for (const QJsonValue &tender : sale.value(u"tenders"_s).toArray()) {
+        tenders.append(
+            pick(tender.toObject(), {u"kind"_s, u"amount"_s, u"reference"_s, u"needs_capture"_s}));
+    }
+    QJsonArray events;
+    for (const QJsonValue &event : sale.value(u"events"_s).toArray()) {
+        events.append(pick(event.toObject(), {u"event"_s, u"from"_s, u"to"_s, u"version"_s,
+                                              u"actor"_s, u"approved_by"_s, u"at"_s}));
+    }
+    body.insert(u"lines"_s, lines);
+    body.insert(u"tenders"_s, tenders);
+    body.insert(u"events"_s, events);
+    const QJsonValue journal = payload.value(u"journal"_s);
+    if (journal.isObject())
+        body.insert(u"journal"_s, journal);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace counterline::protocol

@@ -1,0 +1,128 @@
+// A terminal's frozen outbox payload, mapped to the v1 wire by sync/protocol, is accepted by the
+// real server as it stands: the server's recomputation of every line (discounts, tax-inclusive
+// and tax-exclusive pricing) agrees with the terminal's, and a resend is a byte-identical replay.
+
+#include "store/sql.h"
+#include "sync/protocol/order_request.h"
+#include "tests/server/server_harness.h"
+#include "tests/store/store_fixture.h"
+
+using namespace counterline;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+class TerminalToServerTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+
+    void discountedGermanSaleIsAccepted()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Mitte"_s,
+                        u"--currency"_s, u"EUR"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+
+        StoreFixture terminal; // S1-T1, EUR, prices include tax
+        Cart cart = terminal.cart({{"BROT", 3}, {"MILCH", 2}, {"WEIN", 1}});
+        QVERIFY(cart.setLineDiscount(3, *Discount::percent(u"15")).ok());
+        QVERIFY(cart.setOrderDiscount(*Discount::amount(77)).ok());
+        const Result<store::CheckoutResult> sold = terminal.sell(cart);
+        QVERIFY(sold.ok());
+        sendAndCompare(server, terminal, token, sold->order.total().minorUnits());
+    }
+
+    void usTaxExclusiveSaleIsAccepted()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"NY1"_s, u"--name"_s, u"Deli"_s,
+                        u"--currency"_s, u"USD"_s, u"--prices-exclude-tax"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        const QByteArray token = server.enroll(u"NY1"_s, u"T1"_s);
+        QVERIFY(server.start());
+
+        QTemporaryDir dir;
+        ManualClock clock(QDateTime(QDate(2026, 11, 24), QTime(14, 0), Qt::UTC));
+        Uuid7Source ids(clock, 3);
+        auto database =
+            std::move(store::Database::open(store::Database::fileIn(dir.path()))).value();
+        const Currency usd = *Currency::fromCode(u"USD");
+        QVERIFY(store::TerminalSettings::initialise(
+                    database->connection(),
+                    {u"NY1"_s, u"T1"_s, usd,
+                     PricingPolicy{TaxMode::PricesExcludeTax, RoundingRule::HalfUp}},
+                    clock.now())
+                    .ok());
+        Cart cart(ids.next(), usd, PricingPolicy{TaxMode::PricesExcludeTax, RoundingRule::HalfUp});
+        const TaxRate nyc = *TaxRate::fromPercentText(u"8.875");
+        QVERIFY(cart.addProduct({u"B1"_s, {}, u"Bagel"_s, Money(350, usd), nyc}, 2).ok());
+        QVERIFY(cart.addProduct({u"S1"_s, {}, u"Sandwich"_s, Money(1199, usd), nyc}).ok());
+        QVERIFY(cart.setOrderDiscount(*Discount::percent(u"10")).ok());
+        store::OrderStore orders(*database, clock, ids);
+        const Money total = cart.totals()->total;
+        const auto sold = orders.checkout(
+            cart,
+            {u"sam"_s, {}, {Tender{TenderKind::Card, total, u"A9"_s, false}}, Actor{u"sam"_s, {}}});
+        QVERIFY(sold.ok());
+        const QByteArray payload =
+            store::selectValue(database->connection(), u"SELECT payload FROM outbox"_s)
+                ->toString()
+                .toUtf8();
+        const QByteArray key =
+            store::selectValue(database->connection(), u"SELECT idempotency_key FROM outbox"_s)
+                ->toString()
+                .toLatin1();
+        const Result<QByteArray> body = protocol::orderRequestBody(payload);
+        QVERIFY(body.ok());
+        QNetworkAccessManager network;
+        const HttpAnswer answer =
+            http(network, "POST", server.url(u"/v1/orders"_s), token, key, *body);
+        QVERIFY2(answer.status == 201, answer.body.constData());
+        QCOMPARE(answer.json().value(u"total"_s).toInteger(), total.minorUnits());
+    }
+
+private:
+    void sendAndCompare(ServerUnderTest &server, StoreFixture &terminal, const QByteArray &token,
+                        qint64 expectedTotal)
+    {
+        const QByteArray payload =
+            store::selectValue(terminal.db(), u"SELECT payload FROM outbox"_s)->toString().toUtf8();
+        const QByteArray key =
+            store::selectValue(terminal.db(), u"SELECT idempotency_key FROM outbox"_s)
+                ->toString()
+                .toLatin1();
+        const Result<QByteArray> body = protocol::orderRequestBody(payload);
+        QVERIFY(body.ok());
+        QCOMPARE(*protocol::orderRequestBody(payload), *body); // deterministic
+
+        QNetworkAccessManager network;
+        const HttpAnswer first =
+            http(network, "POST", server.url(u"/v1/orders"_s), token, key, *body);
+        QVERIFY2(first.status == 201, first.body.constData());
+        QCOMPARE(first.json().value(u"total"_s).toInteger(), expectedTotal);
+        const HttpAnswer again =
+            http(network, "POST", server.url(u"/v1/orders"_s), token, key, *body);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.body, first.body);
+    }
+};
+
+QTEST_GUILESS_MAIN(TerminalToServerTest)
+#include "tst_terminal_to_server.moc"

@@ -1,0 +1,126 @@
+#include "store/outbox_store.h"
+
+#include "store/sql.h"
+#include "store/time_text.h"
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::store {
+
+OutboxStore::OutboxStore(const Database &database, const Clock &clock)
+    : m_db(database.connection())
+    , m_clock(clock)
+{}
+
+Result<QList<OutboxEntry>> OutboxStore::due(int limit)
+{
+    Result<QSqlQuery> query = runSql(
+        m_db,
+        u"SELECT o.seq, o.order_id, o.kind, o.idempotency_key, o.payload, o.attempts, "
+        "o.created_at FROM outbox o "
+        "WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
+        "                AND p.seq < o.seq AND p.state <> 'sent') "
+        "ORDER BY o.seq LIMIT ?"_s,
+        {timeText(m_clock.now()), limit});
+    if (!query)
+        return query.error();
+    QList<OutboxEntry> entries;
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        entries.append(OutboxEntry{row.value(0).toLongLong(), row.value(1).toString(),
+                                   row.value(2).toString(), row.value(3).toString(),
+                                   row.value(4).toString().toUtf8(), row.value(5).toInt(),
+                                   timeFromText(row.value(6).toString())});
+    }
+    return entries;
+}
+
+Result<void> OutboxStore::recordRetry(qint64 seq, int httpStatus, const QString &error,
+                                      const QDateTime &retryAt)
+{
+    Result<QSqlQuery> updated =
+        runSql(m_db,
+               u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
+               "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
+               {httpStatus, error, timeText(retryAt), seq});
+    return updated ? success() : Result<void>(updated.error());
+}
+
+Result<void> OutboxStore::markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
+                                   int serverVersion)
+{
+    const QString now = timeText(m_clock.now());
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    Result<QSqlQuery> sent =
+        runSql(m_db,
+               u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
+               "last_error = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
+               {httpStatus, now, seq});
+    if (!sent)
+        return sent.error();
+    if (sent.value().numRowsAffected() != 1) {
+        return Error{u"outbox.not_pending"_s,
+                     tr("Outbox entry %1 is not waiting to be sent.").arg(seq)};
+    }
+    Result<QSqlQuery> synced =
+        runSql(m_db,
+               u"UPDATE orders SET server_order_no = ?, server_version = ?, synced_at = ?, "
+               "sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE order_id = orders.id "
+               "AND state <> 'sent') THEN sync_state ELSE 'synced' END "
+               "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+               {serverOrderNo, serverVersion, now, seq});
+    if (!synced)
+        return synced.error();
+    return transaction.commit();
+}
+
+Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const QString &problem)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    Result<QSqlQuery> aside =
+        runSql(m_db,
+               u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
+               "last_status = ?, last_error = ? WHERE seq = ? AND state = 'pending'"_s,
+               {httpStatus, problem, seq});
+    if (!aside)
+        return aside.error();
+    Result<QSqlQuery> flagged = runSql(m_db,
+                                       u"UPDATE orders SET sync_state = 'needs_attention' "
+                                       "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+                                       {seq});
+    if (!flagged)
+        return flagged.error();
+    return transaction.commit();
+}
+
+Result<OutboxStatus> OutboxStore::status()
+{
+    Result<QSqlQuery> query =
+        runSql(m_db, u"SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'), "
+                     "(SELECT count(*) FROM outbox WHERE state = 'needs_attention'), "
+                     "(SELECT MIN(created_at) FROM outbox WHERE state = 'pending'), "
+                     "(SELECT MAX(completed_at) FROM outbox WHERE state = 'sent'), "
+                     "(SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
+                     " ORDER BY seq DESC LIMIT 1)"_s);
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    if (!row.next())
+        return OutboxStatus{};
+    OutboxStatus status;
+    status.pending = row.value(0).toInt();
+    status.needsAttention = row.value(1).toInt();
+    if (!row.value(2).isNull())
+        status.oldestPending = timeFromText(row.value(2).toString());
+    if (!row.value(3).isNull())
+        status.lastSuccess = timeFromText(row.value(3).toString());
+    status.lastError = row.value(4).toString();
+    return status;
+}
+
+} // namespace counterline::store

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/result.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <optional>
+
+namespace counterline::store {
+
+// One row of the outbox: something the server must receive, with the idempotency key made when
+// it was written (never regenerated) and its delivery history.
+struct OutboxEntry
+{
+    qint64 seq = 0;
+    QString orderId;
+    QString kind; // "create", "event", "cancel"
+    QString idempotencyKey;
+    QByteArray payload;
+    int attempts = 0;
+    QDateTime createdAt;
+};
+
+// What the status bar and `counterline-cli sync status` show.
+struct OutboxStatus
+{
+    int pending = 0;
+    int needsAttention = 0;
+    std::optional<QDateTime> oldestPending;
+    std::optional<QDateTime> lastSuccess;
+    QString lastError;
+};
+
+// The terminal side of sync (BRIEF §5): which entries are due, and what became of each attempt.
+// Entries of one order go strictly in order (a create before its events); an entry set aside for
+// a person blocks only the entries of its own order.
+class OutboxStore
+{
+    Q_DECLARE_TR_FUNCTIONS(OutboxStore)
+
+public:
+    OutboxStore(const Database &database, const Clock &clock);
+
+    // Pending entries whose retry time has come and which are first in line for their order,
+    // oldest first, at most `limit`.
+    Result<QList<OutboxEntry>> due(int limit);
+
+    // A failed attempt that will be retried at `retryAt` (network error: status 0).
+    Result<void> recordRetry(qint64 seq, int httpStatus, const QString &error,
+                             const QDateTime &retryAt);
+    // Delivered: the server's order number and version are kept on the order; the order is
+    // "synced" once none of its entries is pending.
+    Result<void> markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
+                          int serverVersion);
+    // The server refused the entry for good (400/422): set aside with its problem detail.
+    Result<void> markNeedsAttention(qint64 seq, int httpStatus, const QString &problem);
+
+    Result<OutboxStatus> status();
+
+private:
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+};
+
+} // namespace counterline::store

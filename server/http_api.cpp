@@ -463,6 +463,33 @@ void HttpApi::addRoutes()
             });
         });
 
+    // Who the token belongs to, and its store's terms: what a terminal needs to set itself up.
+    m_http.route(u"/v1/terminal"_s, QHttpServerRequest::Method::Get,
+                 [onPool](const QHttpServerRequest &request) {
+                     return onPool(copy(request, "GET"), [](const QSqlDatabase &db,
+                                                            const Principal &caller,
+                                                            const Incoming &) {
+                         if (!caller.isTerminal()) {
+                             return problem(translatedError("auth.forbidden",
+                                                            "Only a terminal's token has a store "
+                                                            "to describe."));
+                         }
+                         Result<StoreSpec> store = Principals::store(db, caller.storeId);
+                         if (!store)
+                             return problem(store.error());
+                         const QJsonObject body{
+                             {u"store_id"_s, store->id},
+                             {u"terminal_id"_s, caller.name},
+                             {u"store_name"_s, store->name},
+                             {u"currency"_s, store->currency},
+                             {u"tax_mode"_s, store->policy.taxMode == TaxMode::PricesIncludeTax
+                                                 ? u"inclusive"_s
+                                                 : u"exclusive"_s},
+                             {u"rounding"_s, roundingRuleName(store->policy.rounding)}};
+                         return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+                     });
+                 });
+
     m_http.route(
         u"/v1/catalog"_s, QHttpServerRequest::Method::Get,
         [onPool](const QHttpServerRequest &request) {

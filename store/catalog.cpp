@@ -26,12 +26,20 @@ Result<CatalogImportReport> Catalog::importCsv(QStringView csvText, const QDateT
         return parsed.error();
     const QList<CatalogRow> &imports = *parsed;
 
+    Result<void> stored = upsert(imports, at);
+    if (!stored)
+        return stored.error();
+    return CatalogImportReport{int(imports.size())};
+}
+
+Result<void> Catalog::upsert(const QList<CatalogRow> &rows, const QDateTime &at)
+{
     WriteTransaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
-        return begun.error();
+        return begun;
     const QString now = timeText(at);
-    for (const CatalogRow &import : imports) {
-        const Product &p = import.product;
+    for (const CatalogRow &row : rows) {
+        const Product &p = row.product;
         Result<QSqlQuery> upserted = runSql(
             m_db,
             u"INSERT INTO products (sku, barcode, name, price_minor, tax_rate_ppm, updated_at) "
@@ -42,22 +50,20 @@ Result<CatalogImportReport> Catalog::importCsv(QStringView csvText, const QDateT
              p.price.minorUnits(), p.taxRate.partsPerMillion(), now});
         if (!upserted) {
             return Error{u"catalog.bad_row"_s, tr("line %1: %2; nothing was imported")
-                                                   .arg(import.line)
+                                                   .arg(row.line)
                                                    .arg(upserted.error().message)};
         }
-        if (import.stock) {
+        if (row.stock) {
             Result<QSqlQuery> stocked =
                 runSql(m_db,
-                       u"INSERT INTO stock (sku, on_hand) VALUES (?, ?) "
-                       "ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
-                       {p.sku, *import.stock});
+                       u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
+                       "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
+                       {*row.stock, p.sku});
             if (!stocked)
                 return stocked.error();
         }
     }
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
-    return CatalogImportReport{int(imports.size())};
+    return transaction.commit();
 }
 
 Result<std::optional<Product>> Catalog::findOne(const QString &column, const QString &value)

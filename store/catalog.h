@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalog_csv.h"
 #include "domain/product.h"
 #include "domain/result.h"
 #include "store/database.h"
@@ -27,6 +28,10 @@ public:
     // optional `stock` column. Prices and rates are parsed exactly. A bad row is reported with its
     // line number and nothing is imported.
     Result<CatalogImportReport> importCsv(QStringView csvText, const QDateTime &at);
+
+    // Adds or updates products (and their stock, where given) in one transaction; used by
+    // importCsv and by enrolment, which pulls the catalog from the server.
+    Result<void> upsert(const QList<CatalogRow> &rows, const QDateTime &at);
 
     Result<std::optional<Product>> bySku(const QString &sku);
     Result<std::optional<Product>> byBarcode(const QString &barcode);

@@ -43,5 +43,8 @@ int runSale(Context &context);
 int runJournalVerify(Context &context);
 int runOrders(Context &context);
 int runCartsPurge(Context &context);
+int runEnroll(Context &context);
+int runSync(Context &context);
+int runSyncStatus(Context &context);
 
 } // namespace counterline::cli

@@ -36,7 +36,10 @@ int main(int argc, char *argv[])
         "  journal verify                             check the hash chain\n"
         "  orders [--json] [--limit N] [--status S]   order history, newest first\n"
         "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]\n"
-        "  carts purge [--older-than-hours N]         delete carts untouched for N hours"));
+        "  carts purge [--older-than-hours N]         delete carts untouched for N hours\n"
+        "  enroll --server URL --token T              take identity and catalog from a server\n"
+        "  sync --once                                send the outbox once\n"
+        "  sync status [--json]                       what waits, what needs attention"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -55,6 +58,10 @@ int main(int argc, char *argv[])
         {u"limit"_s, text("How many orders to list (default 50)."), u"n"_s},
         {u"json"_s, text("Print JSON instead of text.")},
         {u"older-than-hours"_s, text("carts purge: age in hours (default 72)."), u"hours"_s},
+        {u"server"_s, text("enroll: the central server, e.g. https://pos.example.org."), u"url"_s},
+        {u"token"_s, text("enroll: the token from counterline-server terminal enroll."),
+         u"token"_s},
+        {u"once"_s, text("sync: one pass, then exit (0 when nothing is left to send).")},
     });
     parser.addPositionalArgument(u"command"_s, text("The command to run; see above."));
     parser.process(app);
@@ -75,6 +82,12 @@ int main(int argc, char *argv[])
         return cli::runOrders(context);
     if (command == u"carts"_s && sub == u"purge"_s)
         return cli::runCartsPurge(context);
+    if (command == u"enroll"_s)
+        return cli::runEnroll(context);
+    if (command == u"sync"_s && sub == u"status"_s)
+        return cli::runSyncStatus(context);
+    if (command == u"sync"_s && sub.isEmpty())
+        return cli::runSync(context);
     if (command.isEmpty())
         return context.usage(text("No command given."));
     return context.usage(text("Unknown command \"%1\".").arg(words.join(u' ')));

@@ -1,0 +1,219 @@
+#include "cli/cli_context.h"
+#include "domain/catalog_csv.h"
+#include "store/catalog.h"
+#include "store/outbox_store.h"
+#include "store/sync_settings.h"
+#include "store/terminal_identity.h"
+#include "sync/outbox_sender.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::cli {
+
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("counterline::cli", source);
+}
+
+// A GET to the server, waited for: the command line has nothing else to do meanwhile.
+Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &pathAndQuery)
+{
+    QNetworkAccessManager network;
+    QUrl url = target.serverUrl;
+    url.setPath(pathAndQuery.section(u'?', 0, 0));
+    url.setQuery(pathAndQuery.section(u'?', 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + target.token);
+    request.setTransferTimeout(30'000);
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        return Error{
+            u"sync.server_refused"_s,
+            text("The server at %1 answered %2: %3")
+                .arg(target.serverUrl.toString())
+                .arg(status)
+                .arg(status == 0 ? reply->errorString() : QString::fromUtf8(reply->readAll()))};
+    }
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+} // namespace
+
+// enroll --server URL --token T: takes this terminal's identity and the catalog from the server.
+int runEnroll(Context &context)
+{
+    if (!context.parser.isSet(u"server"_s) || !context.parser.isSet(u"token"_s))
+        return context.usage(text("enroll needs --server URL and --token TOKEN."));
+    const store::SyncTarget target{QUrl(context.parser.value(u"server"_s)),
+                                   context.parser.value(u"token"_s).toLatin1()};
+    store::Database *database = context.database();
+    if (!database)
+        return 1;
+    Result<QJsonObject> who = getJson(target, u"/v1/terminal"_s);
+    if (!who)
+        return context.fail(who.error());
+    Result<Currency> currency = Currency::fromCode(who->value(u"currency"_s).toString());
+    if (!currency)
+        return context.fail(currency.error());
+    PricingPolicy policy;
+    policy.taxMode = who->value(u"tax_mode"_s).toString() == u"exclusive"_s
+                         ? TaxMode::PricesExcludeTax
+                         : TaxMode::PricesIncludeTax;
+    policy.rounding = who->value(u"rounding"_s).toString() == u"half-even"_s
+                          ? RoundingRule::HalfEven
+                          : RoundingRule::HalfUp;
+    const store::TerminalIdentity identity{who->value(u"store_id"_s).toString(),
+                                           who->value(u"terminal_id"_s).toString(), *currency,
+                                           policy};
+    Result<store::TerminalIdentity> existing =
+        store::TerminalSettings::load(database->connection());
+    if (!existing) {
+        if (Result<void> made = store::TerminalSettings::initialise(database->connection(),
+                                                                    identity, context.clock.now());
+            !made) {
+            return context.fail(made.error());
+        }
+    } else if (existing->storeId != identity.storeId ||
+               existing->terminalId != identity.terminalId ||
+               existing->currency != identity.currency) {
+        return context.fail(text("This database belongs to terminal %1-%2, but the token is for "
+                                 "%3-%4; nothing was changed.")
+                                .arg(existing->storeId, existing->terminalId, identity.storeId,
+                                     identity.terminalId));
+    }
+    if (Result<void> saved = store::SyncSettings::save(*database, target, context.clock.now());
+        !saved) {
+        return context.fail(saved.error());
+    }
+
+    // The catalog, page by page by change cursor.
+    store::Catalog catalog(*database);
+    QString since = u"0"_s;
+    int products = 0;
+    for (;;) {
+        Result<QJsonObject> page = getJson(target, u"/v1/catalog?limit=1000&since="_s + since);
+        if (!page)
+            return context.fail(page.error());
+        QHash<QString, qint64> stock;
+        for (const QJsonValue &line : page->value(u"stock"_s).toArray())
+            stock.insert(line[u"sku"_s].toString(), line[u"on_hand"_s].toInteger());
+        QList<CatalogRow> rows;
+        for (const QJsonValue &value : page->value(u"products"_s).toArray()) {
+            const QJsonObject p = value.toObject();
+            Result<TaxRate> rate = TaxRate::fromPartsPerMillion(p[u"tax_rate_ppm"_s].toInteger());
+            if (!rate)
+                return context.fail(rate.error());
+            CatalogRow row{0,
+                           Product{p[u"sku"_s].toString(), p[u"barcode"_s].toString(),
+                                   p[u"name"_s].toString(),
+                                   Money(p[u"price"_s].toInteger(), *currency), *rate},
+                           std::nullopt};
+            if (stock.contains(row.product.sku))
+                row.stock = stock.value(row.product.sku);
+            rows.append(row);
+        }
+        if (Result<void> stored = catalog.upsert(rows, context.clock.now()); !stored)
+            return context.fail(stored.error());
+        products += int(rows.size());
+        const QString next = page->value(u"next"_s).toString();
+        if (next == since || (rows.isEmpty() && stock.isEmpty()))
+            break;
+        since = next;
+    }
+    context.out << text("Enrolled as terminal %1-%2 of %3; %4 products received.")
+                       .arg(identity.storeId, identity.terminalId,
+                            who->value(u"store_name"_s).toString())
+                       .arg(products)
+                << Qt::endl;
+    return 0;
+}
+
+// sync --once: one pass; exits 0 only when nothing is left to send.
+int runSync(Context &context)
+{
+    store::Database *database = context.database();
+    if (!database)
+        return 1;
+    Result<std::optional<store::SyncTarget>> target = store::SyncSettings::load(*database);
+    if (!target)
+        return context.fail(target.error());
+    if (!target->has_value())
+        return context.fail(text("This terminal is not enrolled; run counterline-cli enroll."));
+    if (!context.parser.isSet(u"once"_s))
+        return context.usage(text("Only sync --once exists so far."));
+    sync::OutboxSender sender(*database, context.clock, **target);
+    sync::SyncPass pass;
+    QEventLoop loop;
+    QObject::connect(&sender, &sync::OutboxSender::finished, &loop,
+                     [&](const sync::SyncPass &done) {
+                         pass = done;
+                         loop.quit();
+                     });
+    sender.runOnce();
+    loop.exec();
+    const Result<store::OutboxStatus> status =
+        store::OutboxStore(*database, context.clock).status();
+    context.out << text("Sent %1, retrying later %2, set aside %3; %4 waiting.")
+                       .arg(pass.sent)
+                       .arg(pass.retrying)
+                       .arg(pass.setAside)
+                       .arg(status ? status->pending : -1)
+                << Qt::endl;
+    if (pass.paused)
+        return context.fail(pass.pauseReason);
+    return status && status->pending == 0 ? 0 : 1;
+}
+
+// sync status [--json]
+int runSyncStatus(Context &context)
+{
+    store::Database *database = context.database();
+    if (!database)
+        return 1;
+    const Result<store::OutboxStatus> status =
+        store::OutboxStore(*database, context.clock).status();
+    if (!status)
+        return context.fail(status.error());
+    const QDateTime now = context.clock.now();
+    const qint64 oldestAge = status->oldestPending ? status->oldestPending->secsTo(now) : 0;
+    if (context.parser.isSet(u"json"_s)) {
+        const QJsonObject json{
+            {u"pending"_s, status->pending},
+            {u"needs_attention"_s, status->needsAttention},
+            {u"oldest_pending_age_seconds"_s, oldestAge},
+            {u"last_success"_s, status->lastSuccess
+                                    ? QJsonValue(status->lastSuccess->toString(Qt::ISODateWithMs))
+                                    : QJsonValue(QJsonValue::Null)},
+            {u"last_error"_s, status->lastError.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                          : QJsonValue(status->lastError)}};
+        context.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    context.out << text("pending: %1 (oldest %2 s)\nneeds attention: %3\nlast success: %4\n"
+                        "last error: %5")
+                       .arg(status->pending)
+                       .arg(oldestAge)
+                       .arg(status->needsAttention)
+                       .arg(status->lastSuccess ? status->lastSuccess->toString(Qt::ISODate)
+                                                : text("never"))
+                       .arg(status->lastError.isEmpty() ? text("none") : status->lastError)
+                << Qt::endl;
+    return 0;
+}
+
+} // namespace counterline::cli

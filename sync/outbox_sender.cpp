@@ -1,0 +1,150 @@
+#include "sync/outbox_sender.h"
+
+#include "sync/protocol/order_request.h"
+#include "sync/protocol/problem.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::sync {
+
+OutboxSender::OutboxSender(store::Database &database, const Clock &clock, store::SyncTarget target,
+                           QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_target(std::move(target))
+    , m_outbox(database, clock)
+{}
+
+void OutboxSender::runOnce()
+{
+    m_pass = SyncPass{};
+    m_attempted.clear();
+    // Always from the event loop, so that finished() never fires inside runOnce().
+    QMetaObject::invokeMethod(this, &OutboxSender::sendNextBatch, Qt::QueuedConnection);
+}
+
+void OutboxSender::sendNextBatch()
+{
+    if (m_pass.paused) {
+        if (m_inFlight == 0)
+            emit finished(m_pass);
+        return;
+    }
+    Result<QList<store::OutboxEntry>> due = m_outbox.due(kInFlight + int(m_attempted.size()));
+    QList<store::OutboxEntry> fresh;
+    if (due) {
+        for (const store::OutboxEntry &entry : std::as_const(*due)) {
+            if (!m_attempted.contains(entry.seq) && fresh.size() < kInFlight)
+                fresh.append(entry);
+        }
+    }
+    if (fresh.isEmpty()) {
+        emit finished(m_pass);
+        return;
+    }
+    for (const store::OutboxEntry &entry : std::as_const(fresh)) {
+        m_attempted.insert(entry.seq);
+        send(entry);
+    }
+    if (m_inFlight == 0) // everything was set aside before sending
+        sendNextBatch();
+}
+
+QNetworkRequest OutboxSender::request(const QString &path, const QString &idempotencyKey) const
+{
+    QUrl url = m_target.serverUrl;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("Authorization", "Bearer " + m_target.token);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey.toLatin1());
+    request.setTransferTimeout(30'000);
+    return request;
+}
+
+void OutboxSender::send(const store::OutboxEntry &entry)
+{
+    QNetworkRequest outgoing;
+    QByteArray body;
+    if (entry.kind == u"create"_s) {
+        Result<QByteArray> wire = protocol::orderRequestBody(entry.payload);
+        if (!wire) {
+            (void)m_outbox.markNeedsAttention(entry.seq, 0, wire.error().message);
+            ++m_pass.setAside;
+            return;
+        }
+        outgoing = request(u"/v1/orders"_s, entry.idempotencyKey);
+        body = *wire;
+    } else {
+        const QJsonObject payload = QJsonDocument::fromJson(entry.payload).object();
+        if (entry.kind == u"cancel"_s) {
+            outgoing = request(u"/v1/orders/%1/cancel"_s.arg(entry.orderId), entry.idempotencyKey);
+            body = QJsonDocument(QJsonObject{{u"reason"_s, u"Cancelled at the terminal"_s},
+                                             {u"restock"_s, true},
+                                             {u"refund_tenders"_s, true}})
+                       .toJson(QJsonDocument::Compact);
+        } else {
+            outgoing = request(u"/v1/orders/%1/events"_s.arg(entry.orderId), QString());
+            body = QJsonDocument(
+                       QJsonObject{{u"event"_s, payload.value(u"event"_s)},
+                                   {u"expected_version"_s, payload.value(u"expected_version"_s)}})
+                       .toJson(QJsonDocument::Compact);
+        }
+    }
+    ++m_inFlight;
+    QNetworkReply *reply = m_network.post(outgoing, body);
+    connect(reply, &QNetworkReply::finished, this, [this, entry, reply] {
+        settle(entry, reply);
+        reply->deleteLater();
+        if (--m_inFlight == 0)
+            sendNextBatch();
+    });
+}
+
+void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    if (status >= 200 && status < 300) {
+        const QJsonObject order = QJsonDocument::fromJson(answer).object();
+        (void)m_outbox.markSent(entry.seq, status,
+                                QString::number(order.value(u"order_no"_s).toInteger()),
+                                order.value(u"version"_s).toInt());
+        ++m_pass.sent;
+        return;
+    }
+    const Result<protocol::Problem> problem = protocol::Problem::fromBody(answer);
+    const QString code = problem ? problem->code : QString();
+    const QString detail = problem ? problem->detail : reply->errorString();
+    if (status == 401 || status == 403) {
+        m_pass.paused = true;
+        m_pass.pauseReason =
+            QCoreApplication::translate("counterline::sync",
+                                        "The server refused this terminal (%1): enrol it again.")
+                .arg(detail);
+        (void)m_outbox.recordRetry(entry.seq, status, detail, m_clock.now());
+        return;
+    }
+    const bool retry = status == 0 || status >= 500 || status == 429 ||
+                       (status == 409 && code == u"idempotency.in_flight"_s);
+    if (retry) {
+        const auto retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.now());
+        const auto delay = m_retry.delay(entry.attempts + 1, retryAfter);
+        (void)m_outbox.recordRetry(entry.seq, status, detail,
+                                   m_clock.now().addMSecs(delay.count()));
+        ++m_pass.retrying;
+        return;
+    }
+    // 400, 422, a version conflict on an event, or anything else a person must look at.
+    (void)m_outbox.markNeedsAttention(entry.seq, status,
+                                      code.isEmpty() ? detail : code + u": "_s + detail);
+    ++m_pass.setAside;
+}
+
+} // namespace counterline::sync

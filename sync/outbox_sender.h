@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "store/database.h"
+#include "store/outbox_store.h"
+#include "store/sync_settings.h"
+#include "sync/retry_policy.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSet>
+
+namespace counterline::sync {
+
+// What one pass over the outbox did.
+struct SyncPass
+{
+    int sent = 0;
+    int retrying = 0;
+    int setAside = 0;
+    bool paused = false; // the server refused the terminal's token (401/403)
+    QString pauseReason;
+};
+
+// Sends due outbox entries to the server (BRIEF §5), several at once but each order's entries in
+// order, each with the Idempotency-Key stored at checkout. 2xx and replays mark the entry sent;
+// network errors, timeouts, 5xx, 409 in flight and 429 retry with backoff and Retry-After;
+// 400/422 set the entry aside for a person without blocking other orders; 401/403 pause the
+// pass. Asynchronous: runs on the caller's event loop and never blocks it.
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kInFlight = 4;
+
+    OutboxSender(store::Database &database, const Clock &clock, store::SyncTarget target,
+                 QObject *parent = nullptr);
+
+    // Sends until nothing is due now; then emits finished() (never before returning).
+    void runOnce();
+
+signals:
+    void finished(const counterline::sync::SyncPass &pass);
+
+private:
+    void sendNextBatch();
+    void send(const store::OutboxEntry &entry);
+    void settle(const store::OutboxEntry &entry, QNetworkReply *reply);
+    QNetworkRequest request(const QString &path, const QString &idempotencyKey) const;
+
+    store::Database &m_database;
+    const Clock &m_clock;
+    store::SyncTarget m_target;
+    store::OutboxStore m_outbox;
+    RetryPolicy m_retry;
+    QNetworkAccessManager m_network;
+    SyncPass m_pass;
+    QSet<qint64> m_attempted; // each entry is tried at most once per pass
+    int m_inFlight = 0;
+};
+
+} // namespace counterline::sync

@@ -1,0 +1,213 @@
+// A terminal synced through counterline-cli against the real server: enrolment, exactly-once
+// delivery, the server going away and coming back, an order the server refuses (set aside without
+// blocking the others) and a refused token (sync pauses).
+
+#include "tests/server/server_harness.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QString &dataDir, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(COUNTERLINE_CLI_PATH),
+                  QStringList{u"--data-dir"_s, dataDir} + arguments);
+    if (!process.waitForFinished(120'000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+qint64 terminalCount(const QString &dataDir, const QString &sql)
+{
+    const QString name = QUuid::createUuid().toString();
+    qint64 value = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(QDir(dataDir).filePath(u"terminal.sqlite"_s));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql))
+                value = query.next() ? query.value(0).toLongLong() : query.numRowsAffected();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+} // namespace
+
+class SyncCliTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+
+    void ordersArriveExactlyOnceAcrossAnOutage()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
+                        u"--currency"_s, u"EUR"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        server.command({u"catalog"_s, u"import"_s,
+                        QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
+                        u"--store"_s, u"S1"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        const QString url = server.url(QString()).toString();
+
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        Run run =
+            cli(data, {u"enroll"_s, u"--server"_s, url, u"--token"_s, QString::fromLatin1(token)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(u"300 products"_s));
+
+        for (const QString &sku : {u"SKU-00001:2"_s, u"SKU-00010"_s, u"SKU-00100:3"_s})
+            QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, sku, u"--tender"_s, u"cash"_s}).exitCode, 0);
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY(run.out.contains(u"Sent 3"_s));
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 3);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM orders WHERE sync_state = 'synced'"_s),
+                 3);
+        // Nothing left: another pass sends nothing and says so with exit 0.
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"Sent 0"_s));
+
+        // The server goes away: the sale is kept, the attempt is recorded, exit 1.
+        server.stop();
+        QCOMPARE(
+            cli(data, {u"sale"_s, u"--sku"_s, u"SKU-00002"_s, u"--tender"_s, u"card"_s}).exitCode,
+            0);
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QCOMPARE(run.exitCode, 1);
+        run = cli(data, {u"sync"_s, u"status"_s, u"--json"_s});
+        const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(status.value(u"pending"_s).toInt(), 1);
+        QVERIFY(!status.value(u"last_error"_s).toString().isEmpty());
+
+        // It comes back (on another port): after the backoff the order goes, once.
+        QVERIFY(server.start());
+        QVERIFY(cli(data, {u"enroll"_s, u"--server"_s, server.url(QString()).toString(),
+                           u"--token"_s, QString::fromLatin1(token)})
+                    .exitCode == 0);
+        QTest::qWait(600); // the first retry waits at most 0.5 s
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 4);
+        QCOMPARE(terminalCount(data, u"SELECT attempts FROM outbox ORDER BY seq DESC LIMIT 1"_s),
+                 2);
+    }
+
+    // The store on the server prices without tax; this terminal was set up with tax-inclusive
+    // prices. Orders with taxed lines disagree with the server's arithmetic and are set aside; an
+    // order of untaxed goods (the same either way) still goes through.
+    void refusedOrdersAreSetAsideWithoutBlocking()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
+                        u"--currency"_s, u"EUR"_s, u"--prices-exclude-tax"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QCOMPARE(cli(data, {u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s,
+                            u"--currency"_s, u"EUR"_s})
+                     .exitCode,
+                 0);
+        QVERIFY(cli(data, {u"enroll"_s, u"--server"_s, server.url(QString()).toString(),
+                           u"--token"_s, QString::fromLatin1(token)})
+                    .exitCode == 0);
+        QFile catalog(dir.filePath(u"local.csv"_s));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write("sku,barcode,name,price,currency,tax_rate\r\n"
+                      "TAXED,,Wein,8.99,EUR,19\r\nFREE,,Briefmarke,0.95,EUR,0\r\n");
+        catalog.close();
+        QCOMPARE(cli(data, {u"catalog"_s, u"import"_s, catalog.fileName()}).exitCode, 0);
+        QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"TAXED"_s, u"--tender"_s, u"cash"_s}).exitCode,
+                 0);
+        QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"FREE"_s, u"--tender"_s, u"cash"_s}).exitCode,
+                 0);
+
+        Run run = cli(data, {u"sync"_s, u"--once"_s});
+        QVERIFY(run.out.contains(u"Sent 1"_s));
+        QVERIFY(run.out.contains(u"set aside 1"_s));
+        QCOMPARE(run.exitCode, 0); // nothing is left waiting; one needs a person
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 1);
+        run = cli(data, {u"sync"_s, u"status"_s, u"--json"_s});
+        const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(status.value(u"needs_attention"_s).toInt(), 1);
+        QVERIFY2(status.value(u"last_error"_s).toString().contains(u"order.totals_mismatch"_s),
+                 qPrintable(run.out));
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM orders WHERE sync_state = "
+                                     "'needs_attention'"_s),
+                 1);
+    }
+
+    void aRefusedTokenPausesSync()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
+                        u"--currency"_s, u"EUR"_s},
+                       &code);
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QVERIFY(cli(data, {u"enroll"_s, u"--server"_s, server.url(QString()).toString(),
+                           u"--token"_s, QString::fromLatin1(token)})
+                    .exitCode == 0);
+        QFile catalog(dir.filePath(u"local.csv"_s));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write("sku,barcode,name,price,currency,tax_rate\r\nA,,Apfel,0.50,EUR,7\r\n");
+        catalog.close();
+        QCOMPARE(cli(data, {u"catalog"_s, u"import"_s, catalog.fileName()}).exitCode, 0);
+        QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"A"_s, u"--tender"_s, u"cash"_s}).exitCode, 0);
+        QCOMPARE(terminalCount(data, u"UPDATE sync_settings SET token = 'clt_revoked'"_s), 1);
+
+        const Run run = cli(data, {u"sync"_s, u"--once"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"enrol it again"_s), qPrintable(run.err));
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 0);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM outbox WHERE state = 'pending'"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncCliTest)
+#include "tst_sync_cli.moc"

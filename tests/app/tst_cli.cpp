@@ -1,5 +1,7 @@
 // counterline-cli driven as a user would: the real binary, a real data directory.
 
+#include "cli_runner.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,28 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QString &dataDir, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(COUNTERLINE_CLI_PATH),
-                  QStringList{u"--data-dir"_s, dataDir} + arguments);
-    if (!process.waitForFinished(60'000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
@@ -64,8 +48,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString data = dir.filePath(u"terminal"_s);
-        Run run = cli(data, {u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s,
-                             u"--currency"_s, u"EUR"_s});
+        CliRun run = cli(data, {u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s,
+                                u"--currency"_s, u"EUR"_s});
         QCOMPARE(run.exitCode, 0);
         run = cli(data, {u"catalog"_s, u"import"_s, kDemoCatalog});
         QCOMPARE(run.exitCode, 0);
@@ -119,7 +103,7 @@ private slots:
             writeFile(dir, u"bad.csv"_s,
                       "sku,barcode,name,price,currency,tax_rate\nA,,Apfel,0.50,EUR,7\n"
                       "B,,Birne,0.5.0,EUR,7\n");
-        Run run = cli(data, {u"catalog"_s, u"import"_s, badCatalog});
+        CliRun run = cli(data, {u"catalog"_s, u"import"_s, badCatalog});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"line 3"_s), qPrintable(run.err));
         QVERIFY(run.err.contains(u"nothing was imported"_s));
@@ -142,7 +126,7 @@ private slots:
         QVERIFY(QDir().mkpath(data));
         const QString file = writeFile(dir, u"terminal/terminal.sqlite"_s, "my tax notes\n");
         const QByteArray before = digest(file);
-        const Run run = cli(data, {u"orders"_s});
+        const CliRun run = cli(data, {u"orders"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(file), qPrintable(run.err));
         QCOMPARE(digest(file), before);
@@ -151,7 +135,7 @@ private slots:
     void unsetTerminalSaysWhatToDo()
     {
         QTemporaryDir dir;
-        const Run run =
+        const CliRun run =
             cli(dir.filePath(u"t"_s), {u"sale"_s, u"--sku"_s, u"A"_s, u"--tender"_s, u"cash"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"counterline-cli init"_s), qPrintable(run.err));

@@ -2,6 +2,7 @@
 // delivery, the server going away and coming back, an order the server refuses (set aside without
 // blocking the others) and a refused token (sync pauses).
 
+#include "tests/app/cli_runner.h"
 #include "tests/server/server_harness.h"
 
 #include <QDir>
@@ -11,25 +12,6 @@ using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QString &dataDir, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(COUNTERLINE_CLI_PATH),
-                  QStringList{u"--data-dir"_s, dataDir} + arguments);
-    if (!process.waitForFinished(120'000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 qint64 terminalCount(const QString &dataDir, const QString &sql)
 {
@@ -83,7 +65,7 @@ private slots:
 
         QTemporaryDir dir;
         const QString data = dir.filePath(u"terminal"_s);
-        Run run =
+        CliRun run =
             cli(data, {u"enroll"_s, u"--server"_s, url, u"--token"_s, QString::fromLatin1(token)});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(u"300 products"_s));
@@ -162,7 +144,7 @@ private slots:
         QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"FREE"_s, u"--tender"_s, u"cash"_s}).exitCode,
                  0);
 
-        Run run = cli(data, {u"sync"_s, u"--once"_s});
+        CliRun run = cli(data, {u"sync"_s, u"--once"_s});
         QVERIFY(run.out.contains(u"Sent 1"_s));
         QVERIFY(run.out.contains(u"set aside 1"_s));
         QCOMPARE(run.exitCode, 0); // nothing is left waiting; one needs a person
@@ -201,7 +183,7 @@ private slots:
         QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"A"_s, u"--tender"_s, u"cash"_s}).exitCode, 0);
         QCOMPARE(terminalCount(data, u"UPDATE sync_settings SET token = 'clt_revoked'"_s), 1);
 
-        const Run run = cli(data, {u"sync"_s, u"--once"_s});
+        const CliRun run = cli(data, {u"sync"_s, u"--once"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"enrol it again"_s), qPrintable(run.err));
         QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 0);

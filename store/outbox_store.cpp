@@ -98,6 +98,16 @@ Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const Q
     return transaction.commit();
 }
 
+Result<int> OutboxStore::wakeUp()
+{
+    Result<QSqlQuery> woken = runSql(
+        m_db, u"UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' "
+              "AND next_attempt_at IS NOT NULL AND (last_status = 0 OR last_status >= 500)"_s);
+    if (!woken)
+        return woken.error();
+    return woken.value().numRowsAffected();
+}
+
 Result<OutboxStatus> OutboxStore::status()
 {
     Result<QSqlQuery> query =

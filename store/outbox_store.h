@@ -58,6 +58,10 @@ public:
     // The server refused the entry for good (400/422): set aside with its problem detail.
     Result<void> markNeedsAttention(qint64 seq, int httpStatus, const QString &problem);
 
+    // The server is reachable again: entries waiting out a backoff after a network error or a
+    // server error become due at once. Returns how many.
+    Result<int> wakeUp();
+
     Result<OutboxStatus> status();
 
 private:

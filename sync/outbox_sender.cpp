@@ -139,6 +139,7 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
         (void)m_outbox.recordRetry(entry.seq, status, detail,
                                    m_clock.now().addMSecs(delay.count()));
         ++m_pass.retrying;
+        m_pass.lastNetworkError = status == 0;
         return;
     }
     // 400, 422, a version conflict on an event, or anything else a person must look at.

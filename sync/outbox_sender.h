@@ -18,7 +18,8 @@ struct SyncPass
     int sent = 0;
     int retrying = 0;
     int setAside = 0;
-    bool paused = false; // the server refused the terminal's token (401/403)
+    bool paused = false;           // the server refused the terminal's token (401/403)
+    bool lastNetworkError = false; // the last failure got no HTTP answer at all
     QString pauseReason;
 };
 

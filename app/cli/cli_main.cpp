@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
         "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]\n"
         "  carts purge [--older-than-hours N]         delete carts untouched for N hours\n"
         "  enroll --server URL --token T              take identity and catalog from a server\n"
-        "  sync --once                                send the outbox once\n"
+        "  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)\n"
         "  sync status [--json]                       what waits, what needs attention"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -62,6 +62,7 @@ int main(int argc, char *argv[])
         {u"token"_s, text("enroll: the token from counterline-server terminal enroll."),
          u"token"_s},
         {u"once"_s, text("sync: one pass, then exit (0 when nothing is left to send).")},
+        {u"interval-ms"_s, text("sync: time between passes or probes (default 5000)."), u"ms"_s},
     });
     parser.addPositionalArgument(u"command"_s, text("The command to run; see above."));
     parser.process(app);

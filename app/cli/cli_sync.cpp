@@ -5,6 +5,7 @@
 #include "store/sync_settings.h"
 #include "store/terminal_identity.h"
 #include "sync/outbox_sender.h"
+#include "sync/sync_loop.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -13,6 +14,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +54,55 @@ Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &path
                 .arg(status == 0 ? reply->errorString() : QString::fromUtf8(reply->readAll()))};
     }
     return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+volatile std::sig_atomic_t g_stop = 0;
+
+void onStopSignal(int)
+{
+    g_stop = 1;
+}
+
+// sync (no --once): keeps syncing until SIGTERM or SIGINT, one line per pass that did something.
+int runSyncLoop(Context &context, store::Database &database, const store::SyncTarget &target)
+{
+    int intervalMs = 5000;
+    if (context.parser.isSet(u"interval-ms"_s)) {
+        bool numeric = false;
+        intervalMs = context.parser.value(u"interval-ms"_s).toInt(&numeric);
+        if (!numeric || intervalMs < 50)
+            return context.usage(
+                text("--interval-ms needs a number of milliseconds, at least 50."));
+    }
+    sync::SyncLoop loop(database, context.clock, target, std::chrono::milliseconds(intervalMs));
+    QObject::connect(&loop, &sync::SyncLoop::passFinished, &loop, [&](const sync::SyncPass &pass) {
+        if (pass.sent + pass.retrying + pass.setAside > 0 || pass.paused) {
+            context.out << text("Sent %1, retrying later %2, set aside %3.")
+                               .arg(pass.sent)
+                               .arg(pass.retrying)
+                               .arg(pass.setAside)
+                        << Qt::endl;
+        }
+        if (pass.paused)
+            context.err << pass.pauseReason << Qt::endl;
+    });
+    QObject::connect(&loop, &sync::SyncLoop::onlineChanged, &loop, [&](bool online) {
+        context.out << (online ? text("The server answers again.")
+                               : text("The server is out of reach; probing."))
+                    << Qt::endl;
+    });
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    QTimer stopWatch;
+    QEventLoop events;
+    QObject::connect(&stopWatch, &QTimer::timeout, &events, [&] {
+        if (g_stop)
+            events.quit();
+    });
+    stopWatch.start(100);
+    loop.start();
+    events.exec();
+    return 0;
 }
 
 } // namespace
@@ -155,7 +208,7 @@ int runSync(Context &context)
     if (!target->has_value())
         return context.fail(text("This terminal is not enrolled; run counterline-cli enroll."));
     if (!context.parser.isSet(u"once"_s))
-        return context.usage(text("Only sync --once exists so far."));
+        return runSyncLoop(context, *database, **target);
     sync::OutboxSender sender(*database, context.clock, **target);
     sync::SyncPass pass;
     QEventLoop loop;

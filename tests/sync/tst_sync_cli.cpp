@@ -6,6 +6,7 @@
 #include "tests/server/server_harness.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 
 using namespace counterline::testing;
@@ -157,6 +158,62 @@ private slots:
         QCOMPARE(terminalCount(data, u"SELECT count(*) FROM orders WHERE sync_state = "
                                      "'needs_attention'"_s),
                  1);
+    }
+
+    // `sync` without --once keeps going: sales arrive while it runs; when the server is away it
+    // probes, and when the server answers again the waiting order goes at once, not after its
+    // backoff. SIGTERM ends it cleanly.
+    void backgroundSyncCatchesUpWhenTheServerReturns()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        int code = -1;
+        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
+                        u"--currency"_s, u"EUR"_s},
+                       &code);
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        const QUrl url = server.url(QString());
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QVERIFY(cli(data, {u"enroll"_s, u"--server"_s, url.toString(), u"--token"_s,
+                           QString::fromLatin1(token)})
+                    .exitCode == 0);
+        QFile catalog(dir.filePath(u"local.csv"_s));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write("sku,barcode,name,price,currency,tax_rate\r\nA,,Apfel,0.50,EUR,7\r\n");
+        catalog.close();
+        QCOMPARE(cli(data, {u"catalog"_s, u"import"_s, catalog.fileName()}).exitCode, 0);
+
+        QProcess syncing;
+        syncing.start(QStringLiteral(COUNTERLINE_CLI_PATH),
+                      {u"--data-dir"_s, data, u"sync"_s, u"--interval-ms"_s, u"200"_s});
+        QVERIFY(syncing.waitForStarted());
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"A"_s, u"--tender"_s, u"cash"_s}).exitCode,
+                     0);
+        QVERIFY(QTest::qWaitFor([&] { return server.count(u"SELECT count(*) FROM orders"_s) == 2; },
+                                15'000));
+
+        server.stop();
+        QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"A"_s, u"--tender"_s, u"cash"_s}).exitCode, 0);
+        // Let it fail a few times so that its backoff grows well beyond the interval.
+        QTest::qWait(3000);
+        QVERIFY(server.start({u"--listen"_s, u"127.0.0.1:%1"_s.arg(url.port())}));
+        QElapsedTimer back;
+        back.start();
+        QVERIFY(QTest::qWaitFor([&] { return server.count(u"SELECT count(*) FROM orders"_s) == 3; },
+                                15'000));
+        qInfo("the waiting order arrived %lld ms after the server came back", back.elapsed());
+
+        syncing.terminate();
+        QVERIFY(syncing.waitForFinished(10'000));
+        QCOMPARE(syncing.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(syncing.exitCode(), 0);
+        const QString log = QString::fromUtf8(syncing.readAllStandardOutput());
+        QVERIFY2(log.contains(u"out of reach"_s) && log.contains(u"answers again"_s),
+                 qPrintable(log));
     }
 
     void aRefusedTokenPausesSync()

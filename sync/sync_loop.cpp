@@ -1,0 +1,75 @@
+#include "sync/sync_loop.h"
+
+#include "store/outbox_store.h"
+
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::sync {
+
+SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTarget target,
+                   std::chrono::milliseconds interval, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_target(target)
+    , m_sender(database, clock, target)
+{
+    m_timer.setInterval(interval);
+    connect(&m_timer, &QTimer::timeout, this, &SyncLoop::tick);
+    connect(&m_sender, &OutboxSender::finished, this, [this](const SyncPass &pass) {
+        m_busy = false;
+        // Every attempt failed without an answer: the server is out of reach.
+        if (pass.sent == 0 && pass.retrying > 0 && pass.lastNetworkError)
+            setOnline(false);
+        emit passFinished(pass);
+    });
+}
+
+void SyncLoop::start()
+{
+    m_timer.start();
+    tick();
+}
+
+void SyncLoop::tick()
+{
+    if (m_busy)
+        return;
+    if (!m_online) {
+        probe();
+        return;
+    }
+    m_busy = true;
+    m_sender.runOnce();
+}
+
+void SyncLoop::probe()
+{
+    QUrl url = m_target.serverUrl;
+    url.setPath(u"/healthz"_s);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(5'000);
+    m_busy = true;
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_busy = false;
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+            return;
+        (void)store::OutboxStore(m_database, m_clock).wakeUp();
+        setOnline(true);
+        tick(); // at once, not at the next interval
+    });
+}
+
+void SyncLoop::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    emit onlineChanged(online);
+}
+
+} // namespace counterline::sync

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "sync/outbox_sender.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+
+namespace counterline::sync {
+
+// Keeps syncing until stopped: a pass over the outbox every interval while the server answers;
+// while it does not, a probe of /healthz every interval, and the moment it answers again the
+// entries waiting out a backoff are woken and sent at once. Nothing here blocks the event loop.
+class SyncLoop : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncLoop(store::Database &database, const Clock &clock, store::SyncTarget target,
+             std::chrono::milliseconds interval, QObject *parent = nullptr);
+
+    void start();
+    bool isOnline() const { return m_online; }
+
+signals:
+    void passFinished(const counterline::sync::SyncPass &pass);
+    void onlineChanged(bool online);
+
+private:
+    void tick();
+    void probe();
+    void setOnline(bool online);
+
+    store::Database &m_database;
+    const Clock &m_clock;
+    store::SyncTarget m_target;
+    OutboxSender m_sender;
+    QNetworkAccessManager m_network;
+    QTimer m_timer;
+    bool m_online = true;
+    bool m_busy = false;
+};
+
+} // namespace counterline::sync

@@ -106,6 +106,18 @@ public:
         return QString::fromUtf8(process.readAllStandardOutput());
     }
 
+    // `store add --id ID --name ID --currency EUR` plus `extra`; true when it worked.
+    bool addStore(const QString &id, const QStringList &extra = {})
+    {
+        int exitCode = -1;
+        command(QStringList{QStringLiteral("store"), QStringLiteral("add"), QStringLiteral("--id"),
+                            id, QStringLiteral("--name"), id, QStringLiteral("--currency"),
+                            QStringLiteral("EUR")} +
+                    extra,
+                &exitCode);
+        return exitCode == 0;
+    }
+
     // The token printed on the last line of an enrolment.
     QByteArray enroll(const QString &store, const QString &terminal)
     {

@@ -50,11 +50,8 @@ private slots:
         QFETCH_GLOBAL(QString, backend);
         ServerUnderTest server(backend);
         QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        QVERIFY(server.addStore(u"S1"_s));
         int code = -1;
-        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
-                        u"--currency"_s, u"EUR"_s},
-                       &code);
-        QCOMPARE(code, 0);
         server.command({u"catalog"_s, u"import"_s,
                         QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
                         u"--store"_s, u"S1"_s},
@@ -117,11 +114,7 @@ private slots:
         QFETCH_GLOBAL(QString, backend);
         ServerUnderTest server(backend);
         QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
-        int code = -1;
-        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
-                        u"--currency"_s, u"EUR"_s, u"--prices-exclude-tax"_s},
-                       &code);
-        QCOMPARE(code, 0);
+        QVERIFY(server.addStore(u"S1"_s, {u"--prices-exclude-tax"_s}));
         const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
         QVERIFY(server.start());
 
@@ -168,10 +161,7 @@ private slots:
         QFETCH_GLOBAL(QString, backend);
         ServerUnderTest server(backend);
         QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
-        int code = -1;
-        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
-                        u"--currency"_s, u"EUR"_s},
-                       &code);
+        QVERIFY(server.addStore(u"S1"_s));
         const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
         QVERIFY(server.start());
         const QUrl url = server.url(QString());
@@ -221,10 +211,7 @@ private slots:
         QFETCH_GLOBAL(QString, backend);
         ServerUnderTest server(backend);
         QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
-        int code = -1;
-        server.command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Markt"_s,
-                        u"--currency"_s, u"EUR"_s},
-                       &code);
+        QVERIFY(server.addStore(u"S1"_s));
         const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
         QVERIFY(server.start());
         QTemporaryDir dir;

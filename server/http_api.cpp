@@ -304,7 +304,7 @@ void HttpApi::addRoutes()
         const QString key = QString::fromUtf8(in.idempotencyKey);
         const QDateTime now = m_clock.now();
         Result<IdempotencyDecision> decision =
-            Idempotency::begin(db, caller.id, key, fingerprint, now);
+            Idempotency::begin(db, caller.id, key, fingerprint, now, m_keyLease);
         if (!decision)
             return problem(decision.error());
         switch (decision->kind) {

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "server/idempotency.h"
 #include "server/metrics.h"
 #include "server/server_database.h"
 
@@ -34,6 +35,9 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port,
                            const std::optional<QSslConfiguration> &tls = std::nullopt);
 
+    // How long a running request holds its idempotency key (Idempotency::kDefaultLease).
+    void setKeyLease(std::chrono::seconds lease) { m_keyLease = lease; }
+
     // Deletes idempotency keys older than `retention` now and then every `interval`.
     void purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval);
 
@@ -52,6 +56,7 @@ private:
     Metrics m_metrics;
     QTimer m_purgeTimer;
     QAtomicInt m_inFlight = 0;
+    std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
     QThreadPool m_pool;
     QHttpServer m_http;
 };

@@ -17,9 +17,9 @@ QString timeText(const QDateTime &at)
 
 Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QString &principalId,
                                                const QString &key, const QByteArray &fingerprint,
-                                               const QDateTime &now)
+                                               const QDateTime &now, std::chrono::seconds leaseTime)
 {
-    const QString lease = timeText(now.addSecs(kLease.count()));
+    const QString lease = timeText(now.addSecs(leaseTime.count()));
     Result<QSqlQuery> inserted = execSql(
         db,
         u"INSERT INTO idempotency_keys (principal_id, idem_key, fingerprint, state, created_at, "
@@ -39,7 +39,7 @@ Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QSt
         return found.error();
     QSqlQuery &row = found.value();
     if (!row.next()) // purged between the two statements: try once more from the start
-        return begin(db, principalId, key, fingerprint, now);
+        return begin(db, principalId, key, fingerprint, now, leaseTime);
     if (row.value(0).toString().toLatin1() != fingerprint)
         return IdempotencyDecision{IdempotencyDecision::Kind::Mismatch, 0, {}};
     if (row.value(1).toString() == u"done"_s) {

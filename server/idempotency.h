@@ -29,14 +29,15 @@ class Idempotency
 {
 public:
     // How long a running attempt holds its key before another may take it over (a server killed
-    // mid-request never finishes its attempt).
-    static constexpr std::chrono::seconds kLease{30};
+    // mid-request never finishes its attempt), unless --key-lease-seconds says otherwise.
+    static constexpr std::chrono::seconds kDefaultLease{30};
 
     // Records (principal, key) as running with the request's fingerprint, in its own committed
     // transaction, so that a concurrent duplicate sees it at once.
     static Result<IdempotencyDecision> begin(const QSqlDatabase &db, const QString &principalId,
                                              const QString &key, const QByteArray &fingerprint,
-                                             const QDateTime &now);
+                                             const QDateTime &now,
+                                             std::chrono::seconds lease = kDefaultLease);
 
     // Forgets a running key whose request failed validation or could not run: it is not
     // consumed, and the same key may be sent again.

@@ -123,6 +123,13 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     if (!bound)
         return fail(bound.error());
     api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
+    if (parser.isSet(u"key-lease-seconds"_s)) {
+        bool leaseOk = false;
+        const int lease = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
+        if (!leaseOk || lease < 1)
+            return usage(text("--key-lease-seconds needs a number of seconds, at least 1."));
+        api.setKeyLease(std::chrono::seconds(lease));
+    }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(text("Cannot set up signal handling."));
@@ -173,6 +180,8 @@ int main(int argc, char *argv[])
         {u"tls-key"_s, text("PEM private key for HTTPS."), u"file"_s},
         {u"key-retention-days"_s, text("How long idempotency keys are kept (default 35)."),
          u"days"_s},
+        {u"key-lease-seconds"_s,
+         text("How long a request that died mid-way holds its key (default 30)."), u"seconds"_s},
         {u"id"_s, text("Store id, e.g. S1."), u"id"_s},
         {u"name"_s, text("A name."), u"name"_s},
         {u"currency"_s, text("ISO 4217 currency."), u"code"_s},

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 
 using namespace counterline::testing;
 using namespace Qt::StringLiterals;
@@ -204,6 +205,78 @@ private slots:
         const QString log = QString::fromUtf8(syncing.readAllStandardOutput());
         QVERIFY2(log.contains(u"out of reach"_s) && log.contains(u"answers again"_s),
                  qPrintable(log));
+    }
+
+    // Promises 1 and 2 across server deaths: the server is SIGKILLed again and again while a
+    // terminal syncs (before, during and after commits, with answers lost on the way). In the
+    // end every order is on the server exactly once, with exactly one set of stock movements and
+    // one idempotency record, and the terminal has nothing left to send.
+    void serverKilledWhileSyncingLosesAndDuplicatesNothing()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        QVERIFY(server.addStore(u"S1"_s));
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        const QStringList lease{u"--key-lease-seconds"_s, u"1"_s};
+        QVERIFY(server.start(lease));
+        const QUrl url = server.url(QString());
+        const QStringList sameAddress =
+            lease + QStringList{u"--listen"_s, u"127.0.0.1:%1"_s.arg(url.port())};
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QVERIFY(cli(data, {u"enroll"_s, u"--server"_s, url.toString(), u"--token"_s,
+                           QString::fromLatin1(token)})
+                    .exitCode == 0);
+        QFile catalog(dir.filePath(u"local.csv"_s));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write("sku,barcode,name,price,currency,tax_rate\r\nA,,Apfel,0.50,EUR,7\r\n"
+                      "B,,Brot,2.49,EUR,7\r\n");
+        catalog.close();
+        QCOMPARE(cli(data, {u"catalog"_s, u"import"_s, catalog.fileName()}).exitCode, 0);
+        constexpr int kOrders = 30;
+        for (int i = 0; i < kOrders; ++i) {
+            QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"A"_s, u"--sku"_s, u"B:2"_s, u"--tender"_s,
+                                u"cash"_s})
+                         .exitCode,
+                     0);
+        }
+
+        QRandomGenerator random(20261124);
+        int interrupted = 0;
+        for (int round = 0; round < 8; ++round) {
+            QProcess syncing;
+            syncing.start(QStringLiteral(COUNTERLINE_CLI_PATH),
+                          {u"--data-dir"_s, data, u"sync"_s, u"--once"_s});
+            QVERIFY(syncing.waitForStarted());
+            QTest::qWait(int(random.bounded(2, 40)));
+            server.process().kill(); // SIGKILL: no drain, no goodbye
+            QVERIFY(server.process().waitForFinished(10'000));
+            if (syncing.state() != QProcess::NotRunning)
+                QVERIFY(syncing.waitForFinished(60'000));
+            if (syncing.exitCode() != 0)
+                ++interrupted;
+            QVERIFY(server.start(sameAddress));
+        }
+        qInfo("%d of 8 passes were cut short by the kill; %lld orders were on the server then",
+              interrupted, server.count(u"SELECT count(*) FROM orders"_s));
+        QVERIFY(interrupted > 0);
+
+        // The server stays up now: passes until nothing is left (dead attempts' keys are taken
+        // over once their 1-second lease has run out).
+        int exitCode = -1;
+        for (int pass = 0; pass < 20 && exitCode != 0; ++pass) {
+            QTest::qWait(700);
+            exitCode = cli(data, {u"sync"_s, u"--once"_s}).exitCode;
+        }
+        QCOMPARE(exitCode, 0);
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), kOrders);
+        QCOMPARE(server.count(u"SELECT count(*) FROM stock_movements"_s), 2 * kOrders);
+        QCOMPARE(server.count(u"SELECT count(*) FROM order_lines"_s), 2 * kOrders);
+        QCOMPARE(server.count(u"SELECT count(*) FROM idempotency_keys"_s), kOrders);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM orders WHERE sync_state = 'synced'"_s),
+                 kOrders);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM outbox WHERE state <> 'sent'"_s), 0);
     }
 
     void aRefusedTokenPausesSync()

@@ -66,11 +66,22 @@ Result<void> Catalog::upsert(const QList<CatalogRow> &rows, const QDateTime &at)
     return transaction.commit();
 }
 
+Result<Currency> Catalog::currency()
+{
+    if (!m_currency) {
+        Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
+        if (!terminal)
+            return terminal.error();
+        m_currency = terminal->currency;
+    }
+    return *m_currency;
+}
+
 Result<std::optional<Product>> Catalog::findOne(const QString &column, const QString &value)
 {
-    Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
-    if (!terminal)
-        return terminal.error();
+    Result<Currency> currency = this->currency();
+    if (!currency)
+        return currency.error();
     // `column` is one of two literals chosen below, never user input.
     Result<QSqlQuery> query = runSql(m_db,
                                      u"SELECT sku, barcode, name, price_minor, tax_rate_ppm "
@@ -85,9 +96,9 @@ Result<std::optional<Product>> Catalog::findOne(const QString &column, const QSt
     Result<TaxRate> rate = TaxRate::fromPartsPerMillion(row.value(4).toLongLong());
     if (!rate)
         return rate.error();
-    return std::optional<Product>(
-        Product{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-                Money(row.value(3).toLongLong(), terminal->currency), *rate});
+    return std::optional<Product>(Product{row.value(0).toString(), row.value(1).toString(),
+                                          row.value(2).toString(),
+                                          Money(row.value(3).toLongLong(), *currency), *rate});
 }
 
 Result<std::optional<Product>> Catalog::bySku(const QString &sku)

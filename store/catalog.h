@@ -39,8 +39,10 @@ public:
 
 private:
     Result<std::optional<Product>> findOne(const QString &column, const QString &value);
+    Result<Currency> currency();
 
     QSqlDatabase m_db;
+    std::optional<Currency> m_currency; // the terminal's, read once rather than on every scan
 };
 
 } // namespace counterline::store

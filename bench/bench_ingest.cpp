@@ -94,7 +94,7 @@ void startServer(const QString &backend)
 {
     g_server = new Server;
     g_server->backend = backend;
-    static QTemporaryDir dir(QDir::currentPath() + u"/counterline-ingest-XXXXXX"_s);
+    QTemporaryDir &dir = counterline::bench::scratchDirectory();
     if (backend == u"postgres"_s) {
         const QString admin = qEnvironmentVariable("COUNTERLINE_TEST_POSTGRES");
         if (admin.isEmpty())

@@ -117,19 +117,21 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     if (!retentionOk || retentionDays < 1)
         return usage(text("--key-retention-days needs a number of days, at least 1."));
 
+    int leaseSeconds = int(Idempotency::kDefaultLease.count());
+    if (parser.isSet(u"key-lease-seconds"_s)) {
+        bool leaseOk = false;
+        leaseSeconds = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
+        if (!leaseOk || leaseSeconds < 1)
+            return usage(text("--key-lease-seconds needs a number of seconds, at least 1."));
+    }
+
     SystemClock clock;
     HttpApi api(database, clock);
+    api.setKeyLease(std::chrono::seconds(leaseSeconds));
     Result<quint16> bound = api.listen(address, quint16(port), tls);
     if (!bound)
         return fail(bound.error());
     api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
-    if (parser.isSet(u"key-lease-seconds"_s)) {
-        bool leaseOk = false;
-        const int lease = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
-        if (!leaseOk || lease < 1)
-            return usage(text("--key-lease-seconds needs a number of seconds, at least 1."));
-        api.setKeyLease(std::chrono::seconds(lease));
-    }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(text("Cannot set up signal handling."));

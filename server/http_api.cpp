@@ -330,10 +330,10 @@ void HttpApi::addRoutes()
         return json(answer->status, answer->body);
     };
 
-    auto tooLarge = [this] {
-        return QtConcurrent::run(&m_pool, [] {
-            return problem(translatedError("request.too_large", "The body is larger than 1 MiB."));
-        });
+    // Refused on the HTTP thread without touching the pool: nothing to look up.
+    auto tooLarge = [] {
+        return QtFuture::makeReadyFuture(
+            problem(translatedError("request.too_large", "The body is larger than 1 MiB.")));
     };
 
     m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Post,

@@ -2,6 +2,7 @@
 
 #include "server/catalog_service.h"
 #include "server/idempotency.h"
+#include "server/journal_links.h"
 #include "server/order_ingest.h"
 #include "server/order_service.h"
 #include "server/principals.h"
@@ -94,8 +95,10 @@ int statusFor(const Error &error)
         return 404;
     if (code == u"order.id_taken"_s || code == u"idempotency.in_flight"_s)
         return 409;
-    if (code.startsWith(u"order."_s) || code.startsWith(u"idempotency."_s))
+    if (code.startsWith(u"order."_s) || code.startsWith(u"idempotency."_s) ||
+        code.startsWith(u"journal."_s)) {
         return 422;
+    }
     return 500;
 }
 
@@ -427,8 +430,11 @@ void HttpApi::addRoutes()
                             "request.invalid_field",
                             "\"expected_version\" (or If-Match) must name the version you saw"));
                     }
+                    Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
+                    if (!journal)
+                        return problem(journal.error());
                     Result<TransitionOutcome> outcome = OrderService::applyEvent(
-                        db, caller, id, event.toString(), version, m_clock.now());
+                        db, caller, id, event.toString(), version, m_clock.now(), *journal);
                     if (!outcome)
                         return problem(outcome.error());
                     if (!outcome->applied)
@@ -452,9 +458,12 @@ void HttpApi::addRoutes()
                     return problem(
                         translatedError("request.invalid_field", "\"reason\" must be a string"));
                 }
+                Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
+                if (!journal)
+                    return problem(journal.error());
                 const CancelRequest cancel{body.value(u"reason"_s).toString(),
                                            body.value(u"restock"_s).toBool(true),
-                                           body.value(u"refund_tenders"_s).toBool(true)};
+                                           body.value(u"refund_tenders"_s).toBool(true), *journal};
                 return idempotent(db, caller, in, requestFingerprint(in.method, in.path, in.body),
                                   [&](const IdempotencySlot &slot, const QDateTime &now) {
                                       return OrderService::cancel(db, caller, id, cancel, now,
@@ -487,6 +496,37 @@ void HttpApi::addRoutes()
                                                  : u"exclusive"_s},
                              {u"rounding"_s, roundingRuleName(store->policy.rounding)}};
                          return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+                     });
+                 });
+
+    // The calling terminal's journal as the server holds it: gaps are entries that never arrived.
+    m_http.route(
+        u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
+        [onPool](const QHttpServerRequest &request) {
+            return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
+                                                   const Incoming &) {
+                if (!caller.isTerminal()) {
+                    return problem(translatedError("auth.forbidden",
+                                                   "Only a terminal's token has a journal."));
+                }
+                Result<JournalContinuity> continuity = JournalLinks::check(db, caller.id);
+                if (!continuity)
+                    return problem(continuity.error());
+                return json(200,
+                            QJsonDocument(continuity->toJson()).toJson(QJsonDocument::Compact));
+            });
+        });
+
+    // Every terminal (of the stores the caller may see) whose journal is not continuous.
+    m_http.route(u"/v1/journal/gaps"_s, QHttpServerRequest::Method::Get,
+                 [onPool](const QHttpServerRequest &request) {
+                     return onPool(copy(request, "GET"), [](const QSqlDatabase &db,
+                                                            const Principal &caller,
+                                                            const Incoming &) {
+                         Result<QJsonObject> report = JournalLinks::report(db, caller);
+                         if (!report)
+                             return problem(report.error());
+                         return json(200, QJsonDocument(*report).toJson(QJsonDocument::Compact));
                      });
                  });
 

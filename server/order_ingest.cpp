@@ -90,18 +90,6 @@ public:
         return value.toArray();
     }
 
-    std::optional<QJsonObject> object(const QString &name)
-    {
-        const QJsonValue value = m_object.value(name);
-        if (value.isUndefined() || value.isNull())
-            return std::nullopt;
-        if (!value.isObject()) {
-            fail(name, OrderIngest::tr("must be an object"));
-            return std::nullopt;
-        }
-        return value.toObject();
-    }
-
     QString pathOf(const QString &name) const
     {
         return m_path.isEmpty() ? name : m_path + u'.' + name;
@@ -232,11 +220,11 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
         order.events.append(wire);
     }
 
-    if (const std::optional<QJsonObject> journal = fields.object(u"journal"_s)) {
-        Fields link(*journal, u"journal"_s);
-        order.journalSeq = link.integer(u"seq"_s, 1);
-        order.journalHash = link.text(u"hash"_s);
-        fields.adopt(link.error());
+    if (!fields.error()) {
+        Result<std::optional<JournalLink>> journal = JournalLinks::parse(document.object());
+        if (!journal)
+            return journal.error();
+        order.journal = *journal;
     }
     if (fields.error())
         return *fields.error();
@@ -333,8 +321,8 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
          order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId), order.currency,
          subtotal, discounts, tax, order.total, order.status, order.version, order.createdAt,
-         timeText(at), order.journalSeq ? QVariant(*order.journalSeq) : QVariant(),
-         order.journalHash.isEmpty() ? QVariant() : QVariant(order.journalHash)});
+         timeText(at), order.journal ? QVariant(order.journal->seq) : QVariant(),
+         order.journal ? QVariant(order.journal->hash) : QVariant()});
     if (!inserted) {
         if (inserted.error().code != u"server.conflict"_s)
             return inserted.error();
@@ -394,6 +382,13 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
                  event.approvedBy.isEmpty() ? QVariant() : QVariant(event.approvedBy), event.at});
             if (!ran)
                 return ran.error();
+        }
+        if (order.journal) {
+            if (Result<void> linked =
+                    JournalLinks::record(db, terminal.id, order.id, u"sale"_s, *order.journal, at);
+                !linked) {
+                return linked.error();
+            }
         }
         // A counter sale arrives paid: its stock leaves as one movement per SKU, unique per
         // (order, step, sku) so that no retry can move stock twice.

@@ -2,6 +2,7 @@
 
 #include "domain/order_state_machine.h"
 #include "domain/result.h"
+#include "server/journal_links.h"
 #include "server/principals.h"
 
 #include <QCoreApplication>
@@ -61,8 +62,7 @@ struct WireOrder
     QList<WireLine> lines;
     QList<WireTender> tenders;
     QList<WireEvent> events;
-    std::optional<qint64> journalSeq;
-    QString journalHash;
+    std::optional<JournalLink> journal;
     QByteArray canonical; // the body as compact JSON with sorted keys, for the fingerprint
 };
 

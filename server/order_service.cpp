@@ -73,11 +73,26 @@ Result<bool> move(const QSqlDatabase &db, const Principal &caller, const QString
     return true;
 }
 
+// A terminal's own change carries its journal entry; the back office's changes have none.
+Result<void> recordJournal(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
+                           const QString &kind, const std::optional<JournalLink> &journal,
+                           const QDateTime &at)
+{
+    if (!journal)
+        return success();
+    if (!caller.isTerminal()) {
+        return Error{u"request.invalid_field"_s,
+                     OrderService::tr("\"journal\" is for a terminal's own changes only")};
+    }
+    return JournalLinks::record(db, caller.id, orderId, kind, *journal, at);
+}
+
 } // namespace
 
 Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const Principal &caller,
                                                    const QString &orderId, const QString &event,
-                                                   int expectedVersion, const QDateTime &at)
+                                                   int expectedVersion, const QDateTime &at,
+                                                   const std::optional<JournalLink> &journal)
 {
     Result<OrderEvent> parsed = orderEventFromName(event);
     if (!parsed || *parsed == OrderEvent::Place) {
@@ -96,6 +111,12 @@ Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const
         if (!moved)
             return moved.error();
         applied = *moved;
+    }
+    if (applied) {
+        if (Result<void> linked = recordJournal(db, caller, orderId, u"event"_s, journal, at);
+            !linked) {
+            return linked.error();
+        }
     }
     Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
     if (!order)
@@ -123,6 +144,10 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
     if (!*moved) {
         return Error{u"order.version_conflict"_s,
                      tr("Order %1 changed while it was being cancelled; try again.").arg(orderId)};
+    }
+    if (Result<void> linked = recordJournal(db, caller, orderId, u"cancel"_s, request.journal, at);
+        !linked) {
+        return linked.error();
     }
     if (request.restock) {
         // One restock movement per SKU; the primary key (order, step, sku) makes it once only.

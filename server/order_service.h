@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "server/idempotency.h"
+#include "server/journal_links.h"
 #include "server/order_ingest.h"
 #include "server/principals.h"
 
@@ -25,6 +26,7 @@ struct CancelRequest
     QString reason;
     bool restock = true;
     bool refundTenders = true;
+    std::optional<JournalLink> journal; // the terminal's entry for the cancel, when it sends one
 };
 
 // Changes to stored orders made centrally (back office, admins) and by their terminals, through
@@ -36,7 +38,8 @@ class OrderService
 public:
     static Result<TransitionOutcome> applyEvent(const QSqlDatabase &db, const Principal &caller,
                                                 const QString &orderId, const QString &event,
-                                                int expectedVersion, const QDateTime &at);
+                                                int expectedVersion, const QDateTime &at,
+                                                const std::optional<JournalLink> &journal = {});
 
     // Cancel with restock (a stock movement per SKU, once) and a refund record per tender.
     // Answers like applyEvent; the idempotency record is completed in the same transaction.

@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 namespace counterline::store {
 
 OutboxStore::OutboxStore(const Database &database, const Clock &clock)
-    : m_db(database.connection())
+    : m_database(database)
+    , m_db(database.connection())
     , m_clock(clock)
 {}
 
@@ -108,7 +109,7 @@ Result<int> OutboxStore::wakeUp()
     return woken.value().numRowsAffected();
 }
 
-Result<OutboxStatus> OutboxStore::status()
+Result<SyncStatus> OutboxStore::status(int waitingLimit)
 {
     Result<QSqlQuery> query =
         runSql(m_db, u"SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'), "
@@ -121,8 +122,8 @@ Result<OutboxStatus> OutboxStore::status()
         return query.error();
     QSqlQuery &row = query.value();
     if (!row.next())
-        return OutboxStatus{};
-    OutboxStatus status;
+        return SyncStatus{};
+    SyncStatus status;
     status.pending = row.value(0).toInt();
     status.needsAttention = row.value(1).toInt();
     if (!row.value(2).isNull())
@@ -130,6 +131,32 @@ Result<OutboxStatus> OutboxStore::status()
     if (!row.value(3).isNull())
         status.lastSuccess = timeFromText(row.value(3).toString());
     status.lastError = row.value(4).toString();
+    row.finish();
+    if (waitingLimit > 0) {
+        Result<QSqlQuery> waiting =
+            runSql(m_db,
+                   u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
+                   "b.last_status, b.last_error, b.next_attempt_at FROM outbox b "
+                   "JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
+                   "ORDER BY b.seq LIMIT ?"_s,
+                   {waitingLimit});
+        if (!waiting)
+            return waiting.error();
+        QSqlQuery &entry = waiting.value();
+        while (entry.next()) {
+            WaitingEntry item{
+                entry.value(0).toLongLong(), entry.value(1).toString(), entry.value(2).toString(),
+                entry.value(3).toString(),   entry.value(4).toString(), entry.value(5).toInt(),
+                entry.value(6).toInt(),      entry.value(7).toString(), std::nullopt};
+            if (!entry.value(8).isNull())
+                item.nextAttemptAt = timeFromText(entry.value(8).toString());
+            status.waiting.append(item);
+        }
+    }
+    Result<std::optional<JournalAuditResult>> journal = JournalAudit::last(m_database);
+    if (!journal)
+        return journal.error();
+    status.journal = *journal;
     return status;
 }
 

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/result.h"
 #include "store/database.h"
+#include "store/journal_audit.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,14 +25,30 @@ struct OutboxEntry
     QDateTime createdAt;
 };
 
-// What the status bar and `counterline-cli sync status` show.
-struct OutboxStatus
+// One entry not yet delivered, with its delivery history.
+struct WaitingEntry
+{
+    qint64 seq = 0;
+    QString orderId;
+    QString receiptNo;
+    QString kind;
+    QString state; // "pending" or "needs_attention"
+    int attempts = 0;
+    int lastStatus = 0; // the last HTTP status; 0 when there was no answer
+    QString lastError;
+    std::optional<QDateTime> nextAttemptAt;
+};
+
+// What the status bar and `counterline-cli sync status` show: one value the UI binds to.
+struct SyncStatus
 {
     int pending = 0;
     int needsAttention = 0;
     std::optional<QDateTime> oldestPending;
     std::optional<QDateTime> lastSuccess;
     QString lastError;
+    QList<WaitingEntry> waiting;               // oldest first, at most the limit asked for
+    std::optional<JournalAuditResult> journal; // the last check against the server, if any
 };
 
 // The terminal side of sync (BRIEF §5): which entries are due, and what became of each attempt.
@@ -62,9 +79,10 @@ public:
     // server error become due at once. Returns how many.
     Result<int> wakeUp();
 
-    Result<OutboxStatus> status();
+    Result<SyncStatus> status(int waitingLimit = 0);
 
 private:
+    const Database &m_database;
     QSqlDatabase m_db;
     const Clock &m_clock;
 };

@@ -2,6 +2,7 @@
 
 #include "sync/protocol/order_request.h"
 #include "sync/protocol/problem.h"
+#include "sync/server_request.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,19 +56,6 @@ void OutboxSender::sendNextBatch()
         sendNextBatch();
 }
 
-QNetworkRequest OutboxSender::request(const QString &path, const QString &idempotencyKey) const
-{
-    QUrl url = m_target.serverUrl;
-    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Authorization", "Bearer " + m_target.token);
-    if (!idempotencyKey.isEmpty())
-        request.setRawHeader("Idempotency-Key", idempotencyKey.toLatin1());
-    request.setTransferTimeout(30'000);
-    return request;
-}
-
 void OutboxSender::send(const store::OutboxEntry &entry)
 {
     QNetworkRequest outgoing;
@@ -79,21 +67,25 @@ void OutboxSender::send(const store::OutboxEntry &entry)
             ++m_pass.setAside;
             return;
         }
-        outgoing = request(u"/v1/orders"_s, entry.idempotencyKey);
+        outgoing = serverRequest(m_target, u"/v1/orders"_s, entry.idempotencyKey);
         body = *wire;
     } else {
         const QJsonObject payload = QJsonDocument::fromJson(entry.payload).object();
         if (entry.kind == u"cancel"_s) {
-            outgoing = request(u"/v1/orders/%1/cancel"_s.arg(entry.orderId), entry.idempotencyKey);
+            outgoing = serverRequest(m_target, u"/v1/orders/%1/cancel"_s.arg(entry.orderId),
+                                     entry.idempotencyKey);
             body = QJsonDocument(QJsonObject{{u"reason"_s, u"Cancelled at the terminal"_s},
                                              {u"restock"_s, true},
-                                             {u"refund_tenders"_s, true}})
+                                             {u"refund_tenders"_s, true},
+                                             {u"journal"_s, payload.value(u"journal"_s)}})
                        .toJson(QJsonDocument::Compact);
         } else {
-            outgoing = request(u"/v1/orders/%1/events"_s.arg(entry.orderId), QString());
+            outgoing =
+                serverRequest(m_target, u"/v1/orders/%1/events"_s.arg(entry.orderId), QString());
             body = QJsonDocument(
                        QJsonObject{{u"event"_s, payload.value(u"event"_s)},
-                                   {u"expected_version"_s, payload.value(u"expected_version"_s)}})
+                                   {u"expected_version"_s, payload.value(u"expected_version"_s)},
+                                   {u"journal"_s, payload.value(u"journal"_s)}})
                        .toJson(QJsonDocument::Compact);
         }
     }

@@ -48,7 +48,6 @@ private:
     void sendNextBatch();
     void send(const store::OutboxEntry &entry);
     void settle(const store::OutboxEntry &entry, QNetworkReply *reply);
-    QNetworkRequest request(const QString &path, const QString &idempotencyKey) const;
 
     store::Database &m_database;
     const Clock &m_clock;

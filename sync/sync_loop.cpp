@@ -15,6 +15,7 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
     , m_clock(clock)
     , m_target(target)
     , m_sender(database, clock, target)
+    , m_journal(database, clock, target)
 {
     m_timer.setInterval(interval);
     connect(&m_timer, &QTimer::timeout, this, &SyncLoop::tick);
@@ -24,6 +25,8 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
         if (pass.sent == 0 && pass.retrying > 0 && pass.lastNetworkError)
             setOnline(false);
         emit passFinished(pass);
+        if (pass.sent > 0)
+            checkJournalWhenDrained();
     });
 }
 
@@ -43,6 +46,19 @@ void SyncLoop::tick()
     }
     m_busy = true;
     m_sender.runOnce();
+}
+
+void SyncLoop::checkJournalWhenDrained()
+{
+    const Result<store::SyncStatus> status = store::OutboxStore(m_database, m_clock).status();
+    if (!status || status->pending > 0)
+        return;
+    m_busy = true;
+    m_journal.run([this](const Result<store::JournalAuditResult> &result) {
+        m_busy = false;
+        if (result)
+            emit journalChecked(*result);
+    });
 }
 
 void SyncLoop::probe()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/journal_check.h"
 #include "sync/outbox_sender.h"
 
 #include <QNetworkAccessManager>
@@ -10,7 +11,8 @@ namespace counterline::sync {
 
 // Keeps syncing until stopped: a pass over the outbox every interval while the server answers;
 // while it does not, a probe of /healthz every interval, and the moment it answers again the
-// entries waiting out a backoff are woken and sent at once. Nothing here blocks the event loop.
+// entries waiting out a backoff are woken and sent at once. Whenever a pass has emptied the
+// outbox, the server's copy of the journal is checked for gaps. Nothing here blocks the event loop.
 class SyncLoop : public QObject
 {
     Q_OBJECT
@@ -25,16 +27,20 @@ public:
 signals:
     void passFinished(const counterline::sync::SyncPass &pass);
     void onlineChanged(bool online);
+    // After a pass that emptied the outbox: the server's copy of the journal, compared.
+    void journalChecked(const counterline::store::JournalAuditResult &result);
 
 private:
     void tick();
     void probe();
+    void checkJournalWhenDrained();
     void setOnline(bool online);
 
     store::Database &m_database;
     const Clock &m_clock;
     store::SyncTarget m_target;
     OutboxSender m_sender;
+    JournalCheck m_journal;
     QNetworkAccessManager m_network;
     QTimer m_timer;
     bool m_online = true;

@@ -4,6 +4,7 @@
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
 #include "store/terminal_identity.h"
+#include "sync/journal_check.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_loop.h"
 
@@ -56,6 +57,44 @@ Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &path
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
+// How many undelivered entries `sync status` lists, oldest first.
+constexpr int kWaitingShown = 50;
+
+QJsonArray waitingJson(const QList<store::WaitingEntry> &waiting)
+{
+    QJsonArray entries;
+    for (const store::WaitingEntry &entry : waiting) {
+        entries.append(QJsonObject{
+            {u"outbox_seq"_s, entry.seq},
+            {u"order_id"_s, entry.orderId},
+            {u"receipt_no"_s, entry.receiptNo},
+            {u"kind"_s, entry.kind},
+            {u"state"_s, entry.state},
+            {u"attempts"_s, entry.attempts},
+            {u"last_status"_s, entry.lastStatus},
+            {u"last_error"_s, entry.lastError},
+            {u"next_attempt_at"_s,
+             entry.nextAttemptAt ? QJsonValue(entry.nextAttemptAt->toString(Qt::ISODateWithMs))
+                                 : QJsonValue(QJsonValue::Null)}});
+    }
+    return entries;
+}
+
+QJsonValue journalJson(const std::optional<store::JournalAuditResult> &audit)
+{
+    if (!audit)
+        return QJsonValue(QJsonValue::Null);
+    QJsonArray broken;
+    for (qint64 seq : audit->broken)
+        broken.append(seq);
+    return QJsonObject{{u"checked_at"_s, audit->checkedAt.toString(Qt::ISODateWithMs)},
+                       {u"continuous"_s, audit->continuous()},
+                       {u"local_highest"_s, audit->localHighest},
+                       {u"server_highest"_s, audit->serverHighest},
+                       {u"missing"_s, store::JournalAudit::rangesText(audit->missing)},
+                       {u"broken_links"_s, broken}};
+}
+
 volatile std::sig_atomic_t g_stop = 0;
 
 void onStopSignal(int)
@@ -86,6 +125,11 @@ int runSyncLoop(Context &context, store::Database &database, const store::SyncTa
         if (pass.paused)
             context.err << pass.pauseReason << Qt::endl;
     });
+    QObject::connect(&loop, &sync::SyncLoop::journalChecked, &loop,
+                     [&](const store::JournalAuditResult &audit) {
+                         if (!audit.continuous())
+                             context.err << text("Journal: %1").arg(audit.describe()) << Qt::endl;
+                     });
     QObject::connect(&loop, &sync::SyncLoop::onlineChanged, &loop, [&](bool online) {
         context.out << (online ? text("The server answers again.")
                                : text("The server is out of reach; probing."))
@@ -219,8 +263,7 @@ int runSync(Context &context)
                      });
     sender.runOnce();
     loop.exec();
-    const Result<store::OutboxStatus> status =
-        store::OutboxStore(*database, context.clock).status();
+    const Result<store::SyncStatus> status = store::OutboxStore(*database, context.clock).status();
     context.out << text("Sent %1, retrying later %2, set aside %3; %4 waiting.")
                        .arg(pass.sent)
                        .arg(pass.retrying)
@@ -229,7 +272,22 @@ int runSync(Context &context)
                 << Qt::endl;
     if (pass.paused)
         return context.fail(pass.pauseReason);
-    return status && status->pending == 0 ? 0 : 1;
+    if (!status || status->pending > 0)
+        return 1;
+    // Drained: does the server hold every journal entry this terminal made?
+    sync::JournalCheck check(*database, context.clock, **target);
+    std::optional<Result<store::JournalAuditResult>> audit;
+    check.run([&](const Result<store::JournalAuditResult> &result) {
+        audit = result;
+        loop.quit();
+    });
+    loop.exec();
+    if (!*audit)
+        return context.fail(audit->error());
+    if (!(*audit)->continuous())
+        return context.fail(text("Journal: %1").arg((*audit)->describe()));
+    context.out << text("Journal: %1").arg((*audit)->describe()) << Qt::endl;
+    return 0;
 }
 
 // sync status [--json]
@@ -238,11 +296,12 @@ int runSyncStatus(Context &context)
     store::Database *database = context.database();
     if (!database)
         return 1;
-    const Result<store::OutboxStatus> status =
-        store::OutboxStore(*database, context.clock).status();
+    const Result<store::SyncStatus> status =
+        store::OutboxStore(*database, context.clock).status(kWaitingShown);
     if (!status)
         return context.fail(status.error());
     const QDateTime now = context.clock.now();
+    const QString journal = status->journal ? status->journal->describe() : text("not checked yet");
     const qint64 oldestAge = status->oldestPending ? status->oldestPending->secsTo(now) : 0;
     if (context.parser.isSet(u"json"_s)) {
         const QJsonObject json{
@@ -253,19 +312,29 @@ int runSyncStatus(Context &context)
                                     ? QJsonValue(status->lastSuccess->toString(Qt::ISODateWithMs))
                                     : QJsonValue(QJsonValue::Null)},
             {u"last_error"_s, status->lastError.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                          : QJsonValue(status->lastError)}};
+                                                          : QJsonValue(status->lastError)},
+            {u"waiting"_s, waitingJson(status->waiting)},
+            {u"journal"_s, journalJson(status->journal)}};
         context.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }
     context.out << text("pending: %1 (oldest %2 s)\nneeds attention: %3\nlast success: %4\n"
-                        "last error: %5")
+                        "last error: %5\njournal: %6")
                        .arg(status->pending)
                        .arg(oldestAge)
                        .arg(status->needsAttention)
                        .arg(status->lastSuccess ? status->lastSuccess->toString(Qt::ISODate)
                                                 : text("never"))
-                       .arg(status->lastError.isEmpty() ? text("none") : status->lastError)
+                       .arg(status->lastError.isEmpty() ? text("none") : status->lastError, journal)
                 << Qt::endl;
+    for (const store::WaitingEntry &entry : std::as_const(status->waiting)) {
+        context.out << text("  %1 %2 (%3): %4 attempts, last answer %5%6")
+                           .arg(entry.receiptNo, entry.kind, entry.state)
+                           .arg(entry.attempts)
+                           .arg(entry.lastStatus)
+                           .arg(entry.lastError.isEmpty() ? QString() : u" — "_s + entry.lastError)
+                    << Qt::endl;
+    }
     return 0;
 }
 

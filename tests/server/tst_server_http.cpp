@@ -44,6 +44,16 @@ QByteArray bytes(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// The order with its journal link replaced: entry `seq`, after the fake hash of `prevSeq`.
+QJsonObject withJournal(QJsonObject order, int seq, int prevSeq, const QString &hash)
+{
+    order.insert(u"journal"_s,
+                 QJsonObject{{u"seq"_s, seq},
+                             {u"prev_hash"_s, fakeHash(u"T1"_s, prevSeq)},
+                             {u"hash"_s, hash.size() == 64 ? hash : QString(64, hash.at(0))}});
+    return order;
+}
+
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -445,6 +455,69 @@ private slots:
         QCOMPARE(late.status, 200);
         QCOMPARE(late.json().value(u"id"_s).toString(), id);
         QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 1);
+    }
+
+    // Each terminal's journal arrives link by link with its orders: the server names the entries
+    // that never arrived, links whose prev_hash does not match, and refuses a second, different
+    // entry under a number it already holds.
+    void journalGapsAndForksAreReported()
+    {
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        const QUrl journal = m_server->url(u"/v1/terminal/journal"_s);
+        for (int seq : {1, 2, 4, 5}) {
+            QCOMPARE(http(m_network, "POST", orders, m_token, QByteArray::number(seq),
+                          bytes(orderJson(newId(), seq)))
+                         .status,
+                     201);
+        }
+        QJsonObject view = http(m_network, "GET", journal, m_token).json();
+        QCOMPARE(view.value(u"entries"_s).toInt(), 4);
+        QCOMPARE(view.value(u"highest_seq"_s).toInt(), 5);
+        QCOMPARE(view.value(u"continuous"_s).toBool(), false);
+        QCOMPARE(view.value(u"gaps"_s).toArray(),
+                 QJsonArray{QJsonObject({{u"first"_s, 3}, {u"last"_s, 3}})});
+        QCOMPARE(view.value(u"broken_links"_s).toArray(), QJsonArray{});
+
+        // A different order under entry 2: the chain has forked; nothing is written.
+        const QString forked = newId();
+        HttpAnswer answer = http(m_network, "POST", orders, m_token, "fork",
+                                 bytes(withJournal(orderJson(forked, 2), 2, 1, u"f"_s)));
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"journal.fork"_s);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/orders/"_s + forked), m_token).status,
+                 404);
+
+        // Entry 3 arrives late, but its prev_hash is not entry 2's hash: a broken link.
+        answer = http(m_network, "POST", orders, m_token, "3",
+                      bytes(withJournal(orderJson(newId(), 3), 3, 1, fakeHash(u"T1"_s, 3))));
+        QCOMPARE(answer.status, 201);
+        view = http(m_network, "GET", journal, m_token).json();
+        QCOMPARE(view.value(u"gaps"_s).toArray(), QJsonArray{});
+        QCOMPARE(view.value(u"broken_links"_s).toArray(), QJsonArray{3});
+
+        // The back office sees the terminal in the chain-wide report.
+        const QByteArray admin =
+            m_server->command({u"user"_s, u"add"_s, u"--name"_s, u"Ida"_s, u"--role"_s, u"admin"_s})
+                .trimmed()
+                .split(u'\n')
+                .last()
+                .toLatin1();
+        const QJsonObject report =
+            http(m_network, "GET", m_server->url(u"/v1/journal/gaps"_s), admin).json();
+        const QJsonArray broken = report.value(u"not_continuous"_s).toArray();
+        QCOMPARE(broken.size(), 1);
+        QCOMPARE(broken[0][u"store_id"_s].toString(), u"S1"_s);
+        QCOMPARE(broken[0][u"terminal_id"_s].toString(), u"T1"_s);
+
+        // A malformed link is bad input that names the field.
+        QJsonObject bad = orderJson(newId(), 6);
+        bad.insert(u"journal"_s, QJsonObject{{u"seq"_s, 6},
+                                             {u"hash"_s, u"xyz"_s},
+                                             {u"prev_hash"_s, fakeHash(u"T1"_s, 5)}});
+        answer = http(m_network, "POST", orders, m_token, "6", bytes(bad));
+        QCOMPARE(answer.status, 400);
+        QVERIFY2(answer.json().value(u"detail"_s).toString().contains(u"journal.hash"_s),
+                 answer.body.constData());
     }
 
     void tlsAndPlainHttpRules()

@@ -3,11 +3,24 @@
 // A valid POST /v1/orders body for store S1 (tax-inclusive EUR): 2 x Brot at 2.49 (7 %) and
 // 1 x Wein at 8.99 (19 %), 13.97 paid in cash. Shared by the server tests and bench_ingest.
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
 namespace counterline::testing {
+
+// A stand-in journal hash for entry `sequence` of `terminal`: orders sent 1, 2, 3, ... form a
+// chain the server finds continuous (entry 0 is the genesis hash of 64 zeros).
+inline QString fakeHash(const QString &terminal, int sequence)
+{
+    if (sequence <= 0)
+        return QString(64, QLatin1Char('0'));
+    return QString::fromLatin1(
+        QCryptographicHash::hash((terminal + QString::number(sequence)).toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+}
 
 inline QJsonObject orderJson(const QString &id, int sequence,
                              const QString &terminal = QStringLiteral("T1"))
@@ -42,7 +55,9 @@ inline QJsonObject orderJson(const QString &id, int sequence,
         {u"total"_s, 1397},
         {u"lines"_s, lines},
         {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 1397}}}},
-        {u"journal"_s, QJsonObject{{u"seq"_s, sequence}, {u"hash"_s, u"ab"_s}}}};
+        {u"journal"_s, QJsonObject{{u"seq"_s, sequence},
+                                   {u"prev_hash"_s, fakeHash(terminal, sequence - 1)},
+                                   {u"hash"_s, fakeHash(terminal, sequence)}}}};
 }
 
 } // namespace counterline::testing

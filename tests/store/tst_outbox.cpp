@@ -75,7 +75,7 @@ private slots:
             u"synced"_s);
         QCOMPARE(outbox.markSent(due[0].seq, 201, u"x"_s, 2).error().code, u"outbox.not_pending"_s);
 
-        const OutboxStatus status = *outbox.status();
+        const SyncStatus status = *outbox.status();
         QCOMPARE(status.pending, 0);
         QCOMPARE(status.needsAttention, 1);
         QVERIFY(!status.oldestPending);
@@ -89,7 +89,7 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QVERIFY(f.sell(f.cart({{"WEIN", 1}})).ok());
         OutboxStore outbox(*f.database, f.clock);
-        const OutboxStatus status = *outbox.status();
+        const SyncStatus status = *outbox.status();
         QCOMPARE(status.pending, 3);
         QCOMPARE(status.needsAttention, 0);
         QVERIFY(status.oldestPending.has_value());

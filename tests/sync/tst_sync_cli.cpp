@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QRandomGenerator>
 
 using namespace counterline::testing;
@@ -93,6 +94,16 @@ private slots:
         const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(status.value(u"pending"_s).toInt(), 1);
         QVERIFY(!status.value(u"last_error"_s).toString().isEmpty());
+        // Each waiting entry with its own history.
+        const QJsonArray waiting = status.value(u"waiting"_s).toArray();
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting[0][u"kind"_s].toString(), u"create"_s);
+        QCOMPARE(waiting[0][u"attempts"_s].toInt(), 1);
+        QCOMPARE(waiting[0][u"last_status"_s].toInt(), 0);
+        QVERIFY(waiting[0][u"receipt_no"_s].toString().startsWith(u"S1-T1-"_s));
+        // The last full drain found the journal continuous on the server.
+        QCOMPARE(status.value(u"journal"_s)[u"continuous"_s].toBool(), true);
+        QCOMPARE(status.value(u"journal"_s)[u"server_highest"_s].toInt(), 3);
 
         // It comes back (on another port): after the backoff the order goes, once.
         QVERIFY(server.start());
@@ -105,6 +116,54 @@ private slots:
         QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 4);
         QCOMPARE(terminalCount(data, u"SELECT attempts FROM outbox ORDER BY seq DESC LIMIT 1"_s),
                  2);
+    }
+
+    // An order made on the terminal that never reached the server (here its outbox row is marked
+    // sent behind sync's back, as a bug or a restored backup might): once the outbox has drained,
+    // the gap is reported on the terminal (exit 1, sync status) and on the server.
+    void aLostOrderIsReportedOnBothSides()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        QVERIFY(server.addStore(u"S1"_s));
+        server.command({u"catalog"_s, u"import"_s,
+                        QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
+                        u"--store"_s, u"S1"_s});
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QCOMPARE(cli(data, {u"enroll"_s, u"--server"_s, server.url(QString()).toString(),
+                            u"--token"_s, QString::fromLatin1(token)})
+                     .exitCode,
+                 0);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, u"SKU-00003"_s, u"--tender"_s, u"cash"_s})
+                         .exitCode,
+                     0);
+        }
+        QCOMPARE(terminalCount(data, u"UPDATE outbox SET state = 'sent' WHERE seq IN (2, 4)"_s), 2);
+
+        CliRun run = cli(data, {u"sync"_s, u"--once"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"entries 2,4 never reached the server"_s), qPrintable(run.err));
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 2);
+
+        run = cli(data, {u"sync"_s, u"status"_s, u"--json"_s});
+        const QJsonObject journal =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"journal"_s).toObject();
+        QCOMPARE(journal.value(u"continuous"_s).toBool(), false);
+        QCOMPARE(journal.value(u"missing"_s).toString(), u"2,4"_s);
+        QCOMPARE(journal.value(u"local_highest"_s).toInt(), 4);
+        QCOMPARE(journal.value(u"server_highest"_s).toInt(), 3);
+
+        // The server's side: entry 2 is a gap below what it holds (entry 4 it cannot know of).
+        QNetworkAccessManager network;
+        const QJsonObject view =
+            http(network, "GET", server.url(u"/v1/terminal/journal"_s), token).json();
+        QCOMPARE(view.value(u"gaps"_s).toArray(),
+                 QJsonArray{QJsonObject({{u"first"_s, 2}, {u"last"_s, 2}})});
     }
 
     // The store on the server prices without tax; this terminal was set up with tax-inclusive

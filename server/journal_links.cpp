@@ -1,0 +1,157 @@
+#include "server/journal_links.h"
+
+#include "server/server_sql.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+namespace {
+
+const QString kGenesis(64, u'0');
+
+bool isHexHash(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
+// Each entry beside the one before it, in one pass over the terminal's links: a jump in seq is a
+// gap, a prev_hash that differs from the previous hash a broken link.
+const QString kWalk = u"SELECT seq, prev_hash, "
+                      "LAG(seq) OVER (PARTITION BY terminal_id ORDER BY seq), "
+                      "LAG(hash) OVER (PARTITION BY terminal_id ORDER BY seq) "
+                      "FROM journal_links WHERE terminal_id = ?"_s;
+
+} // namespace
+
+QJsonObject JournalContinuity::toJson() const
+{
+    QJsonArray gapList;
+    for (const JournalGap &gap : gaps)
+        gapList.append(QJsonObject{{u"first"_s, gap.first}, {u"last"_s, gap.last}});
+    QJsonArray broken;
+    for (qint64 seq : brokenLinks)
+        broken.append(seq);
+    return QJsonObject{{u"entries"_s, entries},
+                       {u"highest_seq"_s, highestSeq},
+                       {u"continuous"_s, continuous()},
+                       {u"gaps"_s, gapList},
+                       {u"broken_links"_s, broken}};
+}
+
+Result<std::optional<JournalLink>> JournalLinks::parse(const QJsonObject &body)
+{
+    const QJsonValue value = body.value(u"journal"_s);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<JournalLink>();
+    const QJsonObject journal = value.toObject();
+    const QJsonValue seq = journal.value(u"seq"_s);
+    JournalLink link{seq.toInteger(0), journal.value(u"prev_hash"_s).toString(),
+                     journal.value(u"hash"_s).toString()};
+    auto invalid = [](const QString &field, const QString &problem) {
+        return Error{u"request.invalid_field"_s, u"\"journal.%1\" %2"_s.arg(field, problem)};
+    };
+    if (!value.isObject())
+        return Error{u"request.invalid_field"_s, tr("\"journal\" must be an object")};
+    if (!seq.isDouble() || link.seq < 1 || double(link.seq) != seq.toDouble())
+        return invalid(u"seq"_s, tr("must be a whole number from 1"));
+    if (!isHexHash(link.hash))
+        return invalid(u"hash"_s, tr("must be 64 lower-case hex digits"));
+    if (!isHexHash(link.prevHash))
+        return invalid(u"prev_hash"_s, tr("must be 64 lower-case hex digits"));
+    return std::optional<JournalLink>(link);
+}
+
+Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &terminalId,
+                                  const QString &orderId, const QString &kind,
+                                  const JournalLink &link, const QDateTime &at)
+{
+    Result<QSqlQuery> held =
+        execSql(db, u"SELECT hash, order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
+                {terminalId, link.seq});
+    if (!held)
+        return held.error();
+    if (held.value().next()) {
+        if (held.value().value(0).toString() == link.hash)
+            return success();
+        return Error{u"journal.fork"_s,
+                     tr("Journal entry %1 of this terminal is already held with another hash (it "
+                        "recorded order %2); the terminal's journal has forked, for example after "
+                        "restoring an old copy of its database.")
+                         .arg(link.seq)
+                         .arg(held.value().value(1).toString())};
+    }
+    held.value().finish();
+    Result<QSqlQuery> inserted =
+        execSql(db,
+                u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
+                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                {terminalId, link.seq, link.prevHash, link.hash, orderId, kind,
+                 at.toUTC().toString(Qt::ISODateWithMs)});
+    return inserted ? success() : Result<void>(inserted.error());
+}
+
+Result<JournalContinuity> JournalLinks::check(const QSqlDatabase &db, const QString &terminalId)
+{
+    Result<QSqlQuery> walked = execSql(db, kWalk, {terminalId});
+    if (!walked)
+        return walked.error();
+    QSqlQuery &row = walked.value();
+    JournalContinuity continuity;
+    while (row.next()) {
+        const qint64 seq = row.value(0).toLongLong();
+        const QString prevHash = row.value(1).toString();
+        const bool first = row.value(2).isNull();
+        const qint64 previous = first ? 0 : row.value(2).toLongLong();
+        ++continuity.entries;
+        continuity.highestSeq = seq;
+        if (seq != previous + 1)
+            continuity.gaps.append({previous + 1, seq - 1});
+        else if (prevHash != (first ? kGenesis : row.value(3).toString()))
+            continuity.brokenLinks.append(seq);
+    }
+    return continuity;
+}
+
+Result<QJsonObject> JournalLinks::report(const QSqlDatabase &db, const Principal &caller)
+{
+    Result<QSqlQuery> terminals =
+        execSql(db,
+                u"SELECT p.id, p.store_id, p.name FROM principals p WHERE p.role = 'terminal' "
+                "AND EXISTS (SELECT 1 FROM journal_links j WHERE j.terminal_id = p.id) "
+                "ORDER BY p.store_id, p.name"_s,
+                {});
+    if (!terminals)
+        return terminals.error();
+    QList<Principal> seen;
+    while (terminals.value().next()) {
+        const Principal terminal{terminals.value().value(0).toString(), u"terminal"_s,
+                                 terminals.value().value(1).toString(),
+                                 terminals.value().value(2).toString()};
+        if (caller.mayAccessStore(terminal.storeId))
+            seen.append(terminal);
+    }
+    terminals.value().finish();
+    QJsonArray broken;
+    for (const Principal &terminal : std::as_const(seen)) {
+        Result<JournalContinuity> continuity = check(db, terminal.id);
+        if (!continuity)
+            return continuity.error();
+        if (continuity->continuous())
+            continue;
+        QJsonObject entry = continuity->toJson();
+        entry.insert(u"store_id"_s, terminal.storeId);
+        entry.insert(u"terminal_id"_s, terminal.name);
+        broken.append(entry);
+    }
+    return QJsonObject{{u"terminals_checked"_s, qsizetype(seen.size())},
+                       {u"not_continuous"_s, broken}};
+}
+
+} // namespace counterline::server

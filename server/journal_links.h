@@ -1,0 +1,65 @@
+#pragma once
+
+#include "domain/result.h"
+#include "server/principals.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace counterline::server {
+
+// One entry of a terminal's journal as it travels with an order or an event: its number, the
+// hash before it and its own hash.
+struct JournalLink
+{
+    qint64 seq = 0;
+    QString prevHash;
+    QString hash;
+};
+
+// A run of journal numbers the server never received.
+struct JournalGap
+{
+    qint64 first = 0;
+    qint64 last = 0;
+};
+
+// How a terminal's chain looks from the server: continuous when it has no gap and every link's
+// prev_hash is the hash of the entry before it.
+struct JournalContinuity
+{
+    qint64 entries = 0;
+    qint64 highestSeq = 0;
+    QList<JournalGap> gaps;
+    QList<qint64> brokenLinks; // entries whose prev_hash is not the previous entry's hash
+
+    bool continuous() const { return gaps.isEmpty() && brokenLinks.isEmpty(); }
+    QJsonObject toJson() const;
+};
+
+// The server's copy of every terminal's journal chain (BRIEF §4-§5).
+class JournalLinks
+{
+    Q_DECLARE_TR_FUNCTIONS(JournalLinks)
+
+public:
+    // The optional "journal" member of a request body; errors name the field.
+    static Result<std::optional<JournalLink>> parse(const QJsonObject &body);
+
+    // Records a link within the caller's transaction. The same link again is fine (a replay); a
+    // different hash under a number already held is "journal.fork" (a terminal restored from an
+    // old copy, or a tampered chain): the caller rolls back and a person must look.
+    static Result<void> record(const QSqlDatabase &db, const QString &terminalId,
+                               const QString &orderId, const QString &kind, const JournalLink &link,
+                               const QDateTime &at);
+
+    static Result<JournalContinuity> check(const QSqlDatabase &db, const QString &terminalId);
+
+    // Every terminal the caller may see whose chain is not continuous, with its gaps.
+    static Result<QJsonObject> report(const QSqlDatabase &db, const Principal &caller);
+};
+
+} // namespace counterline::server

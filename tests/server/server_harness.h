@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -167,8 +168,45 @@ public:
     // A number from the server's database, read by the test on its own connection.
     qint64 count(const QString &sql)
     {
-        const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString();
         qint64 value = -1;
+        withDatabase([&](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                qWarning("%s", qPrintable(query.lastError().text()));
+            else if (query.next())
+                value = query.value(0).toLongLong();
+            else
+                value = query.numRowsAffected();
+        });
+        return value;
+    }
+
+    // Every row of a query on the server's database, each as its column values.
+    QList<QVariantList> rows(const QString &sql)
+    {
+        QList<QVariantList> result;
+        withDatabase([&](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            if (!query.exec(sql))
+                qWarning("%s", qPrintable(query.lastError().text()));
+            while (query.next()) {
+                QVariantList row;
+                for (int i = 0; i < query.record().count(); ++i)
+                    row.append(query.value(i));
+                result.append(row);
+            }
+        });
+        return result;
+    }
+
+    quint16 port() const { return m_port; }
+
+private:
+    template<typename Use>
+    void withDatabase(Use use)
+    {
+        const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString();
         {
             const bool postgres = m_location.first() == QLatin1StringView("--database");
             QSqlDatabase db = QSqlDatabase::addDatabase(
@@ -182,21 +220,14 @@ public:
             } else {
                 db.setDatabaseName(m_dir.filePath(QStringLiteral("server.sqlite")));
             }
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (!query.exec(sql))
-                    qWarning("%s", qPrintable(query.lastError().text()));
-                else if (query.next())
-                    value = query.value(0).toLongLong();
-                else
-                    value = query.numRowsAffected();
-            }
+            if (db.open())
+                use(db);
+            else
+                qWarning("%s", qPrintable(db.lastError().text()));
         }
         QSqlDatabase::removeDatabase(name);
-        return value;
     }
 
-private:
     QTemporaryDir m_dir;
     QStringList m_location;
     QString m_problem;

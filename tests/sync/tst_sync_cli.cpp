@@ -3,6 +3,7 @@
 // blocking the others) and a refused token (sync pauses).
 
 #include "tests/app/cli_runner.h"
+#include "tests/app/terminal_inspect.h"
 #include "tests/server/server_harness.h"
 
 #include <QDir>
@@ -13,27 +14,6 @@
 
 using namespace counterline::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-qint64 terminalCount(const QString &dataDir, const QString &sql)
-{
-    const QString name = QUuid::createUuid().toString();
-    qint64 value = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(QDir(dataDir).filePath(u"terminal.sqlite"_s));
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql))
-                value = query.next() ? query.value(0).toLongLong() : query.numRowsAffected();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
-
-} // namespace
 
 class SyncCliTest : public QObject
 {

@@ -214,7 +214,8 @@ void BM_HttpCeiling(benchmark::State &state)
 }
 
 // The ingest's own SQL without HTTP: the idempotency key, then one transaction with the order,
-// two lines, a tender, two stock movements and the key's completion.
+// two lines, a tender, two stock movements, the journal link (looked up, then recorded) and the
+// key's completion.
 void insertOrderDirectly(const QSqlDatabase &db, bool sqlite)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -249,6 +250,11 @@ void insertOrderDirectly(const QSqlDatabase &db, bool sqlite)
     exec(u"INSERT INTO tenders (order_id, seq, kind, amount_minor, needs_capture) "
          "VALUES (?, 1, 'cash', 1397, 0)"_s,
          {id});
+    exec(u"SELECT hash FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
+         {g_server->principalId, sequence});
+    exec(u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
+         "received_at) VALUES (?, ?, ?, ?, ?, 'sale', ?)"_s,
+         {g_server->principalId, sequence, QString(64, u'0'), QString(64, u'f'), id, now});
     exec(u"UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = ? "
          "WHERE principal_id = ? AND idem_key = ?"_s,
          {u"{}"_s, g_server->principalId, id});
@@ -305,6 +311,7 @@ void postgresCeiling(benchmark::State &state)
     // pgbench substitutes variables as raw text, so the id is fetched with its quotes.
     file.write(
         "SELECT quote_literal(gen_random_uuid()::text) AS oid \\gset\n"
+        "\\set seq random(1, 9000000000000000)\n"
         "INSERT INTO idempotency_keys (principal_id, idem_key, fingerprint, state, "
         "created_at, lease_until) VALUES ('" +
         principal +
@@ -323,6 +330,12 @@ void postgresCeiling(benchmark::State &state)
         "INSERT INTO order_lines VALUES (:oid, 2, 'WEIN', 'Item', 249, 2, 70000, 0, 33, 498);\n"
         "INSERT INTO stock_movements VALUES (:oid, 'sale', 'WEIN', -2, 'x');\n"
         "INSERT INTO tenders VALUES (:oid, 1, 'cash', 1397, NULL, 0);\n"
+        "SELECT hash FROM journal_links WHERE terminal_id = '" +
+        principal +
+        "' AND seq = :seq;\n"
+        "INSERT INTO journal_links VALUES ('" +
+        principal +
+        "', :seq, repeat('0', 64), repeat('f', 64), :oid, 'sale', 'x');\n"
         "UPDATE idempotency_keys SET state = 'done', response_status = 201, "
         "response_body = '{}' WHERE principal_id = '" +
         principal +

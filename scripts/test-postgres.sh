@@ -11,14 +11,6 @@ start_test_postgres() {
         return 1
     fi
 
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( (RANDOM % 20000) + 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            break
-        fi
-    done
-
     COUNTERLINE_PG_DIR="$(mktemp -d -t counterline-pg.XXXXXX)"
     # PostgreSQL refuses to run as root; as root, the cluster belongs to the postgres user.
     local run=()
@@ -31,13 +23,28 @@ start_test_postgres() {
         cat "$COUNTERLINE_PG_DIR/initdb.log" >&2
         return 1
     }
-    "${run[@]}" "$bin/pg_ctl" -D "$COUNTERLINE_PG_DIR/data" -l "$COUNTERLINE_PG_DIR/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $COUNTERLINE_PG_DIR -c fsync=off \
-            -c max_connections=300" \
-        -w start >/dev/null || {
+
+    # A port below the kernel's ephemeral range (32768 and up), so that no outgoing connection
+    # holds it; if it is taken all the same, another one.
+    local port started=0
+    for _ in $(seq 1 10); do
+        port=$(( (RANDOM % 12000) + 20000 ))
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            continue
+        fi
+        if "${run[@]}" "$bin/pg_ctl" -D "$COUNTERLINE_PG_DIR/data" \
+            -l "$COUNTERLINE_PG_DIR/server.log" \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $COUNTERLINE_PG_DIR -c fsync=off \
+                -c max_connections=300" \
+            -w start >/dev/null; then
+            started=1
+            break
+        fi
+    done
+    if [ "$started" -ne 1 ]; then
         cat "$COUNTERLINE_PG_DIR/server.log" >&2
         return 1
-    }
+    fi
     COUNTERLINE_PG_BIN="$bin"
     COUNTERLINE_PG_RUN=("${run[@]}")
     export COUNTERLINE_TEST_POSTGRES="postgresql://counterline@127.0.0.1:$port/postgres"

@@ -97,6 +97,19 @@ Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &termina
     return inserted ? success() : Result<void>(inserted.error());
 }
 
+Result<bool> JournalLinks::holds(const QSqlDatabase &db, const QString &terminalId,
+                                 const QString &orderId, const JournalLink &link)
+{
+    Result<QSqlQuery> held =
+        execSql(db,
+                u"SELECT count(*) FROM journal_links WHERE terminal_id = ? AND seq = ? "
+                "AND hash = ? AND order_id = ?"_s,
+                {terminalId, link.seq, link.hash, orderId});
+    if (!held)
+        return held.error();
+    return held.value().next() && held.value().value(0).toLongLong() == 1;
+}
+
 Result<JournalContinuity> JournalLinks::check(const QSqlDatabase &db, const QString &terminalId)
 {
     Result<QSqlQuery> walked = execSql(db, kWalk, {terminalId});

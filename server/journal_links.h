@@ -56,6 +56,11 @@ public:
                                const QString &orderId, const QString &kind, const JournalLink &link,
                                const QDateTime &at);
 
+    // Whether the terminal's link `link` is already held for `orderId`: the change it records has
+    // been applied, and a retry of it is a replay, not a conflict.
+    static Result<bool> holds(const QSqlDatabase &db, const QString &terminalId,
+                              const QString &orderId, const JournalLink &link);
+
     static Result<JournalContinuity> check(const QSqlDatabase &db, const QString &terminalId);
 
     // Every terminal the caller may see whose chain is not continuous, with its gaps.

@@ -106,6 +106,19 @@ Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const
     if (!state)
         return state.error();
     bool applied = false;
+    // A terminal's retry of a change the server already applied (its answer was lost) carries the
+    // same journal link: it is answered as done, not as a conflict.
+    if (state->version != expectedVersion && journal && caller.isTerminal()) {
+        Result<bool> replay = JournalLinks::holds(db, caller.id, orderId, *journal);
+        if (!replay)
+            return replay.error();
+        if (*replay) {
+            Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
+            if (!order)
+                return order.error();
+            return TransitionOutcome{true, *order};
+        }
+    }
     if (state->version == expectedVersion) {
         Result<bool> moved = move(db, caller, orderId, *state, *parsed, at);
         if (!moved)

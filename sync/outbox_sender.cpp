@@ -134,7 +134,25 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
         m_pass.lastNetworkError = status == 0;
         return;
     }
-    // 400, 422, a version conflict on an event, or anything else a person must look at.
+    // A version conflict: someone changed the order centrally before this terminal's change
+    // arrived (a retry of a change the server already holds is answered as done, by its journal
+    // link). The server's order comes with the answer; the change is set aside with what the order
+    // is now, for a person to decide again; nothing is overwritten.
+    if (status == 409 && code == u"order.version_conflict"_s) {
+        const QJsonObject now =
+            QJsonDocument::fromJson(answer).object().value(u"order"_s).toObject();
+        (void)m_outbox.markNeedsAttention(
+            entry.seq, status,
+            QCoreApplication::translate("counterline::sync",
+                                        "order.version_conflict: the order was changed on the "
+                                        "server first; it is now %1 at version %2. Look at it and "
+                                        "decide again.")
+                .arg(now.value(u"status"_s).toString())
+                .arg(now.value(u"version"_s).toInt()));
+        ++m_pass.setAside;
+        return;
+    }
+    // 400, 422, or anything else a person must look at.
     (void)m_outbox.markNeedsAttention(entry.seq, status,
                                       code.isEmpty() ? detail : code + u": "_s + detail);
     ++m_pass.setAside;

@@ -509,6 +509,35 @@ private slots:
         QCOMPARE(broken[0][u"store_id"_s].toString(), u"S1"_s);
         QCOMPARE(broken[0][u"terminal_id"_s].toString(), u"T1"_s);
 
+        // A terminal's change carries its link too; its retry after a lost answer is a replay
+        // (200, nothing applied twice), while a change that lost the race is a conflict (409).
+        const QString shipped = newId();
+        QCOMPARE(http(m_network, "POST", orders, m_token, "7", bytes(orderJson(shipped, 7))).status,
+                 201);
+        const QJsonObject ship{{u"event"_s, u"Ship"_s},
+                               {u"expected_version"_s, 2},
+                               {u"journal"_s, QJsonObject{{u"seq"_s, 8},
+                                                          {u"prev_hash"_s, fakeHash(u"T1"_s, 7)},
+                                                          {u"hash"_s, fakeHash(u"T1"_s, 8)}}}};
+        const QUrl events = m_server->url(u"/v1/orders/%1/events"_s.arg(shipped));
+        answer = http(m_network, "POST", events, m_token, {}, bytes(ship));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.json().value(u"version"_s).toInt(), 3);
+        answer = http(m_network, "POST", events, m_token, {}, bytes(ship));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.json().value(u"version"_s).toInt(), 3);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM order_events WHERE order_id = '"_s +
+                                 shipped + u"' AND event = 'Ship'"_s),
+                 1);
+        QJsonObject late = ship;
+        late.insert(u"event"_s, u"Cancel"_s);
+        late.insert(u"journal"_s, QJsonObject{{u"seq"_s, 9},
+                                              {u"prev_hash"_s, fakeHash(u"T1"_s, 8)},
+                                              {u"hash"_s, fakeHash(u"T1"_s, 9)}});
+        answer = http(m_network, "POST", events, m_token, {}, bytes(late));
+        QCOMPARE(answer.status, 409);
+        QCOMPARE(answer.json().value(u"order"_s)[u"status"_s].toString(), u"SHIPPED"_s);
+
         // A malformed link is bad input that names the field.
         QJsonObject bad = orderJson(newId(), 6);
         bad.insert(u"journal"_s, QJsonObject{{u"seq"_s, 6},

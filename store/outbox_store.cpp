@@ -13,17 +13,18 @@ OutboxStore::OutboxStore(const Database &database, const Clock &clock)
     , m_clock(clock)
 {}
 
-Result<QList<OutboxEntry>> OutboxStore::due(int limit)
+Result<QList<OutboxEntry>> OutboxStore::due(int limit, qint64 afterSeq)
 {
-    Result<QSqlQuery> query = runSql(
-        m_db,
-        u"SELECT o.seq, o.order_id, o.kind, o.idempotency_key, o.payload, o.attempts, "
-        "o.created_at FROM outbox o "
-        "WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
-        "                AND p.seq < o.seq AND p.state <> 'sent') "
-        "ORDER BY o.seq LIMIT ?"_s,
-        {timeText(m_clock.now()), limit});
+    Result<QSqlQuery> query =
+        runSql(m_db,
+               u"SELECT o.seq, o.order_id, o.kind, o.idempotency_key, o.payload, o.attempts, "
+               "o.created_at FROM outbox o "
+               "WHERE o.state = 'pending' AND o.seq > ? "
+               "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+               "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
+               "                AND p.seq < o.seq AND p.state <> 'sent') "
+               "ORDER BY o.seq LIMIT ?"_s,
+               {afterSeq, timeText(m_clock.now()), limit});
     if (!query)
         return query.error();
     QList<OutboxEntry> entries;
@@ -37,66 +38,109 @@ Result<QList<OutboxEntry>> OutboxStore::due(int limit)
     return entries;
 }
 
-Result<void> OutboxStore::recordRetry(qint64 seq, int httpStatus, const QString &error,
-                                      const QDateTime &retryAt)
+Result<void> OutboxStore::applyRetry(const Settlement &settlement)
 {
-    Result<QSqlQuery> updated =
-        runSql(m_db,
-               u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
-               "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
-               {httpStatus, error, timeText(retryAt), seq});
+    Result<QSqlQuery> updated = runSql(
+        m_db,
+        u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
+        "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
+        {settlement.httpStatus, settlement.error, timeText(settlement.retryAt), settlement.seq});
     return updated ? success() : Result<void>(updated.error());
 }
 
-Result<void> OutboxStore::markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
-                                   int serverVersion)
+Result<bool> OutboxStore::applySent(const Settlement &settlement, const QString &now)
 {
-    const QString now = timeText(m_clock.now());
-    WriteTransaction transaction(m_db);
-    if (Result<void> begun = transaction.begin(); !begun)
-        return begun;
     Result<QSqlQuery> sent =
         runSql(m_db,
                u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
                "last_error = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
-               {httpStatus, now, seq});
+               {settlement.httpStatus, now, settlement.seq});
     if (!sent)
         return sent.error();
-    if (sent.value().numRowsAffected() != 1) {
-        return Error{u"outbox.not_pending"_s,
-                     tr("Outbox entry %1 is not waiting to be sent.").arg(seq)};
-    }
+    if (sent.value().numRowsAffected() != 1)
+        return false;
     Result<QSqlQuery> synced =
         runSql(m_db,
                u"UPDATE orders SET server_order_no = ?, server_version = ?, synced_at = ?, "
                "sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE order_id = orders.id "
                "AND state <> 'sent') THEN sync_state ELSE 'synced' END "
                "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
-               {serverOrderNo, serverVersion, now, seq});
+               {settlement.serverOrderNo, settlement.serverVersion, now, settlement.seq});
     if (!synced)
         return synced.error();
-    return transaction.commit();
+    return true;
 }
 
-Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const QString &problem)
+Result<void> OutboxStore::applySetAside(const Settlement &settlement)
 {
-    WriteTransaction transaction(m_db);
-    if (Result<void> begun = transaction.begin(); !begun)
-        return begun;
     Result<QSqlQuery> aside =
         runSql(m_db,
                u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
                "last_status = ?, last_error = ? WHERE seq = ? AND state = 'pending'"_s,
-               {httpStatus, problem, seq});
+               {settlement.httpStatus, settlement.error, settlement.seq});
     if (!aside)
         return aside.error();
     Result<QSqlQuery> flagged = runSql(m_db,
                                        u"UPDATE orders SET sync_state = 'needs_attention' "
                                        "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
-                                       {seq});
-    if (!flagged)
-        return flagged.error();
+                                       {settlement.seq});
+    return flagged ? success() : Result<void>(flagged.error());
+}
+
+Result<void> OutboxStore::settle(const QList<Settlement> &settlements)
+{
+    if (settlements.isEmpty())
+        return success();
+    const QString now = timeText(m_clock.now());
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    for (const Settlement &settlement : settlements) {
+        Result<void> applied = success();
+        switch (settlement.outcome) {
+        case Settlement::Outcome::Sent:
+            if (Result<bool> sent = applySent(settlement, now); !sent)
+                applied = sent.error();
+            break;
+        case Settlement::Outcome::Retry:
+            applied = applyRetry(settlement);
+            break;
+        case Settlement::Outcome::SetAside:
+            applied = applySetAside(settlement);
+            break;
+        }
+        if (!applied)
+            return applied;
+    }
     return transaction.commit();
+}
+
+Result<void> OutboxStore::recordRetry(qint64 seq, int httpStatus, const QString &error,
+                                      const QDateTime &retryAt)
+{
+    return applyRetry(Settlement::retry(seq, httpStatus, error, retryAt));
+}
+
+Result<void> OutboxStore::markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
+                                   int serverVersion)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    Result<bool> sent = applySent(Settlement::sent(seq, httpStatus, serverOrderNo, serverVersion),
+                                  timeText(m_clock.now()));
+    if (!sent)
+        return sent.error();
+    if (!*sent) {
+        return Error{u"outbox.not_pending"_s,
+                     tr("Outbox entry %1 is not waiting to be sent.").arg(seq)};
+    }
+    return transaction.commit();
+}
+
+Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const QString &problem)
+{
+    return settle({Settlement::setAside(seq, httpStatus, problem)});
 }
 
 Result<int> OutboxStore::wakeUp()

@@ -39,6 +39,40 @@ struct WaitingEntry
     std::optional<QDateTime> nextAttemptAt;
 };
 
+// What became of one attempt, to be recorded with others in one transaction (OutboxStore::settle).
+struct Settlement
+{
+    enum class Outcome
+    {
+        Sent,
+        Retry,
+        SetAside
+    };
+
+    qint64 seq = 0;
+    Outcome outcome = Outcome::Retry;
+    int httpStatus = 0;
+    QString serverOrderNo; // Sent
+    int serverVersion = 0; // Sent
+    QString error;         // Retry and SetAside: what the server (or the network) said
+    QDateTime retryAt;     // Retry
+
+    static Settlement sent(qint64 seq, int httpStatus, const QString &serverOrderNo,
+                           int serverVersion)
+    {
+        return {seq, Outcome::Sent, httpStatus, serverOrderNo, serverVersion, {}, {}};
+    }
+    static Settlement retry(qint64 seq, int httpStatus, const QString &error,
+                            const QDateTime &retryAt)
+    {
+        return {seq, Outcome::Retry, httpStatus, {}, 0, error, retryAt};
+    }
+    static Settlement setAside(qint64 seq, int httpStatus, const QString &problem)
+    {
+        return {seq, Outcome::SetAside, httpStatus, {}, 0, problem, {}};
+    }
+};
+
 // What the status bar and `counterline-cli sync status` show: one value the UI binds to.
 struct SyncStatus
 {
@@ -62,8 +96,13 @@ public:
     OutboxStore(const Database &database, const Clock &clock);
 
     // Pending entries whose retry time has come and which are first in line for their order,
-    // oldest first, at most `limit`.
-    Result<QList<OutboxEntry>> due(int limit);
+    // oldest first, at most `limit`, with a sequence number above `afterSeq`.
+    Result<QList<OutboxEntry>> due(int limit, qint64 afterSeq = 0);
+
+    // Records several outcomes in one transaction (one sync to disk for many answers). An entry
+    // that is no longer pending is left as it is. Losing a batch in a crash is harmless: its
+    // entries are sent again with their keys and the server answers them as replays.
+    Result<void> settle(const QList<Settlement> &settlements);
 
     // A failed attempt that will be retried at `retryAt` (network error: status 0).
     Result<void> recordRetry(qint64 seq, int httpStatus, const QString &error,
@@ -82,6 +121,10 @@ public:
     Result<SyncStatus> status(int waitingLimit = 0);
 
 private:
+    Result<bool> applySent(const Settlement &settlement, const QString &now);
+    Result<void> applyRetry(const Settlement &settlement);
+    Result<void> applySetAside(const Settlement &settlement);
+
     const Database &m_database;
     QSqlDatabase m_db;
     const Clock &m_clock;

@@ -25,35 +25,72 @@ void OutboxSender::runOnce()
 {
     m_pass = SyncPass{};
     m_attempted.clear();
+    m_queue.clear();
+    m_cursor = 0;
     // Always from the event loop, so that finished() never fires inside runOnce().
-    QMetaObject::invokeMethod(this, &OutboxSender::sendNextBatch, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &OutboxSender::fill, Qt::QueuedConnection);
 }
 
-void OutboxSender::sendNextBatch()
+bool OutboxSender::refill(qint64 afterSeq)
 {
-    if (m_pass.paused) {
-        if (m_inFlight == 0)
-            emit finished(m_pass);
-        return;
-    }
-    Result<QList<store::OutboxEntry>> due = m_outbox.due(kInFlight + int(m_attempted.size()));
-    QList<store::OutboxEntry> fresh;
-    if (due) {
-        for (const store::OutboxEntry &entry : std::as_const(*due)) {
-            if (!m_attempted.contains(entry.seq) && fresh.size() < kInFlight)
-                fresh.append(entry);
+    Result<QList<store::OutboxEntry>> due = m_outbox.due(kPrefetch, afterSeq);
+    if (!due)
+        return false;
+    bool added = false;
+    for (const store::OutboxEntry &entry : std::as_const(*due)) {
+        m_cursor = std::max(m_cursor, entry.seq);
+        if (!m_attempted.contains(entry.seq)) {
+            m_queue.append(entry);
+            added = true;
         }
     }
-    if (fresh.isEmpty()) {
-        emit finished(m_pass);
-        return;
+    return added;
+}
+
+std::optional<store::OutboxEntry> OutboxSender::takeNext()
+{
+    if (m_queue.isEmpty())
+        refill(m_cursor);
+    for (qsizetype i = 0; i < m_queue.size(); ++i) {
+        if (!m_ordersInFlight.contains(m_queue[i].orderId))
+            return m_queue.takeAt(i);
     }
-    for (const store::OutboxEntry &entry : std::as_const(fresh)) {
-        m_attempted.insert(entry.seq);
-        send(entry);
+    return std::nullopt;
+}
+
+void OutboxSender::fill()
+{
+    for (;;) {
+        while (!m_pass.paused && m_inFlight < kInFlight) {
+            const std::optional<store::OutboxEntry> next = takeNext();
+            if (!next)
+                break;
+            m_attempted.insert(next->seq);
+            send(*next);
+        }
+        if (m_inFlight > 0)
+            return; // the answers call back here
+        // Nothing in flight: record what is settled, then look once more from the start, for
+        // entries that became due during the pass (an order's event once its create was sent).
+        flush();
+        if (m_pass.paused || !refill(0)) {
+            emit finished(m_pass);
+            return;
+        }
     }
-    if (m_inFlight == 0) // everything was set aside before sending
-        sendNextBatch();
+}
+
+void OutboxSender::flush()
+{
+    (void)m_outbox.settle(m_settled);
+    m_settled.clear();
+}
+
+void OutboxSender::record(const store::Settlement &settlement)
+{
+    m_settled.append(settlement);
+    if (m_settled.size() >= kSettleBatch)
+        flush();
 }
 
 void OutboxSender::send(const store::OutboxEntry &entry)
@@ -63,7 +100,7 @@ void OutboxSender::send(const store::OutboxEntry &entry)
     if (entry.kind == u"create"_s) {
         Result<QByteArray> wire = protocol::orderRequestBody(entry.payload);
         if (!wire) {
-            (void)m_outbox.markNeedsAttention(entry.seq, 0, wire.error().message);
+            record(store::Settlement::setAside(entry.seq, 0, wire.error().message));
             ++m_pass.setAside;
             return;
         }
@@ -90,12 +127,14 @@ void OutboxSender::send(const store::OutboxEntry &entry)
         }
     }
     ++m_inFlight;
+    m_ordersInFlight.insert(entry.orderId);
     QNetworkReply *reply = m_network.post(outgoing, body);
     connect(reply, &QNetworkReply::finished, this, [this, entry, reply] {
         settle(entry, reply);
         reply->deleteLater();
-        if (--m_inFlight == 0)
-            sendNextBatch();
+        m_ordersInFlight.remove(entry.orderId);
+        --m_inFlight;
+        fill();
     });
 }
 
@@ -105,9 +144,9 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
     const QByteArray answer = reply->readAll();
     if (status >= 200 && status < 300) {
         const QJsonObject order = QJsonDocument::fromJson(answer).object();
-        (void)m_outbox.markSent(entry.seq, status,
-                                QString::number(order.value(u"order_no"_s).toInteger()),
-                                order.value(u"version"_s).toInt());
+        record(store::Settlement::sent(entry.seq, status,
+                                       QString::number(order.value(u"order_no"_s).toInteger()),
+                                       order.value(u"version"_s).toInt()));
         ++m_pass.sent;
         return;
     }
@@ -120,7 +159,7 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
             QCoreApplication::translate("counterline::sync",
                                         "The server refused this terminal (%1): enrol it again.")
                 .arg(detail);
-        (void)m_outbox.recordRetry(entry.seq, status, detail, m_clock.now());
+        record(store::Settlement::retry(entry.seq, status, detail, m_clock.now()));
         return;
     }
     const bool retry = status == 0 || status >= 500 || status == 429 ||
@@ -128,8 +167,8 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
     if (retry) {
         const auto retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.now());
         const auto delay = m_retry.delay(entry.attempts + 1, retryAfter);
-        (void)m_outbox.recordRetry(entry.seq, status, detail,
-                                   m_clock.now().addMSecs(delay.count()));
+        record(store::Settlement::retry(entry.seq, status, detail,
+                                        m_clock.now().addMSecs(delay.count())));
         ++m_pass.retrying;
         m_pass.lastNetworkError = status == 0;
         return;
@@ -141,20 +180,20 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
     if (status == 409 && code == u"order.version_conflict"_s) {
         const QJsonObject now =
             QJsonDocument::fromJson(answer).object().value(u"order"_s).toObject();
-        (void)m_outbox.markNeedsAttention(
+        record(store::Settlement::setAside(
             entry.seq, status,
             QCoreApplication::translate("counterline::sync",
                                         "order.version_conflict: the order was changed on the "
                                         "server first; it is now %1 at version %2. Look at it and "
                                         "decide again.")
                 .arg(now.value(u"status"_s).toString())
-                .arg(now.value(u"version"_s).toInt()));
+                .arg(now.value(u"version"_s).toInt())));
         ++m_pass.setAside;
         return;
     }
     // 400, 422, or anything else a person must look at.
-    (void)m_outbox.markNeedsAttention(entry.seq, status,
-                                      code.isEmpty() ? detail : code + u": "_s + detail);
+    record(store::Settlement::setAside(entry.seq, status,
+                                       code.isEmpty() ? detail : code + u": "_s + detail));
     ++m_pass.setAside;
 }
 

@@ -84,7 +84,7 @@ QString serverCommand(const QStringList &location, const QStringList &arguments)
 
 void BM_DrainBacklog(benchmark::State &state)
 {
-    int run = 0;
+    static int run = 0; // across repetitions: a fresh directory each time
     for (auto _ : state) {
         // A fresh server and a fresh copy of the backlog, outside the timing.
         const QString dir = bench::scratchDirectory().filePath(u"run-%1"_s.arg(++run));

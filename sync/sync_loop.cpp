@@ -2,6 +2,7 @@
 
 #include "store/outbox_store.h"
 
+#include <QNetworkInformation>
 #include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
@@ -32,8 +33,29 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
 
 void SyncLoop::start()
 {
+    if (QNetworkInformation::loadDefaultBackend()) {
+        QNetworkInformation *network = QNetworkInformation::instance();
+        connect(network, &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    // Unknown tells nothing; Local and Site may well reach a server in the shop.
+                    if (reachability != QNetworkInformation::Reachability::Unknown) {
+                        networkReachabilityChanged(reachability !=
+                                                   QNetworkInformation::Reachability::Disconnected);
+                    }
+                });
+    }
     m_timer.start();
     tick();
+}
+
+void SyncLoop::networkReachabilityChanged(bool reachable)
+{
+    if (!reachable) {
+        setOnline(false);
+        return;
+    }
+    if (!m_online && !m_busy)
+        probe();
 }
 
 void SyncLoop::tick()

@@ -12,7 +12,9 @@ namespace counterline::sync {
 // Keeps syncing until stopped: a pass over the outbox every interval while the server answers;
 // while it does not, a probe of /healthz every interval, and the moment it answers again the
 // entries waiting out a backoff are woken and sent at once. Whenever a pass has emptied the
-// outbox, the server's copy of the journal is checked for gaps. Nothing here blocks the event loop.
+// outbox, the server's copy of the journal is checked for gaps. The operating system's view of
+// the network (QNetworkInformation) is a second signal beside the probes. Nothing here blocks the
+// event loop.
 class SyncLoop : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,11 @@ public:
 
     void start();
     bool isOnline() const { return m_online; }
+
+    // What the operating system says about the network (QNetworkInformation, where a backend
+    // exists; start() connects it). No network: offline at once, no attempts wasted. A network
+    // again while offline: probe the server now, not at the next interval.
+    void networkReachabilityChanged(bool reachable);
 
 signals:
     void passFinished(const counterline::sync::SyncPass &pass);

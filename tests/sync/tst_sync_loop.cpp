@@ -1,0 +1,127 @@
+// The sync engine in-process against the real server: the operating system's network signal
+// wakes sync at once, and a change made on the terminal after someone changed the order centrally
+// is set aside with the server's state instead of overwriting it.
+
+#include "store/outbox_store.h"
+#include "store/sync_settings.h"
+#include "sync/outbox_sender.h"
+#include "sync/sync_loop.h"
+#include "tests/chaos/fault_proxy.h"
+#include "tests/server/server_harness.h"
+#include "tests/store/store_fixture.h"
+
+#include <QSignalSpy>
+
+using namespace counterline;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Runs one pass of the sender and returns what it did.
+sync::SyncPass onePass(sync::OutboxSender &sender)
+{
+    QSignalSpy finished(&sender, &sync::OutboxSender::finished);
+    sender.runOnce();
+    if (!finished.wait(30'000))
+        return {};
+    return finished.first().first().value<sync::SyncPass>();
+}
+
+} // namespace
+
+class SyncLoopTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<ServerUnderTest>(u"sqlite"_s);
+        QVERIFY(m_server->addStore(u"S1"_s));
+        m_token = m_server->enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(m_server->start());
+    }
+    void cleanup() { m_server.reset(); }
+
+    // The interval is a minute: only the network signal can make the order go within seconds.
+    void networkReturningWakesSyncAtOnce()
+    {
+        FaultProxy proxy(1);
+        proxy.setUpstreamPort(m_server->port());
+        QVERIFY(proxy.listen() != 0);
+        proxy.force(Fault::Refuse); // the shop's uplink is down
+
+        StoreFixture terminal;
+        QVERIFY(terminal.sell(terminal.cart({{"BROT", 2}})).ok());
+        const store::SyncTarget target{QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port())), m_token};
+        sync::SyncLoop loop(*terminal.database, terminal.clock, target, std::chrono::minutes(1));
+        QSignalSpy online(&loop, &sync::SyncLoop::onlineChanged);
+        loop.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!loop.isOnline(), 10'000);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 0);
+
+        proxy.force(Fault::None);
+        loop.networkReachabilityChanged(true);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->count(u"SELECT count(*) FROM orders"_s), 1, 10'000);
+        QVERIFY(loop.isOnline());
+
+        // The network goes away: offline at once, without a failed request first.
+        loop.networkReachabilityChanged(false);
+        QVERIFY(!loop.isOnline());
+        QCOMPARE(online.size(), 3); // offline, online, offline
+    }
+
+    void aChangeThatLostTheRaceIsSetAsideWithTheServersState()
+    {
+        StoreFixture terminal;
+        const Result<store::CheckoutResult> sold = terminal.sell(terminal.cart({{"WEIN", 1}}));
+        QVERIFY(sold.ok());
+        const QString id = sold->order.id().toString(QUuid::WithoutBraces);
+        const store::SyncTarget target{m_server->url(QString()), m_token};
+        sync::OutboxSender sender(*terminal.database, terminal.clock, target);
+        QCOMPARE(onePass(sender).sent, 1);
+
+        // Head office ships the order (version 2 → 3) ...
+        const QByteArray office = m_server
+                                      ->command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
+                                                 u"--role"_s, u"backoffice"_s})
+                                      .trimmed()
+                                      .split(u'\n')
+                                      .last()
+                                      .toLatin1();
+        QNetworkAccessManager network;
+        const HttpAnswer shipped =
+            http(network, "POST", m_server->url(u"/v1/orders/%1/events"_s.arg(id)), office, {},
+                 R"({"event":"Ship","expected_version":2})");
+        QCOMPARE(shipped.status, 200);
+
+        // ... while the cashier hands it over at the counter, from version 2.
+        store::OrderStore orders(*terminal.database, terminal.clock, terminal.ids);
+        QVERIFY(orders.applyEvent(sold->order.id(), 2, OrderEvent::HandOver, Actor{u"anna"_s, {}})
+                    .ok());
+        const sync::SyncPass pass = onePass(sender);
+        QCOMPARE(pass.sent, 0);
+        QCOMPARE(pass.setAside, 1);
+        const Result<store::SyncStatus> status =
+            store::OutboxStore(*terminal.database, terminal.clock).status(10);
+        QVERIFY(status.ok());
+        QCOMPARE(status->needsAttention, 1);
+        QCOMPARE(status->waiting.size(), 1);
+        QCOMPARE(status->waiting[0].kind, u"event"_s);
+        QCOMPARE(status->waiting[0].lastStatus, 409);
+        QVERIFY2(status->waiting[0].lastError.contains(u"SHIPPED at version 3"_s),
+                 qPrintable(status->waiting[0].lastError));
+        // Nothing was overwritten on the server.
+        const HttpAnswer now = http(network, "GET", m_server->url(u"/v1/orders/"_s + id), office);
+        QCOMPARE(now.json().value(u"status"_s).toString(), u"SHIPPED"_s);
+        QCOMPARE(now.json().value(u"version"_s).toInt(), 3);
+    }
+
+private:
+    std::unique_ptr<ServerUnderTest> m_server;
+    QByteArray m_token;
+};
+
+QTEST_GUILESS_MAIN(SyncLoopTest)
+#include "tst_sync_loop.moc"

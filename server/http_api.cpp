@@ -3,6 +3,7 @@
 #include "server/catalog_service.h"
 #include "server/idempotency.h"
 #include "server/journal_links.h"
+#include "server/order_changes.h"
 #include "server/order_ingest.h"
 #include "server/order_service.h"
 #include "server/principals.h"
@@ -497,6 +498,19 @@ void HttpApi::addRoutes()
                              {u"rounding"_s, roundingRuleName(store->policy.rounding)}};
                          return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
                      });
+                 });
+
+    // State changes made on the server after a cursor (terminals: to their own orders).
+    m_http.route(u"/v1/changes"_s, QHttpServerRequest::Method::Get,
+                 [onPool](const QHttpServerRequest &request) {
+                     return onPool(
+                         copy(request, "GET"),
+                         [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                             Result<QJsonObject> page = OrderChanges::page(db, caller, in.query);
+                             if (!page)
+                                 return problem(page.error());
+                             return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
+                         });
                  });
 
     // The calling terminal's journal as the server holds it: gaps are entries that never arrived.

@@ -23,20 +23,22 @@ struct StoredState
     OrderStatus status = OrderStatus::Created;
     int version = 0;
     QString storeId;
+    QString terminalId;
 };
 
 Result<StoredState> readState(const QSqlDatabase &db, const Principal &caller,
                               const QString &orderId)
 {
-    Result<QSqlQuery> found =
-        execSql(db, u"SELECT status, version, store_id FROM orders WHERE id = ?"_s, {orderId});
+    Result<QSqlQuery> found = execSql(
+        db, u"SELECT status, version, store_id, terminal_id FROM orders WHERE id = ?"_s, {orderId});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
     if (!row.next()) {
         return Error{u"order.not_found"_s, OrderService::tr("There is no order %1.").arg(orderId)};
     }
-    StoredState state{OrderStatus::Created, row.value(1).toInt(), row.value(2).toString()};
+    StoredState state{OrderStatus::Created, row.value(1).toInt(), row.value(2).toString(),
+                      row.value(3).toString()};
     if (!caller.mayAccessStore(state.storeId)) {
         return Error{u"auth.forbidden"_s, OrderService::tr("This order belongs to another store.")};
     }
@@ -70,6 +72,22 @@ Result<bool> move(const QSqlDatabase &db, const Principal &caller, const QString
          orderStatusName(*next), caller.id, timeText(at)});
     if (!recorded)
         return recorded.error();
+    // The change feed terminals pull; the counter row's lock orders concurrent changes.
+    Result<QSqlQuery> numbered =
+        execSql(db, u"UPDATE order_change_sequence SET last_seq = last_seq + 1 WHERE id = 1 "
+                    "RETURNING last_seq"_s);
+    if (!numbered)
+        return numbered.error();
+    const qint64 seq = numbered.value().next() ? numbered.value().value(0).toLongLong() : 0;
+    numbered.value().finish();
+    Result<QSqlQuery> published = execSql(
+        db,
+        u"INSERT INTO order_changes (seq, order_id, terminal_id, store_id, version, event, "
+        "from_status, to_status, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {seq, orderId, state.terminalId, state.storeId, state.version + 1, orderEventName(event),
+         orderStatusName(state.status), orderStatusName(*next), caller.id, timeText(at)});
+    if (!published)
+        return published.error();
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/catalog_csv.h"
 #include "store/sql.h"
+#include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
 #include "store/time_text.h"
 
@@ -37,6 +38,37 @@ Result<void> Catalog::upsert(const QList<CatalogRow> &rows, const QDateTime &at)
     WriteTransaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
+    if (Result<void> written = write(rows, at); !written)
+        return written;
+    return transaction.commit();
+}
+
+Result<void> Catalog::applyPulled(const QList<CatalogRow> &products,
+                                  const QHash<QString, qint64> &stock, const QString &cursor,
+                                  const QDateTime &at)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    if (Result<void> written = write(products, at); !written)
+        return written;
+    for (auto it = stock.cbegin(); it != stock.cend(); ++it) {
+        Result<QSqlQuery> stocked =
+            runSql(m_db,
+                   u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
+                   "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
+                   {it.value(), it.key()});
+        if (!stocked)
+            return stocked.error();
+    }
+    if (Result<void> saved = SyncCursors::save(m_db, SyncCursors::kCatalog, cursor, at); !saved)
+        return saved;
+    return transaction.commit();
+}
+
+// Within the caller's transaction.
+Result<void> Catalog::write(const QList<CatalogRow> &rows, const QDateTime &at)
+{
     const QString now = timeText(at);
     for (const CatalogRow &row : rows) {
         const Product &p = row.product;
@@ -63,7 +95,7 @@ Result<void> Catalog::upsert(const QList<CatalogRow> &rows, const QDateTime &at)
                 return stocked.error();
         }
     }
-    return transaction.commit();
+    return success();
 }
 
 Result<Currency> Catalog::currency()

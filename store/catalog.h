@@ -6,6 +6,7 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <optional>
 
@@ -30,14 +31,22 @@ public:
     Result<CatalogImportReport> importCsv(QStringView csvText, const QDateTime &at);
 
     // Adds or updates products (and their stock, where given) in one transaction; used by
-    // importCsv and by enrolment, which pulls the catalog from the server.
+    // importCsv.
     Result<void> upsert(const QList<CatalogRow> &rows, const QDateTime &at);
+
+    // One page pulled from the server's catalog feed, in one transaction: changed products, stock
+    // levels (also of products that did not change; unknown SKUs are skipped) and the feed's
+    // cursor, so that a crash means pulling the page again.
+    Result<void> applyPulled(const QList<CatalogRow> &products, const QHash<QString, qint64> &stock,
+                             const QString &cursor, const QDateTime &at);
 
     Result<std::optional<Product>> bySku(const QString &sku);
     Result<std::optional<Product>> byBarcode(const QString &barcode);
     Result<qint64> stockOnHand(const QString &sku);
 
 private:
+    Result<void> write(const QList<CatalogRow> &rows, const QDateTime &at);
+
     Result<std::optional<Product>> findOne(const QString &column, const QString &value);
     Result<Currency> currency();
 

@@ -2,6 +2,7 @@
 
 #include "store/order_record.h"
 #include "store/sql.h"
+#include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
 #include "store/time_text.h"
 
@@ -276,6 +277,76 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
     return record.version;
+}
+
+Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<CentralChange> &changes,
+                                                              const QString &cursor)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    CentralChangesApplied outcome;
+    for (const CentralChange &change : changes) {
+        Result<QSqlQuery> found =
+            runSql(m_db,
+                   u"SELECT o.status, o.version, (SELECT e.event FROM order_events e "
+                   "WHERE e.order_id = o.id AND e.version = ?) FROM orders o WHERE o.id = ?"_s,
+                   {change.version, change.orderId});
+        if (!found)
+            return found.error();
+        if (!found.value().next()) {
+            ++outcome.notHere;
+            continue;
+        }
+        const QString status = found.value().value(0).toString();
+        const int version = found.value().value(1).toInt();
+        const QString eventHere = found.value().value(2).toString();
+        found.value().finish();
+        if (version >= change.version && eventHere == orderEventName(change.event)) {
+            ++outcome.alreadyHeld;
+            continue;
+        }
+        if (version == change.version - 1 && status == orderStatusName(change.from)) {
+            const OrderEventRecord record{change.from,
+                                          change.to,
+                                          change.event,
+                                          change.version,
+                                          Actor{u"server:"_s + change.actor, {}},
+                                          change.at};
+            if (Result<void> ok = insertEvent(m_db, change.orderId, record); !ok)
+                return ok.error();
+            if (Result<void> ok = moveOrder(m_db, change.orderId, version, record); !ok)
+                return ok.error();
+            Result<QSqlQuery> noted =
+                runSql(m_db, u"UPDATE orders SET server_version = ? WHERE id = ?"_s,
+                       {change.version, change.orderId});
+            if (!noted)
+                return noted.error();
+            ++outcome.applied;
+            continue;
+        }
+        outcome.conflicts.append(
+            tr("Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at "
+               "version %6 (by %7).")
+                .arg(change.orderId, status)
+                .arg(version)
+                .arg(orderStatusName(change.from), orderStatusName(change.to))
+                .arg(change.version)
+                .arg(change.actor));
+        Result<QSqlQuery> flagged =
+            runSql(m_db, u"UPDATE orders SET sync_state = 'needs_attention' WHERE id = ?"_s,
+                   {change.orderId});
+        if (!flagged)
+            return flagged.error();
+    }
+    if (Result<void> saved =
+            SyncCursors::save(m_db, SyncCursors::kOrderChanges, cursor, m_clock.now());
+        !saved) {
+        return saved.error();
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return outcome;
 }
 
 } // namespace counterline::store

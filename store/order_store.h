@@ -26,6 +26,27 @@ struct CheckoutResult
     QUuid idempotencyKey;
 };
 
+// A state change made on the server (GET /v1/changes): the back office shipped or cancelled an
+// order this terminal sold.
+struct CentralChange
+{
+    QString orderId;
+    int version = 0; // the order's version after the change
+    OrderEvent event = OrderEvent::Place;
+    OrderStatus from = OrderStatus::Created;
+    OrderStatus to = OrderStatus::Created;
+    QString actor; // who made it on the server
+    QDateTime at;
+};
+
+struct CentralChangesApplied
+{
+    int applied = 0;
+    int alreadyHeld = 0;   // this terminal's own changes, or pulled before
+    int notHere = 0;       // orders this database does not hold
+    QStringList conflicts; // the order moved differently here; a person must look
+};
+
 // Writes orders. Checkout is one transaction (BRIEF §4): the order and its line snapshots,
 // tenders, its first events, the outbox row with its idempotency key, the journal entry, the
 // stock decrement, the receipt sequence and the closed cart. All of it, or none of it.
@@ -42,6 +63,15 @@ public:
     // caller saw; otherwise "store.version_conflict" and nothing changes. Returns the new version.
     Result<int> applyEvent(const QUuid &orderId, int expectedVersion, OrderEvent event,
                            const Actor &actor);
+
+    // Applies a page of central changes and saves the feed's cursor, in one transaction. Each
+    // change goes through the state machine only if the local order is exactly one version
+    // behind and in the change's "from" state; a change this order already holds is skipped;
+    // anything else is a conflict: the order is flagged "needs_attention" and left as it is.
+    // Central changes are not journalled here and not sent back: the journal records what this
+    // terminal did.
+    Result<CentralChangesApplied> applyCentralChanges(const QList<CentralChange> &changes,
+                                                      const QString &cursor);
 
 private:
     QSqlDatabase m_db;

@@ -17,6 +17,7 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
     , m_target(target)
     , m_sender(database, clock, target)
     , m_journal(database, clock, target)
+    , m_puller(database, clock, target)
 {
     m_timer.setInterval(interval);
     connect(&m_timer, &QTimer::timeout, this, &SyncLoop::tick);
@@ -26,8 +27,8 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
         if (pass.sent == 0 && pass.retrying > 0 && pass.lastNetworkError)
             setOnline(false);
         emit passFinished(pass);
-        if (pass.sent > 0)
-            checkJournalWhenDrained();
+        if (m_online && !pass.paused)
+            pull(pass.sent > 0);
     });
 }
 
@@ -68,6 +69,18 @@ void SyncLoop::tick()
     }
     m_busy = true;
     m_sender.runOnce();
+}
+
+// After a pass: what changed on the server, then (if the pass sent something) the journal.
+void SyncLoop::pull(bool thenCheckJournal)
+{
+    m_busy = true;
+    m_puller.run([this, thenCheckJournal](const Result<PullResult> &result) {
+        m_busy = false;
+        emit pulled(result ? *result : PullResult{}, result ? QString() : result.error().message);
+        if (thenCheckJournal)
+            checkJournalWhenDrained();
+    });
 }
 
 void SyncLoop::checkJournalWhenDrained()

@@ -2,6 +2,7 @@
 
 #include "sync/journal_check.h"
 #include "sync/outbox_sender.h"
+#include "sync/puller.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -9,7 +10,8 @@
 
 namespace counterline::sync {
 
-// Keeps syncing until stopped: a pass over the outbox every interval while the server answers;
+// Keeps syncing until stopped: a pass over the outbox every interval while the server answers,
+// each followed by a pull of the server's change feeds (catalog, central order changes);
 // while it does not, a probe of /healthz every interval, and the moment it answers again the
 // entries waiting out a backoff are woken and sent at once. Whenever a pass has emptied the
 // outbox, the server's copy of the journal is checked for gaps. The operating system's view of
@@ -36,10 +38,13 @@ signals:
     void onlineChanged(bool online);
     // After a pass that emptied the outbox: the server's copy of the journal, compared.
     void journalChecked(const counterline::store::JournalAuditResult &result);
+    // After each pass while online: what the server's feeds brought (error empty), or why not.
+    void pulled(const counterline::sync::PullResult &result, const QString &error);
 
 private:
     void tick();
     void probe();
+    void pull(bool thenCheckJournal);
     void checkJournalWhenDrained();
     void setOnline(bool online);
 
@@ -48,6 +53,7 @@ private:
     store::SyncTarget m_target;
     OutboxSender m_sender;
     JournalCheck m_journal;
+    Puller m_puller;
     QNetworkAccessManager m_network;
     QTimer m_timer;
     bool m_online = true;

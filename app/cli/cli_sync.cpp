@@ -1,11 +1,10 @@
 #include "cli/cli_context.h"
-#include "domain/catalog_csv.h"
-#include "store/catalog.h"
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
 #include "store/terminal_identity.h"
 #include "sync/journal_check.h"
 #include "sync/outbox_sender.h"
+#include "sync/puller.h"
 #include "sync/sync_loop.h"
 
 #include <QCoreApplication>
@@ -125,6 +124,23 @@ int runSyncLoop(Context &context, store::Database &database, const store::SyncTa
         if (pass.paused)
             context.err << pass.pauseReason << Qt::endl;
     });
+    QObject::connect(&loop, &sync::SyncLoop::pulled, &loop,
+                     [&](const sync::PullResult &result, const QString &error) {
+                         if (!error.isEmpty()) {
+                             context.err << error << Qt::endl;
+                             return;
+                         }
+                         if (result.products + result.stockLevels + result.orderChanges > 0) {
+                             context.out << text("Pulled %1 product changes, %2 stock levels, %3 "
+                                                 "order changes.")
+                                                .arg(result.products)
+                                                .arg(result.stockLevels)
+                                                .arg(result.orderChanges)
+                                         << Qt::endl;
+                         }
+                         for (const QString &conflict : result.conflicts)
+                             context.err << text("Needs attention: %1").arg(conflict) << Qt::endl;
+                     });
     QObject::connect(&loop, &sync::SyncLoop::journalChecked, &loop,
                      [&](const store::JournalAuditResult &audit) {
                          if (!audit.continuous())
@@ -199,39 +215,17 @@ int runEnroll(Context &context)
     }
 
     // The catalog, page by page by change cursor.
-    store::Catalog catalog(*database);
-    QString since = u"0"_s;
-    int products = 0;
-    for (;;) {
-        Result<QJsonObject> page = getJson(target, u"/v1/catalog?limit=1000&since="_s + since);
-        if (!page)
-            return context.fail(page.error());
-        QHash<QString, qint64> stock;
-        for (const QJsonValue &line : page->value(u"stock"_s).toArray())
-            stock.insert(line[u"sku"_s].toString(), line[u"on_hand"_s].toInteger());
-        QList<CatalogRow> rows;
-        for (const QJsonValue &value : page->value(u"products"_s).toArray()) {
-            const QJsonObject p = value.toObject();
-            Result<TaxRate> rate = TaxRate::fromPartsPerMillion(p[u"tax_rate_ppm"_s].toInteger());
-            if (!rate)
-                return context.fail(rate.error());
-            CatalogRow row{0,
-                           Product{p[u"sku"_s].toString(), p[u"barcode"_s].toString(),
-                                   p[u"name"_s].toString(),
-                                   Money(p[u"price"_s].toInteger(), *currency), *rate},
-                           std::nullopt};
-            if (stock.contains(row.product.sku))
-                row.stock = stock.value(row.product.sku);
-            rows.append(row);
-        }
-        if (Result<void> stored = catalog.upsert(rows, context.clock.now()); !stored)
-            return context.fail(stored.error());
-        products += int(rows.size());
-        const QString next = page->value(u"next"_s).toString();
-        if (next == since || (rows.isEmpty() && stock.isEmpty()))
-            break;
-        since = next;
-    }
+    sync::Puller puller(*database, context.clock, target);
+    std::optional<Result<sync::PullResult>> pulled;
+    QEventLoop loop;
+    puller.runCatalogOnly([&](const Result<sync::PullResult> &result) {
+        pulled = result;
+        loop.quit();
+    });
+    loop.exec();
+    if (!*pulled)
+        return context.fail(pulled->error());
+    const int products = (*pulled)->products;
     context.out << text("Enrolled as terminal %1-%2 of %3; %4 products received.")
                        .arg(identity.storeId, identity.terminalId,
                             who->value(u"store_name"_s).toString())
@@ -272,6 +266,23 @@ int runSync(Context &context)
                 << Qt::endl;
     if (pass.paused)
         return context.fail(pass.pauseReason);
+    // What changed on the server: catalog, prices, stock, and central changes to these orders.
+    sync::Puller puller(*database, context.clock, **target);
+    std::optional<Result<sync::PullResult>> pulled;
+    puller.run([&](const Result<sync::PullResult> &result) {
+        pulled = result;
+        loop.quit();
+    });
+    loop.exec();
+    if (!*pulled)
+        return context.fail(pulled->error());
+    context.out << text("Pulled %1 product changes, %2 stock levels, %3 order changes.")
+                       .arg((*pulled)->products)
+                       .arg((*pulled)->stockLevels)
+                       .arg((*pulled)->orderChanges)
+                << Qt::endl;
+    for (const QString &conflict : std::as_const((*pulled)->conflicts))
+        context.err << text("Needs attention: %1").arg(conflict) << Qt::endl;
     if (!status || status->pending > 0)
         return 1;
     // Drained: does the server hold every journal entry this terminal made?

@@ -457,6 +457,83 @@ private slots:
         QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 1);
     }
 
+    // GET /v1/changes: a terminal sees the central changes to its own orders only, in order, by
+    // cursor; the back office sees a store's; a bad cursor is bad input.
+    void changeFeedIsScopedAndPaged()
+    {
+        const QByteArray neighbour = m_server->enroll(u"S1"_s, u"T2"_s);
+        const QByteArray office = m_server
+                                      ->command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
+                                                 u"--role"_s, u"backoffice"_s})
+                                      .trimmed()
+                                      .split(u'\n')
+                                      .last()
+                                      .toLatin1();
+        const QUrl orders = m_server->url(u"/v1/orders"_s);
+        QStringList ids;
+        for (int seq = 1; seq <= 3; ++seq) {
+            ids << newId();
+            QCOMPARE(http(m_network, "POST", orders, m_token, QByteArray::number(seq),
+                          bytes(orderJson(ids.last(), seq)))
+                         .status,
+                     201);
+        }
+        for (const QString &id : ids) {
+            QCOMPARE(http(m_network, "POST", m_server->url(u"/v1/orders/%1/events"_s.arg(id)),
+                          office, {}, R"({"event":"Ship","expected_version":2})")
+                         .status,
+                     200);
+        }
+        QCOMPARE(http(m_network, "POST", m_server->url(u"/v1/orders/%1/events"_s.arg(ids[0])),
+                      office, {}, R"({"event":"Deliver","expected_version":3})")
+                     .status,
+                 200);
+
+        QJsonObject page =
+            http(m_network, "GET", m_server->url(u"/v1/changes?limit=3"_s), m_token).json();
+        QJsonArray changes = page.value(u"changes"_s).toArray();
+        QCOMPARE(changes.size(), 3);
+        QCOMPARE(changes[0][u"order_id"_s].toString(), ids[0]);
+        QCOMPARE(changes[0][u"event"_s].toString(), u"Ship"_s);
+        QCOMPARE(changes[0][u"from"_s].toString(), u"PAID"_s);
+        QCOMPARE(changes[0][u"to"_s].toString(), u"SHIPPED"_s);
+        QCOMPARE(changes[0][u"version"_s].toInt(), 3);
+        QCOMPARE(changes[0][u"actor"_s].toString(), u"Petra"_s);
+        page =
+            http(m_network, "GET",
+                 m_server->url(u"/v1/changes?limit=3&since="_s + page.value(u"next"_s).toString()),
+                 m_token)
+                .json();
+        changes = page.value(u"changes"_s).toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes[0][u"event"_s].toString(), u"Deliver"_s);
+        const QString end = page.value(u"next"_s).toString();
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/changes?since="_s + end), m_token)
+                     .json()
+                     .value(u"changes"_s)
+                     .toArray()
+                     .size(),
+                 0);
+
+        // Another terminal of the store sees none of them; the back office sees all four.
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/changes"_s), neighbour)
+                     .json()
+                     .value(u"changes"_s)
+                     .toArray()
+                     .size(),
+                 0);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/v1/changes?store=S1"_s), office)
+                     .json()
+                     .value(u"changes"_s)
+                     .toArray()
+                     .size(),
+                 4);
+        const HttpAnswer bad =
+            http(m_network, "GET", m_server->url(u"/v1/changes?since=yesterday"_s), m_token);
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.json().value(u"detail"_s).toString().contains(u"since"_s));
+    }
+
     // Each terminal's journal arrives link by link with its orders: the server names the entries
     // that never arrived, links whose prev_hash does not match, and refuses a second, different
     // entry under a number it already holds.

@@ -146,6 +146,79 @@ private slots:
                  QJsonArray{QJsonObject({{u"first"_s, 2}, {u"last"_s, 2}})});
     }
 
+    // After enrolment the terminal keeps pulling: a new price and stock level from head office's
+    // catalog, and a shipment booked in the back office on an order this terminal sold, applied
+    // through the state machine. Cursors are kept: the next pull brings nothing new.
+    void centralChangesArePulled()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        QVERIFY(server.addStore(u"S1"_s));
+        server.command({u"catalog"_s, u"import"_s,
+                        QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
+                        u"--store"_s, u"S1"_s});
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        const QByteArray office = server
+                                      .command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
+                                                u"--role"_s, u"backoffice"_s})
+                                      .trimmed()
+                                      .split(u'\n')
+                                      .last()
+                                      .toLatin1();
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        QCOMPARE(cli(data, {u"enroll"_s, u"--server"_s, server.url(QString()).toString(),
+                            u"--token"_s, QString::fromLatin1(token)})
+                     .exitCode,
+                 0);
+        CliRun run = cli(data, {u"sale"_s, u"--sku"_s, u"SKU-00002"_s, u"--tender"_s, u"cash"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QString orderId = run.out.section(u' ', 1, 1);
+        QCOMPARE(cli(data, {u"sync"_s, u"--once"_s}).exitCode, 0);
+
+        // Head office: a new price and stock for one product, and the order shipped.
+        QFile update(dir.filePath(u"update.csv"_s));
+        QVERIFY(update.open(QIODevice::WriteOnly));
+        update.write("sku,barcode,name,price,currency,tax_rate,stock\r\n"
+                     "SKU-00001,4010146957249,Vollkornbrot 500 g,4.19,EUR,7,55\r\n");
+        update.close();
+        int code = -1;
+        server.command({u"catalog"_s, u"import"_s, update.fileName(), u"--store"_s, u"S1"_s},
+                       &code);
+        QCOMPARE(code, 0);
+        QNetworkAccessManager network;
+        QCOMPARE(http(network, "POST", server.url(u"/v1/orders/%1/events"_s.arg(orderId)), office,
+                      {}, R"({"event":"Ship","expected_version":2})")
+                     .status,
+                 200);
+
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(u"Pulled 1 product changes, 1 stock levels, 1 order changes"_s),
+                 qPrintable(run.out));
+        QCOMPARE(terminalCount(data, u"SELECT price_minor FROM products WHERE sku = 'SKU-00001'"_s),
+                 419);
+        QCOMPARE(terminalCount(data, u"SELECT on_hand FROM stock WHERE sku = 'SKU-00001'"_s), 55);
+        const QList<QVariantList> order = terminalRows(
+            data, u"SELECT o.status, o.version, e.actor_id FROM orders o JOIN order_events e "
+                  "ON e.order_id = o.id AND e.version = o.version WHERE o.id = '"_s +
+                      orderId + u"'"_s);
+        QCOMPARE(order.size(), 1);
+        QCOMPARE(order[0][0].toString(), u"SHIPPED"_s);
+        QCOMPARE(order[0][1].toInt(), 3);
+        QCOMPARE(order[0][2].toString(), u"server:Petra"_s);
+        // The shipment was made centrally: nothing goes back, and the journal holds only what
+        // this terminal did.
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM outbox"_s), 1);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM journal"_s), 1);
+
+        run = cli(data, {u"sync"_s, u"--once"_s});
+        QVERIFY2(run.out.contains(u"Pulled 0 product changes, 0 stock levels, 0 order changes"_s),
+                 qPrintable(run.out));
+    }
+
     // The store on the server prices without tax; this terminal was set up with tax-inclusive
     // prices. Orders with taxed lines disagree with the server's arithmetic and are set aside; an
     // order of untaxed goods (the same either way) still goes through.

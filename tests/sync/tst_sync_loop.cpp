@@ -5,6 +5,7 @@
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
 #include "sync/outbox_sender.h"
+#include "sync/puller.h"
 #include "sync/sync_loop.h"
 #include "tests/chaos/fault_proxy.h"
 #include "tests/server/server_harness.h"
@@ -112,6 +113,22 @@ private slots:
         QCOMPARE(status->waiting[0].lastStatus, 409);
         QVERIFY2(status->waiting[0].lastError.contains(u"SHIPPED at version 3"_s),
                  qPrintable(status->waiting[0].lastError));
+        // The shipment comes back with the pull: it does not fit the order here (handed over at
+        // version 3), so the order is flagged for a person and left as it is.
+        sync::Puller puller(*terminal.database, terminal.clock, target);
+        std::optional<Result<sync::PullResult>> pulled;
+        puller.run([&](const Result<sync::PullResult> &result) { pulled = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(pulled.has_value(), 10'000);
+        QVERIFY(pulled->ok());
+        QCOMPARE((*pulled)->orderChanges, 0);
+        QCOMPARE((*pulled)->conflicts.size(), 1);
+        QVERIFY2((*pulled)->conflicts[0].contains(u"COMPLETED at version 3"_s),
+                 qPrintable((*pulled)->conflicts[0]));
+        QCOMPARE(
+            store::selectValue(terminal.db(), u"SELECT status || ' ' || sync_state FROM orders"_s)
+                ->toString(),
+            u"COMPLETED needs_attention"_s);
+
         // Nothing was overwritten on the server.
         const HttpAnswer now = http(network, "GET", m_server->url(u"/v1/orders/"_s + id), office);
         QCOMPARE(now.json().value(u"status"_s).toString(), u"SHIPPED"_s);

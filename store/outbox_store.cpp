@@ -153,6 +153,16 @@ Result<int> OutboxStore::wakeUp()
     return woken.value().numRowsAffected();
 }
 
+Result<int> OutboxStore::wakeUpAfterNetworkErrors()
+{
+    Result<QSqlQuery> woken =
+        runSql(m_db, u"UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' "
+                     "AND next_attempt_at IS NOT NULL AND last_status = 0"_s);
+    if (!woken)
+        return woken.error();
+    return woken.value().numRowsAffected();
+}
+
 Result<SyncStatus> OutboxStore::status(int waitingLimit)
 {
     Result<QSqlQuery> query =

@@ -117,6 +117,9 @@ public:
     // The server is reachable again: entries waiting out a backoff after a network error or a
     // server error become due at once. Returns how many.
     Result<int> wakeUp();
+    // The server answered other requests: entries waiting out a backoff after a network error
+    // only (a dropped connection, not a struggling server) become due at once.
+    Result<int> wakeUpAfterNetworkErrors();
 
     Result<SyncStatus> status(int waitingLimit = 0);
 

@@ -26,6 +26,9 @@ SyncLoop::SyncLoop(store::Database &database, const Clock &clock, store::SyncTar
         // Every attempt failed without an answer: the server is out of reach.
         if (pass.sent == 0 && pass.retrying > 0 && pass.lastNetworkError)
             setOnline(false);
+        // Answers came: the entries whose connection merely broke need not sit out a long backoff.
+        if (pass.sent > 0)
+            (void)store::OutboxStore(m_database, m_clock).wakeUpAfterNetworkErrors();
         emit passFinished(pass);
         if (m_online && !pass.paused)
             pull(pass.sent > 0);

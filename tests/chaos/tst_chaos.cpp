@@ -285,8 +285,20 @@ private slots:
         };
         QElapsedTimer drain;
         drain.start();
-        while (pending() > 0 && drain.elapsed() < 180'000)
+        while (pending() > 0 && drain.elapsed() < 120'000)
             QTest::qWait(250);
+        if (pending() > 0) {
+            for (const Terminal &terminal : terminals) {
+                for (const QVariantList &row : terminalRows(
+                         terminal.data, u"SELECT seq, attempts, last_status, next_attempt_at, "
+                                        "last_error FROM outbox WHERE state <> 'sent' LIMIT 5"_s)) {
+                    qInfo("%s: entry %lld, %d attempts, last %d, next %s: %s",
+                          qPrintable(terminal.name), row[0].toLongLong(), row[1].toInt(),
+                          row[2].toInt(), qPrintable(row[3].toString()),
+                          qPrintable(row[4].toString()));
+                }
+            }
+        }
         QCOMPARE(pending(), 0);
         for (Terminal &terminal : terminals) {
             terminal.sync->terminate();

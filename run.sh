@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the release preset and starts Counterline on this machine.
 #
-# What exists so far: the central server on an embedded SQLite database with a demo store, and the
-# terminal without a window (counterline-cli) with the same 300 demo products. This script sets
-# both up under build/demo, rings up three sales on the terminal, then keeps the server running
-# in the foreground until Ctrl-C. The cashier window and the sync engine join it as they are
-# built (docs/architecture.md lists what exists).
+# It sets up, under build/demo, a central server on an embedded SQLite database with a demo store
+# (300 products with EAN-13 barcodes) and a terminal enrolled with it, with a cashier (PIN 1234) and
+# a manager (PIN 9999); starts the server on 127.0.0.1:8080 and opens the cashier window. Closing
+# the window stops the server. Without a display, the server keeps running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-packages.sh
@@ -15,6 +14,7 @@ ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}"
 cmake --preset release >/dev/null
 cmake --build --preset release --parallel "$(nproc)"
 
+app=build/release/app/counterline
 cli=build/release/app/counterline-cli
 server=build/release/app/counterline-server
 terminal_data=build/demo/terminal
@@ -30,26 +30,39 @@ if [ ! -f "$server_data/server.sqlite" ]; then
         | tail -n 1 >"$server_data/terminal-token"
     chmod 600 "$server_data/terminal-token"
 fi
+token="$(cat "$server_data/terminal-token")"
+
+say "The central server on http://$listen"
+"$server" --data-dir "$server_data" --listen "$listen" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/${listen##*:}") 2>/dev/null; then break; fi
+    sleep 0.1
+done
+
 if [ ! -f "$terminal_data/terminal.sqlite" ]; then
-    say "Setting up the demo terminal in $terminal_data"
-    "$cli" --data-dir "$terminal_data" init --store S1 --terminal T1 --currency EUR
-    "$cli" --data-dir "$terminal_data" catalog import resources/demo/catalog.csv
+    say "Setting up the demo terminal S1-T1 in $terminal_data"
+    "$cli" --data-dir "$terminal_data" enroll --server "http://$listen" --token "$token"
+    "$cli" --data-dir "$terminal_data" user add --name Anna --role cashier --pin 1234
+    "$cli" --data-dir "$terminal_data" user add --name Mia --role manager --pin 9999
 fi
 
-say "Three sales on terminal S1-T1"
-"$cli" --data-dir "$terminal_data" sale --sku SKU-00001:2 --sku SKU-00029 --tender cash
-"$cli" --data-dir "$terminal_data" sale --sku SKU-00004 --sku SKU-00012:3 --tender card --cashier anna
-"$cli" --data-dir "$terminal_data" sale --sku SKU-00030 --tender cash --customer C-1001
-"$cli" --data-dir "$terminal_data" orders --limit 5
-"$cli" --data-dir "$terminal_data" journal verify
-
-token="$(cat "$server_data/terminal-token")"
-say "The central server on http://$listen (Ctrl-C stops it)"
 cat <<HELP
-  curl -s http://$listen/healthz
-  curl -s -H "Authorization: Bearer $token" "http://$listen/v1/catalog?limit=2"
-  curl -s -H "Authorization: Bearer $token" http://$listen/v1/orders
-  curl -s http://$listen/metrics
-Terminal commands: $cli --data-dir $terminal_data --help
+
+  Cashier:  Anna, PIN 1234
+  Manager:  Mia,  PIN 9999
+
+  Scan by typing a barcode (e.g. 4010146957249) or a SKU (SKU-00001) and Enter; F12 pays.
+  The server: curl -s http://$listen/healthz
+              curl -s -H "Authorization: Bearer $token" http://$listen/v1/orders
+  Terminal commands: $cli --data-dir $terminal_data --help
 HELP
-exec "$server" --data-dir "$server_data" --listen "$listen"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "No display here, so no window; the server keeps running until Ctrl-C."
+    wait "$server_pid"
+    exit 0
+fi
+say "Opening the cashier window"
+"$app" --data-dir "$terminal_data"

@@ -35,7 +35,7 @@ COUNTERLINE_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     qt6-httpserver-dev qt6-websockets-dev
-    libssl-dev libsqlite3-dev
+    libssl-dev libsqlite3-dev libqrencode-dev
 )
 
 # What the tests need in addition.

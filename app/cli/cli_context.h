@@ -46,5 +46,6 @@ int runCartsPurge(Context &context);
 int runEnroll(Context &context);
 int runSync(Context &context);
 int runSyncStatus(Context &context);
+int runUserAdd(Context &context);
 
 } // namespace counterline::cli

@@ -37,6 +37,8 @@ int main(int argc, char *argv[])
         "  orders [--json] [--limit N] [--status S]   order history, newest first\n"
         "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]\n"
         "  carts purge [--older-than-hours N]         delete carts untouched for N hours\n"
+        "  user add --name N --role cashier|manager --pin PIN\n"
+        "                                             who may log in at the till\n"
         "  enroll --server URL --token T              take identity and catalog from a server\n"
         "  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)\n"
         "  sync status [--json]                       what waits, what needs attention"));
@@ -61,6 +63,9 @@ int main(int argc, char *argv[])
         {u"server"_s, text("enroll: the central server, e.g. https://pos.example.org."), u"url"_s},
         {u"token"_s, text("enroll: the token from counterline-server terminal enroll."),
          u"token"_s},
+        {u"name"_s, text("user add: the person's name."), u"name"_s},
+        {u"role"_s, text("user add: cashier or manager."), u"role"_s},
+        {u"pin"_s, text("user add: 4 to 8 digits to log in with."), u"pin"_s},
         {u"once"_s, text("sync: one pass, then exit (0 when nothing is left to send).")},
         {u"interval-ms"_s, text("sync: time between passes or probes (default 5000)."), u"ms"_s},
     });
@@ -83,6 +88,8 @@ int main(int argc, char *argv[])
         return cli::runOrders(context);
     if (command == u"carts"_s && sub == u"purge"_s)
         return cli::runCartsPurge(context);
+    if (command == u"user"_s && sub == u"add"_s)
+        return cli::runUserAdd(context);
     if (command == u"enroll"_s)
         return cli::runEnroll(context);
     if (command == u"sync"_s && sub == u"status"_s)

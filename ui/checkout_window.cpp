@@ -1,0 +1,323 @@
+#include "ui/checkout_window.h"
+
+#include "store/order_store.h"
+#include "ui/cart_model.h"
+#include "ui/login_page.h"
+#include "ui/money_format.h"
+#include "ui/payment_dialog.h"
+#include "ui/sync_status_bar.h"
+#include "ui/totals_panel.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, IdSource &ids,
+                               CheckoutOptions options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_ids(ids)
+    , m_options(std::move(options))
+    , m_terminal(*store::TerminalSettings::load(database.connection()))
+    , m_users(database, clock)
+    , m_catalog(database)
+    , m_carts(database, clock)
+    , m_cart(std::make_unique<CartModel>(Cart(ids.next(), m_terminal.currency, m_terminal.policy)))
+{
+    setWindowTitle(tr("Counterline — %1-%2").arg(m_terminal.storeId, m_terminal.terminalId));
+    setMinimumSize(1024, 700);
+    m_pages = new QStackedWidget(this);
+    m_login = new LoginPage(m_users, m_pages);
+    m_pages->addWidget(m_login);
+    m_pages->addWidget(buildSalePage());
+    setCentralWidget(m_pages);
+    connect(m_login, &LoginPage::loggedIn, this, &CheckoutWindow::startSession);
+    connect(m_cart.get(), &CartModel::cartChanged, this, [this] {
+        saveCart();
+        refreshTotals();
+    });
+    m_sync = new SyncStatusBar(this);
+    statusBar()->addWidget(m_sync);
+    m_cashier = new QLabel(this);
+    statusBar()->addPermanentWidget(m_cashier);
+    m_login->reset();
+}
+
+CheckoutWindow::~CheckoutWindow() = default;
+
+QWidget *CheckoutWindow::buildSalePage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+
+    m_scan = new QLineEdit(page);
+    m_scan->setObjectName(u"scanField"_s);
+    m_scan->setPlaceholderText(tr("Scan a barcode, or type a SKU, and press Enter"));
+    m_scan->setMinimumHeight(48);
+    QFont large = m_scan->font();
+    large.setPointSizeF(large.pointSizeF() * 1.4);
+    m_scan->setFont(large);
+    layout->addWidget(m_scan);
+    connect(m_scan, &QLineEdit::returnPressed, this, &CheckoutWindow::scan);
+
+    auto *middle = new QHBoxLayout;
+    m_table = new QTableView(page);
+    m_table->setObjectName(u"cartView"_s);
+    m_table->setModel(m_cart.get());
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setFocusPolicy(Qt::NoFocus); // the scan field keeps the keyboard
+    m_table->horizontalHeader()->setSectionResizeMode(CartModel::Name, QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(36);
+    m_table->verticalHeader()->hide();
+    middle->addWidget(m_table, 3);
+    m_totals = new TotalsPanel(page);
+    middle->addWidget(m_totals, 1);
+    layout->addLayout(middle, 1);
+
+    m_message = new QLabel(page);
+    m_message->setObjectName(u"saleMessage"_s);
+    m_message->setMinimumHeight(28);
+    layout->addWidget(m_message);
+
+    // Every action: a touch-sized button that names its key, and the key itself.
+    auto *buttons = new QHBoxLayout;
+    const struct
+    {
+        const char *name;
+        QKeySequence key;
+        void (CheckoutWindow::*slot)();
+        const char *objectName;
+    } actions[] = {
+        {QT_TR_NOOP("F2 Quantity"), QKeySequence(Qt::Key_F2), &CheckoutWindow::changeQuantity,
+         "quantityButton"},
+        {QT_TR_NOOP("F4 Void line"), QKeySequence(Qt::Key_F4), &CheckoutWindow::voidSelectedLine,
+         "voidButton"},
+        {QT_TR_NOOP("F8 Park"), QKeySequence(Qt::Key_F8), &CheckoutWindow::park, "parkButton"},
+        {QT_TR_NOOP("F9 Resume"), QKeySequence(Qt::Key_F9), &CheckoutWindow::resume,
+         "resumeButton"},
+        {QT_TR_NOOP("F10 Log out"), QKeySequence(Qt::Key_F10), &CheckoutWindow::logOut,
+         "logOutButton"},
+        {QT_TR_NOOP("F12 Pay"), QKeySequence(Qt::Key_F12), &CheckoutWindow::pay, "payButton"},
+    };
+    for (const auto &action : actions) {
+        auto *button = new QPushButton(tr(action.name), page);
+        button->setObjectName(QString::fromLatin1(action.objectName));
+        button->setMinimumHeight(56);
+        button->setFocusPolicy(Qt::NoFocus);
+        buttons->addWidget(button);
+        connect(button, &QPushButton::clicked, this, action.slot);
+        auto *shortcut = new QShortcut(action.key, page);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, action.slot);
+    }
+    layout->addLayout(buttons);
+    return page;
+}
+
+void CheckoutWindow::startSession(const store::User &user)
+{
+    m_user = user;
+    m_cashier->setText(
+        tr("%1 (%2)").arg(user.name, user.isManager() ? tr("manager") : tr("cashier")));
+    // The cart that was open when the app last stopped (or crashed) comes back.
+    Result<std::optional<QUuid>> open = m_carts.openCart();
+    if (open && open->has_value()) {
+        Result<Cart> cart = m_carts.load(**open);
+        if (cart)
+            m_cart->replaceCart(std::move(*cart));
+    }
+    refreshTotals();
+    m_pages->setCurrentIndex(1);
+    m_scan->setFocus();
+}
+
+void CheckoutWindow::logOut()
+{
+    m_user.reset();
+    m_cashier->clear();
+    m_pages->setCurrentIndex(0);
+    m_login->reset();
+}
+
+void CheckoutWindow::scan()
+{
+    const QString code = m_scan->text().trimmed();
+    m_scan->clear();
+    if (code.isEmpty())
+        return;
+    Result<std::optional<Product>> product = m_catalog.byBarcode(code);
+    if (product && !product->has_value())
+        product = m_catalog.bySku(code);
+    if (!product) {
+        showMessage(product.error().message, true);
+        return;
+    }
+    if (!product->has_value()) {
+        showMessage(tr("Nothing in the catalog has the barcode or SKU \"%1\".").arg(code), true);
+        return;
+    }
+    Result<int> row = m_cart->addProduct(**product);
+    if (!row) {
+        showMessage(row.error().message, true);
+        return;
+    }
+    m_table->selectRow(*row);
+    m_table->scrollTo(m_cart->index(*row, 0));
+    showMessage(tr("%1 added.").arg((*product)->name));
+}
+
+int CheckoutWindow::selectedRow() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        return rows.first().row();
+    return m_cart->rowCount() - 1;
+}
+
+void CheckoutWindow::voidSelectedLine()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    if (Result<void> voided = m_cart->voidLine(row); !voided)
+        showMessage(voided.error().message, true);
+    m_scan->setFocus();
+}
+
+void CheckoutWindow::changeQuantity()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    bool ok = false;
+    const int quantity =
+        QInputDialog::getInt(this, tr("Quantity"), tr("How many?"),
+                             int(m_cart->cart().lines()[row].quantity), 1, 9999, 1, &ok);
+    if (ok) {
+        if (Result<void> set = m_cart->setQuantity(row, quantity); !set)
+            showMessage(set.error().message, true);
+    }
+    m_scan->setFocus();
+}
+
+void CheckoutWindow::pay()
+{
+    if (m_cart->cart().isEmpty() || !m_cart->totals()) {
+        showMessage(tr("The cart is empty."), true);
+        return;
+    }
+    PaymentDialog payment(m_cart->totals()->total, this);
+    if (payment.exec() != QDialog::Accepted) {
+        m_scan->setFocus();
+        return;
+    }
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<store::CheckoutResult> sold = orders.checkout(
+        m_cart->cart(), {m_user->name, QString(), payment.tenders(), Actor{m_user->name, {}}});
+    if (!sold) {
+        // Nothing was written; the cart is still here and the cashier can try again.
+        showMessage(tr("The sale was not saved: %1").arg(sold.error().message), true);
+        return;
+    }
+    // Durable first, then printed.
+    const Receipt receipt{m_terminal.storeId, sold->order, sold->journal.seq, sold->journal.hash};
+    QDir().mkpath(m_options.receiptDirectory);
+    const QString file = QDir(m_options.receiptDirectory)
+                             .filePath(sold->order.receiptNumber().toString() + u".pdf"_s);
+    Result<void> printed = ReceiptPainter::writePdf(receipt, file, m_options.paper);
+    if (printed)
+        m_lastReceipt = file;
+    freshCart();
+    showMessage(
+        sold->order.change().isZero()
+            ? tr("Paid. Receipt %1.").arg(sold->order.receiptNumber().toString())
+            : tr("Change due: %1. Receipt %2.")
+                  .arg(formatMoney(sold->order.change()), sold->order.receiptNumber().toString()),
+        !printed);
+    emit orderCommitted(sold->order.receiptNumber().toString());
+    m_scan->setFocus();
+}
+
+void CheckoutWindow::park()
+{
+    if (m_cart->cart().isEmpty())
+        return;
+    if (Result<void> parked = m_carts.park(m_cart->cart().id(), m_user->name); !parked) {
+        showMessage(parked.error().message, true);
+        return;
+    }
+    freshCart();
+    showMessage(tr("Cart parked. F9 brings it back."));
+}
+
+void CheckoutWindow::resume()
+{
+    Result<QList<store::ParkedCart>> parked = m_carts.parked();
+    if (!parked || parked->isEmpty()) {
+        showMessage(parked ? tr("No parked carts.") : parked.error().message, !parked);
+        return;
+    }
+    // The most recently parked comes back first; the current cart, if any, is parked instead.
+    const store::ParkedCart chosen = parked->first();
+    if (!m_cart->cart().isEmpty())
+        (void)m_carts.park(m_cart->cart().id(), m_user->name);
+    if (Result<void> resumed = m_carts.resume(chosen.id); !resumed) {
+        showMessage(resumed.error().message, true);
+        return;
+    }
+    Result<Cart> cart = m_carts.load(chosen.id);
+    if (!cart) {
+        showMessage(cart.error().message, true);
+        return;
+    }
+    m_cart->replaceCart(std::move(*cart));
+    showMessage(tr("Cart parked by %1 at %2 resumed.")
+                    .arg(chosen.parkedBy, QLocale().toString(chosen.parkedAt.toLocalTime().time(),
+                                                             QLocale::ShortFormat)));
+}
+
+void CheckoutWindow::saveCart()
+{
+    if (!m_user || m_cart->cart().isEmpty())
+        return;
+    if (Result<void> saved = m_carts.save(m_cart->cart(), m_user->name); !saved)
+        showMessage(saved.error().message, true);
+}
+
+void CheckoutWindow::freshCart()
+{
+    m_cart->replaceCart(Cart(m_ids.next(), m_terminal.currency, m_terminal.policy));
+}
+
+void CheckoutWindow::showSyncStatus(bool online, const store::SyncStatus &status)
+{
+    m_sync->show(online, status, m_clock.now());
+}
+
+void CheckoutWindow::refreshTotals()
+{
+    m_totals->show(m_cart->totals(), m_terminal.currency);
+}
+
+void CheckoutWindow::showMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(problem ? u"color: #b00020; font-weight: bold;"_s : QString());
+}
+
+} // namespace counterline::ui

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/id_source.h"
+#include "store/cart_store.h"
+#include "store/catalog.h"
+#include "store/database.h"
+#include "store/outbox_store.h"
+#include "store/terminal_identity.h"
+#include "store/user_store.h"
+#include "ui/receipt.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace counterline::ui {
+
+class CartModel;
+class LoginPage;
+class SyncStatusBar;
+class TotalsPanel;
+
+struct CheckoutOptions
+{
+    QString receiptDirectory; // every receipt is also kept here as a PDF
+    ReceiptPaper paper = ReceiptPaper::Thermal80mm;
+};
+
+// The window a cashier works in all day. Keyboard and scanner first: the scan field always has
+// the focus, a scan adds the product (or bumps its line), and every action has a function key
+// shown on its button. The cart is saved after every change, so a crash loses nothing on screen.
+// Checkout commits the order in one transaction before the receipt is printed. GUI thread; the
+// database calls are short local SQLite statements.
+class CheckoutWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    CheckoutWindow(store::Database &database, const Clock &clock, IdSource &ids,
+                   CheckoutOptions options, QWidget *parent = nullptr);
+    ~CheckoutWindow() override;
+
+    CartModel &cartModel() { return *m_cart; }
+    // The PDF of the last receipt printed (empty before the first sale).
+    const QString &lastReceiptFile() const { return m_lastReceipt; }
+
+    // From the sync thread (app/terminal/sync_worker.h).
+    void showSyncStatus(bool online, const counterline::store::SyncStatus &status);
+
+signals:
+    void orderCommitted(const QString &receiptNumber);
+
+private:
+    void startSession(const store::User &user);
+    void logOut();
+    void scan();
+    void pay();
+    void voidSelectedLine();
+    void changeQuantity();
+    void park();
+    void resume();
+    void saveCart();
+    void freshCart();
+    void showMessage(const QString &text, bool problem = false);
+    void refreshTotals();
+    int selectedRow() const;
+    QWidget *buildSalePage();
+
+    store::Database &m_database;
+    const Clock &m_clock;
+    IdSource &m_ids;
+    CheckoutOptions m_options;
+    store::TerminalIdentity m_terminal;
+    store::UserStore m_users;
+    store::Catalog m_catalog;
+    store::CartStore m_carts;
+    std::optional<store::User> m_user;
+    std::unique_ptr<CartModel> m_cart;
+    QString m_lastReceipt;
+
+    QStackedWidget *m_pages = nullptr;
+    LoginPage *m_login = nullptr;
+    QLineEdit *m_scan = nullptr;
+    QTableView *m_table = nullptr;
+    TotalsPanel *m_totals = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_cashier = nullptr;
+    SyncStatusBar *m_sync = nullptr;
+};
+
+} // namespace counterline::ui

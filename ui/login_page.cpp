@@ -1,0 +1,64 @@
+#include "ui/login_page.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+LoginPage::LoginPage(store::UserStore &users, QWidget *parent)
+    : QWidget(parent)
+    , m_users(users)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    auto *title = new QLabel(tr("Type your PIN and press Enter"), this);
+    title->setAlignment(Qt::AlignCenter);
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.6);
+    title->setFont(font);
+    layout->addWidget(title);
+    m_pin = new QLineEdit(this);
+    m_pin->setObjectName(u"pinField"_s);
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setAlignment(Qt::AlignCenter);
+    m_pin->setMaxLength(8);
+    m_pin->setMinimumHeight(48);
+    m_pin->setMaximumWidth(320);
+    m_pin->setFont(font);
+    layout->addWidget(m_pin, 0, Qt::AlignHCenter);
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"loginMessage"_s);
+    m_message->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_message);
+    layout->addStretch();
+    connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryPin);
+}
+
+void LoginPage::reset()
+{
+    m_pin->clear();
+    m_message->clear();
+    m_pin->setFocus();
+}
+
+void LoginPage::tryPin()
+{
+    const QString pin = m_pin->text();
+    m_pin->clear();
+    Result<std::optional<store::User>> user = m_users.byPin(pin);
+    if (!user) {
+        m_message->setText(user.error().message);
+        return;
+    }
+    if (!user->has_value()) {
+        m_message->setText(tr("That PIN is not known here. Try again."));
+        return;
+    }
+    m_message->clear();
+    emit loggedIn(**user);
+}
+
+} // namespace counterline::ui

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "store/user_store.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+
+namespace counterline::ui {
+
+// The till's front door: the cashier types a PIN and presses Enter. GUI thread.
+class LoginPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LoginPage(store::UserStore &users, QWidget *parent = nullptr);
+
+    void reset(); // empty field, focus, no message
+
+signals:
+    void loggedIn(const counterline::store::User &user);
+
+private:
+    void tryPin();
+
+    store::UserStore &m_users;
+    QLineEdit *m_pin = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace counterline::ui

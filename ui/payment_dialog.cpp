@@ -1,0 +1,173 @@
+#include "ui/payment_dialog.h"
+
+#include "ui/money_format.h"
+#include "ui/money_input.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+namespace {
+
+qint64 sumOf(const QList<Tender> &tenders)
+{
+    qint64 sum = 0;
+    for (const Tender &tender : tenders)
+        sum += tender.amount.minorUnits();
+    return sum;
+}
+
+// The notes a customer is likely to hand over for this amount: the next multiples of 5, 10, 20
+// and 50 major units above it, each once.
+QList<qint64> likelyNotes(qint64 minor, qint64 unit)
+{
+    QList<qint64> notes;
+    for (qint64 step : {5, 10, 20, 50}) {
+        const qint64 size = step * unit;
+        const qint64 note = ((minor + size - 1) / size) * size;
+        if (note > minor && !notes.contains(note))
+            notes.append(note);
+    }
+    return notes;
+}
+
+} // namespace
+
+PaymentDialog::PaymentDialog(const Money &total, QWidget *parent)
+    : QDialog(parent)
+    , m_total(total)
+{
+    setWindowTitle(tr("Payment"));
+    auto *layout = new QVBoxLayout(this);
+    m_due = new QLabel(this);
+    m_due->setObjectName(u"dueLabel"_s);
+    QFont big = m_due->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    m_due->setFont(big);
+    layout->addWidget(m_due);
+
+    auto *cashRow = new QGridLayout;
+    m_cash = new QLineEdit(this);
+    m_cash->setObjectName(u"cashGiven"_s);
+    m_cash->setPlaceholderText(tr("Cash given"));
+    m_cash->setMinimumHeight(44);
+    cashRow->addWidget(new QLabel(tr("Cash (Enter)"), this), 0, 0);
+    cashRow->addWidget(m_cash, 0, 1, 1, 4);
+    auto *exact = new QPushButton(tr("Exact"), this);
+    exact->setObjectName(u"exactCash"_s);
+    exact->setMinimumHeight(44);
+    cashRow->addWidget(exact, 1, 0);
+    connect(exact, &QPushButton::clicked, this, [this] { addCash(remaining()); });
+    const qint64 unit = m_total.currency().minorPerMajor();
+    int column = 1;
+    for (qint64 note : likelyNotes(m_total.minorUnits(), unit)) {
+        auto *button = new QPushButton(formatMoney(Money(note, m_total.currency())), this);
+        button->setMinimumHeight(44);
+        cashRow->addWidget(button, 1, column++);
+        connect(button, &QPushButton::clicked, this,
+                [this, note] { addCash(Money(note, m_total.currency())); });
+        m_quickButtons.append(button);
+    }
+    layout->addLayout(cashRow);
+    connect(m_cash, &QLineEdit::returnPressed, this, &PaymentDialog::addCashTyped);
+
+    auto *cardRow = new QHBoxLayout;
+    m_cardReference = new QLineEdit(this);
+    m_cardReference->setObjectName(u"cardReference"_s);
+    m_cardReference->setPlaceholderText(tr("Approval code from the card reader"));
+    m_cardReference->setMinimumHeight(44);
+    auto *card = new QPushButton(tr("Card approved (F6)"), this);
+    card->setObjectName(u"cardApproved"_s);
+    card->setMinimumHeight(44);
+    cardRow->addWidget(m_cardReference, 1);
+    cardRow->addWidget(card);
+    layout->addLayout(cardRow);
+    connect(card, &QPushButton::clicked, this, &PaymentDialog::addCard);
+    connect(m_cardReference, &QLineEdit::returnPressed, this, &PaymentDialog::addCard);
+    new QShortcut(QKeySequence(Qt::Key_F6), this, [this] { addCard(); });
+
+    m_list = new QListWidget(this);
+    m_list->setObjectName(u"tenderList"_s);
+    layout->addWidget(m_list);
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"paymentMessage"_s);
+    layout->addWidget(m_message);
+    auto *cancel = new QPushButton(tr("Back to the sale (Esc)"), this);
+    cancel->setMinimumHeight(44);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    layout->addWidget(cancel);
+    // Enter belongs to the field it is typed in; no button is the dialog's default.
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
+    refresh();
+    m_cash->setFocus();
+}
+
+Money PaymentDialog::remaining() const
+{
+    return Money(std::max<qint64>(0, m_total.minorUnits() - sumOf(m_tenders)), m_total.currency());
+}
+
+Money PaymentDialog::change() const
+{
+    return Money(std::max<qint64>(0, sumOf(m_tenders) - m_total.minorUnits()), m_total.currency());
+}
+
+void PaymentDialog::addCashTyped()
+{
+    Result<Money> given = parseMoneyInput(m_cash->text(), m_total.currency());
+    if (!given || given->isZero()) {
+        m_message->setText(given ? tr("Type the cash the customer gave.") : given.error().message);
+        return;
+    }
+    addCash(*given);
+}
+
+void PaymentDialog::addCash(const Money &given)
+{
+    if (given.isZero())
+        return;
+    addTender(Tender{TenderKind::Cash, given, {}, false});
+}
+
+void PaymentDialog::addCard()
+{
+    const QString reference = m_cardReference->text().trimmed();
+    if (reference.isEmpty()) {
+        m_message->setText(tr("Type the approval code the card reader printed."));
+        m_cardReference->setFocus();
+        return;
+    }
+    // A card pays at most what is left: there is no change on a card.
+    addTender(Tender{TenderKind::Card, remaining(), reference, false});
+}
+
+void PaymentDialog::addTender(const Tender &tender)
+{
+    m_tenders.append(tender);
+    m_list->addItem(tender.kind == TenderKind::Cash
+                        ? tr("Cash %1").arg(formatMoney(tender.amount))
+                        : tr("Card %1 (%2)").arg(formatMoney(tender.amount), tender.reference));
+    m_cash->clear();
+    m_cardReference->clear();
+    m_message->clear();
+    refresh();
+    if (remaining().isZero())
+        accept();
+}
+
+void PaymentDialog::refresh()
+{
+    m_due->setText(tr("To pay: %1").arg(formatMoney(remaining())));
+}
+
+} // namespace counterline::ui

@@ -3,7 +3,9 @@
 #include "store/order_store.h"
 #include "ui/cart_model.h"
 #include "ui/login_page.h"
+#include "ui/manager_approval.h"
 #include "ui/money_format.h"
+#include "ui/money_input.h"
 #include "ui/payment_dialog.h"
 #include "ui/sync_status_bar.h"
 #include "ui/totals_panel.h"
@@ -105,8 +107,14 @@ QWidget *CheckoutWindow::buildSalePage()
     } actions[] = {
         {QT_TR_NOOP("F2 Quantity"), QKeySequence(Qt::Key_F2), &CheckoutWindow::changeQuantity,
          "quantityButton"},
+        {QT_TR_NOOP("F3 Price"), QKeySequence(Qt::Key_F3), &CheckoutWindow::overridePrice,
+         "priceButton"},
         {QT_TR_NOOP("F4 Void line"), QKeySequence(Qt::Key_F4), &CheckoutWindow::voidSelectedLine,
          "voidButton"},
+        {QT_TR_NOOP("F5 Discount"), QKeySequence(Qt::Key_F5), &CheckoutWindow::discountLine,
+         "discountButton"},
+        {QT_TR_NOOP("F7 Void last sale"), QKeySequence(Qt::Key_F7), &CheckoutWindow::voidLastSale,
+         "voidSaleButton"},
         {QT_TR_NOOP("F8 Park"), QKeySequence(Qt::Key_F8), &CheckoutWindow::park, "parkButton"},
         {QT_TR_NOOP("F9 Resume"), QKeySequence(Qt::Key_F9), &CheckoutWindow::resume,
          "resumeButton"},
@@ -143,7 +151,7 @@ void CheckoutWindow::startSession(const store::User &user)
     }
     refreshTotals();
     m_pages->setCurrentIndex(1);
-    m_scan->setFocus();
+    backToScan();
 }
 
 void CheckoutWindow::logOut()
@@ -196,7 +204,7 @@ void CheckoutWindow::voidSelectedLine()
         return;
     if (Result<void> voided = m_cart->voidLine(row); !voided)
         showMessage(voided.error().message, true);
-    m_scan->setFocus();
+    backToScan();
 }
 
 void CheckoutWindow::changeQuantity()
@@ -212,7 +220,91 @@ void CheckoutWindow::changeQuantity()
         if (Result<void> set = m_cart->setQuantity(row, quantity); !set)
             showMessage(set.error().message, true);
     }
-    m_scan->setFocus();
+    backToScan();
+}
+
+bool CheckoutWindow::approved(const QString &what, bool needsManager)
+{
+    if (!needsManager || m_user->isManager())
+        return true;
+    const std::optional<store::User> manager = ManagerApproval::ask(m_users, what, this);
+    backToScan();
+    if (!manager) {
+        showMessage(tr("Not approved: %1.").arg(what), true);
+        return false;
+    }
+    m_approvedBy = manager->name;
+    return true;
+}
+
+void CheckoutWindow::overridePrice()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const CartLine line = m_cart->cart().lines()[row];
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        this, tr("Price"), tr("New unit price for %1:").arg(line.name), QLineEdit::Normal,
+        formatMoney(line.unitPrice).section(u' ', 0, 0), &ok);
+    backToScan();
+    if (!ok)
+        return;
+    Result<Money> price = parseMoneyInput(typed, m_terminal.currency);
+    if (!price) {
+        showMessage(price.error().message, true);
+        return;
+    }
+    if (!approved(tr("Changing the price of %1").arg(line.name), true))
+        return;
+    if (Result<void> set = m_cart->overridePrice(row, *price); !set)
+        showMessage(set.error().message, true);
+}
+
+void CheckoutWindow::discountLine()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const CartLine line = m_cart->cart().lines()[row];
+    bool ok = false;
+    const int percent = QInputDialog::getInt(
+        this, tr("Discount"), tr("Discount on %1, in percent:").arg(line.name), 10, 1, 100, 1, &ok);
+    backToScan();
+    if (!ok)
+        return;
+    Result<counterline::Discount> discount =
+        counterline::Discount::percent(QString::number(percent));
+    if (!discount) {
+        showMessage(discount.error().message, true);
+        return;
+    }
+    if (!approved(tr("A discount of %1 %").arg(percent),
+                  percent > m_options.discountPercentWithoutManager)) {
+        return;
+    }
+    if (Result<void> set = m_cart->setLineDiscount(row, *discount); !set)
+        showMessage(set.error().message, true);
+}
+
+void CheckoutWindow::voidLastSale()
+{
+    if (!m_lastOrder) {
+        showMessage(tr("There is no sale to void since you logged in."), true);
+        return;
+    }
+    if (!approved(tr("Voiding the last sale"), true))
+        return;
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<int> voided = orders.applyEvent(*m_lastOrder, m_lastOrderVersion, OrderEvent::Cancel,
+                                           Actor{m_user->name, m_approvedBy});
+    m_approvedBy.clear();
+    if (!voided) {
+        showMessage(voided.error().message, true);
+        return;
+    }
+    m_lastOrder.reset();
+    showMessage(tr("The last sale is void; give the money back."));
 }
 
 void CheckoutWindow::pay()
@@ -223,12 +315,13 @@ void CheckoutWindow::pay()
     }
     PaymentDialog payment(m_cart->totals()->total, this);
     if (payment.exec() != QDialog::Accepted) {
-        m_scan->setFocus();
+        backToScan();
         return;
     }
     store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<store::CheckoutResult> sold = orders.checkout(
-        m_cart->cart(), {m_user->name, QString(), payment.tenders(), Actor{m_user->name, {}}});
+    Result<store::CheckoutResult> sold =
+        orders.checkout(m_cart->cart(), {m_user->name, QString(), payment.tenders(),
+                                         Actor{m_user->name, m_approvedBy}});
     if (!sold) {
         // Nothing was written; the cart is still here and the cashier can try again.
         showMessage(tr("The sale was not saved: %1").arg(sold.error().message), true);
@@ -242,6 +335,8 @@ void CheckoutWindow::pay()
     Result<void> printed = ReceiptPainter::writePdf(receipt, file, m_options.paper);
     if (printed)
         m_lastReceipt = file;
+    m_lastOrder = sold->order.id();
+    m_lastOrderVersion = sold->order.version();
     freshCart();
     showMessage(
         sold->order.change().isZero()
@@ -250,7 +345,7 @@ void CheckoutWindow::pay()
                   .arg(formatMoney(sold->order.change()), sold->order.receiptNumber().toString()),
         !printed);
     emit orderCommitted(sold->order.receiptNumber().toString());
-    m_scan->setFocus();
+    backToScan();
 }
 
 void CheckoutWindow::park()
@@ -301,6 +396,7 @@ void CheckoutWindow::saveCart()
 
 void CheckoutWindow::freshCart()
 {
+    m_approvedBy.clear();
     m_cart->replaceCart(Cart(m_ids.next(), m_terminal.currency, m_terminal.policy));
 }
 
@@ -312,6 +408,13 @@ void CheckoutWindow::showSyncStatus(bool online, const store::SyncStatus &status
 void CheckoutWindow::refreshTotals()
 {
     m_totals->show(m_cart->totals(), m_terminal.currency);
+}
+
+// After a dialog: the till window is active again and the scanner types into the scan field.
+void CheckoutWindow::backToScan()
+{
+    activateWindow();
+    m_scan->setFocus();
 }
 
 void CheckoutWindow::showMessage(const QString &text, bool problem)

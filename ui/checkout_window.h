@@ -30,6 +30,8 @@ struct CheckoutOptions
 {
     QString receiptDirectory; // every receipt is also kept here as a PDF
     ReceiptPaper paper = ReceiptPaper::Thermal80mm;
+    // A cashier alone may give line discounts up to this many percent; more needs a manager.
+    int discountPercentWithoutManager = 10;
 };
 
 // The window a cashier works in all day. Keyboard and scanner first: the scan field always has
@@ -63,11 +65,18 @@ private:
     void pay();
     void voidSelectedLine();
     void changeQuantity();
+    void overridePrice();
+    void discountLine();
+    void voidLastSale();
+    // True when the current user may do `what`, or a manager approved it (remembered for the
+    // order's events).
+    bool approved(const QString &what, bool needsManager);
     void park();
     void resume();
     void saveCart();
     void freshCart();
     void showMessage(const QString &text, bool problem = false);
+    void backToScan();
     void refreshTotals();
     int selectedRow() const;
     QWidget *buildSalePage();
@@ -83,6 +92,9 @@ private:
     std::optional<store::User> m_user;
     std::unique_ptr<CartModel> m_cart;
     QString m_lastReceipt;
+    QString m_approvedBy; // the manager who approved something in the current cart
+    std::optional<QUuid> m_lastOrder;
+    int m_lastOrderVersion = 0;
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_login = nullptr;

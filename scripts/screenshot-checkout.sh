@@ -43,6 +43,8 @@ xdotool search --sync --name "Counterline" >/dev/null
 sleep 1
 xdotool type --delay 40 "1234"; xdotool key Return
 sleep 0.5
+xdotool type --delay 40 "150"; xdotool key Return # the opening float
+sleep 0.5
 for code in 4010146957249 4072928231855 4010146957249 SKU-00042 SKU-00107 SKU-00230; do
     xdotool type --delay 15 "$code"; xdotool key Return
     sleep 0.2

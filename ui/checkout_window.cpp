@@ -2,6 +2,7 @@
 
 #include "store/order_store.h"
 #include "ui/cart_model.h"
+#include "ui/close_shift_dialog.h"
 #include "ui/login_page.h"
 #include "ui/manager_approval.h"
 #include "ui/money_format.h"
@@ -9,6 +10,7 @@
 #include "ui/payment_dialog.h"
 #include "ui/sync_status_bar.h"
 #include "ui/totals_panel.h"
+#include "ui/z_report.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -38,6 +40,7 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     , m_users(database, clock)
     , m_catalog(database)
     , m_carts(database, clock)
+    , m_shifts(database, clock)
     , m_cart(std::make_unique<CartModel>(Cart(ids.next(), m_terminal.currency, m_terminal.policy)))
 {
     setWindowTitle(tr("Counterline — %1-%2").arg(m_terminal.storeId, m_terminal.terminalId));
@@ -120,6 +123,8 @@ QWidget *CheckoutWindow::buildSalePage()
          "resumeButton"},
         {QT_TR_NOOP("F10 Log out"), QKeySequence(Qt::Key_F10), &CheckoutWindow::logOut,
          "logOutButton"},
+        {QT_TR_NOOP("F11 Close shift"), QKeySequence(Qt::Key_F11), &CheckoutWindow::closeShift,
+         "closeShiftButton"},
         {QT_TR_NOOP("F12 Pay"), QKeySequence(Qt::Key_F12), &CheckoutWindow::pay, "payButton"},
     };
     for (const auto &action : actions) {
@@ -140,6 +145,10 @@ QWidget *CheckoutWindow::buildSalePage()
 void CheckoutWindow::startSession(const store::User &user)
 {
     m_user = user;
+    if (!openShift()) {
+        logOut();
+        return;
+    }
     m_cashier->setText(
         tr("%1 (%2)").arg(user.name, user.isManager() ? tr("manager") : tr("cashier")));
     // The cart that was open when the app last stopped (or crashed) comes back.
@@ -154,9 +163,75 @@ void CheckoutWindow::startSession(const store::User &user)
     backToScan();
 }
 
+bool CheckoutWindow::openShift()
+{
+    Result<std::optional<store::Shift>> open = m_shifts.current(*m_user);
+    if (open && open->has_value()) {
+        m_shift = **open;
+        return true;
+    }
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        this, tr("Open shift"), tr("%1, count the opening float in the drawer:").arg(m_user->name),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return false;
+    Result<Money> amount = parseMoneyInput(typed, m_terminal.currency);
+    Result<store::Shift> shift =
+        amount ? m_shifts.open(*m_user, *amount) : Result<store::Shift>(amount.error());
+    if (!shift) {
+        m_login->reset();
+        return false;
+    }
+    m_shift = *shift;
+    return true;
+}
+
+void CheckoutWindow::closeShift()
+{
+    if (!m_shift)
+        return;
+    CloseShiftDialog count(m_terminal.currency, this);
+    if (count.exec() != QDialog::Accepted) {
+        backToScan();
+        return;
+    }
+    Result<store::ZReport> closed =
+        m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name);
+    if (!closed && closed.error().code == u"shift.orders_waiting"_s) {
+        // Closing before the orders reach the server needs a manager, who is recorded.
+        const std::optional<store::User> manager = ManagerApproval::ask(
+            m_users, tr("Closing the shift before every order has synced"), this);
+        if (!manager) {
+            showMessage(closed.error().message, true);
+            backToScan();
+            return;
+        }
+        closed = m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name, manager->name);
+    }
+    if (!closed) {
+        showMessage(closed.error().message, true);
+        backToScan();
+        return;
+    }
+    QDir().mkpath(m_options.receiptDirectory);
+    const QString file =
+        QDir(m_options.receiptDirectory)
+            .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
+                                           m_shift->id.left(8)));
+    if (writeSlipPdf(file, tr("Z report"), zReportRows(*closed, m_terminal.storeId),
+                     m_options.paper))
+        m_lastZReport = file;
+    m_shift.reset();
+    logOut();
+    m_login->showMessage(
+        tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference())));
+}
+
 void CheckoutWindow::logOut()
 {
     m_user.reset();
+    m_shift.reset();
     m_cashier->clear();
     m_pages->setCurrentIndex(0);
     m_login->reset();

@@ -6,6 +6,7 @@
 #include "store/catalog.h"
 #include "store/database.h"
 #include "store/outbox_store.h"
+#include "store/shift_store.h"
 #include "store/terminal_identity.h"
 #include "store/user_store.h"
 #include "ui/receipt.h"
@@ -51,6 +52,8 @@ public:
     CartModel &cartModel() { return *m_cart; }
     // The PDF of the last receipt printed (empty before the first sale).
     const QString &lastReceiptFile() const { return m_lastReceipt; }
+    // The PDF of the last Z report (empty before the first shift closed here).
+    const QString &lastZReportFile() const { return m_lastZReport; }
 
     // From the sync thread (app/terminal/sync_worker.h).
     void showSyncStatus(bool online, const counterline::store::SyncStatus &status);
@@ -68,6 +71,8 @@ private:
     void overridePrice();
     void discountLine();
     void voidLastSale();
+    bool openShift(); // asks for the opening float when the user has no open shift
+    void closeShift();
     // True when the current user may do `what`, or a manager approved it (remembered for the
     // order's events).
     bool approved(const QString &what, bool needsManager);
@@ -89,9 +94,12 @@ private:
     store::UserStore m_users;
     store::Catalog m_catalog;
     store::CartStore m_carts;
+    store::ShiftStore m_shifts;
+    std::optional<store::Shift> m_shift;
     std::optional<store::User> m_user;
     std::unique_ptr<CartModel> m_cart;
     QString m_lastReceipt;
+    QString m_lastZReport;
     QString m_approvedBy; // the manager who approved something in the current cart
     std::optional<QUuid> m_lastOrder;
     int m_lastOrderVersion = 0;

@@ -44,6 +44,11 @@ void LoginPage::reset()
     m_pin->setFocus();
 }
 
+void LoginPage::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
 void LoginPage::tryPin()
 {
     const QString pin = m_pin->text();

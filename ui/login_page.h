@@ -18,6 +18,7 @@ public:
     LoginPage(store::UserStore &users, QWidget *parent = nullptr);
 
     void reset(); // empty field, focus, no message
+    void showMessage(const QString &text);
 
 signals:
     void loggedIn(const counterline::store::User &user);

@@ -3,28 +3,11 @@
 #include "ui/money_format.h"
 #include "ui/qr_code.h"
 
-#include <QFile>
-#include <QPainter>
-#include <QPdfWriter>
-
 using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
 namespace {
-
-// One printed row: text on the left, an amount on the right, or a rule.
-struct Row
-{
-    QString left;
-    QString right;
-    bool bold = false;
-    bool rule = false;
-};
-
-constexpr qreal kRowMm = 4.2; // line pitch at 8 pt
-constexpr qreal kQrMm = 28.0; // the QR code's side
-constexpr qreal kMarginMm = 4.0;
 
 QString tenderName(const Tender &tender)
 {
@@ -34,11 +17,11 @@ QString tenderName(const Tender &tender)
                                       : ReceiptPainter::tr("Card (%1)").arg(tender.reference);
 }
 
-QList<Row> rowsOf(const Receipt &receipt)
+QList<SlipRow> rowsOf(const Receipt &receipt)
 {
     const Order &order = receipt.order;
     const QLocale locale;
-    QList<Row> rows;
+    QList<SlipRow> rows;
     rows.append({receipt.storeName, {}, true});
     rows.append({ReceiptPainter::tr("Receipt %1").arg(order.receiptNumber().toString()), {}});
     rows.append({locale.toString(order.createdAt().toLocalTime(), QLocale::ShortFormat),
@@ -89,61 +72,14 @@ QByteArray Receipt::verificationString() const
 
 void ReceiptPainter::print(const Receipt &receipt, QPagedPaintDevice &device, ReceiptPaper paper)
 {
-    const QList<Row> rows = rowsOf(receipt);
-    const bool thermal = paper == ReceiptPaper::Thermal80mm;
-    const qreal widthMm = thermal ? 80.0 : 210.0;
-    const qreal heightMm =
-        thermal ? 2 * kMarginMm + qreal(rows.size()) * kRowMm + kQrMm + 6.0 : 297.0;
-    device.setPageSize(QPageSize(QSizeF(widthMm, heightMm), QPageSize::Millimeter));
-    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
-
-    QPainter painter(&device);
-    const qreal perMm = device.logicalDpiX() / 25.4;
-    // On A4 the receipt keeps its thermal width, centred, so both read the same.
-    const qreal left = (thermal ? kMarginMm : (widthMm - 72.0) / 2) * perMm;
-    const qreal right = (thermal ? widthMm - kMarginMm : (widthMm + 72.0) / 2) * perMm;
-    QFont font(u"DejaVu Sans Mono"_s);
-    font.setStyleHint(QFont::Monospace);
-    font.setPointSizeF(8);
-    qreal y = kMarginMm * perMm;
-    const qreal pitch = kRowMm * perMm;
-    for (const Row &row : rows) {
-        if (row.rule) {
-            painter.drawLine(QPointF(left, y + pitch / 2), QPointF(right, y + pitch / 2));
-        } else {
-            font.setBold(row.bold);
-            painter.setFont(font);
-            const QRectF box(left, y, right - left, pitch);
-            painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, row.left);
-            if (!row.right.isEmpty())
-                painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, row.right);
-        }
-        y += pitch;
-    }
-    const QImage qr = qrCode(receipt.verificationString());
-    if (!qr.isNull()) {
-        const qreal side = kQrMm * perMm;
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-        painter.drawImage(QRectF((left + right - side) / 2, y + 2 * perMm, side, side), qr);
-    }
+    paintSlip(device, rowsOf(receipt), paper, qrCode(receipt.verificationString()));
 }
 
 Result<void> ReceiptPainter::writePdf(const Receipt &receipt, const QString &filePath,
                                       ReceiptPaper paper)
 {
-    {
-        QPdfWriter pdf(filePath);
-        pdf.setResolution(300);
-        pdf.setTitle(tr("Receipt %1").arg(receipt.order.receiptNumber().toString()));
-        pdf.setCreator(u"Counterline"_s);
-        print(receipt, pdf, paper);
-    }
-    QFile written(filePath);
-    if (!written.exists() || written.size() == 0) {
-        return Error{u"receipt.not_written"_s,
-                     tr("The receipt could not be written to %1.").arg(filePath)};
-    }
-    return success();
+    return writeSlipPdf(filePath, tr("Receipt %1").arg(receipt.order.receiptNumber().toString()),
+                        rowsOf(receipt), paper, qrCode(receipt.verificationString()));
 }
 
 } // namespace counterline::ui

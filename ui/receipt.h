@@ -2,6 +2,7 @@
 
 #include "domain/order.h"
 #include "store/journal.h"
+#include "ui/slip.h"
 
 #include <QCoreApplication>
 #include <QPagedPaintDevice>
@@ -18,12 +19,6 @@ struct Receipt
 
     // What the QR code holds: enough to find the order and check its journal entry.
     QByteArray verificationString() const;
-};
-
-enum class ReceiptPaper
-{
-    Thermal80mm,
-    A4
 };
 
 // Draws receipts with QPainter: on 80 mm thermal paper (one page as long as the receipt) or on

@@ -6,6 +6,7 @@
 #include "tests/store/store_fixture.h"
 #include "ui/cart_model.h"
 #include "ui/checkout_window.h"
+#include "ui/close_shift_dialog.h"
 #include "ui/manager_approval.h"
 #include "ui/payment_dialog.h"
 #include "ui/qr_code.h"
@@ -14,6 +15,9 @@
 #include <QApplication>
 #include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
@@ -180,7 +184,7 @@ private slots:
         type(scanField(), u"4000000000020"_s);
         m_window.reset(); // the app goes away without a goodbye
         openWindow();
-        logIn(u"1234"_s);
+        logIn(u"1234"_s, false); // the shift is still open
         QCOMPARE(m_window->cartModel().rowCount(), 2);
         QCOMPARE(label(u"totalLabel"_s), u"3,68 EUR"_s);
     }
@@ -246,6 +250,61 @@ private slots:
         QVERIFY(!QApplication::activeModalWidget());
     }
 
+    // Closing a shift while a sale still waits to sync is refused unless a manager approves;
+    // the Z report adds up the shift and names the manager.
+    void shiftCloseWaitsForSyncOrAManager()
+    {
+        logIn(u"1234"_s);
+        type(scanField(), u"4000000000037"_s);
+        whenPaymentOpens([](ui::PaymentDialog *dialog) {
+            type(dialog->findChild<QLineEdit *>(u"cashGiven"_s), u"10"_s);
+        });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+
+        // First try: the manager is not asked for (cancelled), the shift stays open.
+        whenModal<ui::CloseShiftDialog>([](ui::CloseShiftDialog *dialog) {
+            type(dialog->findChild<QLineEdit *>(u"countedCash"_s), u"108,99"_s);
+            type(dialog->findChild<QLineEdit *>(u"countedCard"_s), u"0"_s);
+            whenModal<ui::ManagerApproval>(
+                [](ui::ManagerApproval *approval) { approval->reject(); });
+        });
+        press(Qt::Key_F11);
+        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"not reached the server"_s));
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM shifts WHERE closed_at IS NULL"_s), 1);
+
+        // Second try: Mia approves; the drawer is 0.01 short.
+        whenModal<ui::CloseShiftDialog>([](ui::CloseShiftDialog *dialog) {
+            type(dialog->findChild<QLineEdit *>(u"countedCash"_s), u"108,98"_s);
+            type(dialog->findChild<QLineEdit *>(u"countedCard"_s), u"0"_s);
+            whenModal<ui::ManagerApproval>([](ui::ManagerApproval *approval) {
+                type(approval->findChild<QLineEdit *>(u"managerPin"_s), u"9999"_s);
+            });
+        });
+        press(Qt::Key_F11);
+        QTRY_VERIFY(m_window->findChild<QLineEdit *>(u"pinField"_s)->isVisible());
+        QVERIFY(m_window->findChild<QLabel *>(u"loginMessage"_s)->text().contains(u"-0,01"_s));
+        QCOMPARE(store::selectValue(m_terminal->db(),
+                                    u"SELECT close_override_by || '/' || closed_by FROM shifts"_s)
+                     ->toString(),
+                 u"Mia/Anna"_s);
+        const QJsonObject z =
+            QJsonDocument::fromJson(
+                store::selectValue(m_terminal->db(), u"SELECT z_report FROM shifts"_s)
+                    ->toString()
+                    .toUtf8())
+                .object();
+        QCOMPARE(z.value(u"orders"_s).toInt(), 1);
+        QCOMPARE(z.value(u"sales"_s).toInt(), 899);
+        QCOMPARE(z.value(u"cash_expected"_s).toInt(), 10899);
+        QCOMPARE(z.value(u"cash_counted"_s).toInt(), 10898);
+        QCOMPARE(z.value(u"grand_total"_s).toInt(), 899);
+        QCOMPARE(z.value(u"per_rate"_s).toArray().size(), 1);
+        QFile pdf(m_window->lastZReportFile());
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+    }
+
     void cartModelPassesTheModelTester()
     {
         ui::CartModel model(m_terminal->cart({}));
@@ -290,8 +349,15 @@ private:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
-    void logIn(const QString &pin)
+    // Logs in; a user without an open shift is asked for the opening float first.
+    void logIn(const QString &pin, bool opensShift = true)
     {
+        if (opensShift) {
+            whenModal<QInputDialog>([](QInputDialog *dialog) {
+                dialog->setTextValue(u"100,00"_s);
+                dialog->accept();
+            });
+        }
         type(m_window->findChild<QLineEdit *>(u"pinField"_s), pin);
         QTRY_VERIFY(scanField()->isVisible());
     }

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "store/shift_store.h"
+#include "ui/slip.h"
+
+namespace counterline::ui {
+
+// The Z report as printed at the end of a shift.
+QList<SlipRow> zReportRows(const store::ZReport &report, const QString &storeName);
+
+} // namespace counterline::ui

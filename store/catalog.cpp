@@ -7,6 +7,7 @@
 #include "store/time_text.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -141,6 +142,40 @@ Result<std::optional<Product>> Catalog::bySku(const QString &sku)
 Result<std::optional<Product>> Catalog::byBarcode(const QString &barcode)
 {
     return findOne(u"barcode"_s, barcode);
+}
+
+Result<QList<Product>> Catalog::search(const QString &typed, int limit)
+{
+    Result<Currency> currency = this->currency();
+    if (!currency)
+        return currency.error();
+    // Every word the cashier typed, quoted (so that no character is FTS5 syntax) and as a prefix.
+    QStringList terms;
+    static const QRegularExpression separators(u"[\\s\"]+"_s);
+    for (const QString &word : typed.split(separators, Qt::SkipEmptyParts))
+        terms << u'"' + word + u"\"*"_s;
+    if (terms.isEmpty())
+        return QList<Product>();
+    Result<QSqlQuery> query = runReusedRead(
+        m_db,
+        u"SELECT p.sku, p.barcode, p.name, p.price_minor, p.tax_rate_ppm FROM product_search s "
+        "JOIN products p ON p.rowid = s.rowid WHERE product_search MATCH ? "
+        "ORDER BY s.rank LIMIT ?"_s,
+        {terms.join(u' '), limit});
+    if (!query)
+        return query.error();
+    QList<Product> products;
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        Result<TaxRate> rate = TaxRate::fromPartsPerMillion(row.value(4).toLongLong());
+        if (!rate)
+            return rate.error();
+        products.append(Product{row.value(0).toString(), row.value(1).toString(),
+                                row.value(2).toString(),
+                                Money(row.value(3).toLongLong(), *currency), *rate});
+    }
+    row.finish();
+    return products;
 }
 
 Result<qint64> Catalog::stockOnHand(const QString &sku)

@@ -44,6 +44,10 @@ public:
     Result<std::optional<Product>> byBarcode(const QString &barcode);
     Result<qint64> stockOnHand(const QString &sku);
 
+    // Search as you type: products whose name, SKU or barcode has words starting with every word
+    // typed ("voll 500" finds "Vollkornbrot 500 g"), best matches first, at most `limit`.
+    Result<QList<Product>> search(const QString &typed, int limit = 20);
+
 private:
     Result<void> write(const QList<CatalogRow> &rows, const QDateTime &at);
 

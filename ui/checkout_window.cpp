@@ -8,6 +8,7 @@
 #include "ui/money_format.h"
 #include "ui/money_input.h"
 #include "ui/payment_dialog.h"
+#include "ui/product_search_model.h"
 #include "ui/sync_status_bar.h"
 #include "ui/totals_panel.h"
 #include "ui/z_report.h"
@@ -16,13 +17,16 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +82,25 @@ QWidget *CheckoutWindow::buildSalePage()
     m_scan->setFont(large);
     layout->addWidget(m_scan);
     connect(m_scan, &QLineEdit::returnPressed, this, &CheckoutWindow::scan);
+
+    // Results as you type, under the scan field; ↓/↑ pick, Enter adds. Keystrokes that arrive
+    // together (a scanner) cost one search, run once the queued keys are handled.
+    m_found = new ProductSearchModel(page);
+    m_results = new QListView(page);
+    m_results->setObjectName(u"searchResults"_s);
+    m_results->setModel(m_found);
+    m_results->setFocusPolicy(Qt::NoFocus);
+    m_results->setMaximumHeight(220);
+    m_results->hide();
+    layout->addWidget(m_results);
+    m_searchSoon = new QTimer(this);
+    m_searchSoon->setSingleShot(true);
+    m_searchSoon->setInterval(0);
+    connect(m_searchSoon, &QTimer::timeout, this, &CheckoutWindow::search);
+    connect(m_scan, &QLineEdit::textEdited, m_searchSoon, qOverload<>(&QTimer::start));
+    connect(m_results, &QListView::clicked, this,
+            [this](const QModelIndex &index) { addToCart(m_found->products()[index.row()]); });
+    m_scan->installEventFilter(this);
 
     auto *middle = new QHBoxLayout;
     m_table = new QTableView(page);
@@ -240,9 +263,15 @@ void CheckoutWindow::logOut()
 void CheckoutWindow::scan()
 {
     const QString code = m_scan->text().trimmed();
-    m_scan->clear();
+    m_searchSoon->stop();
     if (code.isEmpty())
         return;
+    // A highlighted search result wins; then an exact barcode or SKU; then a single result.
+    const QModelIndex picked = m_results->currentIndex();
+    if (m_results->isVisible() && picked.isValid()) {
+        addToCart(m_found->products()[picked.row()]);
+        return;
+    }
     Result<std::optional<Product>> product = m_catalog.byBarcode(code);
     if (product && !product->has_value())
         product = m_catalog.bySku(code);
@@ -250,18 +279,69 @@ void CheckoutWindow::scan()
         showMessage(product.error().message, true);
         return;
     }
-    if (!product->has_value()) {
-        showMessage(tr("Nothing in the catalog has the barcode or SKU \"%1\".").arg(code), true);
+    if (product->has_value()) {
+        addToCart(**product);
         return;
     }
-    Result<int> row = m_cart->addProduct(**product);
+    search();
+    if (m_found->products().size() == 1) {
+        addToCart(m_found->products().first());
+        return;
+    }
+    showMessage(m_found->products().isEmpty()
+                    ? tr("Nothing in the catalog has the barcode or SKU \"%1\".").arg(code)
+                    : tr("Several products match \"%1\": pick one with ↓ and Enter.").arg(code),
+                true);
+    // The next scan replaces what could not be used instead of appending to it.
+    m_scan->selectAll();
+}
+
+void CheckoutWindow::search()
+{
+    const QString typed = m_scan->text().trimmed();
+    Result<QList<Product>> found =
+        typed.size() >= 2 ? m_catalog.search(typed, 12) : Result<QList<Product>>(QList<Product>());
+    m_found->setProducts(found ? *found : QList<Product>());
+    m_results->setVisible(!m_found->products().isEmpty());
+}
+
+// By value: the product may live in the search results, which are cleared before it is added.
+void CheckoutWindow::addToCart(Product product)
+{
+    m_scan->clear();
+    m_searchSoon->stop();
+    m_found->setProducts({});
+    m_results->hide();
+    Result<int> row = m_cart->addProduct(product);
     if (!row) {
         showMessage(row.error().message, true);
         return;
     }
     m_table->selectRow(*row);
     m_table->scrollTo(m_cart->index(*row, 0));
-    showMessage(tr("%1 added.").arg((*product)->name));
+    showMessage(tr("%1 added.").arg(product.name));
+    backToScan();
+}
+
+bool CheckoutWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scan && event->type() == QEvent::KeyPress && m_results->isVisible()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Up) {
+            const int rows = m_found->rowCount();
+            const int current = m_results->currentIndex().isValid()
+                                    ? m_results->currentIndex().row()
+                                    : (key == Qt::Key_Down ? -1 : rows);
+            const int next = std::clamp(current + (key == Qt::Key_Down ? 1 : -1), 0, rows - 1);
+            m_results->setCurrentIndex(m_found->index(next));
+            return true;
+        }
+        if (key == Qt::Key_Escape) {
+            m_results->hide();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 int CheckoutWindow::selectedRow() const

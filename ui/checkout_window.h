@@ -17,12 +17,15 @@
 
 class QLabel;
 class QLineEdit;
+class QListView;
+class QTimer;
 class QStackedWidget;
 class QTableView;
 
 namespace counterline::ui {
 
 class CartModel;
+class ProductSearchModel;
 class LoginPage;
 class SyncStatusBar;
 class TotalsPanel;
@@ -50,6 +53,7 @@ public:
     ~CheckoutWindow() override;
 
     CartModel &cartModel() { return *m_cart; }
+    ProductSearchModel &searchResults() { return *m_found; }
     // The PDF of the last receipt printed (empty before the first sale).
     const QString &lastReceiptFile() const { return m_lastReceipt; }
     // The PDF of the last Z report (empty before the first shift closed here).
@@ -65,6 +69,9 @@ private:
     void startSession(const store::User &user);
     void logOut();
     void scan();
+    void search();
+    void addToCart(Product product);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void pay();
     void voidSelectedLine();
     void changeQuantity();
@@ -108,6 +115,9 @@ private:
     LoginPage *m_login = nullptr;
     QLineEdit *m_scan = nullptr;
     QTableView *m_table = nullptr;
+    QListView *m_results = nullptr;
+    ProductSearchModel *m_found = nullptr;
+    QTimer *m_searchSoon = nullptr;
     TotalsPanel *m_totals = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_cashier = nullptr;

@@ -37,6 +37,36 @@ private slots:
         QCOMPARE(*catalog.stockOnHand(u"BROT"_s), 100); // no stock column: stock untouched
     }
 
+    // Search as you type: word prefixes of the name, SKU or barcode; the index follows renames.
+    void searchFindsWordPrefixes()
+    {
+        StoreFixture f;
+        store::Catalog catalog(*f.database);
+        auto skus = [&](const QString &typed) {
+            QStringList found;
+            for (const Product &p : *catalog.search(typed))
+                found << p.sku;
+            return found;
+        };
+        QCOMPARE(skus(u"br"_s), QStringList{u"BROT"_s});
+        QCOMPARE(skus(u"BRO"_s), QStringList{u"BROT"_s});
+        QCOMPARE(skus(u"4000000000037"_s), QStringList{u"WEIN"_s});
+        QCOMPARE(skus(u"40000000000"_s).size(), 3);
+        QCOMPARE(skus(u"milch 4000"_s), QStringList{u"MILCH"_s});
+        QCOMPARE(skus(u"xyz"_s), QStringList{});
+        QCOMPARE(skus(u"  "_s), QStringList{});
+        QVERIFY(catalog.search(u"\"wein OR *"_s).ok()); // FTS5 syntax is just text here
+
+        QVERIFY(catalog
+                    .importCsv(u"sku,barcode,name,price,currency,tax_rate\r\n"
+                               "WEIN,4000000000037,Rotwein trocken,8.99,EUR,19\r\n"_s,
+                               f.clock.now())
+                    .ok());
+        QCOMPARE(skus(u"rotw"_s), QStringList{u"WEIN"_s});
+        QCOMPARE(skus(u"wein"_s), QStringList{u"WEIN"_s}); // the SKU still matches
+        QCOMPARE(skus(u"trock"_s), QStringList{u"WEIN"_s});
+    }
+
     void badRowsImportNothing_data()
     {
         QTest::addColumn<QString>("csv");

@@ -72,12 +72,28 @@ private slots:
         auto database = Database::open(dir.filePath(u"t.sqlite"_s));
         QVERIFY(database.ok());
         QCOMPARE(database.value()->schemaVersion(), terminalMigrations().last().version);
-        const QStringList expected{u"cart_lines"_s,        u"carts"_s,         u"journal"_s,
-                                   u"journal_audit"_s,     u"order_events"_s,  u"order_lines"_s,
-                                   u"order_transitions"_s, u"orders"_s,        u"outbox"_s,
-                                   u"products"_s,          u"shifts"_s,        u"stock"_s,
-                                   u"sync_cursors"_s,      u"sync_settings"_s, u"tenders"_s,
-                                   u"terminal"_s,          u"users"_s};
+        const QStringList expected{u"cart_lines"_s,
+                                   u"carts"_s,
+                                   u"journal"_s,
+                                   u"journal_audit"_s,
+                                   u"order_events"_s,
+                                   u"order_lines"_s,
+                                   u"order_transitions"_s,
+                                   u"orders"_s,
+                                   u"outbox"_s,
+                                   u"product_search"_s,
+                                   u"product_search_config"_s,
+                                   u"product_search_data"_s,
+                                   u"product_search_docsize"_s,
+                                   u"product_search_idx"_s,
+                                   u"products"_s,
+                                   u"shifts"_s,
+                                   u"stock"_s,
+                                   u"sync_cursors"_s,
+                                   u"sync_settings"_s,
+                                   u"tenders"_s,
+                                   u"terminal"_s,
+                                   u"users"_s};
         QCOMPARE(tables(database.value()->connection()), expected);
     }
 

@@ -9,6 +9,7 @@
 #include "ui/close_shift_dialog.h"
 #include "ui/manager_approval.h"
 #include "ui/payment_dialog.h"
+#include "ui/product_search_model.h"
 #include "ui/qr_code.h"
 
 #include <QAbstractItemModelTester>
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QTimer>
 
 using namespace counterline;
@@ -146,6 +148,47 @@ private slots:
         QCOMPARE(m_window->cartModel().rowCount(), 0);
         QVERIFY(label(u"saleMessage"_s).contains(u"4999999999999"_s));
         QVERIFY(scanField()->hasFocus() || !QApplication::focusWidget());
+    }
+
+    // Results as you type: a name's beginning shows the matches; ↓ picks one, Enter adds it.
+    void searchAsYouType()
+    {
+        logIn(u"1234"_s);
+        auto *results = m_window->findChild<QListView *>(u"searchResults"_s);
+        QTest::keyClicks(scanField(), u"4000"_s);
+        QTRY_COMPARE(m_window->searchResults().rowCount(), 3);
+        QVERIFY(results->isVisible());
+        QTest::keyClick(scanField(), Qt::Key_Down);
+        QTest::keyClick(scanField(), Qt::Key_Down);
+        const QString second = m_window->searchResults().products()[1].sku;
+        QTest::keyClick(scanField(), Qt::Key_Return);
+        QCOMPARE(m_window->cartModel().rowCount(), 1);
+        QCOMPARE(m_window->cartModel().cart().lines().first().sku, second);
+        QVERIFY(!results->isVisible());
+        QVERIFY(scanField()->text().isEmpty());
+
+        // One match: Enter takes it. Typed lower case and cut short, as cashiers do.
+        const QString other = second == u"WEIN"_s ? u"milc"_s : u"wei"_s;
+        QTest::keyClicks(scanField(), other);
+        QTRY_COMPARE(m_window->searchResults().rowCount(), 1);
+        QTest::keyClick(scanField(), Qt::Key_Return);
+        QCOMPARE(m_window->cartModel().rowCount(), 2);
+        QVERIFY(m_window->cartModel().cart().lines().last().sku.startsWith(other.toUpper()));
+
+        // Several matches and no pick: Enter adds nothing and says so; Esc hides the list; the
+        // next scan replaces what was typed.
+        QAbstractItemModelTester tester(&m_window->searchResults(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTest::keyClicks(scanField(), u"4000"_s);
+        QTRY_COMPARE(m_window->searchResults().rowCount(), 3);
+        QTest::keyClick(scanField(), Qt::Key_Return);
+        QCOMPARE(m_window->cartModel().rowCount(), 2);
+        QVERIFY(label(u"saleMessage"_s).contains(u"4000"_s));
+        QTest::keyClick(scanField(), Qt::Key_Escape);
+        QVERIFY(!results->isVisible());
+        type(scanField(), u"4000000000013"_s);
+        QCOMPARE(m_window->cartModel().rowCount(), second == u"BROT"_s ? 2 : 3);
+        QVERIFY(scanField()->text().isEmpty());
     }
 
     void rescanBumpsTheLineAndVoidRemovesIt()

@@ -46,3 +46,7 @@ COUNTERLINE_TEST_PACKAGES=(
 # ccache keeps its cache under the user's home, so repeated builds (and CI on this machine) are
 # cheap without anything depending on the cache being warm.
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# Paths inside the checkout are hashed relative to it, so a fresh clone elsewhere (CI) hits the
+# cache that a developer's tree filled.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"

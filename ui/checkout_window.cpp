@@ -1,5 +1,6 @@
 #include "ui/checkout_window.h"
 
+#include "store/order_history.h"
 #include "store/order_store.h"
 #include "ui/cart_model.h"
 #include "ui/close_shift_dialog.h"
@@ -14,6 +15,8 @@
 #include "ui/z_report.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -122,8 +125,9 @@ QWidget *CheckoutWindow::buildSalePage()
     m_message->setMinimumHeight(28);
     layout->addWidget(m_message);
 
-    // Every action: a touch-sized button that names its key, and the key itself.
-    auto *buttons = new QHBoxLayout;
+    // Every action: a touch-sized button that names its key, and the key itself. Two rows, so
+    // that every label fits at 1024 × 768.
+    auto *buttons = new QGridLayout;
     const struct
     {
         const char *name;
@@ -139,6 +143,8 @@ QWidget *CheckoutWindow::buildSalePage()
          "voidButton"},
         {QT_TR_NOOP("F5 Discount"), QKeySequence(Qt::Key_F5), &CheckoutWindow::discountLine,
          "discountButton"},
+        {QT_TR_NOOP("F6 Return"), QKeySequence(Qt::Key_F6), &CheckoutWindow::returnSale,
+         "returnButton"},
         {QT_TR_NOOP("F7 Void last sale"), QKeySequence(Qt::Key_F7), &CheckoutWindow::voidLastSale,
          "voidSaleButton"},
         {QT_TR_NOOP("F8 Park"), QKeySequence(Qt::Key_F8), &CheckoutWindow::park, "parkButton"},
@@ -150,12 +156,15 @@ QWidget *CheckoutWindow::buildSalePage()
          "closeShiftButton"},
         {QT_TR_NOOP("F12 Pay"), QKeySequence(Qt::Key_F12), &CheckoutWindow::pay, "payButton"},
     };
+    constexpr int kPerRow = 6;
+    int placed = 0;
     for (const auto &action : actions) {
         auto *button = new QPushButton(tr(action.name), page);
         button->setObjectName(QString::fromLatin1(action.objectName));
         button->setMinimumHeight(56);
         button->setFocusPolicy(Qt::NoFocus);
-        buttons->addWidget(button);
+        buttons->addWidget(button, placed / kPerRow, placed % kPerRow);
+        ++placed;
         connect(button, &QPushButton::clicked, this, action.slot);
         auto *shortcut = new QShortcut(action.key, page);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -242,13 +251,16 @@ void CheckoutWindow::closeShift()
         QDir(m_options.receiptDirectory)
             .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
                                            m_shift->id.left(8)));
-    if (writeSlipPdf(file, tr("Z report"), zReportRows(*closed, m_terminal.storeId),
-                     m_options.paper))
+    const Result<void> printed =
+        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_terminal.storeId), {}},
+                  m_options.paper, file, m_options.printerName);
+    if (QFileInfo::exists(file))
         m_lastZReport = file;
     m_shift.reset();
     logOut();
-    m_login->showMessage(
-        tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference())));
+    const QString closedText =
+        tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference()));
+    m_login->showMessage(printed ? closedText : closedText + u' ' + printed.error().message);
 }
 
 void CheckoutWindow::logOut()
@@ -462,6 +474,55 @@ void CheckoutWindow::voidLastSale()
     showMessage(tr("The last sale is void; give the money back."));
 }
 
+void CheckoutWindow::returnSale()
+{
+    bool ok = false;
+    const QString receipt =
+        QInputDialog::getText(this, tr("Return"), tr("Receipt number of the sale brought back:"),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
+    backToScan();
+    if (!ok || receipt.isEmpty())
+        return;
+    store::OrderFilter filter;
+    filter.receiptNumber = receipt;
+    Result<store::OrderPage> found = store::OrderHistory(m_database).page(filter, {}, 1);
+    if (!found) {
+        showMessage(found.error().message, true);
+        return;
+    }
+    if (found->orders.isEmpty()) {
+        showMessage(tr("No sale on this terminal has the receipt number \"%1\".").arg(receipt),
+                    true);
+        return;
+    }
+    const store::OrderSummary sale = found->orders.first();
+    // A paid sale is cancelled; one handed over or delivered is refunded.
+    const std::optional<OrderEvent> event =
+        sale.status == OrderStatus::Paid        ? std::optional(OrderEvent::Cancel)
+        : sale.status == OrderStatus::Completed ? std::optional(OrderEvent::Refund)
+                                                : std::nullopt;
+    if (!event) {
+        showMessage(tr("Receipt %1 is %2; there is nothing to give back.")
+                        .arg(receipt, orderStatusName(sale.status)),
+                    true);
+        return;
+    }
+    if (!approved(tr("Returning sale %1 (%2)").arg(receipt, formatMoney(sale.total)), true))
+        return;
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<int> returned =
+        orders.applyEvent(QUuid(sale.id), sale.version, *event, Actor{m_user->name, m_approvedBy});
+    m_approvedBy.clear();
+    if (!returned) {
+        showMessage(returned.error().message, true);
+        return;
+    }
+    if (m_lastOrder && *m_lastOrder == QUuid(sale.id))
+        m_lastOrder.reset();
+    showMessage(tr("Sale %1 returned: give back %2.").arg(receipt, formatMoney(sale.total)));
+}
+
 void CheckoutWindow::pay()
 {
     if (m_cart->cart().isEmpty() || !m_cart->totals()) {
@@ -487,18 +548,20 @@ void CheckoutWindow::pay()
     QDir().mkpath(m_options.receiptDirectory);
     const QString file = QDir(m_options.receiptDirectory)
                              .filePath(sold->order.receiptNumber().toString() + u".pdf"_s);
-    Result<void> printed = ReceiptPainter::writePdf(receipt, file, m_options.paper);
-    if (printed)
+    const Result<void> printed =
+        printSlip(ReceiptPainter::slip(receipt), m_options.paper, file, m_options.printerName);
+    if (QFileInfo::exists(file))
         m_lastReceipt = file;
     m_lastOrder = sold->order.id();
     m_lastOrderVersion = sold->order.version();
     freshCart();
-    showMessage(
+    // The sale stands whatever the printer does; a printing problem is said next to it.
+    const QString paid =
         sold->order.change().isZero()
             ? tr("Paid. Receipt %1.").arg(sold->order.receiptNumber().toString())
             : tr("Change due: %1. Receipt %2.")
-                  .arg(formatMoney(sold->order.change()), sold->order.receiptNumber().toString()),
-        !printed);
+                  .arg(formatMoney(sold->order.change()), sold->order.receiptNumber().toString());
+    showMessage(printed ? paid : paid + u' ' + printed.error().message, !printed);
     emit orderCommitted(sold->order.receiptNumber().toString());
     backToScan();
 }

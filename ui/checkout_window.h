@@ -36,6 +36,8 @@ struct CheckoutOptions
     ReceiptPaper paper = ReceiptPaper::Thermal80mm;
     // A cashier alone may give line discounts up to this many percent; more needs a manager.
     int discountPercentWithoutManager = 10;
+    // Receipts and Z reports also go to this printer (by its CUPS name) when it is set.
+    QString printerName;
 };
 
 // The window a cashier works in all day. Keyboard and scanner first: the scan field always has
@@ -78,7 +80,8 @@ private:
     void overridePrice();
     void discountLine();
     void voidLastSale();
-    bool openShift(); // asks for the opening float when the user has no open shift
+    void returnSale(); // by receipt number, with a manager
+    bool openShift();  // asks for the opening float when the user has no open shift
     void closeShift();
     // True when the current user may do `what`, or a manager approved it (remembered for the
     // order's events).

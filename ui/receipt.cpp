@@ -70,16 +70,10 @@ QByteArray Receipt::verificationString() const
            ';' + QByteArray::number(journalSeq) + ';' + journalHash;
 }
 
-void ReceiptPainter::print(const Receipt &receipt, QPagedPaintDevice &device, ReceiptPaper paper)
+Slip ReceiptPainter::slip(const Receipt &receipt)
 {
-    paintSlip(device, rowsOf(receipt), paper, qrCode(receipt.verificationString()));
-}
-
-Result<void> ReceiptPainter::writePdf(const Receipt &receipt, const QString &filePath,
-                                      ReceiptPaper paper)
-{
-    return writeSlipPdf(filePath, tr("Receipt %1").arg(receipt.order.receiptNumber().toString()),
-                        rowsOf(receipt), paper, qrCode(receipt.verificationString()));
+    return Slip{tr("Receipt %1").arg(receipt.order.receiptNumber().toString()), rowsOf(receipt),
+                qrCode(receipt.verificationString())};
 }
 
 } // namespace counterline::ui

@@ -5,7 +5,6 @@
 #include "ui/slip.h"
 
 #include <QCoreApplication>
-#include <QPagedPaintDevice>
 
 namespace counterline::ui {
 
@@ -21,18 +20,14 @@ struct Receipt
     QByteArray verificationString() const;
 };
 
-// Draws receipts with QPainter: on 80 mm thermal paper (one page as long as the receipt) or on
-// A4, onto a printer or a PDF file. GUI thread (QPainter on QImage/QPdfWriter is fine anywhere,
-// but printers are not).
+// What a receipt prints: the order's lines, tax per rate, tenders, the journal sequence and short
+// hash, and the QR code of the verification string; printed with printSlip() (slip.h).
 class ReceiptPainter
 {
     Q_DECLARE_TR_FUNCTIONS(ReceiptPainter)
 
 public:
-    // Sets the page size (thermal: as long as needed) and paints.
-    static void print(const Receipt &receipt, QPagedPaintDevice &device, ReceiptPaper paper);
-    static Result<void> writePdf(const Receipt &receipt, const QString &filePath,
-                                 ReceiptPaper paper);
+    static Slip slip(const Receipt &receipt);
 };
 
 } // namespace counterline::ui

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QPagedPaintDevice>
 
@@ -23,12 +24,26 @@ enum class ReceiptPaper
     A4
 };
 
-// Paints rows (and an optional QR code under them) on 80 mm thermal paper, one page as long as
-// needed, or on A4 with the same 72 mm column centred.
-void paintSlip(QPagedPaintDevice &device, const QList<SlipRow> &rows, ReceiptPaper paper,
-               const QImage &qrCode = {});
+// Something printed at the till: its title (the document name), its rows and an optional QR code
+// under them.
+struct Slip
+{
+    QString title;
+    QList<SlipRow> rows;
+    QImage qrCode;
 
-Result<void> writeSlipPdf(const QString &filePath, const QString &title, const QList<SlipRow> &rows,
-                          ReceiptPaper paper, const QImage &qrCode = {});
+    Q_DECLARE_TR_FUNCTIONS(Slip) // last: it leaves the members after it private
+};
+
+// Paints a slip on 80 mm thermal paper, one page as long as needed, or on A4 with the same 72 mm
+// column centred. False when the device could not be painted on.
+bool paintSlip(QPagedPaintDevice &device, const Slip &slip, ReceiptPaper paper);
+
+// Prints a slip through QPrinter: always into the PDF at `pdfPath` (the till's copy, and what tests
+// read), then on the printer called `printerName` when one is named. The PDF comes first, so a
+// missing or failing printer never costs the copy; its error says which printer and that the PDF
+// was kept.
+Result<void> printSlip(const Slip &slip, ReceiptPaper paper, const QString &pdfPath,
+                       const QString &printerName = {});
 
 } // namespace counterline::ui

@@ -22,6 +22,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 using namespace counterline;
@@ -78,6 +80,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
+        m_printer.clear();
         m_terminal.reset();
     }
 
@@ -280,6 +283,119 @@ private slots:
         QCOMPARE(m_terminal->count(u"SELECT count(*) FROM outbox WHERE kind = 'cancel'"_s), 1);
     }
 
+    // A customer brings a sale back: F6 and the receipt number; a manager approves; the sale is
+    // cancelled with both names on the event. An unknown receipt number is said and changes
+    // nothing.
+    void returnBySaleNumberNeedsAManager()
+    {
+        logIn(u"1234"_s);
+        type(scanField(), u"4000000000013"_s);
+        whenPaymentOpens([](ui::PaymentDialog *dialog) {
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
+        });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+        const QString receipt =
+            store::selectValue(m_terminal->db(), u"SELECT receipt_no FROM orders"_s)->toString();
+
+        whenModal<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(u"S1-T1-999999"_s);
+            dialog->accept();
+        });
+        press(Qt::Key_F6);
+        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"S1-T1-999999"_s));
+
+        whenModal<QInputDialog>([receipt](QInputDialog *dialog) {
+            dialog->setTextValue(receipt);
+            dialog->accept();
+        });
+        whenModal<ui::ManagerApproval>([](ui::ManagerApproval *dialog) {
+            type(dialog->findChild<QLineEdit *>(u"managerPin"_s), u"9999"_s);
+        });
+        press(Qt::Key_F6);
+        QTRY_VERIFY2(
+            store::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString() ==
+                u"CANCELLED"_s,
+            qPrintable(label(u"saleMessage"_s)));
+        QVERIFY(label(u"saleMessage"_s).contains(u"2,49"_s));
+        QCOMPARE(store::selectValue(m_terminal->db(),
+                                    u"SELECT actor_id || '/' || approved_by FROM order_events "
+                                    "WHERE event = 'Cancel'"_s)
+                     ->toString(),
+                 u"Anna/Mia"_s);
+
+        // Twice is refused: the sale has nothing left to give back.
+        whenModal<QInputDialog>([receipt](QInputDialog *dialog) {
+            dialog->setTextValue(receipt);
+            dialog->accept();
+        });
+        press(Qt::Key_F6);
+        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"CANCELLED"_s));
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM order_events WHERE event = 'Cancel'"_s),
+                 1);
+    }
+
+    // Receipts go through QPrinter: the PDF is always written; a printer that does not exist is
+    // named in the message, and the sale stands.
+    void aMissingPrinterCostsNeitherTheSaleNorItsPdf()
+    {
+        m_printer = u"no-such-printer"_s;
+        openWindow();
+        logIn(u"1234"_s);
+        type(scanField(), u"4000000000020"_s);
+        whenPaymentOpens([](ui::PaymentDialog *dialog) {
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
+        });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+        QVERIFY2(label(u"saleMessage"_s).contains(u"no-such-printer"_s),
+                 qPrintable(label(u"saleMessage"_s)));
+        QFile pdf(m_window->lastReceiptFile());
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().startsWith("%PDF-"));
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM outbox"_s), 1);
+        QCOMPARE(m_window->cartModel().rowCount(), 0);
+    }
+
+    // Every button's label fits, and the cart, totals and scan field are on screen, at the two
+    // screen sizes tills have.
+    void fitsSmallAndLargeScreens_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x768") << QSize(1024, 768);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+    void fitsSmallAndLargeScreens()
+    {
+        QFETCH(QSize, size);
+        logIn(u"1234"_s);
+        for (const char *barcode : {"4000000000013", "4000000000020", "4000000000037"})
+            type(scanField(), QString::fromLatin1(barcode));
+        m_window->resize(size);
+        QTRY_COMPARE(m_window->size(), size);
+        QVERIFY(m_window->minimumSizeHint().width() <= 1024);
+        QVERIFY(m_window->minimumSizeHint().height() <= 768);
+        const QRect window = m_window->rect();
+        const auto buttons = m_window->findChildren<QPushButton *>();
+        QVERIFY(buttons.size() >= 11);
+        for (QPushButton *button : buttons) {
+            if (!button->isVisibleTo(m_window.get()) || button->objectName().isEmpty())
+                continue;
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+            QVERIFY2(button->height() >= 56, qPrintable(button->text()));
+            const QRect placed(button->mapTo(m_window.get(), QPoint(0, 0)), button->size());
+            QVERIFY2(window.contains(placed), qPrintable(button->text()));
+        }
+        for (const char *name : {"cartView", "scanField", "totalLabel"}) {
+            auto *widget = m_window->findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(widget->isVisible() && widget->width() >= widget->minimumSizeHint().width(),
+                     name);
+        }
+        // The three cart rows are on screen without scrolling.
+        auto *cart = m_window->findChild<QTableView *>(u"cartView"_s);
+        QVERIFY(cart->rowViewportPosition(2) + cart->rowHeight(2) <= cart->viewport()->height());
+    }
+
     void smallDiscountsNeedNoManager()
     {
         logIn(u"1234"_s);
@@ -387,7 +503,7 @@ private:
         m_window = std::make_unique<ui::CheckoutWindow>(
             *m_terminal->database, m_terminal->clock, m_terminal->ids,
             ui::CheckoutOptions{m_terminal->dir.filePath(u"receipts"_s),
-                                ui::ReceiptPaper::Thermal80mm});
+                                ui::ReceiptPaper::Thermal80mm, 10, m_printer});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -404,6 +520,8 @@ private:
         type(m_window->findChild<QLineEdit *>(u"pinField"_s), pin);
         QTRY_VERIFY(scanField()->isVisible());
     }
+
+    QString m_printer; // none: receipts are PDF only
 
     QLineEdit *scanField() { return m_window->findChild<QLineEdit *>(u"scanField"_s); }
 

@@ -3,7 +3,9 @@
 //
 //   BM_ScanToRepaint     the 13 keystrokes of an EAN-13 barcode and Enter, sent through Qt's key
 //                        event path to the scan field, until the cart table and the total have
-//                        been painted again. Goal: p99 ≤ 16 ms.
+//                        been painted again; the cart is saved (fsync) on the way. /0 sends the
+//                        keys in a burst, /1 lets the window handle and paint each key before
+//                        the next. Goal: p99 ≤ 16 ms.
 //   BM_SearchKeystroke   one keystroke of a product name in the scan field until the list of
 //                        matches has been painted again. Goal: p99 ≤ 16 ms.
 //   BM_LogInToScanField  the PIN and Enter until the scan field is painted, ready for the first
@@ -159,10 +161,14 @@ struct Till
     PaintWatch paints;
 };
 
+// Made on first use, gone before QApplication is.
+std::unique_ptr<Till> g_till;
+
 Till &till()
 {
-    static Till instance;
-    return instance;
+    if (!g_till)
+        g_till = std::make_unique<Till>();
+    return *g_till;
 }
 
 void reportPercentiles(benchmark::State &state, const std::vector<double> &ms)
@@ -180,8 +186,10 @@ void BM_ScanToRepaint(benchmark::State &state)
         state.SkipWithError("log in failed");
         return;
     }
+    const bool keyByKey = state.range(0) == 1;
     QRandomGenerator random(20261129);
     std::vector<double> ms;
+    std::vector<double> fromEnter;
     int scans = 0;
     for (auto _ : state) {
         // A basket of up to 30 items, some scanned twice.
@@ -192,7 +200,15 @@ void BM_ScanToRepaint(benchmark::State &state)
         t.paints.reset();
         QElapsedTimer timer;
         timer.start();
-        QTest::keyClicks(t.scan, barcode);
+        // /0: the keystrokes arrive faster than the event loop turns (one repaint at the end);
+        // /1: each is handled and painted before the next, as when the scanner is slower than
+        // the window.
+        for (const QChar digit : barcode) {
+            QTest::keyClick(t.scan, digit.toLatin1());
+            if (keyByKey)
+                QCoreApplication::processEvents();
+        }
+        const qint64 keysDone = timer.nsecsElapsed();
         QTest::keyClick(t.scan, Qt::Key_Return);
         const bool painted = processUntil([&] {
             return t.scan->text().isEmpty() && t.paints.painted(t.cart->viewport()) &&
@@ -205,8 +221,12 @@ void BM_ScanToRepaint(benchmark::State &state)
             return;
         }
         ms.push_back(elapsed);
+        fromEnter.push_back(elapsed - double(keysDone) / 1e6);
     }
     reportPercentiles(state, ms);
+    state.counters["enter_to_paint_p50_ms"] = bench::p50(fromEnter);
+    state.counters["enter_to_paint_p99_ms"] = bench::p99(fromEnter);
+    state.SetLabel(keyByKey ? "key by key" : "burst");
 }
 
 void BM_SearchKeystroke(benchmark::State &state)
@@ -217,7 +237,7 @@ void BM_SearchKeystroke(benchmark::State &state)
         return;
     }
     // What cashiers type: the start of one or two words of a product's name.
-    const QStringList typed{u"Kaffee Hon"_s, u"brot"_s,     u"Käse Wein"_s, u"zuck mil"_s,
+    const QStringList typed{u"Kaffee Hon"_s, u"brot"_s,     u"kase wein"_s, u"zuck mil"_s,
                             u"Seife"_s,      u"nudeln r"_s, u"Apfel 123"_s, u"tee bu"_s};
     std::vector<double> ms;
     int word = 0;
@@ -238,7 +258,7 @@ void BM_SearchKeystroke(benchmark::State &state)
         t.paints.reset();
         QElapsedTimer timer;
         timer.start();
-        QTest::keyClicks(t.scan, QString(key));
+        QTest::keyClick(t.scan, key.toLatin1());
         // The search runs once the keystroke is handled; its list is painted (or the field alone,
         // below two characters).
         const bool painted = processUntil([&] {
@@ -285,7 +305,12 @@ void BM_LogInToScanField(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(BM_ScanToRepaint)->Iterations(1000)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScanToRepaint)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchKeystroke)->Iterations(600)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LogInToScanField)->Iterations(20)->UseManualTime()->Unit(benchmark::kMillisecond);
 
@@ -297,5 +322,6 @@ int main(int argc, char *argv[])
         return 1;
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    g_till.reset();
     return 0;
 }

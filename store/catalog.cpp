@@ -144,24 +144,53 @@ Result<std::optional<Product>> Catalog::byBarcode(const QString &barcode)
     return findOne(u"barcode"_s, barcode);
 }
 
+namespace {
+
+constexpr int kSearchCandidates = 200;
+
+} // namespace
+
 Result<QList<Product>> Catalog::search(const QString &typed, int limit)
 {
     Result<Currency> currency = this->currency();
     if (!currency)
         return currency.error();
     // Every word the cashier typed, quoted (so that no character is FTS5 syntax) and as a prefix.
-    QStringList terms;
     static const QRegularExpression separators(u"[\\s\"]+"_s);
-    for (const QString &word : typed.split(separators, Qt::SkipEmptyParts))
-        terms << u'"' + word + u"\"*"_s;
-    if (terms.isEmpty())
+    const QStringList words = typed.split(separators, Qt::SkipEmptyParts);
+    if (words.isEmpty())
         return QList<Product>();
+    QStringList terms;
+    for (const QString &word : words)
+        terms << u'"' + word + u"\"*"_s;
+    // Candidates come from indexes that can stop early: at most kSearchCandidates names from the
+    // FTS index, and, for a single word, barcodes and SKUs that start with it (B-tree ranges; SKUs
+    // also upper-cased). "40" matches every barcode of a big store, and each keystroke must stay
+    // within a frame. Of the candidates, an exact barcode or SKU comes first, then names that
+    // start with the first word typed, then by name.
+    const QString &first = words.first();
+    // Bound as NULL for several words, so that the barcode and SKU ranges hold nothing.
+    const QString single = words.size() == 1 ? first : QString();
+    const QString upper = single.toUpper();
+    QString startsWithFirst = first;
+    startsWithFirst.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    const QChar last(0xFFFF); // above every character a barcode or SKU holds
     Result<QSqlQuery> query = runReusedRead(
         m_db,
-        u"SELECT p.sku, p.barcode, p.name, p.price_minor, p.tax_rate_ppm FROM product_search s "
-        "JOIN products p ON p.rowid = s.rowid WHERE product_search MATCH ? "
-        "ORDER BY s.rank LIMIT ?"_s,
-        {terms.join(u' '), limit});
+        u"SELECT sku, barcode, name, price_minor, tax_rate_ppm FROM products WHERE rowid IN ("
+        "SELECT rowid FROM (SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?) "
+        "UNION ALL SELECT rowid FROM (SELECT rowid FROM products "
+        "WHERE barcode >= ? AND barcode < ? LIMIT ?) "
+        "UNION ALL SELECT rowid FROM (SELECT rowid FROM products WHERE sku >= ? AND sku < ? LIMIT "
+        "?) "
+        "UNION ALL SELECT rowid FROM (SELECT rowid FROM products WHERE sku >= ? AND sku < ? LIMIT "
+        "?)) "
+        "ORDER BY (barcode = ? OR sku = ? OR sku = ?) DESC, name LIKE ? ESCAPE '\\' DESC, name, "
+        "sku "
+        "LIMIT ?"_s,
+        {terms.join(u' '), kSearchCandidates, single, QString(single + last), kSearchCandidates,
+         single, QString(single + last), kSearchCandidates, upper, QString(upper + last),
+         kSearchCandidates, first, first, upper, QString(startsWithFirst + u'%'), limit});
     if (!query)
         return query.error();
     QList<Product> products;

@@ -45,7 +45,10 @@ public:
     Result<qint64> stockOnHand(const QString &sku);
 
     // Search as you type: products whose name, SKU or barcode has words starting with every word
-    // typed ("voll 500" finds "Vollkornbrot 500 g"), best matches first, at most `limit`.
+    // typed ("voll 500" finds "Vollkornbrot 500 g"; accents do not matter), at most `limit`:
+    // an exact barcode or SKU first, then names starting with the first word, then by name, taken
+    // from the first 200 matches in catalog order so that a broad prefix costs what a narrow one
+    // does.
     Result<QList<Product>> search(const QString &typed, int limit = 20);
 
 private:

@@ -44,7 +44,8 @@ private slots:
         store::Catalog catalog(*f.database);
         auto skus = [&](const QString &typed) {
             QStringList found;
-            for (const Product &p : *catalog.search(typed))
+            const Result<QList<Product>> products = catalog.search(typed);
+            for (const Product &p : *products)
                 found << p.sku;
             return found;
         };
@@ -52,7 +53,9 @@ private slots:
         QCOMPARE(skus(u"BRO"_s), QStringList{u"BROT"_s});
         QCOMPARE(skus(u"4000000000037"_s), QStringList{u"WEIN"_s});
         QCOMPARE(skus(u"40000000000"_s).size(), 3);
-        QCOMPARE(skus(u"milch 4000"_s), QStringList{u"MILCH"_s});
+        QCOMPARE(skus(u"milch 4000"_s), QStringList{}); // several words: all in the name
+        QCOMPARE(skus(u"mil br"_s), QStringList{});
+        QCOMPARE(skus(u"milch"_s), QStringList{u"MILCH"_s});
         QCOMPARE(skus(u"xyz"_s), QStringList{});
         QCOMPARE(skus(u"  "_s), QStringList{});
         QVERIFY(catalog.search(u"\"wein OR *"_s).ok()); // FTS5 syntax is just text here
@@ -65,6 +68,20 @@ private slots:
         QCOMPARE(skus(u"rotw"_s), QStringList{u"WEIN"_s});
         QCOMPARE(skus(u"wein"_s), QStringList{u"WEIN"_s}); // the SKU still matches
         QCOMPARE(skus(u"trock"_s), QStringList{u"WEIN"_s});
+        QCOMPARE(skus(u"rotw tro"_s), QStringList{u"WEIN"_s});
+
+        // Names that start with what was typed come before names that merely contain it; an
+        // exact barcode or SKU before both; accents do not matter.
+        QVERIFY(catalog
+                    .importCsv(u"sku,barcode,name,price,currency,tax_rate\r\n"
+                               "BIOMILCH,4000000000044,Bio Milch,1.49,EUR,7\r\n"
+                               "KAESE,4000000000051,Käse 100%_mild,2.99,EUR,7\r\n"_s,
+                               f.clock.now())
+                    .ok());
+        QCOMPARE(skus(u"milch"_s), (QStringList{u"MILCH"_s, u"BIOMILCH"_s}));
+        QCOMPARE(skus(u"biomilch"_s).first(), u"BIOMILCH"_s);
+        QCOMPARE(skus(u"kase"_s), QStringList{u"KAESE"_s});
+        QCOMPARE(skus(u"100%_"_s), QStringList{u"KAESE"_s});
     }
 
     void badRowsImportNothing_data()

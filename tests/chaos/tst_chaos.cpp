@@ -11,6 +11,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 
 #include <memory>
@@ -288,7 +290,32 @@ private slots:
         while (pending() > 0 && drain.elapsed() < 120'000)
             QTest::qWait(250);
         if (pending() > 0) {
+            // Is the server there, and does it answer without the proxy?
+            QNetworkAccessManager direct;
+            QNetworkReply *health = direct.get(QNetworkRequest(server.url(u"/healthz"_s)));
+            QTRY_VERIFY_WITH_TIMEOUT(health->isFinished(), 10'000);
+            qInfo("server %s (exit %d), /healthz directly: %d %s; the proxy since the storm: %d "
+                  "connections",
+                  server.process().state() == QProcess::Running ? "running" : "not running",
+                  server.process().exitCode(),
+                  health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                  qPrintable(health->errorString()),
+                  proxy.counts().connections - storm.connections);
+            const QList<QByteArray> serverSaid =
+                server.process().readAllStandardError().split('\n');
+            for (qsizetype i = std::max<qsizetype>(0, serverSaid.size() - 12);
+                 i < serverSaid.size(); ++i) {
+                qInfo("server: %s", serverSaid[i].constData());
+            }
+            delete health;
             for (const Terminal &terminal : terminals) {
+                // What the sync process said last (its output since its last restart).
+                const QList<QByteArray> said =
+                    QByteArray(terminal.sync->readAllStandardOutput() + "|" +
+                               terminal.sync->readAllStandardError())
+                        .split('\n');
+                for (qsizetype i = std::max<qsizetype>(0, said.size() - 12); i < said.size(); ++i)
+                    qInfo("%s sync: %s", qPrintable(terminal.name), said[i].constData());
                 for (const QVariantList &row : terminalRows(
                          terminal.data, u"SELECT seq, attempts, last_status, next_attempt_at, "
                                         "last_error FROM outbox WHERE state <> 'sent' LIMIT 5"_s)) {

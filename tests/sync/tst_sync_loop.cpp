@@ -4,6 +4,7 @@
 
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
+#include "store/time_text.h"
 #include "sync/outbox_sender.h"
 #include "sync/puller.h"
 #include "sync/sync_loop.h"
@@ -133,6 +134,46 @@ private slots:
         const HttpAnswer now = http(network, "GET", m_server->url(u"/v1/orders/"_s + id), office);
         QCOMPARE(now.json().value(u"status"_s).toString(), u"SHIPPED"_s);
         QCOMPARE(now.json().value(u"version"_s).toInt(), 3);
+    }
+
+    // The server answers "this key is still being processed" (409 with Retry-After) for a
+    // request that died with the server, until its lease runs out. However many attempts the
+    // entry has behind it, it is asked again after Retry-After, not after minutes of backoff.
+    void aKeyStillRunningIsAskedAgainSoon()
+    {
+        FaultProxy proxy(1);
+        proxy.setUpstreamPort(m_server->port());
+        QVERIFY(proxy.listen() != 0);
+        proxy.force(Fault::DropResponse); // the server commits, the terminal never hears
+
+        StoreFixture terminal;
+        QVERIFY(terminal.sell(terminal.cart({{"BROT", 1}})).ok());
+        const store::SyncTarget target{QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port())), m_token};
+        sync::OutboxSender sender(*terminal.database, terminal.clock, target);
+        QCOMPARE(onePass(sender).retrying, 1);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 1);
+
+        // As if the server had died while running the request: its key is held for a minute.
+        const QString heldUntil =
+            QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs);
+        QCOMPARE(m_server->count(u"UPDATE idempotency_keys SET state = 'running', "
+                                 "response_status = NULL, response_body = NULL, "
+                                 "lease_until = '%1'"_s.arg(heldUntil)),
+                 1);
+        // A long history of failed attempts: backoff alone would be minutes.
+        QVERIFY(store::runSql(terminal.db(), u"UPDATE outbox SET attempts = 12, "
+                                             "next_attempt_at = NULL"_s)
+                    .ok());
+        proxy.force(Fault::None);
+        const sync::SyncPass pass = onePass(sender);
+        QCOMPARE(pass.retrying, 1);
+        QCOMPARE(pass.lastNetworkError, false);
+        QCOMPARE(store::selectValue(terminal.db(), u"SELECT last_status FROM outbox"_s)->toInt(),
+                 409);
+        const qint64 waitMs = terminal.clock.now().msecsTo(store::timeFromText(
+            store::selectValue(terminal.db(), u"SELECT next_attempt_at FROM outbox"_s)
+                ->toString()));
+        QVERIFY2(waitMs >= 1'000 && waitMs <= 2'000, qPrintable(QString::number(waitMs)));
     }
 
 private:

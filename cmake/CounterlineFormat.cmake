@@ -8,6 +8,7 @@ if(COUNTERLINE_CLANG_FORMAT)
         ${PROJECT_SOURCE_DIR}/store/*.cpp ${PROJECT_SOURCE_DIR}/store/*.h
         ${PROJECT_SOURCE_DIR}/sync/*.cpp ${PROJECT_SOURCE_DIR}/sync/*.h
         ${PROJECT_SOURCE_DIR}/server/*.cpp ${PROJECT_SOURCE_DIR}/server/*.h
+        ${PROJECT_SOURCE_DIR}/paysim/*.cpp ${PROJECT_SOURCE_DIR}/paysim/*.h
         ${PROJECT_SOURCE_DIR}/tests/*.cpp ${PROJECT_SOURCE_DIR}/tests/*.h
         ${PROJECT_SOURCE_DIR}/bench/*.cpp ${PROJECT_SOURCE_DIR}/bench/*.h)
     add_custom_target(format

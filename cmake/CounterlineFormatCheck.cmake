@@ -4,6 +4,7 @@ file(GLOB_RECURSE sources
     ${ROOT}/app/*.cpp ${ROOT}/app/*.h ${ROOT}/ui/*.cpp ${ROOT}/ui/*.h
     ${ROOT}/domain/*.cpp ${ROOT}/domain/*.h ${ROOT}/store/*.cpp ${ROOT}/store/*.h
     ${ROOT}/sync/*.cpp ${ROOT}/sync/*.h ${ROOT}/server/*.cpp ${ROOT}/server/*.h
+    ${ROOT}/paysim/*.cpp ${ROOT}/paysim/*.h
     ${ROOT}/tests/*.cpp ${ROOT}/tests/*.h ${ROOT}/bench/*.cpp ${ROOT}/bench/*.h)
 execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${sources}
                 RESULT_VARIABLE result ERROR_VARIABLE diagnostics)

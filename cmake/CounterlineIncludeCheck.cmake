@@ -11,8 +11,9 @@ set(COUNTERLINE_INCLUDE_RULES
     "store=domain|store"
     "sync=domain|store|sync"
     "server=domain|sync/protocol|server"
+    "paysim=domain|sync/protocol|paysim"
     "ui=domain|store|sync|ui")
-set(COUNTERLINE_LAYER_FOLDERS domain sync/protocol store sync server ui app)
+set(COUNTERLINE_LAYER_FOLDERS domain sync/protocol store sync server paysim ui app)
 
 function(counterline_check_includes root out_var)
     set(violations)

@@ -1,6 +1,7 @@
 // counterline-server: the central server (BRIEF §9). Without a command it serves the v1 API;
 // the operator commands (store add, terminal enroll, user add) change the database and exit.
 
+#include "common/listen_address.h"
 #include "common/text_file.h"
 #include "domain/clock.h"
 #include "server/catalog_service.h"
@@ -89,13 +90,11 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
 {
     const QString listen =
         parser.isSet(u"listen"_s) ? parser.value(u"listen"_s) : u"127.0.0.1:8080"_s;
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool numeric = false;
-    const uint port = listen.mid(colon + 1).toUInt(&numeric);
-    const QHostAddress address(listen.left(colon));
-    if (colon < 0 || !numeric || port > 65535 || address.isNull())
-        return usage(
-            text("--listen takes HOST:PORT, e.g. 127.0.0.1:8080, not \"%1\".").arg(listen));
+    const Result<app::ListenAddress> where = app::parseListenAddress(listen, u"127.0.0.1:8080"_s);
+    if (!where)
+        return usage(where.error().message);
+    const QHostAddress &address = where->address;
+    const quint16 port = where->port;
 
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(u"tls-cert"_s) || parser.isSet(u"tls-key"_s)) {

@@ -3,6 +3,8 @@
 // Runs the real counterline-server as a child process on SQLite or on a fresh PostgreSQL
 // database, and talks HTTP to it over a real socket.
 
+#include "tests/server/http_client.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,38 +20,6 @@
 #include <QUuid>
 
 namespace counterline::testing {
-
-struct HttpAnswer
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QByteArray retryAfter;
-    QByteArray etag;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-inline HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
-                       const QByteArray &token, const QByteArray &idempotencyKey = {},
-                       const QByteArray &body = {})
-{
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    if (!idempotencyKey.isEmpty())
-        request.setRawHeader("Idempotency-Key", '"' + idempotencyKey + '"');
-    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                      reply->readAll(), reply->rawHeader("Content-Type"),
-                      reply->rawHeader("Retry-After"), reply->rawHeader("ETag")};
-    reply->deleteLater();
-    return answer;
-}
 
 // A server of its own for one test: a temporary data directory (SQLite) or a database created
 // for it in the PostgreSQL cluster that test.sh started (COUNTERLINE_TEST_POSTGRES).

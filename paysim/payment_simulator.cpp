@@ -1,0 +1,333 @@
+#include "paysim/payment_simulator.h"
+
+#include "domain/currency.h"
+#include "paysim/token_rules.h"
+#include "sync/protocol/problem.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::paysim {
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("counterline::paysim::PaymentSimulator", source);
+}
+
+QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
+{
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    }
+    return {};
+}
+
+int statusFor(const Error &error)
+{
+    if (error.code == u"paysim.no_such_charge"_s || error.code == u"paysim.unknown_key"_s)
+        return 404;
+    if (error.code == u"paysim.key_reused"_s || error.code == u"paysim.refund_too_large"_s ||
+        error.code == u"paysim.not_captured"_s) {
+        return 422;
+    }
+    if (error.code.startsWith(u"paysim.bad_"_s) || error.code == u"paysim.key_missing"_s)
+        return 400;
+    return 500;
+}
+
+void answer(QHttpServerResponder &responder, int status, const QJsonObject &body,
+            bool replay = false)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (replay) {
+        responder.write(bytes,
+                        {{"Content-Type", "application/json"}, {"Idempotent-Replayed", "true"}},
+                        Status(status));
+    } else {
+        responder.write(bytes, {{"Content-Type", "application/json"}}, Status(status));
+    }
+}
+
+void answer(QHttpServerResponder &responder, const Error &error)
+{
+    const int status = statusFor(error);
+    responder.write(protocol::Problem::fromError(error, status).toBody(),
+                    {{"Content-Type", QByteArray(protocol::kProblemContentType.data())}},
+                    Status(status));
+}
+
+Error badRequest(const QString &detail)
+{
+    return Error{u"paysim.bad_request"_s, detail};
+}
+
+Result<QString> idempotencyKey(const QHttpServerRequest &request)
+{
+    QByteArray key = header(request, "Idempotency-Key");
+    if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
+        key = key.mid(1, key.size() - 2); // the structured-field string form
+    if (key.isEmpty() || key.size() > 255) {
+        return Error{u"paysim.key_missing"_s,
+                     text("This request needs an Idempotency-Key header (1 to 255 characters).")};
+    }
+    return QString::fromUtf8(key);
+}
+
+QByteArray fingerprintOf(const QByteArray &body)
+{
+    return QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+}
+
+Result<QJsonObject> jsonObject(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return badRequest(text("The body is not a JSON object (%1 at byte %2).")
+                              .arg(parseError.errorString())
+                              .arg(parseError.offset));
+    }
+    return document.object();
+}
+
+// A positive whole number of minor units, below a trillion.
+Result<qint64> amountIn(const QJsonObject &json)
+{
+    const QJsonValue amount = json.value(u"amount"_s);
+    const double number = amount.toDouble(-1);
+    if (!amount.isDouble() || number != double(qint64(number)) || number <= 0 || number >= 1e12) {
+        return badRequest(
+            text("\"amount\" must be a positive whole number of minor units (e.g. 1999 for "
+                 "19.99)."));
+    }
+    return amount.toInteger();
+}
+
+Result<ChargeRequest> chargeRequest(const QByteArray &body)
+{
+    Result<QJsonObject> json = jsonObject(body);
+    if (!json)
+        return json.error();
+    Result<qint64> amount = amountIn(*json);
+    if (!amount)
+        return amount.error();
+    const QString currency = json->value(u"currency"_s).toString();
+    if (!Currency::fromCode(currency)) {
+        return badRequest(
+            text("\"currency\" must be an ISO 4217 code such as EUR, not \"%1\".").arg(currency));
+    }
+    const QString token = json->value(u"token"_s).toString();
+    if (!isToken(token)) {
+        return badRequest(text("\"token\" must be a card token starting with tok_ (e.g. "
+                               "tok_visa), not \"%1\".")
+                              .arg(token));
+    }
+    const QString reference = json->value(u"reference"_s).toString();
+    if (reference.size() > 200)
+        return badRequest(text("\"reference\" is longer than 200 characters."));
+    return ChargeRequest{*amount, currency, token, reference};
+}
+
+} // namespace
+
+Result<Fault> faultFromName(const QString &name)
+{
+    if (name == u"none"_s)
+        return Fault::None;
+    if (name == u"timeout"_s)
+        return Fault::Timeout;
+    if (name == u"drop_after_capture"_s)
+        return Fault::DropAfterCapture;
+    if (name == u"slow"_s)
+        return Fault::Slow;
+    return Error{
+        u"paysim.bad_fault"_s,
+        text("The fault is none, timeout, drop_after_capture or slow, not \"%1\".").arg(name)};
+}
+
+PaymentSimulator::PaymentSimulator(PaymentLedger &ledger, const Clock &clock)
+    : m_ledger(ledger)
+    , m_clock(clock)
+{
+    addRoutes();
+}
+
+Result<quint16> PaymentSimulator::listen(const QHostAddress &address, quint16 port)
+{
+    const quint16 bound = m_http.listen(address, port);
+    if (bound == 0) {
+        return Error{u"paysim.listen_failed"_s,
+                     text("Cannot listen on %1:%2 (in use, or not allowed).")
+                         .arg(address.toString())
+                         .arg(port)};
+    }
+    return bound;
+}
+
+void PaymentSimulator::arm(Fault fault, int times, std::chrono::milliseconds delay)
+{
+    m_fault = fault;
+    m_faultTimes = fault == Fault::None ? 0 : std::max(times, 1);
+    m_faultDelay = delay;
+}
+
+Fault PaymentSimulator::takeFault()
+{
+    if (m_faultTimes <= 0)
+        return Fault::None;
+    --m_faultTimes;
+    return m_fault;
+}
+
+void PaymentSimulator::addRoutes()
+{
+    m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get,
+                 [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                     answer(responder, 200, QJsonObject{{u"status"_s, u"ok"_s}});
+                 });
+
+    m_http.route(u"/v1/charges"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     Result<QString> key = idempotencyKey(request);
+                     Result<ChargeRequest> charge =
+                         key ? chargeRequest(request.body()) : Result<ChargeRequest>(key.error());
+                     if (!charge) {
+                         answer(responder, charge.error());
+                         return;
+                     }
+                     const Fault fault = takeFault();
+                     // A socket that goes away while an answer waits must not be written to.
+                     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                     const QPointer<QTcpSocket> socket = held->socket();
+                     if (fault == Fault::Timeout) {
+                         QTimer::singleShot(m_faultDelay, [held, socket] {
+                             if (socket)
+                                 socket->abort();
+                         });
+                         return;
+                     }
+                     Result<Keyed<Charge>> made = m_ledger.charge(
+                         *key, fingerprintOf(request.body()), *charge, m_clock.now());
+                     if (!made) {
+                         answer(*held, made.error());
+                         return;
+                     }
+                     const int status = made->value.captured() ? 201 : 402;
+                     if (fault == Fault::DropAfterCapture) {
+                         if (socket)
+                             socket->abort();
+                         return;
+                     }
+                     const QJsonObject body = made->value.toJson();
+                     const bool replay = made->replay;
+                     if (fault == Fault::Slow) {
+                         QTimer::singleShot(m_faultDelay, [held, socket, status, body, replay] {
+                             if (socket)
+                                 answer(*held, status, body, replay);
+                         });
+                         return;
+                     }
+                     answer(*held, status, body, replay);
+                 });
+
+    m_http.route(u"/v1/charges"_s, QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     const QString key =
+                         QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
+                     if (key.isEmpty()) {
+                         answer(responder, badRequest(text("Ask with ?idempotency_key=KEY.")));
+                         return;
+                     }
+                     Result<std::optional<Charge>> found = m_ledger.chargeByKey(key);
+                     if (!found) {
+                         answer(responder, found.error());
+                     } else if (!found->has_value()) {
+                         answer(responder,
+                                Error{u"paysim.unknown_key"_s,
+                                      text("Nothing was ever charged with the key %1.").arg(key)});
+                     } else {
+                         answer(responder, 200, (*found)->toJson());
+                     }
+                 });
+
+    m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     Result<QString> key = idempotencyKey(request);
+                     Result<QJsonObject> json =
+                         key ? jsonObject(request.body()) : Result<QJsonObject>(key.error());
+                     Result<qint64> amount = json ? amountIn(*json) : Result<qint64>(json.error());
+                     if (!amount) {
+                         answer(responder, amount.error());
+                         return;
+                     }
+                     const QString chargeId = json->value(u"charge_id"_s).toString();
+                     if (chargeId.isEmpty()) {
+                         answer(responder,
+                                badRequest(text("\"charge_id\" names the charge to refund.")));
+                         return;
+                     }
+                     Result<Keyed<Refund>> made = m_ledger.refund(
+                         *key, fingerprintOf(request.body()), chargeId, *amount, m_clock.now());
+                     if (!made)
+                         answer(responder, made.error());
+                     else
+                         answer(responder, 201, made->value.toJson(), made->replay);
+                 });
+
+    m_http.route(u"/v1/ledger"_s, QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                     Result<QList<Charge>> charges = m_ledger.charges();
+                     Result<QList<Refund>> refunds = m_ledger.refunds();
+                     if (!charges || !refunds) {
+                         answer(responder, charges ? refunds.error() : charges.error());
+                         return;
+                     }
+                     QJsonArray chargeList;
+                     for (const Charge &charge : *charges)
+                         chargeList.append(charge.toJson());
+                     QJsonArray refundList;
+                     for (const Refund &refund : *refunds)
+                         refundList.append(refund.toJson());
+                     answer(responder, 200,
+                            QJsonObject{{u"charges"_s, chargeList}, {u"refunds"_s, refundList}});
+                 });
+
+    m_http.route(u"/v1/faults"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     Result<QJsonObject> json = jsonObject(request.body());
+                     Result<Fault> fault = json ? faultFromName(json->value(u"mode"_s).toString())
+                                                : Result<Fault>(json.error());
+                     if (!fault) {
+                         answer(responder, fault.error());
+                         return;
+                     }
+                     const int times = json->value(u"times"_s).toInt(1);
+                     const int delayMs = json->value(u"delay_ms"_s).toInt(30'000);
+                     if (times < 1 || delayMs < 0) {
+                         answer(responder,
+                                badRequest(text("\"times\" must be at least 1 and \"delay_ms\" "
+                                                "not negative.")));
+                         return;
+                     }
+                     arm(*fault, times, std::chrono::milliseconds(delayMs));
+                     answer(responder, 200,
+                            QJsonObject{{u"mode"_s, json->value(u"mode"_s)},
+                                        {u"times"_s, times},
+                                        {u"delay_ms"_s, delayMs}});
+                 });
+}
+
+} // namespace counterline::paysim

@@ -12,12 +12,15 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QtConcurrent>
@@ -119,6 +122,48 @@ QHttpServerResponse problem(const Error &error)
 QHttpServerResponse json(int status, const QByteArray &body)
 {
     return QHttpServerResponse("application/json", body, StatusCode(status));
+}
+
+// Qt 6.4's QHttpServer answers a route's QFuture through a raw socket pointer, and crashes when the
+// client went away before the answer was ready (seen in the chaos test: a SIGSEGV in
+// QAbstractSocket::state() under QHttpServer::sendResponse). Every route answers through its
+// responder instead, on the HTTP thread, and only while its socket still exists (QHttpServer
+// deletes a socket once it disconnects, on this same thread, so the check cannot race).
+void answerWhenReady(const QFuture<QHttpServerResponse> &future, QHttpServerResponder &&responder)
+{
+    const QPointer<QTcpSocket> socket = responder.socket();
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    auto *watcher = new QFutureWatcher<QHttpServerResponse>;
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, held, socket] {
+        if (socket) {
+            QHttpServerResponse response = watcher->future().takeResult();
+            response.write(std::move(*held));
+        }
+        watcher->deleteLater();
+    });
+    watcher->setFuture(future);
+}
+
+// A route handler that returns a QFuture, as one that answers through its responder.
+template<typename Handler>
+auto answered(Handler handler)
+{
+    return [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        if constexpr (std::is_invocable_v<Handler, const QHttpServerRequest &>)
+            answerWhenReady(handler(request), std::move(responder));
+        else
+            answerWhenReady(handler(), std::move(responder));
+    };
+}
+
+// The same for routes with an <arg> in their path.
+template<typename Handler>
+auto answeredWithArg(Handler handler)
+{
+    return [handler](const QString &arg, const QHttpServerRequest &request,
+                     QHttpServerResponder &&responder) {
+        answerWhenReady(handler(arg, request), std::move(responder));
+    };
 }
 
 QByteArray etagOf(const QJsonObject &order)
@@ -290,14 +335,14 @@ void HttpApi::addRoutes()
         return QHttpServerResponse("text/plain; version=0.0.4", m_metrics.render(), StatusCode::Ok);
     });
 
-    m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get, [this] {
-        return QtConcurrent::run(&m_pool, [this] {
-            Result<QSqlDatabase> db = m_database.connection();
-            if (!db)
-                return problem(db.error());
-            return json(200, R"({"status":"ok"})");
-        });
-    });
+    m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get, answered([this] {
+                     return QtConcurrent::run(&m_pool, [this] {
+                         Result<QSqlDatabase> db = m_database.connection();
+                         if (!db)
+                             return problem(db.error());
+                         return json(200, R"({"status":"ok"})");
+                     });
+                 }));
 
     // The Idempotency-Key flow of BRIEF §5 around `run`, which must complete the key in its own
     // transaction (IdempotencySlot). Validation happens before, so bad requests keep their key.
@@ -341,7 +386,7 @@ void HttpApi::addRoutes()
     };
 
     m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Post,
-                 [onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
+                 answered([onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
                      Incoming incoming = copy(request, "POST");
                      if (incoming.body.size() > kMaxBodyBytes)
                          return tooLarge();
@@ -361,10 +406,10 @@ void HttpApi::addRoutes()
                                                                           slot);
                                            });
                      });
-                 });
+                 }));
 
     m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Get,
-                 [onPool](const QHttpServerRequest &request) {
+                 answered([onPool](const QHttpServerRequest &request) {
                      return onPool(
                          copy(request, "GET"),
                          [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
@@ -376,10 +421,10 @@ void HttpApi::addRoutes()
                                  return problem(page.error());
                              return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
                          });
-                 });
+                 }));
 
     m_http.route(u"/v1/orders/<arg>"_s, QHttpServerRequest::Method::Get,
-                 [onPool](const QString &id, const QHttpServerRequest &request) {
+                 answeredWithArg([onPool](const QString &id, const QHttpServerRequest &request) {
                      return onPool(
                          copy(request, "GET"),
                          [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
@@ -392,11 +437,12 @@ void HttpApi::addRoutes()
                              }
                              return orderResponse(*order);
                          });
-                 });
+                 }));
 
     m_http.route(
         u"/v1/orders/<arg>/events"_s, QHttpServerRequest::Method::Post,
-        [this, onPool, tooLarge](const QString &id, const QHttpServerRequest &request) {
+        answeredWithArg([this, onPool, tooLarge](const QString &id,
+                                                 const QHttpServerRequest &request) {
             Incoming incoming = copy(request, "POST");
             if (incoming.body.size() > kMaxBodyBytes)
                 return tooLarge();
@@ -442,40 +488,41 @@ void HttpApi::addRoutes()
                         return staleVersion(outcome->order);
                     return orderResponse(outcome->order);
                 });
-        });
+        }));
 
-    m_http.route(
-        u"/v1/orders/<arg>/cancel"_s, QHttpServerRequest::Method::Post,
-        [onPool, idempotent, tooLarge](const QString &id, const QHttpServerRequest &request) {
-            Incoming incoming = copy(request, "POST");
-            if (incoming.body.size() > kMaxBodyBytes)
-                return tooLarge();
-            return onPool(std::move(incoming), [id, idempotent](const QSqlDatabase &db,
-                                                                const Principal &caller,
-                                                                const Incoming &in) {
-                const QJsonDocument document = QJsonDocument::fromJson(in.body);
-                const QJsonObject body = document.object();
-                if (!document.isObject() || !body.value(u"reason"_s).isString()) {
-                    return problem(
-                        translatedError("request.invalid_field", "\"reason\" must be a string"));
-                }
-                Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
-                if (!journal)
-                    return problem(journal.error());
-                const CancelRequest cancel{body.value(u"reason"_s).toString(),
-                                           body.value(u"restock"_s).toBool(true),
-                                           body.value(u"refund_tenders"_s).toBool(true), *journal};
-                return idempotent(db, caller, in, requestFingerprint(in.method, in.path, in.body),
-                                  [&](const IdempotencySlot &slot, const QDateTime &now) {
-                                      return OrderService::cancel(db, caller, id, cancel, now,
-                                                                  slot);
-                                  });
-            });
-        });
+    m_http.route(u"/v1/orders/<arg>/cancel"_s, QHttpServerRequest::Method::Post,
+                 answeredWithArg([onPool, idempotent, tooLarge](const QString &id,
+                                                                const QHttpServerRequest &request) {
+                     Incoming incoming = copy(request, "POST");
+                     if (incoming.body.size() > kMaxBodyBytes)
+                         return tooLarge();
+                     return onPool(std::move(incoming), [id, idempotent](const QSqlDatabase &db,
+                                                                         const Principal &caller,
+                                                                         const Incoming &in) {
+                         const QJsonDocument document = QJsonDocument::fromJson(in.body);
+                         const QJsonObject body = document.object();
+                         if (!document.isObject() || !body.value(u"reason"_s).isString()) {
+                             return problem(translatedError("request.invalid_field",
+                                                            "\"reason\" must be a string"));
+                         }
+                         Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
+                         if (!journal)
+                             return problem(journal.error());
+                         const CancelRequest cancel{body.value(u"reason"_s).toString(),
+                                                    body.value(u"restock"_s).toBool(true),
+                                                    body.value(u"refund_tenders"_s).toBool(true),
+                                                    *journal};
+                         return idempotent(
+                             db, caller, in, requestFingerprint(in.method, in.path, in.body),
+                             [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                 return OrderService::cancel(db, caller, id, cancel, now, slot);
+                             });
+                     });
+                 }));
 
     // Who the token belongs to, and its store's terms: what a terminal needs to set itself up.
     m_http.route(u"/v1/terminal"_s, QHttpServerRequest::Method::Get,
-                 [onPool](const QHttpServerRequest &request) {
+                 answered([onPool](const QHttpServerRequest &request) {
                      return onPool(copy(request, "GET"), [](const QSqlDatabase &db,
                                                             const Principal &caller,
                                                             const Incoming &) {
@@ -498,11 +545,11 @@ void HttpApi::addRoutes()
                              {u"rounding"_s, roundingRuleName(store->policy.rounding)}};
                          return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
                      });
-                 });
+                 }));
 
     // State changes made on the server after a cursor (terminals: to their own orders).
     m_http.route(u"/v1/changes"_s, QHttpServerRequest::Method::Get,
-                 [onPool](const QHttpServerRequest &request) {
+                 answered([onPool](const QHttpServerRequest &request) {
                      return onPool(
                          copy(request, "GET"),
                          [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
@@ -511,12 +558,12 @@ void HttpApi::addRoutes()
                                  return problem(page.error());
                              return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
                          });
-                 });
+                 }));
 
     // The calling terminal's journal as the server holds it: gaps are entries that never arrived.
     m_http.route(
         u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
-        [onPool](const QHttpServerRequest &request) {
+        answered([onPool](const QHttpServerRequest &request) {
             return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
                                                    const Incoming &) {
                 if (!caller.isTerminal()) {
@@ -529,11 +576,11 @@ void HttpApi::addRoutes()
                 return json(200,
                             QJsonDocument(continuity->toJson()).toJson(QJsonDocument::Compact));
             });
-        });
+        }));
 
     // Every terminal (of the stores the caller may see) whose journal is not continuous.
     m_http.route(u"/v1/journal/gaps"_s, QHttpServerRequest::Method::Get,
-                 [onPool](const QHttpServerRequest &request) {
+                 answered([onPool](const QHttpServerRequest &request) {
                      return onPool(copy(request, "GET"), [](const QSqlDatabase &db,
                                                             const Principal &caller,
                                                             const Incoming &) {
@@ -542,11 +589,11 @@ void HttpApi::addRoutes()
                              return problem(report.error());
                          return json(200, QJsonDocument(*report).toJson(QJsonDocument::Compact));
                      });
-                 });
+                 }));
 
     m_http.route(
         u"/v1/catalog"_s, QHttpServerRequest::Method::Get,
-        [onPool](const QHttpServerRequest &request) {
+        answered([onPool](const QHttpServerRequest &request) {
             return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
                                                    const Incoming &in) {
                 const QUrlQuery query(in.query);
@@ -569,7 +616,7 @@ void HttpApi::addRoutes()
                     return problem(changes.error());
                 return json(200, QJsonDocument(*changes).toJson(QJsonDocument::Compact));
             });
-        });
+        }));
 
     m_http.setMissingHandler([](const QHttpServerRequest &request,
                                 QHttpServerResponder &&responder) {

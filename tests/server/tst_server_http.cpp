@@ -323,6 +323,38 @@ private slots:
                  1);
     }
 
+    // Clients that hang up before their answer is ready (a terminal killed, a connection reset)
+    // must not take the server down: Qt 6.4 wrote such answers to freed sockets.
+    void clientsThatHangUpEarlyLeaveTheServerStanding()
+    {
+        // Real orders, so that the workers are busy for a while and answers queue up behind them.
+        auto orderRequest = [&]() -> QByteArray {
+            const QByteArray body = bytes(orderJson(newId(), 1));
+            return "POST /v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                   m_token + "\r\nIdempotency-Key: \"" + newId().toLatin1() +
+                   "\"\r\nContent-Type: application/json\r\nContent-Length: " +
+                   QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        };
+        for (int round = 0; round < 8; ++round) {
+            std::vector<std::unique_ptr<QTcpSocket>> sockets;
+            for (int i = 0; i < 40; ++i) {
+                auto socket = std::make_unique<QTcpSocket>();
+                socket->connectToHost(QHostAddress::LocalHost, m_server->port());
+                QVERIFY2(socket->waitForConnected(5'000),
+                         qPrintable(u"round %1: %2"_s.arg(round).arg(socket->errorString())));
+                socket->write(i % 4 ? orderRequest() : QByteArray("GET /healthz HTTP/1.1\r\n\r\n"));
+                QVERIFY(socket->waitForBytesWritten(5'000));
+                sockets.push_back(std::move(socket));
+            }
+            QTest::qWait(5 * round); // some hang up at once, some while their order runs
+            for (auto &socket : sockets)
+                socket->abort();
+        }
+        QTest::qWait(500);
+        QCOMPARE(m_server->process().state(), QProcess::Running);
+        QCOMPARE(http(m_network, "GET", m_server->url(u"/healthz"_s), {}).status, 200);
+    }
+
     void sigtermStopsCleanlyAndRestartResumes()
     {
         const QString id = newId();

@@ -240,6 +240,11 @@ private slots:
                         failure = u"a sync process did not start again"_s;
                 }
                 if (restarted < restarts && soldTotal >= (restarted + 1) * total / (restarts + 1)) {
+                    // Only the test may stop the server.
+                    if (server.process().state() != QProcess::Running && failure.isEmpty()) {
+                        failure = u"the server died on its own (exit %1)"_s.arg(
+                            server.process().exitCode());
+                    }
                     if (restarted % 2 == 0) {
                         server.process().kill(); // SIGKILL mid-request
                         server.process().waitForFinished();
@@ -327,6 +332,7 @@ private slots:
             }
         }
         QCOMPARE(pending(), 0);
+        QCOMPARE(server.process().state(), QProcess::Running); // it never died on its own
         for (Terminal &terminal : terminals) {
             terminal.sync->terminate();
             QVERIFY(terminal.sync->waitForFinished(30'000));

@@ -1,0 +1,112 @@
+#include "sync/card_payments.h"
+
+#include "sync/protocol/problem.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::sync {
+
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("counterline::sync::CardPayments", source);
+}
+
+// What a charge, as the service reports it, means at the till.
+CardOutcome outcomeOf(const QJsonObject &charge)
+{
+    if (charge.value(u"status"_s).toString() == u"captured"_s) {
+        return {CardOutcome::Kind::Approved,
+                charge.value(u"id"_s).toString(),
+                {},
+                text("Card approved.")};
+    }
+    const QString code = charge.value(u"decline_code"_s).toString();
+    return {CardOutcome::Kind::Declined, charge.value(u"id"_s).toString(), code,
+            text("The card was declined (%1).").arg(code)};
+}
+
+} // namespace
+
+CardPayments::CardPayments(QUrl service, std::chrono::milliseconds timeout, QObject *parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+    , m_timeout(timeout)
+{}
+
+void CardPayments::charge(const CardCharge &charge, Done done)
+{
+    QUrl url = m_service;
+    url.setPath(u"/v1/charges"_s);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("Idempotency-Key", charge.idempotencyKey.toUtf8());
+    request.setTransferTimeout(int(m_timeout.count()));
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"amount"_s, charge.amount.minorUnits()},
+                                  {u"currency"_s, charge.amount.currency().code()},
+                                  {u"token"_s, charge.token},
+                                  {u"reference"_s, charge.reference}})
+            .toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = m_network.post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, charge, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->readAll();
+        if (status == 201 || status == 200 || status == 402) {
+            done(outcomeOf(QJsonDocument::fromJson(answer).object()));
+            return;
+        }
+        if (status >= 400 && status < 500) {
+            const Result<protocol::Problem> problem = protocol::Problem::fromBody(answer);
+            done({CardOutcome::Kind::NotCharged,
+                  {},
+                  {},
+                  text("The payment service refused the payment: %1")
+                      .arg(problem ? problem->detail : reply->errorString())});
+            return;
+        }
+        // No answer, or the service failed while answering: it may have charged. Ask.
+        askAboutKey(charge, status == 0 ? reply->errorString() : u"HTTP %1"_s.arg(status), done);
+    });
+}
+
+void CardPayments::askAboutKey(const CardCharge &charge, const QString &why, Done done)
+{
+    QUrl url = m_service;
+    url.setPath(u"/v1/charges"_s);
+    url.setQuery(QUrlQuery{{u"idempotency_key"_s, charge.idempotencyKey}});
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_timeout.count()));
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [reply, why, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200) {
+            done(outcomeOf(QJsonDocument::fromJson(reply->readAll()).object()));
+        } else if (status == 404) {
+            done({CardOutcome::Kind::NotCharged,
+                  {},
+                  {},
+                  text("The payment did not go through (%1); nothing was charged. Try again.")
+                      .arg(why)});
+        } else {
+            done({CardOutcome::Kind::Unknown,
+                  {},
+                  {},
+                  text("The payment service did not answer (%1). Whether the card was charged "
+                       "is not known yet; trying again asks about this payment, it does not "
+                       "charge twice.")
+                      .arg(why)});
+        }
+    });
+}
+
+} // namespace counterline::sync

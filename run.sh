@@ -3,8 +3,8 @@
 #
 # It sets up, under build/demo, a central server on an embedded SQLite database with a demo store
 # (300 products with EAN-13 barcodes) and a terminal enrolled with it, with a cashier (PIN 1234) and
-# a manager (PIN 9999); starts the server on 127.0.0.1:8080 and opens the cashier window. Closing
-# the window stops the server. Without a display, the server keeps running until Ctrl-C.
+# a manager (PIN 9999); starts the server on 127.0.0.1:8080 and the payment simulator on
+# 127.0.0.1:8090, and opens the cashier window. Closing the window stops both. Without a display, the server keeps running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-packages.sh
@@ -17,9 +17,11 @@ cmake --build --preset release --parallel "$(nproc)"
 app=build/release/app/counterline
 cli=build/release/app/counterline-cli
 server=build/release/app/counterline-server
+paysim=build/release/app/counterline-paysim
 terminal_data=build/demo/terminal
 server_data=build/demo/server
 listen=127.0.0.1:8080
+payments=127.0.0.1:8090
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
 if [ ! -f "$server_data/server.sqlite" ]; then
@@ -35,7 +37,10 @@ token="$(cat "$server_data/terminal-token")"
 say "The central server on http://$listen"
 "$server" --data-dir "$server_data" --listen "$listen" &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+say "The payment simulator (counterline-paysim) on http://$payments"
+"$paysim" --data-dir build/demo/paysim --listen "$payments" >/dev/null &
+paysim_pid=$!
+trap 'kill "$server_pid" "$paysim_pid" 2>/dev/null; wait "$server_pid" "$paysim_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
     if (exec 3<>"/dev/tcp/127.0.0.1/${listen##*:}") 2>/dev/null; then break; fi
     sleep 0.1
@@ -54,6 +59,7 @@ cat <<HELP
   Manager:  Mia,  PIN 9999
 
   Scan by typing a barcode (e.g. 4010146957249) or a SKU (SKU-00001) and Enter; F12 pays.
+  Cards are charged through the payment simulator (pick the card the customer presents, F8).
   The server: curl -s http://$listen/healthz
               curl -s -H "Authorization: Bearer $token" http://$listen/v1/orders
   Terminal commands: $cli --data-dir $terminal_data --help
@@ -65,4 +71,4 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     exit 0
 fi
 say "Opening the cashier window"
-"$app" --data-dir "$terminal_data"
+"$app" --data-dir "$terminal_data" --paysim "http://$payments"

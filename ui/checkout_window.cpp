@@ -2,6 +2,7 @@
 
 #include "store/order_history.h"
 #include "store/order_store.h"
+#include "sync/card_payments.h"
 #include "ui/cart_model.h"
 #include "ui/close_shift_dialog.h"
 #include "ui/login_page.h"
@@ -59,6 +60,8 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     , m_cart(std::make_unique<CartModel>(Cart(ids.next(), m_terminal.currency, m_terminal.policy)))
 {
     setWindowTitle(tr("Counterline — %1-%2").arg(m_terminal.storeId, m_terminal.terminalId));
+    if (m_options.paymentService.isValid())
+        m_cards = new sync::CardPayments(m_options.paymentService, std::chrono::seconds(20), this);
     setMinimumSize(1024, 700);
     m_pages = new QStackedWidget(this);
     m_login = new LoginPage(m_users, m_pages);
@@ -548,6 +551,9 @@ void CheckoutWindow::pay()
         return;
     }
     PaymentDialog payment(m_cart->totals()->total, this);
+    if (m_cards)
+        payment.offerIntegratedCard(
+            *m_cards, u"cart:"_s + m_cart->cart().id().toString(QUuid::WithoutBraces));
     if (payment.exec() != QDialog::Accepted) {
         backToScan();
         return;

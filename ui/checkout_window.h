@@ -12,8 +12,13 @@
 #include "ui/receipt.h"
 
 #include <QMainWindow>
+#include <QUrl>
 
 #include <memory>
+
+namespace counterline::sync {
+class CardPayments;
+}
 
 class QLabel;
 class QLineEdit;
@@ -38,6 +43,9 @@ struct CheckoutOptions
     int discountPercentWithoutManager = 10;
     // Receipts and Z reports also go to this printer (by its CUPS name) when it is set.
     QString printerName;
+    // The payment service for integrated card payments (counterline-paysim); none: cards are
+    // approved on a standalone reader only.
+    QUrl paymentService;
 };
 
 // The window a cashier works in all day. Keyboard and scanner first: the scan field always has
@@ -108,6 +116,7 @@ private:
     std::optional<store::Shift> m_shift;
     std::optional<store::User> m_user;
     std::unique_ptr<CartModel> m_cart;
+    sync::CardPayments *m_cards = nullptr; // owned by this window, when there is a service
     QString m_lastReceipt;
     QString m_lastZReport;
     QString m_approvedBy; // the manager who approved something in the current cart

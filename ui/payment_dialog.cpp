@@ -1,12 +1,15 @@
 #include "ui/payment_dialog.h"
 
+#include "sync/card_payments.h"
 #include "ui/money_format.h"
 #include "ui/money_input.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
@@ -149,6 +152,73 @@ void PaymentDialog::addCard()
     }
     // A card pays at most what is left: there is no change on a card.
     addTender(Tender{TenderKind::Card, remaining(), reference, false});
+}
+
+void PaymentDialog::offerIntegratedCard(sync::CardPayments &cards, const QString &paymentKey)
+{
+    m_cards = &cards;
+    m_paymentKey = paymentKey;
+    auto *row = new QHBoxLayout;
+    // The simulated reader of counterline-paysim: which card the customer presents.
+    m_token = new QComboBox(this);
+    m_token->setObjectName(u"cardToken"_s);
+    m_token->setMinimumHeight(44);
+    m_token->addItem(tr("Card approved by the bank"), u"tok_visa"_s);
+    m_token->addItem(tr("Card without funds"), u"tok_insufficient"_s);
+    m_token->addItem(tr("Expired card"), u"tok_expired"_s);
+    m_chargeCard = new QPushButton(tr("Charge card (F8)"), this);
+    m_chargeCard->setObjectName(u"chargeCard"_s);
+    m_chargeCard->setMinimumHeight(44);
+    m_chargeCard->setAutoDefault(false);
+    row->addWidget(m_token, 1);
+    row->addWidget(m_chargeCard);
+    // Under the manual card row.
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertLayout(3, row);
+    connect(m_chargeCard, &QPushButton::clicked, this, &PaymentDialog::chargeCard);
+    new QShortcut(QKeySequence(Qt::Key_F8), this, [this] { chargeCard(); });
+}
+
+void PaymentDialog::chargeCard()
+{
+    if (!m_cards || m_charging || remaining().isZero())
+        return;
+    const Money amount = remaining();
+    // One key per card tender of this cart, amount and try: after a lost answer (an unknown
+    // outcome) the same key asks again; a decline or a payment that did not go through is final
+    // for its key, so the next try (another card, perhaps) gets a new one.
+    const QString key = u"%1:card:%2:%3:%4"_s.arg(m_paymentKey)
+                            .arg(m_tenders.size() + 1)
+                            .arg(amount.minorUnits())
+                            .arg(m_cardTries + 1);
+    m_charging = true;
+    m_chargeCard->setEnabled(false);
+    m_message->setText(tr("Waiting for the card…"));
+    const QPointer<PaymentDialog> self(this);
+    m_cards->charge({key, amount, m_token->currentData().toString(), m_paymentKey},
+                    [this, self, amount](const sync::CardOutcome &outcome) {
+                        if (!self)
+                            return;
+                        m_charging = false;
+                        m_chargeCard->setEnabled(true);
+                        if (outcome.kind == sync::CardOutcome::Kind::Approved) {
+                            addTender(Tender{TenderKind::Card, amount, outcome.chargeId, false});
+                            return;
+                        }
+                        if (outcome.kind != sync::CardOutcome::Kind::Unknown)
+                            ++m_cardTries;
+                        m_message->setText(outcome.message);
+                    });
+}
+
+void PaymentDialog::reject()
+{
+    // A card being charged must be heard out: leaving now could lose an approval.
+    if (m_charging) {
+        m_message->setText(tr("Waiting for the card; the payment's outcome comes first."));
+        return;
+    }
+    QDialog::reject();
 }
 
 void PaymentDialog::addTender(const Tender &tender)

@@ -5,15 +5,22 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
+
+namespace counterline::sync {
+class CardPayments;
+}
 
 namespace counterline::ui {
 
 // Taking payment: cash with quick amounts and the change due, a card approved on a standalone
-// reader (the cashier types its reference), or several tenders split across both. Closes by
-// itself once the tenders cover the total. Nothing is charged here; the window commits the order.
+// reader (the cashier types its reference), a card charged through the payment service
+// (integrated, when the till has one), or several tenders split across them. Closes by itself once
+// the tenders cover the total. The window commits the order.
 class PaymentDialog : public QDialog
 {
     Q_OBJECT
@@ -21,13 +28,20 @@ class PaymentDialog : public QDialog
 public:
     explicit PaymentDialog(const Money &total, QWidget *parent = nullptr);
 
+    // Offers the integrated card: charged through `cards`, with Idempotency-Keys made from
+    // `paymentKey` (stable for this cart, so that paying again after a lost answer is asked about,
+    // never charged twice).
+    void offerIntegratedCard(sync::CardPayments &cards, const QString &paymentKey);
+
     const QList<Tender> &tenders() const { return m_tenders; }
     Money change() const;
+    void reject() override;
 
 private:
     void addCash(const Money &given);
     void addCashTyped();
     void addCard();
+    void chargeCard();
     void addTender(const Tender &tender);
     Money remaining() const;
     void refresh();
@@ -40,6 +54,12 @@ private:
     QListWidget *m_list = nullptr;
     QLabel *m_message = nullptr;
     QList<QWidget *> m_quickButtons;
+    sync::CardPayments *m_cards = nullptr;
+    QString m_paymentKey;
+    QComboBox *m_token = nullptr;
+    QPushButton *m_chargeCard = nullptr;
+    bool m_charging = false;
+    int m_cardTries = 0; // tries with a final answer (declined, not charged)
 };
 
 } // namespace counterline::ui

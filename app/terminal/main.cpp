@@ -84,6 +84,11 @@ int main(int argc, char *argv[])
                                  "Also print receipts and Z reports on this printer (its CUPS "
                                  "name); they are always kept as PDF."),
          u"name"_s},
+        {u"paysim"_s,
+         QApplication::translate("counterline",
+                                 "Charge cards through this payment service (counterline-paysim), "
+                                 "e.g. http://127.0.0.1:8090."),
+         u"url"_s},
         {u"paper"_s,
          QApplication::translate("counterline", "Receipt paper: thermal (80 mm, default) or a4."),
          u"paper"_s},
@@ -116,6 +121,14 @@ int main(int argc, char *argv[])
                                    : QDir(dataDir).filePath(u"receipts"_s);
     options.paper = paper == u"a4"_s ? ui::ReceiptPaper::A4 : ui::ReceiptPaper::Thermal80mm;
     options.printerName = parser.value(u"printer"_s);
+    if (parser.isSet(u"paysim"_s)) {
+        options.paymentService = QUrl(parser.value(u"paysim"_s));
+        if (!options.paymentService.isValid() || options.paymentService.host().isEmpty())
+            return refuse(QApplication::translate("counterline",
+                                                  "--paysim takes a URL such as "
+                                                  "http://127.0.0.1:8090, not \"%1\".")
+                              .arg(parser.value(u"paysim"_s)));
+    }
     ui::CheckoutWindow window(*database, clock, ids, options);
     app::SyncWorker sync(database->filePath(), clock);
     QObject::connect(&sync, &app::SyncWorker::statusChanged, &window,

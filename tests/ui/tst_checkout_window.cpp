@@ -3,6 +3,8 @@
 
 #include "store/cart_store.h"
 #include "store/user_store.h"
+#include "tests/paysim/paysim_harness.h"
+#include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
 #include "ui/cart_model.h"
 #include "ui/checkout_window.h"
@@ -14,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -81,6 +84,7 @@ private slots:
     {
         m_window.reset();
         m_printer.clear();
+        m_paymentService.clear();
         m_terminal.reset();
     }
 
@@ -357,6 +361,42 @@ private slots:
         QCOMPARE(m_window->cartModel().rowCount(), 0);
     }
 
+    // The integrated card through a real counterline-paysim: a declined card is said and nothing
+    // is sold; the next card is charged once, and its charge is the tender's reference.
+    void integratedCardIsChargedOnce()
+    {
+        PaysimUnderTest paysim;
+        QVERIFY2(paysim.start(), paysim.said.constData());
+        m_paymentService = paysim.url({});
+        openWindow();
+        logIn(u"1234"_s);
+        type(scanField(), u"4000000000037"_s); // 8,99
+        QString declined;
+        whenPaymentOpens([&declined](ui::PaymentDialog *dialog) {
+            auto *token = dialog->findChild<QComboBox *>(u"cardToken"_s);
+            token->setCurrentIndex(token->findData(u"tok_insufficient"_s));
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"chargeCard"_s), Qt::LeftButton);
+            auto *message = dialog->findChild<QLabel *>(u"paymentMessage"_s);
+            QTRY_VERIFY2(message->text().contains(u"insufficient_funds"_s),
+                         qPrintable(message->text() + u" | "_s + token->currentData().toString()));
+            declined = message->text();
+            token->setCurrentIndex(token->findData(u"tok_visa"_s));
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"chargeCard"_s), Qt::LeftButton);
+        });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+        QVERIFY(declined.contains(u"declined"_s));
+        const QString reference =
+            store::selectValue(m_terminal->db(), u"SELECT reference FROM tenders"_s)->toString();
+        QVERIFY2(reference.startsWith(u"ch_"_s), qPrintable(reference));
+        QNetworkAccessManager network;
+        const QJsonArray charges =
+            http(network, "GET", paysim.url(u"/v1/ledger"_s), {}).json()[u"charges"_s].toArray();
+        QCOMPARE(charges.size(), 2); // the decline and the approval
+        QCOMPARE(charges[1].toObject()[u"id"_s].toString(), reference);
+        QCOMPARE(charges[1].toObject()[u"amount"_s].toInteger(), 899);
+    }
+
     // Every button's label fits, and the cart, totals and scan field are on screen, at the two
     // screen sizes tills have.
     void fitsSmallAndLargeScreens_data()
@@ -503,7 +543,7 @@ private:
         m_window = std::make_unique<ui::CheckoutWindow>(
             *m_terminal->database, m_terminal->clock, m_terminal->ids,
             ui::CheckoutOptions{m_terminal->dir.filePath(u"receipts"_s),
-                                ui::ReceiptPaper::Thermal80mm, 10, m_printer});
+                                ui::ReceiptPaper::Thermal80mm, 10, m_printer, m_paymentService});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -521,7 +561,8 @@ private:
         QTRY_VERIFY(scanField()->isVisible());
     }
 
-    QString m_printer; // none: receipts are PDF only
+    QString m_printer;     // none: receipts are PDF only
+    QUrl m_paymentService; // none: cards on a standalone reader only
 
     QLineEdit *scanField() { return m_window->findChild<QLineEdit *>(u"scanField"_s); }
 

@@ -14,11 +14,6 @@ namespace counterline::sync {
 
 namespace {
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::sync::CardPayments", source);
-}
-
 // What a charge, as the service reports it, means at the till.
 CardOutcome outcomeOf(const QJsonObject &charge)
 {
@@ -26,11 +21,11 @@ CardOutcome outcomeOf(const QJsonObject &charge)
         return {CardOutcome::Kind::Approved,
                 charge.value(u"id"_s).toString(),
                 {},
-                text("Card approved.")};
+                CardPayments::tr("Card approved.")};
     }
     const QString code = charge.value(u"decline_code"_s).toString();
     return {CardOutcome::Kind::Declined, charge.value(u"id"_s).toString(), code,
-            text("The card was declined (%1).").arg(code)};
+            CardPayments::tr("The card was declined (%1).").arg(code)};
 }
 
 } // namespace
@@ -69,7 +64,7 @@ void CardPayments::charge(const CardCharge &charge, Done done)
             done({CardOutcome::Kind::NotCharged,
                   {},
                   {},
-                  text("The payment service refused the payment: %1")
+                  CardPayments::tr("The payment service refused the payment: %1")
                       .arg(problem ? problem->detail : reply->errorString())});
             return;
         }
@@ -95,15 +90,17 @@ void CardPayments::askAboutKey(const CardCharge &charge, const QString &why, Don
             done({CardOutcome::Kind::NotCharged,
                   {},
                   {},
-                  text("The payment did not go through (%1); nothing was charged. Try again.")
+                  CardPayments::tr(
+                      "The payment did not go through (%1); nothing was charged. Try again.")
                       .arg(why)});
         } else {
             done({CardOutcome::Kind::Unknown,
                   {},
                   {},
-                  text("The payment service did not answer (%1). Whether the card was charged "
-                       "is not known yet; trying again asks about this payment, it does not "
-                       "charge twice.")
+                  CardPayments::tr(
+                      "The payment service did not answer (%1). Whether the card was charged "
+                      "is not known yet; trying again asks about this payment, it does not "
+                      "charge twice.")
                       .arg(why)});
         }
     });

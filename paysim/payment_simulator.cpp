@@ -20,11 +20,6 @@ namespace {
 
 using Status = QHttpServerResponder::StatusCode;
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::paysim::PaymentSimulator", source);
-}
-
 QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
 {
     const auto headers = request.headers();
@@ -81,7 +76,9 @@ Result<QString> idempotencyKey(const QHttpServerRequest &request)
         key = key.mid(1, key.size() - 2); // the structured-field string form
     if (key.isEmpty() || key.size() > 255) {
         return Error{u"paysim.key_missing"_s,
-                     text("This request needs an Idempotency-Key header (1 to 255 characters).")};
+                     QCoreApplication::translate(
+                         "counterline::paysim::PaymentSimulator",
+                         "This request needs an Idempotency-Key header (1 to 255 characters).")};
     }
     return QString::fromUtf8(key);
 }
@@ -96,9 +93,11 @@ Result<QJsonObject> jsonObject(const QByteArray &body)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return badRequest(text("The body is not a JSON object (%1 at byte %2).")
-                              .arg(parseError.errorString())
-                              .arg(parseError.offset));
+        return badRequest(
+            QCoreApplication::translate("counterline::paysim::PaymentSimulator",
+                                        "The body is not a JSON object (%1 at byte %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     }
     return document.object();
 }
@@ -109,9 +108,10 @@ Result<qint64> amountIn(const QJsonObject &json)
     const QJsonValue amount = json.value(u"amount"_s);
     const double number = amount.toDouble(-1);
     if (!amount.isDouble() || number != double(qint64(number)) || number <= 0 || number >= 1e12) {
-        return badRequest(
-            text("\"amount\" must be a positive whole number of minor units (e.g. 1999 for "
-                 "19.99)."));
+        return badRequest(QCoreApplication::translate(
+            "counterline::paysim::PaymentSimulator",
+            "\"amount\" must be a positive whole number of minor units (e.g. 1999 for "
+            "19.99)."));
     }
     return amount.toInteger();
 }
@@ -126,18 +126,24 @@ Result<ChargeRequest> chargeRequest(const QByteArray &body)
         return amount.error();
     const QString currency = json->value(u"currency"_s).toString();
     if (!Currency::fromCode(currency)) {
-        return badRequest(
-            text("\"currency\" must be an ISO 4217 code such as EUR, not \"%1\".").arg(currency));
+        return badRequest(QCoreApplication::translate(
+                              "counterline::paysim::PaymentSimulator",
+                              "\"currency\" must be an ISO 4217 code such as EUR, not \"%1\".")
+                              .arg(currency));
     }
     const QString token = json->value(u"token"_s).toString();
     if (!isToken(token)) {
-        return badRequest(text("\"token\" must be a card token starting with tok_ (e.g. "
-                               "tok_visa), not \"%1\".")
-                              .arg(token));
+        return badRequest(
+            QCoreApplication::translate("counterline::paysim::PaymentSimulator",
+                                        "\"token\" must be a card token starting with tok_ (e.g. "
+                                        "tok_visa), not \"%1\".")
+                .arg(token));
     }
     const QString reference = json->value(u"reference"_s).toString();
     if (reference.size() > 200)
-        return badRequest(text("\"reference\" is longer than 200 characters."));
+        return badRequest(
+            QCoreApplication::translate("counterline::paysim::PaymentSimulator",
+                                        "\"reference\" is longer than 200 characters."));
     return ChargeRequest{*amount, currency, token, reference};
 }
 
@@ -153,9 +159,11 @@ Result<Fault> faultFromName(const QString &name)
         return Fault::DropAfterCapture;
     if (name == u"slow"_s)
         return Fault::Slow;
-    return Error{
-        u"paysim.bad_fault"_s,
-        text("The fault is none, timeout, drop_after_capture or slow, not \"%1\".").arg(name)};
+    return Error{u"paysim.bad_fault"_s,
+                 QCoreApplication::translate(
+                     "counterline::paysim::PaymentSimulator",
+                     "The fault is none, timeout, drop_after_capture or slow, not \"%1\".")
+                     .arg(name)};
 }
 
 PaymentSimulator::PaymentSimulator(PaymentLedger &ledger, const Clock &clock)
@@ -170,7 +178,8 @@ Result<quint16> PaymentSimulator::listen(const QHostAddress &address, quint16 po
     const quint16 bound = m_http.listen(address, port);
     if (bound == 0) {
         return Error{u"paysim.listen_failed"_s,
-                     text("Cannot listen on %1:%2 (in use, or not allowed).")
+                     QCoreApplication::translate("counterline::paysim::PaymentSimulator",
+                                                 "Cannot listen on %1:%2 (in use, or not allowed).")
                          .arg(address.toString())
                          .arg(port)};
     }
@@ -248,16 +257,20 @@ void PaymentSimulator::addRoutes()
                      const QString key =
                          QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
                      if (key.isEmpty()) {
-                         answer(responder, badRequest(text("Ask with ?idempotency_key=KEY.")));
+                         answer(responder, badRequest(QCoreApplication::translate(
+                                               "counterline::paysim::PaymentSimulator",
+                                               "Ask with ?idempotency_key=KEY.")));
                          return;
                      }
                      Result<std::optional<Charge>> found = m_ledger.chargeByKey(key);
                      if (!found) {
                          answer(responder, found.error());
                      } else if (!found->has_value()) {
-                         answer(responder,
-                                Error{u"paysim.unknown_key"_s,
-                                      text("Nothing was ever charged with the key %1.").arg(key)});
+                         answer(responder, Error{u"paysim.unknown_key"_s,
+                                                 QCoreApplication::translate(
+                                                     "counterline::paysim::PaymentSimulator",
+                                                     "Nothing was ever charged with the key %1.")
+                                                     .arg(key)});
                      } else {
                          answer(responder, 200, (*found)->toJson());
                      }
@@ -275,8 +288,9 @@ void PaymentSimulator::addRoutes()
                      }
                      const QString chargeId = json->value(u"charge_id"_s).toString();
                      if (chargeId.isEmpty()) {
-                         answer(responder,
-                                badRequest(text("\"charge_id\" names the charge to refund.")));
+                         answer(responder, badRequest(QCoreApplication::translate(
+                                               "counterline::paysim::PaymentSimulator",
+                                               "\"charge_id\" names the charge to refund.")));
                          return;
                      }
                      Result<Keyed<Refund>> made = m_ledger.refund(
@@ -317,9 +331,10 @@ void PaymentSimulator::addRoutes()
                      const int times = json->value(u"times"_s).toInt(1);
                      const int delayMs = json->value(u"delay_ms"_s).toInt(30'000);
                      if (times < 1 || delayMs < 0) {
-                         answer(responder,
-                                badRequest(text("\"times\" must be at least 1 and \"delay_ms\" "
-                                                "not negative.")));
+                         answer(responder, badRequest(QCoreApplication::translate(
+                                               "counterline::paysim::PaymentSimulator",
+                                               "\"times\" must be at least 1 and \"delay_ms\" "
+                                               "not negative.")));
                          return;
                      }
                      arm(*fault, times, std::chrono::milliseconds(delayMs));

@@ -23,11 +23,6 @@ namespace {
 
 constexpr int kPageSize = 1000;
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::sync", source);
-}
-
 Result<store::CentralChange> centralChange(const QJsonObject &json)
 {
     Result<OrderEvent> event = orderEventFromName(json.value(u"event"_s).toString());
@@ -36,7 +31,8 @@ Result<store::CentralChange> centralChange(const QJsonObject &json)
     if (!event || !from || !to || json.value(u"version"_s).toInt() < 2) {
         return Error{
             u"sync.bad_change"_s,
-            text("The server sent a change this terminal cannot read: %1")
+            QCoreApplication::translate("counterline::sync",
+                                        "The server sent a change this terminal cannot read: %1")
                 .arg(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)))};
     }
     return store::CentralChange{
@@ -92,10 +88,12 @@ void Puller::get(const QString &pathAndQuery, std::function<void(const QJsonObje
         const QByteArray body = reply->readAll();
         if (status != 200) {
             const Result<protocol::Problem> problem = protocol::Problem::fromBody(body);
-            finish(Error{u"sync.pull_failed"_s,
-                         text("The server did not hand out its changes (%1): %2")
-                             .arg(status)
-                             .arg(problem ? problem->detail : reply->errorString())});
+            finish(
+                Error{u"sync.pull_failed"_s,
+                      QCoreApplication::translate(
+                          "counterline::sync", "The server did not hand out its changes (%1): %2")
+                          .arg(status)
+                          .arg(problem ? problem->detail : reply->errorString())});
             return;
         }
         onPage(QJsonDocument::fromJson(body).object());

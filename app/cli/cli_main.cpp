@@ -45,31 +45,74 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"data-dir"_s, text("Where the terminal keeps its database."), u"dir"_s},
-        {u"store"_s, text("Store code, e.g. S1."), u"code"_s},
-        {u"terminal"_s, text("Terminal code, e.g. T1."), u"code"_s},
-        {u"currency"_s, text("ISO 4217 currency, e.g. EUR."), u"code"_s},
-        {u"prices-exclude-tax"_s, text("Shelf prices exclude tax (as in the US).")},
-        {u"rounding"_s, text("Tax rounding: half-up (default) or half-even."), u"rule"_s},
-        {u"sku"_s, text("A product to sell, optionally with a quantity: SKU:3."), u"sku"_s},
-        {u"tender"_s, text("How the customer pays: cash or card."), u"kind"_s},
-        {u"cashier"_s, text("Who sells (default: cli)."), u"id"_s},
-        {u"customer"_s, text("The customer, if known."), u"id"_s},
-        {u"receipt"_s, text("A receipt number, e.g. S1-T1-000042."), u"number"_s},
-        {u"status"_s, text("An order status, e.g. PAID."), u"status"_s},
-        {u"limit"_s, text("How many orders to list (default 50)."), u"n"_s},
-        {u"json"_s, text("Print JSON instead of text.")},
-        {u"older-than-hours"_s, text("carts purge: age in hours (default 72)."), u"hours"_s},
-        {u"server"_s, text("enroll: the central server, e.g. https://pos.example.org."), u"url"_s},
-        {u"token"_s, text("enroll: the token from counterline-server terminal enroll."),
+        {u"data-dir"_s,
+         QCoreApplication::translate("counterline::cli", "Where the terminal keeps its database."),
+         u"dir"_s},
+        {u"store"_s, QCoreApplication::translate("counterline::cli", "Store code, e.g. S1."),
+         u"code"_s},
+        {u"terminal"_s, QCoreApplication::translate("counterline::cli", "Terminal code, e.g. T1."),
+         u"code"_s},
+        {u"currency"_s,
+         QCoreApplication::translate("counterline::cli", "ISO 4217 currency, e.g. EUR."),
+         u"code"_s},
+        {u"prices-exclude-tax"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "Shelf prices exclude tax (as in the US).")},
+        {u"rounding"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "Tax rounding: half-up (default) or half-even."),
+         u"rule"_s},
+        {u"sku"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "A product to sell, optionally with a quantity: SKU:3."),
+         u"sku"_s},
+        {u"tender"_s,
+         QCoreApplication::translate("counterline::cli", "How the customer pays: cash or card."),
+         u"kind"_s},
+        {u"cashier"_s, QCoreApplication::translate("counterline::cli", "Who sells (default: cli)."),
+         u"id"_s},
+        {u"customer"_s, QCoreApplication::translate("counterline::cli", "The customer, if known."),
+         u"id"_s},
+        {u"receipt"_s,
+         QCoreApplication::translate("counterline::cli", "A receipt number, e.g. S1-T1-000042."),
+         u"number"_s},
+        {u"status"_s,
+         QCoreApplication::translate("counterline::cli", "An order status, e.g. PAID."),
+         u"status"_s},
+        {u"limit"_s,
+         QCoreApplication::translate("counterline::cli", "How many orders to list (default 50)."),
+         u"n"_s},
+        {u"json"_s, QCoreApplication::translate("counterline::cli", "Print JSON instead of text.")},
+        {u"older-than-hours"_s,
+         QCoreApplication::translate("counterline::cli", "carts purge: age in hours (default 72)."),
+         u"hours"_s},
+        {u"server"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "enroll: the central server, e.g. https://pos.example.org."),
+         u"url"_s},
+        {u"token"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "enroll: the token from counterline-server terminal enroll."),
          u"token"_s},
-        {u"name"_s, text("user add: the person's name."), u"name"_s},
-        {u"role"_s, text("user add: cashier or manager."), u"role"_s},
-        {u"pin"_s, text("user add: 4 to 8 digits to log in with."), u"pin"_s},
-        {u"once"_s, text("sync: one pass, then exit (0 when nothing is left to send).")},
-        {u"interval-ms"_s, text("sync: time between passes or probes (default 5000)."), u"ms"_s},
+        {u"name"_s, QCoreApplication::translate("counterline::cli", "user add: the person's name."),
+         u"name"_s},
+        {u"role"_s,
+         QCoreApplication::translate("counterline::cli", "user add: cashier or manager."),
+         u"role"_s},
+        {u"pin"_s,
+         QCoreApplication::translate("counterline::cli", "user add: 4 to 8 digits to log in with."),
+         u"pin"_s},
+        {u"once"_s,
+         QCoreApplication::translate(
+             "counterline::cli", "sync: one pass, then exit (0 when nothing is left to send).")},
+        {u"interval-ms"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "sync: time between passes or probes (default 5000)."),
+         u"ms"_s},
     });
-    parser.addPositionalArgument(u"command"_s, text("The command to run; see above."));
+    parser.addPositionalArgument(
+        u"command"_s,
+        QCoreApplication::translate("counterline::cli", "The command to run; see above."));
     parser.process(app);
 
     const QStringList words = parser.positionalArguments();
@@ -97,6 +140,7 @@ int main(int argc, char *argv[])
     if (command == u"sync"_s && sub.isEmpty())
         return cli::runSync(context);
     if (command.isEmpty())
-        return context.usage(text("No command given."));
-    return context.usage(text("Unknown command \"%1\".").arg(words.join(u' ')));
+        return context.usage(QCoreApplication::translate("counterline::cli", "No command given."));
+    return context.usage(QCoreApplication::translate("counterline::cli", "Unknown command \"%1\".")
+                             .arg(words.join(u' ')));
 }

@@ -9,25 +9,21 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::cli {
 
-namespace {
-
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::cli", source);
-}
-
-} // namespace
+namespace {} // namespace
 
 int runSale(Context &context)
 {
     const QCommandLineParser &parser = context.parser;
     const QStringList items = parser.values(u"sku"_s);
     if (items.isEmpty())
-        return context.usage(text("sale needs at least one --sku SKU[:QTY]."));
+        return context.usage(QCoreApplication::translate(
+            "counterline::cli", "sale needs at least one --sku SKU[:QTY]."));
     const QString tenderName = parser.value(u"tender"_s);
     Result<TenderKind> tenderKind = tenderKindFromName(tenderName);
     if (!tenderKind)
-        return context.usage(text("--tender is cash or card, not \"%1\".").arg(tenderName));
+        return context.usage(
+            QCoreApplication::translate("counterline::cli", "--tender is cash or card, not \"%1\".")
+                .arg(tenderName));
 
     store::Database *database = context.database();
     if (!database)
@@ -46,13 +42,17 @@ int runSale(Context &context)
             bool numeric = false;
             quantity = item.section(u':', 1).toLongLong(&numeric);
             if (!numeric)
-                return context.usage(text("\"%1\" is not SKU:QUANTITY.").arg(item));
+                return context.usage(
+                    QCoreApplication::translate("counterline::cli", "\"%1\" is not SKU:QUANTITY.")
+                        .arg(item));
         }
         Result<std::optional<Product>> product = catalog.bySku(sku);
         if (!product)
             return context.fail(product.error());
         if (!product->has_value())
-            return context.fail(text("There is no product with the sku \"%1\".").arg(sku));
+            return context.fail(QCoreApplication::translate(
+                                    "counterline::cli", "There is no product with the sku \"%1\".")
+                                    .arg(sku));
         if (Result<int> added = cart.addProduct(**product, quantity); !added)
             return context.fail(added.error());
     }

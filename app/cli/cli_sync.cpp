@@ -24,11 +24,6 @@ namespace counterline::cli {
 
 namespace {
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::cli", source);
-}
-
 // A GET to the server, waited for: the command line has nothing else to do meanwhile.
 Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &pathAndQuery)
 {
@@ -48,7 +43,7 @@ Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &path
     if (status != 200) {
         return Error{
             u"sync.server_refused"_s,
-            text("The server at %1 answered %2: %3")
+            QCoreApplication::translate("counterline::cli", "The server at %1 answered %2: %3")
                 .arg(target.serverUrl.toString())
                 .arg(status)
                 .arg(status == 0 ? reply->errorString() : QString::fromUtf8(reply->readAll()))};
@@ -109,13 +104,14 @@ int runSyncLoop(Context &context, store::Database &database, const store::SyncTa
         bool numeric = false;
         intervalMs = context.parser.value(u"interval-ms"_s).toInt(&numeric);
         if (!numeric || intervalMs < 50)
-            return context.usage(
-                text("--interval-ms needs a number of milliseconds, at least 50."));
+            return context.usage(QCoreApplication::translate(
+                "counterline::cli", "--interval-ms needs a number of milliseconds, at least 50."));
     }
     sync::SyncLoop loop(database, context.clock, target, std::chrono::milliseconds(intervalMs));
     QObject::connect(&loop, &sync::SyncLoop::passFinished, &loop, [&](const sync::SyncPass &pass) {
         if (pass.sent + pass.retrying + pass.setAside > 0 || pass.paused) {
-            context.out << text("Sent %1, retrying later %2, set aside %3.")
+            context.out << QCoreApplication::translate("counterline::cli",
+                                                       "Sent %1, retrying later %2, set aside %3.")
                                .arg(pass.sent)
                                .arg(pass.retrying)
                                .arg(pass.setAside)
@@ -131,24 +127,33 @@ int runSyncLoop(Context &context, store::Database &database, const store::SyncTa
                              return;
                          }
                          if (result.products + result.stockLevels + result.orderChanges > 0) {
-                             context.out << text("Pulled %1 product changes, %2 stock levels, %3 "
-                                                 "order changes.")
+                             context.out << QCoreApplication::translate(
+                                                "counterline::cli",
+                                                "Pulled %1 product changes, %2 stock levels, %3 "
+                                                "order changes.")
                                                 .arg(result.products)
                                                 .arg(result.stockLevels)
                                                 .arg(result.orderChanges)
                                          << Qt::endl;
                          }
                          for (const QString &conflict : result.conflicts)
-                             context.err << text("Needs attention: %1").arg(conflict) << Qt::endl;
+                             context.err << QCoreApplication::translate("counterline::cli",
+                                                                        "Needs attention: %1")
+                                                .arg(conflict)
+                                         << Qt::endl;
                      });
-    QObject::connect(&loop, &sync::SyncLoop::journalChecked, &loop,
-                     [&](const store::JournalAuditResult &audit) {
-                         if (!audit.continuous())
-                             context.err << text("Journal: %1").arg(audit.describe()) << Qt::endl;
-                     });
+    QObject::connect(
+        &loop, &sync::SyncLoop::journalChecked, &loop, [&](const store::JournalAuditResult &audit) {
+            if (!audit.continuous())
+                context.err << QCoreApplication::translate("counterline::cli", "Journal: %1")
+                                   .arg(audit.describe())
+                            << Qt::endl;
+        });
     QObject::connect(&loop, &sync::SyncLoop::onlineChanged, &loop, [&](bool online) {
-        context.out << (online ? text("The server answers again.")
-                               : text("The server is out of reach; probing."))
+        context.out << (online ? QCoreApplication::translate("counterline::cli",
+                                                             "The server answers again.")
+                               : QCoreApplication::translate(
+                                     "counterline::cli", "The server is out of reach; probing."))
                     << Qt::endl;
     });
     std::signal(SIGTERM, onStopSignal);
@@ -171,7 +176,8 @@ int runSyncLoop(Context &context, store::Database &database, const store::SyncTa
 int runEnroll(Context &context)
 {
     if (!context.parser.isSet(u"server"_s) || !context.parser.isSet(u"token"_s))
-        return context.usage(text("enroll needs --server URL and --token TOKEN."));
+        return context.usage(QCoreApplication::translate(
+            "counterline::cli", "enroll needs --server URL and --token TOKEN."));
     const store::SyncTarget target{QUrl(context.parser.value(u"server"_s)),
                                    context.parser.value(u"token"_s).toLatin1()};
     store::Database *database = context.database();
@@ -204,8 +210,10 @@ int runEnroll(Context &context)
     } else if (existing->storeId != identity.storeId ||
                existing->terminalId != identity.terminalId ||
                existing->currency != identity.currency) {
-        return context.fail(text("This database belongs to terminal %1-%2, but the token is for "
-                                 "%3-%4; nothing was changed.")
+        return context.fail(QCoreApplication::translate(
+                                "counterline::cli",
+                                "This database belongs to terminal %1-%2, but the token is for "
+                                "%3-%4; nothing was changed.")
                                 .arg(existing->storeId, existing->terminalId, identity.storeId,
                                      identity.terminalId));
     }
@@ -226,7 +234,9 @@ int runEnroll(Context &context)
     if (!*pulled)
         return context.fail(pulled->error());
     const int products = (*pulled)->products;
-    context.out << text("Enrolled as terminal %1-%2 of %3; %4 products received.")
+    context.out << QCoreApplication::translate(
+                       "counterline::cli",
+                       "Enrolled as terminal %1-%2 of %3; %4 products received.")
                        .arg(identity.storeId, identity.terminalId,
                             who->value(u"store_name"_s).toString())
                        .arg(products)
@@ -244,7 +254,8 @@ int runSync(Context &context)
     if (!target)
         return context.fail(target.error());
     if (!target->has_value())
-        return context.fail(text("This terminal is not enrolled; run counterline-cli enroll."));
+        return context.fail(QCoreApplication::translate(
+            "counterline::cli", "This terminal is not enrolled; run counterline-cli enroll."));
     if (!context.parser.isSet(u"once"_s))
         return runSyncLoop(context, *database, **target);
     sync::OutboxSender sender(*database, context.clock, **target);
@@ -258,7 +269,8 @@ int runSync(Context &context)
     sender.runOnce();
     loop.exec();
     const Result<store::SyncStatus> status = store::OutboxStore(*database, context.clock).status();
-    context.out << text("Sent %1, retrying later %2, set aside %3; %4 waiting.")
+    context.out << QCoreApplication::translate(
+                       "counterline::cli", "Sent %1, retrying later %2, set aside %3; %4 waiting.")
                        .arg(pass.sent)
                        .arg(pass.retrying)
                        .arg(pass.setAside)
@@ -276,13 +288,17 @@ int runSync(Context &context)
     loop.exec();
     if (!*pulled)
         return context.fail(pulled->error());
-    context.out << text("Pulled %1 product changes, %2 stock levels, %3 order changes.")
+    context.out << QCoreApplication::translate(
+                       "counterline::cli",
+                       "Pulled %1 product changes, %2 stock levels, %3 order changes.")
                        .arg((*pulled)->products)
                        .arg((*pulled)->stockLevels)
                        .arg((*pulled)->orderChanges)
                 << Qt::endl;
     for (const QString &conflict : std::as_const((*pulled)->conflicts))
-        context.err << text("Needs attention: %1").arg(conflict) << Qt::endl;
+        context.err
+            << QCoreApplication::translate("counterline::cli", "Needs attention: %1").arg(conflict)
+            << Qt::endl;
     if (!status || status->pending > 0)
         return 1;
     // Drained: does the server hold every journal entry this terminal made?
@@ -296,8 +312,11 @@ int runSync(Context &context)
     if (!*audit)
         return context.fail(audit->error());
     if (!(*audit)->continuous())
-        return context.fail(text("Journal: %1").arg((*audit)->describe()));
-    context.out << text("Journal: %1").arg((*audit)->describe()) << Qt::endl;
+        return context.fail(QCoreApplication::translate("counterline::cli", "Journal: %1")
+                                .arg((*audit)->describe()));
+    context.out
+        << QCoreApplication::translate("counterline::cli", "Journal: %1").arg((*audit)->describe())
+        << Qt::endl;
     return 0;
 }
 
@@ -312,7 +331,9 @@ int runSyncStatus(Context &context)
     if (!status)
         return context.fail(status.error());
     const QDateTime now = context.clock.now();
-    const QString journal = status->journal ? status->journal->describe() : text("not checked yet");
+    const QString journal =
+        status->journal ? status->journal->describe()
+                        : QCoreApplication::translate("counterline::cli", "not checked yet");
     const qint64 oldestAge = status->oldestPending ? status->oldestPending->secsTo(now) : 0;
     if (context.parser.isSet(u"json"_s)) {
         const QJsonObject json{
@@ -329,17 +350,24 @@ int runSyncStatus(Context &context)
         context.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }
-    context.out << text("pending: %1 (oldest %2 s)\nneeds attention: %3\nlast success: %4\n"
-                        "last error: %5\njournal: %6")
+    context.out << QCoreApplication::translate(
+                       "counterline::cli",
+                       "pending: %1 (oldest %2 s)\nneeds attention: %3\nlast success: %4\n"
+                       "last error: %5\njournal: %6")
                        .arg(status->pending)
                        .arg(oldestAge)
                        .arg(status->needsAttention)
-                       .arg(status->lastSuccess ? status->lastSuccess->toString(Qt::ISODate)
-                                                : text("never"))
-                       .arg(status->lastError.isEmpty() ? text("none") : status->lastError, journal)
+                       .arg(status->lastSuccess
+                                ? status->lastSuccess->toString(Qt::ISODate)
+                                : QCoreApplication::translate("counterline::cli", "never"))
+                       .arg(status->lastError.isEmpty()
+                                ? QCoreApplication::translate("counterline::cli", "none")
+                                : status->lastError,
+                            journal)
                 << Qt::endl;
     for (const store::WaitingEntry &entry : std::as_const(status->waiting)) {
-        context.out << text("  %1 %2 (%3): %4 attempts, last answer %5%6")
+        context.out << QCoreApplication::translate("counterline::cli",
+                                                   "  %1 %2 (%3): %4 attempts, last answer %5%6")
                            .arg(entry.receiptNo, entry.kind, entry.state)
                            .arg(entry.attempts)
                            .arg(entry.lastStatus)

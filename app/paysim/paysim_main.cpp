@@ -17,11 +17,6 @@ using namespace counterline;
 
 namespace {
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::paysim::main", source);
-}
-
 int fail(const QString &message, int code = 1)
 {
     QTextStream(stderr) << "counterline-paysim: " << message << Qt::endl;
@@ -41,7 +36,9 @@ Result<void> armFromOption(paysim::PaymentSimulator &simulator, const QString &o
     const int delayMs = parts.size() > 2 ? parts[2].toInt(&delayOk) : 30'000;
     if (!timesOk || !delayOk || times < 1 || delayMs < 0 || parts.size() > 3) {
         return Error{u"paysim.bad_fault"_s,
-                     text("--fault takes MODE[:TIMES[:DELAY_MS]], e.g. slow:5:2000, not \"%1\".")
+                     QCoreApplication::translate(
+                         "counterline::paysim::main",
+                         "--fault takes MODE[:TIMES[:DELAY_MS]], e.g. slow:5:2000, not \"%1\".")
                          .arg(option)};
     }
     simulator.arm(*fault, times, std::chrono::milliseconds(delayMs));
@@ -58,19 +55,28 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        text("Counterline payment simulator: charges, refunds and status by Idempotency-Key, "
-             "for demos, training and tests. No real money moves.\n\n"
-             "Tokens: tok_insufficient… and tok_expired… and tok_decline… are declined; any "
-             "other tok_… is approved."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "counterline::paysim::main",
+        "Counterline payment simulator: charges, refunds and status by Idempotency-Key, "
+        "for demos, training and tests. No real money moves.\n\n"
+        "Tokens: tok_insufficient… and tok_expired… and tok_decline… are declined; any "
+        "other tok_… is approved."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"data-dir"_s, text("Where the ledger is kept (paysim.sqlite)."), u"dir"_s},
-        {u"listen"_s, text("HOST:PORT to serve on (default 127.0.0.1:8090)."), u"address"_s},
+        {u"data-dir"_s,
+         QCoreApplication::translate("counterline::paysim::main",
+                                     "Where the ledger is kept (paysim.sqlite)."),
+         u"dir"_s},
+        {u"listen"_s,
+         QCoreApplication::translate("counterline::paysim::main",
+                                     "HOST:PORT to serve on (default 127.0.0.1:8090)."),
+         u"address"_s},
         {u"fault"_s,
-         text("Misbehave for the next charges: timeout, drop_after_capture or slow, as "
-              "MODE[:TIMES[:DELAY_MS]]."),
+         QCoreApplication::translate(
+             "counterline::paysim::main",
+             "Misbehave for the next charges: timeout, drop_after_capture or slow, as "
+             "MODE[:TIMES[:DELAY_MS]]."),
          u"fault"_s},
     });
     parser.process(app);
@@ -84,7 +90,9 @@ int main(int argc, char *argv[])
                                 ? parser.value(u"data-dir"_s)
                                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir().mkpath(dataDir))
-        return fail(text("Cannot create the directory %1.").arg(dataDir));
+        return fail(QCoreApplication::translate("counterline::paysim::main",
+                                                "Cannot create the directory %1.")
+                        .arg(dataDir));
     auto ledger = paysim::PaymentLedger::open(QDir(dataDir).filePath(u"paysim.sqlite"_s));
     if (!ledger)
         return fail(ledger.error().message);

@@ -46,7 +46,9 @@ int fail(const Error &error)
 int usage(const QString &message)
 {
     QTextStream(stderr) << "counterline-server: " << message << Qt::endl
-                        << text("See counterline-server --help.") << Qt::endl;
+                        << QCoreApplication::translate("counterline::server::main",
+                                                       "See counterline-server --help.")
+                        << Qt::endl;
     return 2;
 }
 
@@ -55,20 +57,30 @@ Result<QSslConfiguration> loadTls(const QString &certificatePath, const QString 
     QFile certificateFile(certificatePath);
     QFile keyFile(keyPath);
     if (certificatePath.isEmpty() || keyPath.isEmpty())
-        return Error{u"tls.incomplete"_s, text("TLS needs both --tls-cert and --tls-key.")};
+        return Error{u"tls.incomplete"_s,
+                     QCoreApplication::translate("counterline::server::main",
+                                                 "TLS needs both --tls-cert and --tls-key.")};
     if (!certificateFile.open(QIODevice::ReadOnly))
-        return Error{u"tls.unreadable"_s, text("Cannot read %1.").arg(certificatePath)};
+        return Error{u"tls.unreadable"_s,
+                     QCoreApplication::translate("counterline::server::main", "Cannot read %1.")
+                         .arg(certificatePath)};
     if (!keyFile.open(QIODevice::ReadOnly))
-        return Error{u"tls.unreadable"_s, text("Cannot read %1.").arg(keyPath)};
+        return Error{u"tls.unreadable"_s,
+                     QCoreApplication::translate("counterline::server::main", "Cannot read %1.")
+                         .arg(keyPath)};
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
     const QByteArray pem = keyFile.readAll();
     const QSslKey rsaKey(pem, QSsl::Rsa);
     const QSslKey key = rsaKey.isNull() ? QSslKey(pem, QSsl::Ec) : rsaKey;
     if (chain.isEmpty())
-        return Error{u"tls.bad_certificate"_s,
-                     text("%1 holds no PEM certificate.").arg(certificatePath)};
+        return Error{
+            u"tls.bad_certificate"_s,
+            QCoreApplication::translate("counterline::server::main", "%1 holds no PEM certificate.")
+                .arg(certificatePath)};
     if (key.isNull())
-        return Error{u"tls.bad_key"_s, text("%1 holds no PEM private key.").arg(keyPath)};
+        return Error{u"tls.bad_key"_s, QCoreApplication::translate("counterline::server::main",
+                                                                   "%1 holds no PEM private key.")
+                                           .arg(keyPath)};
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
@@ -105,8 +117,10 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
         tls = *loaded;
     }
     if (!tls && !address.isLoopback() && !parser.isSet(u"insecure"_s)) {
-        return usage(text("Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, "
-                          "or pass --insecure to listen on %1 without TLS.")
+        return usage(QCoreApplication::translate(
+                         "counterline::server::main",
+                         "Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, "
+                         "or pass --insecure to listen on %1 without TLS.")
                          .arg(address.toString()));
     }
     bool retentionOk = true;
@@ -114,14 +128,18 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
                                   ? parser.value(u"key-retention-days"_s).toInt(&retentionOk)
                                   : 35;
     if (!retentionOk || retentionDays < 1)
-        return usage(text("--key-retention-days needs a number of days, at least 1."));
+        return usage(QCoreApplication::translate(
+            "counterline::server::main",
+            "--key-retention-days needs a number of days, at least 1."));
 
     int leaseSeconds = int(Idempotency::kDefaultLease.count());
     if (parser.isSet(u"key-lease-seconds"_s)) {
         bool leaseOk = false;
         leaseSeconds = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
         if (!leaseOk || leaseSeconds < 1)
-            return usage(text("--key-lease-seconds needs a number of seconds, at least 1."));
+            return usage(QCoreApplication::translate(
+                "counterline::server::main",
+                "--key-lease-seconds needs a number of seconds, at least 1."));
     }
 
     SystemClock clock;
@@ -133,7 +151,8 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
     api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return fail(text("Cannot set up signal handling."));
+        return fail(QCoreApplication::translate("counterline::server::main",
+                                                "Cannot set up signal handling."));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app, &api, &notifier] {
         char byte = 0;
@@ -173,25 +192,59 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"data-dir"_s, text("Directory of the embedded SQLite database."), u"dir"_s},
-        {u"database"_s, text("PostgreSQL instead: postgresql://user:pw@host:port/db."), u"url"_s},
-        {u"listen"_s, text("HOST:PORT to serve on (default 127.0.0.1:8080)."), u"address"_s},
-        {u"insecure"_s, text("Allow plain HTTP on a non-loopback address.")},
-        {u"tls-cert"_s, text("PEM certificate (chain) for HTTPS."), u"file"_s},
-        {u"tls-key"_s, text("PEM private key for HTTPS."), u"file"_s},
-        {u"key-retention-days"_s, text("How long idempotency keys are kept (default 35)."),
+        {u"data-dir"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Directory of the embedded SQLite database."),
+         u"dir"_s},
+        {u"database"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "PostgreSQL instead: postgresql://user:pw@host:port/db."),
+         u"url"_s},
+        {u"listen"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "HOST:PORT to serve on (default 127.0.0.1:8080)."),
+         u"address"_s},
+        {u"insecure"_s, QCoreApplication::translate("counterline::server::main",
+                                                    "Allow plain HTTP on a non-loopback address.")},
+        {u"tls-cert"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "PEM certificate (chain) for HTTPS."),
+         u"file"_s},
+        {u"tls-key"_s,
+         QCoreApplication::translate("counterline::server::main", "PEM private key for HTTPS."),
+         u"file"_s},
+        {u"key-retention-days"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "How long idempotency keys are kept (default 35)."),
          u"days"_s},
         {u"key-lease-seconds"_s,
-         text("How long a request that died mid-way holds its key (default 30)."), u"seconds"_s},
-        {u"id"_s, text("Store id, e.g. S1."), u"id"_s},
-        {u"name"_s, text("A name."), u"name"_s},
-        {u"currency"_s, text("ISO 4217 currency."), u"code"_s},
-        {u"prices-include-tax"_s, text("Shelf prices include tax (default).")},
-        {u"prices-exclude-tax"_s, text("Shelf prices exclude tax (as in the US).")},
-        {u"store"_s, text("The store a terminal belongs to."), u"id"_s},
-        {u"role"_s, text("A user's role: backoffice or admin."), u"role"_s},
+         QCoreApplication::translate(
+             "counterline::server::main",
+             "How long a request that died mid-way holds its key (default 30)."),
+         u"seconds"_s},
+        {u"id"_s, QCoreApplication::translate("counterline::server::main", "Store id, e.g. S1."),
+         u"id"_s},
+        {u"name"_s, QCoreApplication::translate("counterline::server::main", "A name."), u"name"_s},
+        {u"currency"_s,
+         QCoreApplication::translate("counterline::server::main", "ISO 4217 currency."), u"code"_s},
+        {u"prices-include-tax"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Shelf prices include tax (default).")},
+        {u"prices-exclude-tax"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Shelf prices exclude tax (as in the US).")},
+        {u"store"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "The store a terminal belongs to."),
+         u"id"_s},
+        {u"role"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "A user's role: backoffice or admin."),
+         u"role"_s},
     });
-    parser.addPositionalArgument(u"command"_s, text("An operator command; see above."));
+    parser.addPositionalArgument(u"command"_s,
+                                 QCoreApplication::translate("counterline::server::main",
+                                                             "An operator command; see above."));
     parser.process(app);
 
     Result<DatabaseLocation> location =
@@ -212,7 +265,9 @@ int main(int argc, char *argv[])
     auto need = [&](std::initializer_list<QString> options) -> std::optional<int> {
         for (const QString &option : options) {
             if (!parser.isSet(option))
-                return usage(text("%1 needs --%2.").arg(command, option));
+                return usage(
+                    QCoreApplication::translate("counterline::server::main", "%1 needs --%2.")
+                        .arg(command, option));
         }
         return std::nullopt;
     };
@@ -228,7 +283,8 @@ int main(int argc, char *argv[])
             store.policy.taxMode = TaxMode::PricesExcludeTax;
         if (Result<void> added = Principals::addStore(*db, store, now); !added)
             return fail(added.error());
-        out << text("Store %1 (%2, %3) added.").arg(store.id, store.name, store.currency)
+        out << QCoreApplication::translate("counterline::server::main", "Store %1 (%2, %3) added.")
+                   .arg(store.id, store.name, store.currency)
             << Qt::endl;
         return 0;
     }
@@ -243,8 +299,10 @@ int main(int argc, char *argv[])
                 : Principals::addUser(*db, parser.value(u"name"_s), parser.value(u"role"_s), now);
         if (!issued)
             return fail(issued.error());
-        out << text("%1 \"%2\" can now sign in with this token. It is shown only now; store it "
-                    "safely:")
+        out << QCoreApplication::translate(
+                   "counterline::server::main",
+                   "%1 \"%2\" can now sign in with this token. It is shown only now; store it "
+                   "safely:")
                    .arg(issued->principal.role, issued->principal.name)
             << Qt::endl
             << issued->token << Qt::endl;
@@ -253,15 +311,21 @@ int main(int argc, char *argv[])
     if (command == u"catalog import"_s) {
         const QString path = words.value(2);
         if (path.isEmpty())
-            return usage(text("catalog import needs a FILE.csv."));
+            return usage(QCoreApplication::translate("counterline::server::main",
+                                                     "catalog import needs a FILE.csv."));
         Result<QString> csv = app::readUtf8File(path);
         if (!csv)
             return fail(csv.error().message);
         Result<int> imported = CatalogService::import(*db, *csv, parser.value(u"store"_s));
         if (!imported)
             return fail(u"%1: %2"_s.arg(path, imported.error().message));
-        out << text("Imported %1 products from %2.").arg(*imported).arg(path) << Qt::endl;
+        out << QCoreApplication::translate("counterline::server::main",
+                                           "Imported %1 products from %2.")
+                   .arg(*imported)
+                   .arg(path)
+            << Qt::endl;
         return 0;
     }
-    return usage(text("Unknown command \"%1\".").arg(words.join(u' ')));
+    return usage(QCoreApplication::translate("counterline::server::main", "Unknown command \"%1\".")
+                     .arg(words.join(u' ')));
 }

@@ -8,14 +8,7 @@
 using namespace Qt::StringLiterals;
 using namespace counterline;
 
-namespace {
-
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::cli", source);
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -25,7 +18,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(text(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "counterline::cli",
         "Counterline terminal commands.\n\n"
         "Commands:\n"
         "  init --store S --terminal T --currency C   set up a standalone terminal\n"

@@ -27,11 +27,6 @@ using namespace counterline::server;
 
 namespace {
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("counterline::server::main", source);
-}
-
 int fail(const QString &message)
 {
     QTextStream(stderr) << "counterline-server: " << message << Qt::endl;
@@ -182,7 +177,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(text(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "counterline::server::main",
         "Counterline central server.\n\n"
         "Without a command it serves the v1 API. Commands:\n"
         "  store add --id S --name N --currency C [--prices-exclude-tax]\n"

@@ -85,15 +85,6 @@ bool processUntil(Done done)
     return true;
 }
 
-QString ean13(quint64 body)
-{
-    const QString digits = u"%1"_s.arg(body, 12, 10, QChar(u'0'));
-    int sum = 0;
-    for (int i = 0; i < 12; ++i)
-        sum += (digits[i].unicode() - u'0') * (i % 2 ? 3 : 1);
-    return digits + QString::number((10 - sum % 10) % 10);
-}
-
 // The till as a cashier finds it: the window on the big store, Anna logged in, her shift open.
 struct Till
 {
@@ -195,7 +186,7 @@ void BM_ScanToRepaint(benchmark::State &state)
         // A basket of up to 30 items, some scanned twice.
         if (++scans % 30 == 0)
             t.nextCustomer();
-        const QString barcode = ean13(400000000000ULL + random.bounded(kProducts));
+        const QString barcode = bench::productBarcode(random.bounded(kProducts));
         const int linesBefore = t.window->cartModel().rowCount();
         t.paints.reset();
         QElapsedTimer timer;

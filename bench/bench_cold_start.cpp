@@ -20,23 +20,11 @@
 #include <QProcess>
 
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace counterline;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void evictFromPageCache(const QString &path)
-{
-    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY);
-    if (fd < 0)
-        return;
-    ::fdatasync(fd);
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-    ::close(fd);
-}
 
 // The store, brought up to the program's schema once, before anything is timed.
 QString storeDatabase()
@@ -60,8 +48,8 @@ void BM_StartToFirstFrame(benchmark::State &state)
     for (auto _ : state) {
         if (cold) {
             state.PauseTiming();
-            evictFromPageCache(database);
-            evictFromPageCache(QStringLiteral(COUNTERLINE_APP_PATH));
+            bench::evictFromPageCache(database);
+            bench::evictFromPageCache(QStringLiteral(COUNTERLINE_APP_PATH));
             state.ResumeTiming();
         }
         QProcess app;

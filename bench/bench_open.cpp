@@ -18,8 +18,6 @@
 #include "store/terminal_identity.h"
 
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace counterline;
 using namespace Qt::StringLiterals;
@@ -45,16 +43,6 @@ bool readyToScan(const QString &path)
     return product.ok();
 }
 
-void evictFromPageCache(const QString &path)
-{
-    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY);
-    if (fd < 0)
-        return;
-    ::fdatasync(fd);
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-    ::close(fd);
-}
-
 void BM_OpenReadyToScan(benchmark::State &state)
 {
     const QString path = bench::historyDatabase(1'000'000, 300'000);
@@ -62,7 +50,7 @@ void BM_OpenReadyToScan(benchmark::State &state)
     for (auto _ : state) {
         if (cold) {
             state.PauseTiming();
-            evictFromPageCache(path);
+            bench::evictFromPageCache(path);
             state.ResumeTiming();
         }
         if (!readyToScan(path))

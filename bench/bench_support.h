@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <fcntl.h>
+#include <unistd.h>
 #include <vector>
 
 namespace counterline::bench {
@@ -28,6 +30,17 @@ inline double p50(const std::vector<double> &values)
 inline double p99(const std::vector<double> &values)
 {
     return percentile(values, 0.99);
+}
+
+// Drops a file from the OS page cache, as after a reboot (for "cold" runs).
+inline void evictFromPageCache(const QString &path)
+{
+    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY);
+    if (fd < 0)
+        return;
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
 }
 
 inline QTemporaryDir &scratchDirectory()

@@ -25,15 +25,6 @@ namespace {
 // are born CREATED); they are dropped for the load and recreated from the migration afterwards.
 const QStringList kBulkLoadTriggers{u"orders_start_created"_s, u"order_lines_only_while_created"_s};
 
-QString ean13(quint64 body)
-{
-    const QString digits = u"%1"_s.arg(body, 12, 10, QChar(u'0'));
-    int sum = 0;
-    for (int i = 0; i < 12; ++i)
-        sum += (digits[i].unicode() - u'0') * (i % 2 ? 3 : 1);
-    return digits + QString::number((10 - sum % 10) % 10);
-}
-
 void check(const Result<QSqlQuery> &result)
 {
     if (!result)
@@ -41,6 +32,15 @@ void check(const Result<QSqlQuery> &result)
 }
 
 } // namespace
+
+QString productBarcode(quint64 index)
+{
+    const QString digits = u"%1"_s.arg(400000000000ULL + index, 12, 10, QChar(u'0'));
+    int sum = 0;
+    for (int i = 0; i < 12; ++i)
+        sum += (digits[i].unicode() - u'0') * (i % 2 ? 3 : 1);
+    return digits + QString::number((10 - sum % 10) % 10);
+}
 
 QString historyDatabase(int orders, int products)
 {
@@ -76,12 +76,11 @@ QString historyDatabase(int orders, int products)
     for (int p = 0; p < products; ++p) {
         prices[p] = qint64(random.bounded(49, 4999));
         rates[p] = random.bounded(3) ? 70000 : 190000;
-        check(
-            store::runSql(db, u"INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)"_s,
-                          {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), ean13(400000000000ULL + quint64(p)),
-                           QString(words[p % words.size()] + u' ' + words[(p / 15) % words.size()] +
-                                   u' ' + QString::number(p)),
-                           prices[p], rates[p], store::timeText(clock.now())}));
+        check(store::runSql(db, u"INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)"_s,
+                            {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)),
+                             QString(words[p % words.size()] + u' ' +
+                                     words[(p / 15) % words.size()] + u' ' + QString::number(p)),
+                             prices[p], rates[p], store::timeText(clock.now())}));
     }
 
     const QStringList statuses{u"PAID"_s,    u"COMPLETED"_s, u"COMPLETED"_s, u"COMPLETED"_s,

@@ -9,4 +9,8 @@ namespace counterline::bench {
 // every status, for the history and start-up benchmarks. Returns the file path.
 QString historyDatabase(int orders, int products);
 
+// The EAN-13 barcode the generator gives product `index` (12 digits from 400000000000, then the
+// check digit).
+QString productBarcode(quint64 index);
+
 } // namespace counterline::bench

@@ -2,6 +2,7 @@
 
 #include "domain/currency.h"
 #include "paysim/token_rules.h"
+#include "sync/protocol/http_headers.h"
 #include "sync/protocol/problem.h"
 
 #include <QCryptographicHash>
@@ -19,16 +20,6 @@ namespace counterline::paysim {
 namespace {
 
 using Status = QHttpServerResponder::StatusCode;
-
-QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
-{
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return {};
-}
 
 int statusFor(const Error &error)
 {
@@ -71,7 +62,7 @@ Error badRequest(const QString &detail)
 
 Result<QString> idempotencyKey(const QHttpServerRequest &request)
 {
-    QByteArray key = header(request, "Idempotency-Key");
+    QByteArray key = protocol::headerValue(request.headers(), "Idempotency-Key");
     if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
         key = key.mid(1, key.size() - 2); // the structured-field string form
     if (key.isEmpty() || key.size() > 255) {

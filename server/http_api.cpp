@@ -8,6 +8,7 @@
 #include "server/order_service.h"
 #include "server/principals.h"
 #include "server/request_fingerprint.h"
+#include "sync/protocol/http_headers.h"
 #include "sync/protocol/problem.h"
 
 #include <QCoreApplication>
@@ -51,26 +52,20 @@ struct Incoming
     QString query;
 };
 
-QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
-{
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return {};
-}
-
 Incoming copy(const QHttpServerRequest &request, QByteArray method)
 {
-    QByteArray token = header(request, "Authorization");
+    QByteArray token = protocol::headerValue(request.headers(), "Authorization");
     token = token.startsWith("Bearer ") ? token.mid(7).trimmed() : QByteArray();
-    QByteArray key = header(request, "Idempotency-Key");
+    QByteArray key = protocol::headerValue(request.headers(), "Idempotency-Key");
     if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
         key = key.mid(1, key.size() - 2); // the draft's structured-field string form
-    return Incoming{
-        std::move(method),           request.url().path().toUtf8(), token, key, request.body(),
-        header(request, "If-Match"), request.url().query()};
+    return Incoming{std::move(method),
+                    request.url().path().toUtf8(),
+                    token,
+                    key,
+                    request.body(),
+                    protocol::headerValue(request.headers(), "If-Match"),
+                    request.url().query()};
 }
 
 // "POST /v1/orders/{id}/events": the route, with ids folded, as metrics label it.

@@ -8,8 +8,6 @@
 using namespace Qt::StringLiterals;
 using namespace counterline;
 
-namespace {} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);

@@ -3,6 +3,8 @@
 // A counterline-paysim process of its own for one test, on loopback, with its ledger in a
 // temporary directory (or a given one, to restart on the same ledger).
 
+#include "tests/server/listening_process.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -22,22 +24,12 @@ public:
     // words in `said`) when it did not come up.
     bool start(const QStringList &extra = {})
     {
-        m_process.start(QStringLiteral(COUNTERLINE_PAYSIM_PATH),
-                        QStringList{QStringLiteral("--data-dir"), dataDir(),
-                                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
-                            extra);
-        if (!m_process.waitForStarted())
-            return false;
-        QByteArray output;
-        while (!output.contains('\n')) {
-            if (!m_process.waitForReadyRead(30'000)) {
-                said = output + m_process.readAllStandardError();
-                return false;
-            }
-            output += m_process.readAllStandardOutput();
-        }
-        const QByteArray line = output.left(output.indexOf('\n'));
-        m_port = line.mid(line.lastIndexOf(':') + 1).toUShort();
+        m_port =
+            startListening(m_process, QStringLiteral(COUNTERLINE_PAYSIM_PATH),
+                           QStringList{QStringLiteral("--data-dir"), dataDir(),
+                                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                               extra,
+                           &said);
         return m_port != 0;
     }
 

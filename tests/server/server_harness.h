@@ -4,6 +4,7 @@
 // database, and talks HTTP to it over a real socket.
 
 #include "tests/server/http_client.h"
+#include "tests/server/listening_process.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -102,20 +103,10 @@ public:
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(COUNTERLINE_SERVER_PATH),
-                        m_location +
-                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
-                            extra);
-        if (!m_process.waitForStarted())
-            return false;
-        QByteArray output;
-        while (!output.contains('\n')) {
-            if (!m_process.waitForReadyRead(30'000))
-                return false;
-            output += m_process.readAllStandardOutput();
-        }
-        const QByteArray line = output.left(output.indexOf('\n'));
-        m_port = line.mid(line.lastIndexOf(':') + 1).toUShort();
+        m_port = startListening(
+            m_process, QStringLiteral(COUNTERLINE_SERVER_PATH),
+            m_location + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                extra);
         return m_port != 0;
     }
 

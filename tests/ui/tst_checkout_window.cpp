@@ -259,10 +259,7 @@ private slots:
         press(Qt::Key_F3);
         QTRY_COMPARE(label(u"totalLabel"_s), u"7,50 EUR"_s);
 
-        whenPaymentOpens([](ui::PaymentDialog *dialog) {
-            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
-        });
-        press(Qt::Key_F12);
+        payExactCash();
         QTRY_VERIFY2(m_terminal->count(u"SELECT count(*) FROM orders"_s) == 1,
                      qPrintable(label(u"saleMessage"_s)));
         QCOMPARE(store::selectValue(m_terminal->db(),
@@ -294,10 +291,7 @@ private slots:
     {
         logIn(u"1234"_s);
         type(scanField(), u"4000000000013"_s);
-        whenPaymentOpens([](ui::PaymentDialog *dialog) {
-            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
-        });
-        press(Qt::Key_F12);
+        payExactCash();
         QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
         const QString receipt =
             store::selectValue(m_terminal->db(), u"SELECT receipt_no FROM orders"_s)->toString();
@@ -347,10 +341,7 @@ private slots:
         openWindow();
         logIn(u"1234"_s);
         type(scanField(), u"4000000000020"_s);
-        whenPaymentOpens([](ui::PaymentDialog *dialog) {
-            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
-        });
-        press(Qt::Key_F12);
+        payExactCash();
         QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
         QVERIFY2(label(u"saleMessage"_s).contains(u"no-such-printer"_s),
                  qPrintable(label(u"saleMessage"_s)));
@@ -523,10 +514,7 @@ private slots:
     {
         logIn(u"1234"_s);
         type(scanField(), u"4000000000013"_s);
-        whenPaymentOpens([](ui::PaymentDialog *dialog) {
-            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
-        });
-        press(Qt::Key_F12);
+        payExactCash();
         QTRY_VERIFY(!m_window->lastReceiptFile().isEmpty());
         const QString hash =
             store::selectValue(m_terminal->db(), u"SELECT hash FROM journal"_s)->toString();
@@ -563,6 +551,15 @@ private:
 
     QString m_printer;     // none: receipts are PDF only
     QUrl m_paymentService; // none: cards on a standalone reader only
+
+    // F12 and the exact amount in cash.
+    void payExactCash()
+    {
+        whenPaymentOpens([](ui::PaymentDialog *dialog) {
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
+        });
+        press(Qt::Key_F12);
+    }
 
     QLineEdit *scanField() { return m_window->findChild<QLineEdit *>(u"scanField"_s); }
 

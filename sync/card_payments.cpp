@@ -3,6 +3,7 @@
 #include "sync/protocol/problem.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -35,6 +36,24 @@ CardPayments::CardPayments(QUrl service, std::chrono::milliseconds timeout, QObj
     , m_service(std::move(service))
     , m_timeout(timeout)
 {}
+
+Result<QUrl> CardPayments::serviceUrl(const QString &text)
+{
+    const QUrl url(text);
+    const bool https = url.scheme() == u"https"_s;
+    if (!url.isValid() || url.host().isEmpty() || (!https && url.scheme() != u"http"_s)) {
+        return Error{u"payments.bad_url"_s,
+                     tr("The payment service is a URL such as http://127.0.0.1:8090, not "
+                        "\"%1\".")
+                         .arg(text)};
+    }
+    if (!https && !QHostAddress(url.host()).isLoopback() && url.host() != u"localhost"_s) {
+        return Error{
+            u"payments.needs_tls"_s,
+            tr("The payment service at %1 is not on this machine: it needs https.").arg(text)};
+    }
+    return url;
+}
 
 void CardPayments::charge(const CardCharge &charge, Done done)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/money.h"
+#include "domain/result.h"
 
 #include <QNetworkAccessManager>
 #include <QUrl>
@@ -47,6 +48,10 @@ public:
     explicit CardPayments(QUrl service,
                           std::chrono::milliseconds timeout = std::chrono::seconds(20),
                           QObject *parent = nullptr);
+
+    // The payment service's address as given (--paysim): http or https with a host; plain http
+    // only to this machine (BRIEF §1: TLS on every non-loopback link).
+    static Result<QUrl> serviceUrl(const QString &text);
 
     using Done = std::function<void(const CardOutcome &)>;
     void charge(const CardCharge &charge, Done done);

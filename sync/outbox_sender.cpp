@@ -166,12 +166,9 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
                        (status == 409 && code == u"idempotency.in_flight"_s);
     if (retry) {
         const auto retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.now());
-        // A key still running on the server is no failure to back off from: the server is there
-        // and says when to ask again (a request that died with a server holds its key until the
-        // lease runs out). Backing off by the entry's attempts would leave it waiting minutes
-        // after the key is free.
         const bool keyStillRunning = status == 409;
-        const auto delay = m_retry.delay(keyStillRunning ? 1 : entry.attempts + 1, retryAfter);
+        const auto delay = keyStillRunning ? m_retry.whileKeyRuns(retryAfter)
+                                           : m_retry.delay(entry.attempts + 1, retryAfter);
         record(store::Settlement::retry(entry.seq, status, detail,
                                         m_clock.now().addMSecs(delay.count())));
         ++m_pass.retrying;

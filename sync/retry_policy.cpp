@@ -36,6 +36,12 @@ std::chrono::milliseconds RetryPolicy::delay(int attempt,
     return result;
 }
 
+std::chrono::milliseconds
+RetryPolicy::whileKeyRuns(std::optional<std::chrono::milliseconds> retryAfter)
+{
+    return delay(1, retryAfter);
+}
+
 std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &header,
                                                          const QDateTime &now)
 {

@@ -10,7 +10,8 @@
 namespace counterline::sync {
 
 // When to try an outbox entry again (BRIEF §5): exponential backoff with full jitter, base 0.5 s,
-// cap 5 min; a server's Retry-After wins when it asks for longer.
+// cap 5 min; a server's Retry-After wins when it asks for longer. An answer that says the server
+// is still working on the same key is no failure and does not grow the backoff (whileKeyRuns).
 class RetryPolicy
 {
 public:
@@ -28,6 +29,11 @@ public:
     // A uniformly random delay in [0, ceiling(attempt)], raised to `retryAfter` if given.
     std::chrono::milliseconds delay(int attempt,
                                     std::optional<std::chrono::milliseconds> retryAfter = {});
+
+    // After "this Idempotency-Key is still being processed" (409): the server is there and its
+    // lease on the key runs out soon, so ask again after its Retry-After (or the first window),
+    // however many attempts the entry has behind it.
+    std::chrono::milliseconds whileKeyRuns(std::optional<std::chrono::milliseconds> retryAfter);
 
     const Settings &settings() const { return m_settings; }
 

@@ -86,6 +86,13 @@ int main(int argc, char *argv[])
         u"127.0.0.1:8090"_s);
     if (!where)
         return fail(where.error().message, 2);
+    // No TLS here: a simulator is for this machine (BRIEF §1: TLS on every non-loopback link).
+    if (!where->address.isLoopback()) {
+        return fail(QCoreApplication::translate("counterline::paysim::main",
+                                                "Plain HTTP is served on loopback only, not on %1.")
+                        .arg(where->address.toString()),
+                    2);
+    }
     const QString dataDir = parser.isSet(u"data-dir"_s)
                                 ? parser.value(u"data-dir"_s)
                                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

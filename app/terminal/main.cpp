@@ -4,6 +4,7 @@
 #include "domain/id_source.h"
 #include "store/database.h"
 #include "store/terminal_identity.h"
+#include "sync/card_payments.h"
 #include "sync_worker.h"
 #include "ui/checkout_window.h"
 
@@ -122,12 +123,10 @@ int main(int argc, char *argv[])
     options.paper = paper == u"a4"_s ? ui::ReceiptPaper::A4 : ui::ReceiptPaper::Thermal80mm;
     options.printerName = parser.value(u"printer"_s);
     if (parser.isSet(u"paysim"_s)) {
-        options.paymentService = QUrl(parser.value(u"paysim"_s));
-        if (!options.paymentService.isValid() || options.paymentService.host().isEmpty())
-            return refuse(QApplication::translate("counterline",
-                                                  "--paysim takes a URL such as "
-                                                  "http://127.0.0.1:8090, not \"%1\".")
-                              .arg(parser.value(u"paysim"_s)));
+        const Result<QUrl> service = sync::CardPayments::serviceUrl(parser.value(u"paysim"_s));
+        if (!service)
+            return refuse(service.error().message);
+        options.paymentService = *service;
     }
     ui::CheckoutWindow window(*database, clock, ids, options);
     app::SyncWorker sync(database->filePath(), clock);

@@ -218,6 +218,16 @@ private slots:
         QCOMPARE(file.readAll(), junk);
     }
 
+    // No TLS, so no listening beyond this machine.
+    void plainHttpStaysOnLoopback()
+    {
+        PaysimUnderTest outside;
+        QVERIFY(!outside.start({u"--listen"_s, u"0.0.0.0:0"_s}));
+        QTRY_VERIFY(outside.process().state() == QProcess::NotRunning);
+        QCOMPARE(outside.process().exitCode(), 2);
+        QVERIFY2(outside.said.contains("loopback"), outside.said.constData());
+    }
+
 private:
     // QNetworkAccessManager sends a request once more by itself when a connection closes before
     // any answer (safe here: the key makes it a replay). A plain socket shows the drop as a

@@ -108,6 +108,27 @@ private slots:
         QCOMPARE(charges(), 0);
     }
 
+    void theServiceNeedsTlsBeyondThisMachine_data()
+    {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("loopback") << u"http://127.0.0.1:8090"_s << QString();
+        QTest::newRow("localhost") << u"http://localhost:8090"_s << QString();
+        QTest::newRow("remote https") << u"https://pay.example.org"_s << QString();
+        QTest::newRow("remote http") << u"http://10.0.0.5:8090"_s << u"payments.needs_tls"_s;
+        QTest::newRow("no scheme") << u"127.0.0.1:8090"_s << u"payments.bad_url"_s;
+        QTest::newRow("ftp") << u"ftp://127.0.0.1"_s << u"payments.bad_url"_s;
+    }
+    void theServiceNeedsTlsBeyondThisMachine()
+    {
+        QFETCH(QString, given);
+        QFETCH(QString, code);
+        const Result<QUrl> url = sync::CardPayments::serviceUrl(given);
+        QCOMPARE(url.ok() ? QString() : url.error().code, code);
+        if (!url)
+            QVERIFY(url.error().message.contains(given));
+    }
+
 private:
     sync::CardOutcome pay(sync::CardPayments &cards, const sync::CardCharge &charge)
     {

@@ -36,6 +36,16 @@ private slots:
         QVERIFY2(below > 4000 && above > 4000, "uniform over [0, 4 s]");
     }
 
+    // A key still running is asked about again soon, whatever the attempts so far.
+    void aRunningKeyDoesNotGrowTheBackoff()
+    {
+        RetryPolicy policy(RetryPolicy::Settings{}, 7);
+        for (int i = 0; i < 1000; ++i) {
+            QCOMPARE(policy.whileKeyRuns(1s), std::chrono::milliseconds(1s));
+            QVERIFY(policy.whileKeyRuns(std::nullopt) <= 500ms);
+        }
+    }
+
     void retryAfterWinsWhenLonger()
     {
         RetryPolicy policy(RetryPolicy::Settings{}, 99);

@@ -3,6 +3,7 @@
 
 #include "store/cart_store.h"
 #include "store/user_store.h"
+#include "sync/card_payments.h"
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
@@ -386,6 +387,33 @@ private slots:
         QCOMPARE(charges.size(), 2); // the decline and the approval
         QCOMPARE(charges[1].toObject()[u"id"_s].toString(), reference);
         QCOMPARE(charges[1].toObject()[u"amount"_s].toInteger(), 899);
+    }
+
+    // The till dies after the card was approved but before the order was saved: the cart comes
+    // back, and paying it again by card is the same payment to the service — no second charge.
+    void payingAgainAfterACrashChargesOnce()
+    {
+        PaysimUnderTest paysim;
+        QVERIFY2(paysim.start(), paysim.said.constData());
+        sync::CardPayments cards(paysim.url({}));
+        const Money total(1999, *Currency::fromCode(u"EUR"));
+        const QString cart = u"cart:"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QStringList references;
+        for (int life = 0; life < 2; ++life) { // before and after the crash
+            ui::PaymentDialog payment(total);
+            payment.offerIntegratedCard(cards, cart);
+            payment.show();
+            QTest::mouseClick(payment.findChild<QWidget *>(u"chargeCard"_s), Qt::LeftButton);
+            QTRY_COMPARE(payment.tenders().size(), 1);
+            references << payment.tenders().first().reference;
+        }
+        QCOMPARE(references[1], references[0]);
+        QNetworkAccessManager network;
+        QCOMPARE(http(network, "GET", paysim.url(u"/v1/ledger"_s), {})
+                     .json()[u"charges"_s]
+                     .toArray()
+                     .size(),
+                 1);
     }
 
     // Every button's label fits, and the cart, totals and scan field are on screen, at the two

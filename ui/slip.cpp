@@ -1,7 +1,6 @@
 #include "ui/slip.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPrinter>
@@ -66,18 +65,16 @@ bool paintSlip(QPagedPaintDevice &device, const Slip &slip, ReceiptPaper paper)
 Result<void> printSlip(const Slip &slip, ReceiptPaper paper, const QString &pdfPath,
                        const QString &printerName)
 {
+    bool painted = false;
     {
         QPrinter pdf(QPrinter::HighResolution);
         pdf.setOutputFormat(QPrinter::PdfFormat);
         pdf.setOutputFileName(pdfPath);
         pdf.setDocName(slip.title);
         pdf.setCreator(u"Counterline"_s);
-        if (!paintSlip(pdf, slip, paper) || pdf.printerState() == QPrinter::Error) {
-            return Error{u"slip.not_written"_s,
-                         Slip::tr("\"%1\" could not be written to %2.").arg(slip.title, pdfPath)};
-        }
-    }
-    if (QFileInfo(pdfPath).size() == 0) {
+        painted = paintSlip(pdf, slip, paper) && pdf.printerState() != QPrinter::Error;
+    } // the file is complete once the printer is gone
+    if (!painted || QFileInfo(pdfPath).size() == 0) {
         return Error{u"slip.not_written"_s,
                      Slip::tr("\"%1\" could not be written to %2.").arg(slip.title, pdfPath)};
     }

@@ -353,6 +353,24 @@ private slots:
         QCOMPARE(m_window->cartModel().rowCount(), 0);
     }
 
+    // The receipt cannot be written (its directory is a file here): the sale was committed
+    // before printing and stands; the message says what could not be written.
+    void anUnwritableReceiptCostsNotTheSale()
+    {
+        QFile blocker(m_terminal->dir.filePath(u"receipts"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        logIn(u"1234"_s);
+        type(scanField(), u"4000000000013"_s);
+        payExactCash();
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM outbox"_s), 1);
+        QVERIFY2(label(u"saleMessage"_s).contains(u"could not be written"_s),
+                 qPrintable(label(u"saleMessage"_s)));
+        QVERIFY(m_window->lastReceiptFile().isEmpty());
+        QCOMPARE(m_window->cartModel().rowCount(), 0);
+    }
+
     // The integrated card through a real counterline-paysim: a declined card is said and nothing
     // is sold; the next card is charged once, and its charge is the tender's reference.
     void integratedCardIsChargedOnce()

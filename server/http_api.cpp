@@ -5,6 +5,7 @@
 #include "server/journal_links.h"
 #include "server/order_changes.h"
 #include "server/order_ingest.h"
+#include "server/order_saga.h"
 #include "server/order_service.h"
 #include "server/principals.h"
 #include "server/request_fingerprint.h"
@@ -94,6 +95,10 @@ int statusFor(const Error &error)
         return 404;
     if (code == u"order.id_taken"_s || code == u"idempotency.in_flight"_s)
         return 409;
+    if (code.startsWith(u"payment."_s))
+        return 402;
+    if (code.startsWith(u"stock."_s))
+        return 422;
     if (code.startsWith(u"order."_s) || code.startsWith(u"idempotency."_s) ||
         code.startsWith(u"journal."_s)) {
         return 422;
@@ -116,6 +121,11 @@ QHttpServerResponse problem(const Error &error)
 
 QHttpServerResponse json(int status, const QByteArray &body)
 {
+    // A stored answer may be a problem (a declined payment): it keeps its media type.
+    if (status >= 400) {
+        return QHttpServerResponse(QByteArray(protocol::kProblemContentType.data()), body,
+                                   StatusCode(status));
+    }
     return QHttpServerResponse("application/json", body, StatusCode(status));
 }
 
@@ -221,6 +231,7 @@ HttpApi::~HttpApi()
 
 void HttpApi::shutDown(std::function<void()> done)
 {
+    m_sagaTimer.stop();
     const auto servers = m_http.servers();
     for (QTcpServer *server : servers)
         server->close();
@@ -286,6 +297,39 @@ void HttpApi::purgeKeys(std::chrono::hours retention, std::chrono::milliseconds 
     QObject::connect(&m_purgeTimer, &QTimer::timeout, &m_purgeTimer, purge);
     m_purgeTimer.start(interval);
     purge();
+}
+
+void HttpApi::recoverSagas(std::chrono::milliseconds interval)
+{
+    QObject::connect(&m_sagaTimer, &QTimer::timeout, &m_sagaTimer, [this] { runDueSagas(); });
+    m_sagaTimer.start(interval);
+    runDueSagas();
+}
+
+void HttpApi::runDueSagas()
+{
+    if (!m_sagasRunning.testAndSetOrdered(0, 1))
+        return; // the last round is still going
+    (void)QtConcurrent::run(&m_pool, [this] {
+        Result<QSqlDatabase> db = m_database.connection();
+        const SagaContext context{m_payments, m_clock, m_keyLease};
+        Result<QStringList> due =
+            db ? OrderSaga::due(*db, m_clock.now(), 100) : Result<QStringList>(db.error());
+        if (!due)
+            qCWarning(lcHttp) << "looking for sagas to resume failed:" << due.error().message;
+        for (const QString &orderId : due ? *due : QStringList()) {
+            Result<bool> claimed = OrderSaga::claim(*db, orderId, m_clock.now(), m_keyLease);
+            if (!claimed || !*claimed)
+                continue; // a request runs it
+            Result<SagaState> saga = OrderSaga::advance(*db, orderId, context);
+            if (!saga)
+                qCWarning(lcHttp) << "saga of order" << orderId
+                                  << "failed:" << saga.error().message;
+            else
+                qCInfo(lcHttp) << "saga of order" << orderId << "resumed, now at" << saga->step;
+        }
+        m_sagasRunning.storeRelease(0);
+    });
 }
 
 void HttpApi::addRoutes()
@@ -381,13 +425,13 @@ void HttpApi::addRoutes()
     };
 
     m_http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Post,
-                 answered([onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
+                 answered([this, onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
                      Incoming incoming = copy(request, "POST");
                      if (incoming.body.size() > kMaxBodyBytes)
                          return tooLarge();
-                     return onPool(std::move(incoming), [idempotent](const QSqlDatabase &db,
-                                                                     const Principal &caller,
-                                                                     const Incoming &in) {
+                     return onPool(std::move(incoming), [this, idempotent](const QSqlDatabase &db,
+                                                                           const Principal &caller,
+                                                                           const Incoming &in) {
                          if (in.idempotencyKey.isEmpty())
                              return missingKey();
                          Result<WireOrder> order = OrderIngest::parse(in.body);
@@ -395,11 +439,18 @@ void HttpApi::addRoutes()
                              return problem(order.error());
                          const QByteArray fingerprint =
                              fingerprintOfCanonical(in.method, in.path, order->canonical);
-                         return idempotent(db, caller, in, fingerprint,
-                                           [&](const IdempotencySlot &slot, const QDateTime &now) {
-                                               return OrderIngest::ingest(db, caller, *order, now,
-                                                                          slot);
-                                           });
+                         auto place = [&](const IdempotencySlot &slot,
+                                          const QDateTime &now) -> Result<IngestAnswer> {
+                             Result<IngestAnswer> placed =
+                                 OrderIngest::ingest(db, caller, *order, now, slot, m_keyLease);
+                             if (!placed || !order->isRemote())
+                                 return placed;
+                             // A remote order is answered when its saga has run.
+                             return OrderSaga::answerRequest(
+                                 db, order->id, placed->status,
+                                 SagaContext{m_payments, m_clock, m_keyLease}, slot);
+                         };
+                         return idempotent(db, caller, in, fingerprint, place);
                      });
                  }));
 
@@ -541,6 +592,46 @@ void HttpApi::addRoutes()
                          return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
                      });
                  }));
+
+    // Where an order's saga stands, step by step.
+    m_http.route(u"/v1/orders/<arg>/saga"_s, QHttpServerRequest::Method::Get,
+                 answeredWithArg([onPool](const QString &id, const QHttpServerRequest &request) {
+                     return onPool(
+                         copy(request, "GET"),
+                         [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
+                             Result<QJsonObject> order = OrderIngest::orderJson(db, id);
+                             if (!order)
+                                 return problem(order.error());
+                             if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {
+                                 return problem(translatedError(
+                                     "auth.forbidden", "This order belongs to another store."));
+                             }
+                             Result<QJsonObject> saga = OrderSaga::report(db, id);
+                             if (!saga)
+                                 return problem(saga.error());
+                             return json(200, QJsonDocument(*saga).toJson(QJsonDocument::Compact));
+                         });
+                 }));
+
+    // Counter sales whose card could not be captured afterwards, for the back office.
+    m_http.route(
+        u"/v1/follow-ups"_s, QHttpServerRequest::Method::Get,
+        answered([onPool](const QHttpServerRequest &request) {
+            return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
+                                                   const Incoming &in) {
+                QString store = QUrlQuery(in.query).queryItemValue(u"store"_s, QUrl::FullyDecoded);
+                if (caller.isTerminal())
+                    store = caller.storeId;
+                if (!store.isEmpty() && !caller.mayAccessStore(store)) {
+                    return problem(
+                        translatedError("auth.forbidden", "This store is not yours to see."));
+                }
+                Result<QJsonObject> list = OrderSaga::followUps(db, store);
+                if (!list)
+                    return problem(list.error());
+                return json(200, QJsonDocument(*list).toJson(QJsonDocument::Compact));
+            });
+        }));
 
     // State changes made on the server after a cursor (terminals: to their own orders).
     m_http.route(u"/v1/changes"_s, QHttpServerRequest::Method::Get,

@@ -4,6 +4,7 @@
 #include "domain/result.h"
 #include "server/idempotency.h"
 #include "server/metrics.h"
+#include "server/payment_gateway.h"
 #include "server/server_database.h"
 
 #include <QAtomicInt>
@@ -38,6 +39,13 @@ public:
     // How long a running request holds its idempotency key (Idempotency::kDefaultLease).
     void setKeyLease(std::chrono::seconds lease) { m_keyLease = lease; }
 
+    // The payment service the sagas charge through (counterline-paysim or a gateway like it).
+    void setPayments(const QUrl &service) { m_payments = PaymentGateway(service); }
+
+    // Resumes unfinished sagas whose runner is gone (a server that died mid-saga) or whose next
+    // try is due: now, then every `interval`.
+    void recoverSagas(std::chrono::milliseconds interval);
+
     // Deletes idempotency keys older than `retention` now and then every `interval`.
     void purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval);
 
@@ -50,11 +58,15 @@ public:
 
 private:
     void addRoutes();
+    void runDueSagas();
 
     ServerDatabase &m_database;
     const Clock &m_clock;
     Metrics m_metrics;
     QTimer m_purgeTimer;
+    QTimer m_sagaTimer;
+    QAtomicInt m_sagasRunning = 0;
+    PaymentGateway m_payments{QUrl()};
     QAtomicInt m_inFlight = 0;
     std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
     QThreadPool m_pool;

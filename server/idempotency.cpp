@@ -62,6 +62,17 @@ Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QSt
     return IdempotencyDecision{IdempotencyDecision::Kind::InFlight, 0, {}};
 }
 
+Result<void> Idempotency::complete(const QSqlDatabase &db, const QString &principalId,
+                                   const QString &key, int status, const QByteArray &body)
+{
+    Result<QSqlQuery> completed = execSql(
+        db,
+        u"UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? "
+        "WHERE principal_id = ? AND idem_key = ?"_s,
+        {status, QString::fromUtf8(body), principalId, key});
+    return completed ? success() : Result<void>(completed.error());
+}
+
 Result<void> Idempotency::release(const QSqlDatabase &db, const QString &principalId,
                                   const QString &key)
 {

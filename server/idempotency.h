@@ -39,6 +39,11 @@ public:
                                              const QDateTime &now,
                                              std::chrono::seconds lease = kDefaultLease);
 
+    // Stores the answer of a running key, byte for byte, in the caller's transaction (the one
+    // that made the request's effects).
+    static Result<void> complete(const QSqlDatabase &db, const QString &principalId,
+                                 const QString &key, int status, const QByteArray &body);
+
     // Forgets a running key whose request failed validation or could not run: it is not
     // consumed, and the same key may be sent again.
     static Result<void> release(const QSqlDatabase &db, const QString &principalId,

@@ -4,12 +4,18 @@
 #include "domain/receipt_number.h"
 #include "domain/tax.h"
 #include "domain/tender.h"
+#include "server/event_outbox.h"
+#include "server/idempotency.h"
+#include "server/order_saga.h"
 #include "server/server_sql.h"
+#include "server/stock_ledger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -198,8 +204,19 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
         wire.amount = tender.integer(u"amount"_s, 1);
         wire.reference = tender.text(u"reference"_s, false);
         wire.needsCapture = tender.boolean(u"needs_capture"_s);
+        wire.paymentToken = tender.text(u"payment_token"_s, wire.needsCapture);
+        if (wire.needsCapture && !wire.kind.isEmpty() && wire.kind != u"card"_s)
+            tender.fail(u"needs_capture"_s, tr("is for card tenders only"));
         fields.adopt(tender.error());
         order.tenders.append(wire);
+    }
+
+    if (!fields.error()) {
+        const auto captured = std::count_if(order.tenders.cbegin(), order.tenders.cend(),
+                                            [](const WireTender &t) { return t.needsCapture; });
+        if (captured > 1)
+            fields.fail(u"tenders"_s,
+                        tr("may hold one tender that needs capture, not %1").arg(captured));
     }
 
     const QJsonArray events = fields.array(u"events"_s, false);
@@ -231,9 +248,21 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
     return order;
 }
 
+bool WireOrder::isRemote() const
+{
+    return status == u"CREATED"_s && needsCapture();
+}
+
+bool WireOrder::needsCapture() const
+{
+    return std::any_of(tenders.cbegin(), tenders.cend(),
+                       [](const WireTender &tender) { return tender.needsCapture; });
+}
+
 Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal &terminal,
                                          WireOrder order, const QDateTime &at,
-                                         const std::optional<IdempotencySlot> &slot)
+                                         const std::optional<IdempotencySlot> &slot,
+                                         std::chrono::seconds sagaLease)
 {
     if (!terminal.isTerminal()) {
         return Error{u"auth.forbidden"_s, tr("Only an enrolled terminal may send its orders.")};
@@ -306,6 +335,12 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         return totalsMismatch(
             tr("the tenders (%1) do not cover \"total\" (%2)").arg(tendered).arg(order.total));
     }
+    if (order.isRemote() && (tendered != order.total || order.version != 1)) {
+        return totalsMismatch(tr("a remote order is placed at version 1 with tenders (%1) equal "
+                                 "to \"total\" (%2)")
+                                  .arg(tendered)
+                                  .arg(order.total));
+    }
 
     Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
@@ -362,13 +397,14 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         }
         int seq = 0;
         for (const WireTender &tender : std::as_const(order.tenders)) {
-            Result<QSqlQuery> ran =
-                execSql(db,
-                        u"INSERT INTO tenders (order_id, seq, kind, amount_minor, reference, "
-                        "needs_capture) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                        {order.id, ++seq, tender.kind, tender.amount,
-                         tender.reference.isEmpty() ? QVariant() : QVariant(tender.reference),
-                         tender.needsCapture ? 1 : 0});
+            Result<QSqlQuery> ran = execSql(
+                db,
+                u"INSERT INTO tenders (order_id, seq, kind, amount_minor, reference, "
+                "needs_capture, payment_token) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                {order.id, ++seq, tender.kind, tender.amount,
+                 tender.reference.isEmpty() ? QVariant() : QVariant(tender.reference),
+                 tender.needsCapture ? 1 : 0,
+                 tender.paymentToken.isEmpty() ? QVariant() : QVariant(tender.paymentToken)});
             if (!ran)
                 return ran.error();
         }
@@ -390,16 +426,36 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
                 return linked.error();
             }
         }
-        // A counter sale arrives paid: its stock leaves as one movement per SKU, unique per
-        // (order, step, sku) so that no retry can move stock twice.
-        for (auto it = sold.cbegin(); it != sold.cend(); ++it) {
-            Result<QSqlQuery> ran =
-                execSql(db,
-                        u"INSERT INTO stock_movements (order_id, step, sku, quantity, at) "
-                        "VALUES (?, 'sale', ?, ?, ?)"_s,
-                        {order.id, it.key(), -it.value(), timeText(at)});
-            if (!ran)
-                return ran.error();
+        // A counter sale arrives paid: its stock has left the shop. A remote order reserves its
+        // stock, all or nothing. Either way one movement per SKU, once.
+        StockLedger::Quantities taken;
+        for (auto it = sold.cbegin(); it != sold.cend(); ++it)
+            taken[it.key()] = -it.value();
+        const Result<void> moved =
+            order.isRemote()
+                ? StockLedger::reserve(db, order.id, order.storeId, taken, at)
+                : StockLedger::record(db, order.id, order.storeId, u"sale"_s, taken, at);
+        if (!moved)
+            return moved.error();
+        if (Result<void> started = OrderSaga::start(
+                db, order.id, order.isRemote() ? OrderSaga::Kind::Remote : OrderSaga::Kind::Counter,
+                order.needsCapture(), at, sagaLease);
+            !started) {
+            return started.error();
+        }
+        const QJsonObject placed{{u"order_id"_s, order.id},
+                                 {u"store_id"_s, order.storeId},
+                                 {u"terminal_id"_s, order.terminalId},
+                                 {u"receipt_no"_s, order.receiptNo},
+                                 {u"status"_s, order.status},
+                                 {u"version"_s, order.version},
+                                 {u"total"_s, order.total},
+                                 {u"currency"_s, order.currency},
+                                 {u"created_at"_s, order.createdAt}};
+        if (Result<qint64> appended = EventOutbox::append(
+                db, EventOutbox::typeFor(OrderEvent::Place), order.id, order.storeId, placed, at);
+            !appended) {
+            return appended.error();
         }
     }
 
@@ -418,18 +474,23 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         answer = *stored;
     }
     const QByteArray body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-    if (slot) {
-        Result<QSqlQuery> completed = execSql(
-            db,
-            u"UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? "
-            "WHERE principal_id = ? AND idem_key = ?"_s,
-            {status, QString::fromUtf8(body), slot->principalId, slot->key});
-        if (!completed)
+    // A remote order's answer waits for its saga; everything else is answered now. (Orders
+    // stored before sagas existed have none: they were counter sales, done.)
+    Result<SagaState> saga = OrderSaga::read(db, order.id);
+    if (!saga && saga.error().code != u"order.not_found"_s)
+        return saga.error();
+    const bool remote = saga && saga->kind == u"remote"_s;
+    const bool pending = saga && !saga->finished();
+    if (slot && !remote) {
+        if (Result<void> completed =
+                Idempotency::complete(db, slot->principalId, slot->key, status, body);
+            !completed) {
             return completed.error();
+        }
     }
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    return IngestAnswer{status, body};
+    return IngestAnswer{status, body, pending};
 }
 
 Result<QJsonObject> OrderIngest::orderJson(const QSqlDatabase &db, const QString &orderId)

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <chrono>
 #include <optional>
 
 namespace counterline::server {
@@ -32,6 +33,7 @@ struct WireTender
     QString kind;
     qint64 amount = 0;
     QString reference;
+    QString paymentToken; // what the saga charges, for a tender that needs capture
     bool needsCapture = false;
 };
 
@@ -64,6 +66,11 @@ struct WireOrder
     QList<WireEvent> events;
     std::optional<JournalLink> journal;
     QByteArray canonical; // the body as compact JSON with sorted keys, for the fingerprint
+
+    // A remote order (a web shop's): placed CREATED with a card to charge; its saga reserves the
+    // stock, charges, and confirms it PAID. Everything else is a counter sale that arrives paid.
+    bool isRemote() const;
+    bool needsCapture() const;
 };
 
 // The answer the ingest gives: 201 with the new order, or 200 with the one already known.
@@ -71,6 +78,7 @@ struct IngestAnswer
 {
     int status = 0;
     QByteArray body;
+    bool sagaPending = false; // the order's saga has steps left to run (a card to charge)
 };
 
 // An idempotency record to complete in the same transaction as the order.
@@ -92,9 +100,14 @@ public:
     // and total with the domain's rules ("order.totals_mismatch" names the line), then writes the
     // order, lines, tenders, events and stock movements in one transaction. The natural key
     // (terminal, order id) is unique forever: a second arrival answers 200 with the stored order.
+    // A counter sale's stock leaves with it (below zero if need be, flagged); a remote order's is
+    // reserved, all or nothing ("stock.insufficient" before anything is written or charged). The
+    // order's saga row and its "order.placed" event are written in the same transaction. A
+    // remote order's key is not completed here: its answer is known when its saga has run.
     static Result<IngestAnswer> ingest(const QSqlDatabase &db, const Principal &terminal,
                                        WireOrder order, const QDateTime &at,
-                                       const std::optional<IdempotencySlot> &slot);
+                                       const std::optional<IdempotencySlot> &slot,
+                                       std::chrono::seconds sagaLease = std::chrono::seconds(30));
 
     static Result<QJsonObject> orderJson(const QSqlDatabase &db, const QString &orderId);
 };

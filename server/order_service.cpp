@@ -1,7 +1,9 @@
 #include "server/order_service.h"
 
 #include "domain/order_state_machine.h"
+#include "server/order_transitions.h"
 #include "server/server_sql.h"
+#include "server/stock_ledger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,77 +20,23 @@ QString timeText(const QDateTime &at)
     return at.toUTC().toString(Qt::ISODateWithMs);
 }
 
-struct StoredState
-{
-    OrderStatus status = OrderStatus::Created;
-    int version = 0;
-    QString storeId;
-    QString terminalId;
-};
-
 Result<StoredState> readState(const QSqlDatabase &db, const Principal &caller,
                               const QString &orderId)
 {
-    Result<QSqlQuery> found = execSql(
-        db, u"SELECT status, version, store_id, terminal_id FROM orders WHERE id = ?"_s, {orderId});
-    if (!found)
-        return found.error();
-    QSqlQuery &row = found.value();
-    if (!row.next()) {
-        return Error{u"order.not_found"_s, OrderService::tr("There is no order %1.").arg(orderId)};
-    }
-    StoredState state{OrderStatus::Created, row.value(1).toInt(), row.value(2).toString(),
-                      row.value(3).toString()};
-    if (!caller.mayAccessStore(state.storeId)) {
+    Result<StoredState> state = OrderTransitions::read(db, orderId);
+    if (!state)
+        return state;
+    if (!caller.mayAccessStore(state->storeId)) {
         return Error{u"auth.forbidden"_s, OrderService::tr("This order belongs to another store.")};
     }
-    Result<OrderStatus> status = orderStatusFromName(row.value(0).toString());
-    if (!status)
-        return status.error();
-    state.status = *status;
     return state;
 }
 
-// Moves the order from `state` by `event` if it is still at state.version. False when someone
-// else changed it first.
 Result<bool> move(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
-                  const StoredState &state, OrderEvent event, const QDateTime &at)
+                  const StoredState &state, OrderEvent event, const QDateTime &at,
+                  const QString &reason = {})
 {
-    Result<OrderStatus> next = nextOrderStatus(state.status, event);
-    if (!next)
-        return next.error();
-    Result<QSqlQuery> updated =
-        execSql(db, u"UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?"_s,
-                {orderStatusName(*next), state.version + 1, orderId, state.version});
-    if (!updated)
-        return updated.error();
-    if (updated.value().numRowsAffected() != 1)
-        return false;
-    Result<QSqlQuery> recorded = execSql(
-        db,
-        u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "
-        "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)"_s,
-        {orderId, state.version + 1, orderEventName(event), orderStatusName(state.status),
-         orderStatusName(*next), caller.id, timeText(at)});
-    if (!recorded)
-        return recorded.error();
-    // The change feed terminals pull; the counter row's lock orders concurrent changes.
-    Result<QSqlQuery> numbered =
-        execSql(db, u"UPDATE order_change_sequence SET last_seq = last_seq + 1 WHERE id = 1 "
-                    "RETURNING last_seq"_s);
-    if (!numbered)
-        return numbered.error();
-    const qint64 seq = numbered.value().next() ? numbered.value().value(0).toLongLong() : 0;
-    numbered.value().finish();
-    Result<QSqlQuery> published = execSql(
-        db,
-        u"INSERT INTO order_changes (seq, order_id, terminal_id, store_id, version, event, "
-        "from_status, to_status, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {seq, orderId, state.terminalId, state.storeId, state.version + 1, orderEventName(event),
-         orderStatusName(state.status), orderStatusName(*next), caller.id, timeText(at)});
-    if (!published)
-        return published.error();
-    return true;
+    return OrderTransitions::move(db, caller.id, orderId, state, event, at, reason);
 }
 
 // A terminal's own change carries its journal entry; the back office's changes have none.
@@ -169,7 +117,7 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
     Result<StoredState> state = readState(db, caller, orderId);
     if (!state)
         return state.error();
-    Result<bool> moved = move(db, caller, orderId, *state, OrderEvent::Cancel, at);
+    Result<bool> moved = move(db, caller, orderId, *state, OrderEvent::Cancel, at, request.reason);
     if (!moved)
         return moved.error();
     if (!*moved) {
@@ -181,15 +129,20 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
         return linked.error();
     }
     if (request.restock) {
-        // One restock movement per SKU; the primary key (order, step, sku) makes it once only.
-        Result<QSqlQuery> restocked =
-            execSql(db,
-                    u"INSERT INTO stock_movements (order_id, step, sku, quantity, at) "
-                    "SELECT order_id, 'restock', sku, SUM(quantity), ? FROM order_lines "
-                    "WHERE order_id = ? GROUP BY order_id, sku"_s,
-                    {timeText(at), orderId});
-        if (!restocked)
+        // Back what the order took (sold or reserved), once: movements are unique per step.
+        StockLedger::Quantities back;
+        for (const QString &step : {u"sale"_s, u"reserve"_s}) {
+            Result<StockLedger::Quantities> taken = StockLedger::takenBy(db, orderId, step);
+            if (!taken)
+                return taken.error();
+            for (auto it = taken->cbegin(); it != taken->cend(); ++it)
+                back[it.key()] += it.value();
+        }
+        if (Result<void> restocked =
+                StockLedger::record(db, orderId, state->storeId, u"restock"_s, back, at);
+            !restocked) {
             return restocked.error();
+        }
     }
     if (request.refundTenders) {
         Result<QSqlQuery> refunded = execSql(
@@ -204,13 +157,10 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
     if (!order)
         return order.error();
     const QByteArray body = QJsonDocument(*order).toJson(QJsonDocument::Compact);
-    Result<QSqlQuery> completed = execSql(
-        db,
-        u"UPDATE idempotency_keys SET state = 'done', response_status = 200, response_body = ? "
-        "WHERE principal_id = ? AND idem_key = ?"_s,
-        {QString::fromUtf8(body), slot.principalId, slot.key});
-    if (!completed)
+    if (Result<void> completed = Idempotency::complete(db, slot.principalId, slot.key, 200, body);
+        !completed) {
         return completed.error();
+    }
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
     return IngestAnswer{200, body};

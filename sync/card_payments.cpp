@@ -1,5 +1,6 @@
 #include "sync/card_payments.h"
 
+#include "sync/protocol/payment_wire.h"
 #include "sync/protocol/problem.h"
 
 #include <QCoreApplication>
@@ -16,17 +17,13 @@ namespace counterline::sync {
 namespace {
 
 // What a charge, as the service reports it, means at the till.
-CardOutcome outcomeOf(const QJsonObject &charge)
+CardOutcome outcomeOf(const QJsonObject &json)
 {
-    if (charge.value(u"status"_s).toString() == u"captured"_s) {
-        return {CardOutcome::Kind::Approved,
-                charge.value(u"id"_s).toString(),
-                {},
-                CardPayments::tr("Card approved.")};
-    }
-    const QString code = charge.value(u"decline_code"_s).toString();
-    return {CardOutcome::Kind::Declined, charge.value(u"id"_s).toString(), code,
-            CardPayments::tr("The card was declined (%1).").arg(code)};
+    const protocol::ChargeAnswer charge = protocol::chargeAnswerFrom(json);
+    if (charge.captured)
+        return {CardOutcome::Kind::Approved, charge.id, {}, CardPayments::tr("Card approved.")};
+    return {CardOutcome::Kind::Declined, charge.id, charge.declineCode,
+            CardPayments::tr("The card was declined (%1).").arg(charge.declineCode)};
 }
 
 } // namespace
@@ -64,11 +61,8 @@ void CardPayments::charge(const CardCharge &charge, Done done)
     request.setRawHeader("Idempotency-Key", charge.idempotencyKey.toUtf8());
     request.setTransferTimeout(int(m_timeout.count()));
     const QByteArray body =
-        QJsonDocument(QJsonObject{{u"amount"_s, charge.amount.minorUnits()},
-                                  {u"currency"_s, charge.amount.currency().code()},
-                                  {u"token"_s, charge.token},
-                                  {u"reference"_s, charge.reference}})
-            .toJson(QJsonDocument::Compact);
+        protocol::chargeRequestBody(charge.amount.minorUnits(), charge.amount.currency().code(),
+                                    charge.token, charge.reference);
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, charge, done] {
         reply->deleteLater();

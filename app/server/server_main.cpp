@@ -137,13 +137,44 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
                 "--key-lease-seconds needs a number of seconds, at least 1."));
     }
 
+    int recoverySeconds = 10;
+    if (parser.isSet(u"saga-recovery-seconds"_s)) {
+        bool recoveryOk = false;
+        recoverySeconds = parser.value(u"saga-recovery-seconds"_s).toInt(&recoveryOk);
+        if (!recoveryOk || recoverySeconds < 1)
+            return usage(QCoreApplication::translate(
+                "counterline::server::main",
+                "--saga-recovery-seconds needs a number of seconds, at least 1."));
+    }
+    QUrl payments;
+    if (parser.isSet(u"payments"_s)) {
+        payments = QUrl(parser.value(u"payments"_s));
+        const bool https = payments.scheme() == u"https"_s;
+        if (!payments.isValid() || payments.host().isEmpty() ||
+            (!https && payments.scheme() != u"http"_s)) {
+            return usage(QCoreApplication::translate(
+                             "counterline::server::main",
+                             "--payments needs a URL such as http://127.0.0.1:8090, not \"%1\".")
+                             .arg(parser.value(u"payments"_s)));
+        }
+        if (!https && !QHostAddress(payments.host()).isLoopback() &&
+            payments.host() != u"localhost"_s) {
+            return usage(QCoreApplication::translate("counterline::server::main",
+                                                     "The payment service at %1 is not on this "
+                                                     "machine: it needs https.")
+                             .arg(payments.toString()));
+        }
+    }
+
     SystemClock clock;
     HttpApi api(database, clock);
     api.setKeyLease(std::chrono::seconds(leaseSeconds));
+    api.setPayments(payments);
     Result<quint16> bound = api.listen(address, quint16(port), tls);
     if (!bound)
         return fail(bound.error());
     api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
+    api.recoverSagas(std::chrono::seconds(recoverySeconds));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(QCoreApplication::translate("counterline::server::main",
@@ -217,6 +248,16 @@ int main(int argc, char *argv[])
          QCoreApplication::translate(
              "counterline::server::main",
              "How long a request that died mid-way holds its key (default 30)."),
+         u"seconds"_s},
+        {u"payments"_s,
+         QCoreApplication::translate(
+             "counterline::server::main",
+             "The payment service remote orders are charged through, e.g. http://127.0.0.1:8090 "
+             "(https unless on this machine)."),
+         u"url"_s},
+        {u"saga-recovery-seconds"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "How often unfinished sagas are looked for (default 10)."),
          u"seconds"_s},
         {u"id"_s, QCoreApplication::translate("counterline::server::main", "Store id, e.g. S1."),
          u"id"_s},

@@ -1,0 +1,103 @@
+#include "server/event_outbox.h"
+
+#include "server/server_sql.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::server {
+
+QJsonObject OutboxEvent::toJson() const
+{
+    return QJsonObject{{u"seq"_s, seq},
+                       {u"id"_s, id},
+                       {u"aggregatetype"_s, aggregateType},
+                       {u"aggregateid"_s, aggregateId},
+                       {u"type"_s, type},
+                       {u"payload"_s, payload},
+                       {u"store_id"_s, storeId},
+                       {u"created_at"_s, createdAt}};
+}
+
+QString EventOutbox::typeFor(OrderEvent event)
+{
+    switch (event) {
+    case OrderEvent::Place:
+        return u"order.placed"_s;
+    case OrderEvent::PaymentCaptured:
+        return u"order.paid"_s;
+    case OrderEvent::PaymentFailed:
+        return u"order.payment_failed"_s;
+    case OrderEvent::Cancel:
+        return u"order.cancelled"_s;
+    case OrderEvent::HandOver:
+        return u"order.handed_over"_s;
+    case OrderEvent::Ship:
+        return u"order.shipped"_s;
+    case OrderEvent::Deliver:
+        return u"order.delivered"_s;
+    case OrderEvent::Refund:
+        return u"order.refunded"_s;
+    }
+    return u"order.changed"_s;
+}
+
+Result<qint64> EventOutbox::append(const QSqlDatabase &db, const QString &type,
+                                   const QString &orderId, const QString &storeId,
+                                   const QJsonObject &payload, const QDateTime &at)
+{
+    Result<QSqlQuery> numbered = execSql(
+        db, u"UPDATE event_sequence SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq"_s);
+    if (!numbered)
+        return numbered.error();
+    const qint64 seq = numbered.value().next() ? numbered.value().value(0).toLongLong() : 0;
+    numbered.value().finish();
+    Result<QSqlQuery> inserted =
+        execSql(db,
+                u"INSERT INTO outbox_events (seq, id, aggregatetype, aggregateid, type, payload, "
+                "store_id, created_at) VALUES (?, ?, 'order', ?, ?, ?, ?, ?)"_s,
+                {seq, QUuid::createUuid().toString(QUuid::WithoutBraces), orderId, type,
+                 QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), storeId,
+                 at.toUTC().toString(Qt::ISODateWithMs)});
+    if (!inserted)
+        return inserted.error();
+    return seq;
+}
+
+Result<QList<OutboxEvent>> EventOutbox::after(const QSqlDatabase &db, qint64 after, int limit,
+                                              const QString &storeId)
+{
+    QString sql = u"SELECT seq, id, aggregatetype, aggregateid, type, payload, store_id, "
+                  "created_at FROM outbox_events WHERE seq > ?"_s;
+    QVariantList values{after};
+    if (!storeId.isEmpty()) {
+        sql += u" AND store_id = ?"_s;
+        values.append(storeId);
+    }
+    sql += u" ORDER BY seq LIMIT %1"_s.arg(limit);
+    Result<QSqlQuery> found = execSql(db, sql, values);
+    if (!found)
+        return found.error();
+    QList<OutboxEvent> events;
+    QSqlQuery &row = found.value();
+    while (row.next()) {
+        events.append(
+            OutboxEvent{row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+                        row.value(3).toString(), row.value(4).toString(),
+                        QJsonDocument::fromJson(row.value(5).toString().toUtf8()).object(),
+                        row.value(6).toString(), row.value(7).toString()});
+    }
+    return events;
+}
+
+Result<qint64> EventOutbox::last(const QSqlDatabase &db)
+{
+    Result<QSqlQuery> found = execSql(db, u"SELECT last_seq FROM event_sequence WHERE id = 1"_s);
+    if (!found)
+        return found.error();
+    return found.value().next() ? found.value().value(0).toLongLong() : 0;
+}
+
+} // namespace counterline::server

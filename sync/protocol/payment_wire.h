@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace counterline::protocol {
+
+// The payment service's wire format (counterline-paysim, docs/paysim.md), shared by the terminal's
+// integrated card tender and the server's saga.
+
+// The body of POST /v1/charges: amount in minor units, ISO 4217 currency, card token, reference.
+QByteArray chargeRequestBody(qint64 amountMinor, const QString &currency, const QString &token,
+                             const QString &reference);
+
+// The body of POST /v1/refunds.
+QByteArray refundRequestBody(const QString &chargeId, qint64 amountMinor);
+
+// A charge as the service reports it (201/402 answers, GET by key).
+struct ChargeAnswer
+{
+    QString id;
+    bool captured = false;
+    QString declineCode; // why it was declined; empty when captured
+};
+
+ChargeAnswer chargeAnswerFrom(const QJsonObject &charge);
+
+} // namespace counterline::protocol

@@ -9,7 +9,7 @@ set(COUNTERLINE_LAYER_ALLOWS_domain   "Qt6::Core")
 set(COUNTERLINE_LAYER_ALLOWS_protocol "domain;Qt6::Core")
 set(COUNTERLINE_LAYER_ALLOWS_store    "domain;Qt6::Core;Qt6::Sql;OpenSSL::Crypto;SQLite::SQLite3")
 set(COUNTERLINE_LAYER_ALLOWS_sync     "domain;protocol;store;Qt6::Core;Qt6::Network")
-set(COUNTERLINE_LAYER_ALLOWS_server   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL")
+set(COUNTERLINE_LAYER_ALLOWS_server   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL;PkgConfig::NATS")
 set(COUNTERLINE_LAYER_ALLOWS_paysim   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer")
 set(COUNTERLINE_LAYER_ALLOWS_ui       "domain;store;sync;Qt6::Core;Qt6::Gui;Qt6::Widgets;Qt6::PrintSupport;PkgConfig::QRENCODE")
 

@@ -35,12 +35,12 @@ COUNTERLINE_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     qt6-httpserver-dev qt6-websockets-dev
-    libssl-dev libsqlite3-dev libqrencode-dev
+    libssl-dev libsqlite3-dev libqrencode-dev libnats-dev
 )
 
 # What the tests need in addition.
 COUNTERLINE_TEST_PACKAGES=(
-    clang-format libbenchmark-dev sqlite3 postgresql openssl
+    clang-format libbenchmark-dev sqlite3 postgresql openssl nats-server
 )
 
 # ccache keeps its cache under the user's home, so repeated builds (and CI on this machine) are

@@ -27,6 +27,15 @@ struct OutboxEvent
     QJsonObject toJson() const;
 };
 
+// GET /v1/events: what a consumer asks for.
+struct EventQuery
+{
+    qint64 after = 0;
+    int waitSeconds = 0; // long poll: how long to wait for the first event (at most 30)
+    int limit = 100;
+    QString store;
+};
+
 // The transactional outbox of BRIEF §8: an event is appended in the same transaction as the
 // change it tells of, numbered from a counter row that the transaction holds until it commits.
 class EventOutbox
@@ -44,6 +53,14 @@ public:
     // Events after `after`, oldest first; `storeId` empty means every store.
     static Result<QList<OutboxEvent>> after(const QSqlDatabase &db, qint64 after, int limit,
                                             const QString &storeId = {});
+
+    // Reads ?after=&wait=&limit=&store=; errors name the parameter.
+    static Result<EventQuery> fromUrlQuery(const QString &query);
+
+    // A page of events for `caller` (a terminal: its own store's; the back office: a store's or
+    // every store's): {"events": [...], "next": the cursor to ask after next}.
+    static Result<QJsonObject> page(const QSqlDatabase &db, const Principal &caller,
+                                    const EventQuery &query);
 
     // The newest number handed out (0 before the first event).
     static Result<qint64> last(const QSqlDatabase &db);

@@ -1,6 +1,7 @@
 #include "server/http_api.h"
 
 #include "server/catalog_service.h"
+#include "server/event_outbox.h"
 #include "server/idempotency.h"
 #include "server/journal_links.h"
 #include "server/order_changes.h"
@@ -9,6 +10,7 @@
 #include "server/order_service.h"
 #include "server/principals.h"
 #include "server/request_fingerprint.h"
+#include "server/webhook_relay.h"
 #include "sync/protocol/http_headers.h"
 #include "sync/protocol/problem.h"
 
@@ -16,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHttpServerResponse>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -221,6 +224,7 @@ HttpApi::HttpApi(ServerDatabase &database, const Clock &clock)
     , m_clock(clock)
 {
     m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
+    m_longPolls.setMaxThreadCount(16);
     addRoutes();
 }
 
@@ -232,6 +236,10 @@ HttpApi::~HttpApi()
 void HttpApi::shutDown(std::function<void()> done)
 {
     m_sagaTimer.stop();
+    m_webhookTimer.stop();
+    m_natsTimer.stop();
+    m_stopping.storeRelease(1);
+    m_bell.ring(); // long polls answer now
     const auto servers = m_http.servers();
     for (QTcpServer *server : servers)
         server->close();
@@ -252,6 +260,9 @@ void HttpApi::shutDown(std::function<void()> done)
 
 void HttpApi::drain()
 {
+    m_stopping.storeRelease(1);
+    m_bell.ring();
+    m_longPolls.waitForDone();
     m_pool.waitForDone();
 }
 
@@ -306,6 +317,40 @@ void HttpApi::recoverSagas(std::chrono::milliseconds interval)
     runDueSagas();
 }
 
+void HttpApi::relayWebhooks(std::chrono::milliseconds interval)
+{
+    QObject::connect(&m_webhookTimer, &QTimer::timeout, &m_webhookTimer, [this] {
+        if (!m_webhooksRunning.testAndSetOrdered(0, 1))
+            return;
+        (void)QtConcurrent::run(&m_pool, [this] {
+            Result<QSqlDatabase> db = m_database.connection();
+            Result<int> delivered =
+                db ? WebhookRelay::deliverDue(*db, m_clock) : Result<int>(db.error());
+            if (!delivered)
+                qCWarning(lcHttp) << "webhook relay failed:" << delivered.error().message;
+            m_webhooksRunning.storeRelease(0);
+        });
+    });
+    m_webhookTimer.start(interval);
+}
+
+void HttpApi::relayToNats(const QString &url, std::chrono::milliseconds interval)
+{
+    m_nats = std::make_unique<NatsRelay>(url);
+    QObject::connect(&m_natsTimer, &QTimer::timeout, &m_natsTimer, [this] {
+        if (!m_natsRunning.testAndSetOrdered(0, 1))
+            return;
+        (void)QtConcurrent::run(&m_pool, [this] {
+            Result<QSqlDatabase> db = m_database.connection();
+            Result<int> published = db ? m_nats->publishDue(*db) : Result<int>(db.error());
+            if (!published)
+                qCWarning(lcHttp) << "NATS relay:" << published.error().message;
+            m_natsRunning.storeRelease(0);
+        });
+    });
+    m_natsTimer.start(interval);
+}
+
 void HttpApi::runDueSagas()
 {
     if (!m_sagasRunning.testAndSetOrdered(0, 1))
@@ -327,6 +372,7 @@ void HttpApi::runDueSagas()
                                   << "failed:" << saga.error().message;
             else
                 qCInfo(lcHttp) << "saga of order" << orderId << "resumed, now at" << saga->step;
+            m_bell.ring();
         }
         m_sagasRunning.storeRelease(0);
     });
@@ -335,11 +381,11 @@ void HttpApi::runDueSagas()
 void HttpApi::addRoutes()
 {
     // Authenticates on the worker, runs `work` with the caller, and turns errors into problems.
-    auto onPool = [this](Incoming incoming, auto work) {
+    auto onPoolOf = [this](QThreadPool *pool, Incoming incoming, auto work) {
         QElapsedTimer timer;
         timer.start();
         m_inFlight.ref();
-        return QtConcurrent::run(&m_pool, [this, incoming = std::move(incoming), work, timer]() {
+        return QtConcurrent::run(pool, [this, incoming = std::move(incoming), work, timer]() {
             auto respond = [&]() {
                 Result<QSqlDatabase> db = m_database.connection();
                 if (!db)
@@ -356,6 +402,8 @@ void HttpApi::addRoutes()
                 return work(*db, **caller, incoming);
             };
             QHttpServerResponse response = respond();
+            if (incoming.method != "GET")
+                m_bell.ring(); // it may have written events
             const qint64 elapsed = timer.nsecsElapsed();
             m_metrics.recordRequest(routeLabel(incoming), int(response.statusCode()), elapsed);
             qCInfo(lcAccess).noquote().nospace()
@@ -368,6 +416,9 @@ void HttpApi::addRoutes()
             m_inFlight.deref();
             return response;
         });
+    };
+    auto onPool = [this, onPoolOf](Incoming incoming, auto work) {
+        return onPoolOf(&m_pool, std::move(incoming), std::move(work));
     };
 
     m_http.route(u"/metrics"_s, QHttpServerRequest::Method::Get, [this] {
@@ -592,6 +643,32 @@ void HttpApi::addRoutes()
                          return json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
                      });
                  }));
+
+    // The outbox's events after a cursor; with wait=, held open until the first one arrives.
+    m_http.route(
+        u"/v1/events"_s, QHttpServerRequest::Method::Get,
+        answered([this, onPoolOf](const QHttpServerRequest &request) {
+            return onPoolOf(
+                &m_longPolls, copy(request, "GET"),
+                [this](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                    Result<EventQuery> query = EventOutbox::fromUrlQuery(in.query);
+                    if (!query)
+                        return problem(query.error());
+                    const QDeadlineTimer deadline(std::chrono::seconds(query->waitSeconds));
+                    while (true) {
+                        const quint64 seen = m_bell.rings();
+                        Result<QJsonObject> page = EventOutbox::page(db, caller, *query);
+                        if (!page)
+                            return problem(page.error());
+                        if (!page->value(u"events"_s).toArray().isEmpty() ||
+                            deadline.hasExpired() || m_stopping.loadAcquire()) {
+                            return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
+                        }
+                        const qint64 left = deadline.remainingTime();
+                        m_bell.waitAfter(seen, QDeadlineTimer(std::min<qint64>(left, 1000)));
+                    }
+                });
+        }));
 
     // Where an order's saga stands, step by step.
     m_http.route(u"/v1/orders/<arg>/saga"_s, QHttpServerRequest::Method::Get,

@@ -2,8 +2,10 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "server/event_bell.h"
 #include "server/idempotency.h"
 #include "server/metrics.h"
+#include "server/nats_relay.h"
 #include "server/payment_gateway.h"
 #include "server/server_database.h"
 
@@ -16,6 +18,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace counterline::server {
@@ -46,6 +49,12 @@ public:
     // try is due: now, then every `interval`.
     void recoverSagas(std::chrono::milliseconds interval);
 
+    // Delivers the outbox's events to the webhook subscribers every `interval`.
+    void relayWebhooks(std::chrono::milliseconds interval);
+
+    // Publishes the outbox's events to NATS JetStream at `url` every `interval`.
+    void relayToNats(const QString &url, std::chrono::milliseconds interval);
+
     // Deletes idempotency keys older than `retention` now and then every `interval`.
     void purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval);
 
@@ -66,10 +75,18 @@ private:
     QTimer m_purgeTimer;
     QTimer m_sagaTimer;
     QAtomicInt m_sagasRunning = 0;
+    QTimer m_webhookTimer;
+    QTimer m_natsTimer;
+    QAtomicInt m_natsRunning = 0;
+    std::unique_ptr<NatsRelay> m_nats;
+    QAtomicInt m_webhooksRunning = 0;
+    QAtomicInt m_stopping = 0;
+    EventBell m_bell;
     PaymentGateway m_payments{QUrl()};
     QAtomicInt m_inFlight = 0;
     std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
     QThreadPool m_pool;
+    QThreadPool m_longPolls; // GET /v1/events?wait= waits here, not in the request pool
     QHttpServer m_http;
 };
 

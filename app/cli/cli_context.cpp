@@ -1,6 +1,10 @@
 #include "cli/cli_context.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +51,34 @@ int Context::usage(const QString &message)
         << QCoreApplication::translate("counterline::cli", "See counterline-cli --help.")
         << Qt::endl;
     return 2;
+}
+
+// A GET to the server, waited for: the command line has nothing else to do meanwhile.
+Result<QJsonObject> serverGet(const store::SyncTarget &target, const QString &pathAndQuery,
+                              int timeoutMs)
+{
+    QNetworkAccessManager network;
+    QUrl url = target.serverUrl;
+    url.setPath(pathAndQuery.section(u'?', 0, 0));
+    url.setQuery(pathAndQuery.section(u'?', 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + target.token);
+    request.setTransferTimeout(timeoutMs);
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        return Error{
+            u"sync.server_refused"_s,
+            QCoreApplication::translate("counterline::cli", "The server at %1 answered %2: %3")
+                .arg(target.serverUrl.toString())
+                .arg(status)
+                .arg(status == 0 ? reply->errorString() : QString::fromUtf8(reply->readAll()))};
+    }
+    return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
 } // namespace counterline::cli

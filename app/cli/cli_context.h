@@ -3,8 +3,10 @@
 #include "domain/clock.h"
 #include "domain/id_source.h"
 #include "store/database.h"
+#include "store/sync_settings.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <memory>
@@ -37,6 +39,11 @@ private:
     std::unique_ptr<store::Database> m_database;
 };
 
+// A GET to the server, waited for (the command line has nothing else to do meanwhile); anything
+// but 200 is an error naming the server and its answer.
+Result<QJsonObject> serverGet(const store::SyncTarget &target, const QString &pathAndQuery,
+                              int timeoutMs = 30'000);
+
 int runInit(Context &context);
 int runCatalogImport(Context &context);
 int runSale(Context &context);
@@ -47,5 +54,6 @@ int runEnroll(Context &context);
 int runSync(Context &context);
 int runSyncStatus(Context &context);
 int runUserAdd(Context &context);
+int runEventsTail(Context &context);
 
 } // namespace counterline::cli

@@ -33,7 +33,9 @@ int main(int argc, char *argv[])
         "                                             who may log in at the till\n"
         "  enroll --server URL --token T              take identity and catalog from a server\n"
         "  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)\n"
-        "  sync status [--json]                       what waits, what needs attention"));
+        "  sync status [--json]                       what waits, what needs attention\n"
+        "  events tail [--follow] [--state FILE]      the server's events, each processed once\n"
+        "       [--server URL --token T] [--limit N] [--json]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -97,6 +99,14 @@ int main(int argc, char *argv[])
         {u"once"_s,
          QCoreApplication::translate(
              "counterline::cli", "sync: one pass, then exit (0 when nothing is left to send).")},
+        {u"follow"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "events tail: keep waiting for new events until stopped.")},
+        {u"state"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "events tail: the consumer's own database of processed "
+                                     "events (default DATA_DIR/event-consumer.sqlite)."),
+         u"file"_s},
         {u"interval-ms"_s,
          QCoreApplication::translate("counterline::cli",
                                      "sync: time between passes or probes (default 5000)."),
@@ -131,6 +141,8 @@ int main(int argc, char *argv[])
         return cli::runSyncStatus(context);
     if (command == u"sync"_s && sub.isEmpty())
         return cli::runSync(context);
+    if (command == u"events"_s && sub == u"tail"_s)
+        return cli::runEventsTail(context);
     if (command.isEmpty())
         return context.usage(QCoreApplication::translate("counterline::cli", "No command given."));
     return context.usage(QCoreApplication::translate("counterline::cli", "Unknown command \"%1\".")

@@ -24,33 +24,6 @@ namespace counterline::cli {
 
 namespace {
 
-// A GET to the server, waited for: the command line has nothing else to do meanwhile.
-Result<QJsonObject> getJson(const store::SyncTarget &target, const QString &pathAndQuery)
-{
-    QNetworkAccessManager network;
-    QUrl url = target.serverUrl;
-    url.setPath(pathAndQuery.section(u'?', 0, 0));
-    url.setQuery(pathAndQuery.section(u'?', 1));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + target.token);
-    request.setTransferTimeout(30'000);
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status != 200) {
-        return Error{
-            u"sync.server_refused"_s,
-            QCoreApplication::translate("counterline::cli", "The server at %1 answered %2: %3")
-                .arg(target.serverUrl.toString())
-                .arg(status)
-                .arg(status == 0 ? reply->errorString() : QString::fromUtf8(reply->readAll()))};
-    }
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 // How many undelivered entries `sync status` lists, oldest first.
 constexpr int kWaitingShown = 50;
 
@@ -183,7 +156,7 @@ int runEnroll(Context &context)
     store::Database *database = context.database();
     if (!database)
         return 1;
-    Result<QJsonObject> who = getJson(target, u"/v1/terminal"_s);
+    Result<QJsonObject> who = serverGet(target, u"/v1/terminal"_s);
     if (!who)
         return context.fail(who.error());
     Result<Currency> currency = Currency::fromCode(who->value(u"currency"_s).toString());

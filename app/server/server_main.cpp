@@ -8,6 +8,7 @@
 #include "server/http_api.h"
 #include "server/principals.h"
 #include "server/server_database.h"
+#include "server/webhook_relay.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -175,6 +176,9 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, ServerDatabas
         return fail(bound.error());
     api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
     api.recoverSagas(std::chrono::seconds(recoverySeconds));
+    api.relayWebhooks(std::chrono::milliseconds(250));
+    if (parser.isSet(u"nats"_s))
+        api.relayToNats(parser.value(u"nats"_s), std::chrono::milliseconds(250));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(QCoreApplication::translate("counterline::server::main",
@@ -215,7 +219,8 @@ int main(int argc, char *argv[])
         "  store add --id S --name N --currency C [--prices-exclude-tax]\n"
         "  terminal enroll --store S --name T     prints the terminal's token once\n"
         "  user add --name N --role backoffice|admin   prints the user's token once\n"
-        "  catalog import FILE.csv [--store S]    products and prices; with --store, its stock"));
+        "  catalog import FILE.csv [--store S]    products and prices; with --store, its stock\n"
+        "  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -255,6 +260,19 @@ int main(int argc, char *argv[])
              "The payment service remote orders are charged through, e.g. http://127.0.0.1:8090 "
              "(https unless on this machine)."),
          u"url"_s},
+        {u"nats"_s,
+         QCoreApplication::translate(
+             "counterline::server::main",
+             "Publish events to NATS JetStream, e.g. nats://127.0.0.1:4222."),
+         u"url"_s},
+        {u"url"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "webhook add: where the events are POSTed."),
+         u"url"_s},
+        {u"secret"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "webhook add: the signing secret (default: made up)."),
+         u"secret"_s},
         {u"saga-recovery-seconds"_s,
          QCoreApplication::translate("counterline::server::main",
                                      "How often unfinished sagas are looked for (default 10)."),
@@ -361,6 +379,26 @@ int main(int argc, char *argv[])
                    .arg(*imported)
                    .arg(path)
             << Qt::endl;
+        return 0;
+    }
+    if (command == u"webhook add"_s) {
+        if (auto bad = need({u"url"_s}))
+            return *bad;
+        Result<WebhookSubscriber> added =
+            WebhookRelay::add(*db, parser.value(u"url"_s), parser.value(u"store"_s),
+                              parser.value(u"secret"_s).toUtf8(), now);
+        if (!added)
+            return fail(added.error());
+        out << QCoreApplication::translate("counterline::server::main",
+                                           "Webhook %1 receives %2's events at %3, signed with "
+                                           "this secret (shown only now):")
+                   .arg(added->id,
+                        added->storeId.isEmpty() ? QCoreApplication::translate(
+                                                       "counterline::server::main", "every store")
+                                                 : added->storeId,
+                        added->url.toString())
+            << Qt::endl
+            << added->secret << Qt::endl;
         return 0;
     }
     return usage(QCoreApplication::translate("counterline::server::main", "Unknown command \"%1\".")

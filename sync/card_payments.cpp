@@ -68,6 +68,17 @@ void CardPayments::charge(const CardCharge &charge, Done done)
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
+        // Refused or no such host: the request never left this machine.
+        if (reply->error() == QNetworkReply::ConnectionRefusedError ||
+            reply->error() == QNetworkReply::HostNotFoundError) {
+            done({CardOutcome::Kind::Unreachable,
+                  {},
+                  {},
+                  CardPayments::tr("The payment service cannot be reached (%1); nothing was "
+                                   "charged.")
+                      .arg(reply->errorString())});
+            return;
+        }
         if (status == 201 || status == 200 || status == 402) {
             done(outcomeOf(QJsonDocument::fromJson(answer).object()));
             return;

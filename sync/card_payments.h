@@ -30,6 +30,8 @@ struct CardOutcome
         Declined,   // the card was refused: declineCode says why
         NotCharged, // the service refused the request or never took it: safe to try again
         Unknown,    // no answer, and the service could not be asked: try again with the same key
+        Unreachable // the service could not be reached at all (refused, no such host): nothing
+                    // was sent, so nothing was charged; the till may take the card offline
     };
     Kind kind = Kind::Unknown;
     QString chargeId;

@@ -1,5 +1,6 @@
 #include "ui/checkout_window.h"
 
+#include "store/offline_cards.h"
 #include "store/order_history.h"
 #include "store/order_store.h"
 #include "sync/card_payments.h"
@@ -551,9 +552,13 @@ void CheckoutWindow::pay()
         return;
     }
     PaymentDialog payment(m_cart->totals()->total, this);
-    if (m_cards)
+    if (m_cards) {
         payment.offerIntegratedCard(
             *m_cards, u"cart:"_s + m_cart->cart().id().toString(QUuid::WithoutBraces));
+        payment.offerOfflineCard([this](const Money &amount) {
+            return store::OfflineCards::allows(m_database, amount, m_clock.now());
+        });
+    }
     if (payment.exec() != QDialog::Accepted) {
         backToScan();
         return;

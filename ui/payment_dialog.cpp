@@ -208,7 +208,43 @@ void PaymentDialog::chargeCard()
                         if (outcome.kind != sync::CardOutcome::Kind::Unknown)
                             ++m_cardTries;
                         m_message->setText(outcome.message);
+                        if (outcome.kind == sync::CardOutcome::Kind::Unreachable && m_offlineCard) {
+                            m_offlineCard->setVisible(true);
+                            m_message->setText(outcome.message + u' ' +
+                                               tr("Take the card offline (F9)? It is charged "
+                                                  "when the till is online again."));
+                        }
                     });
+}
+
+void PaymentDialog::offerOfflineCard(OfflineCheck allows)
+{
+    m_offlineAllowed = std::move(allows);
+    m_offlineCard = new QPushButton(tr("Take card offline (F9)"), this);
+    m_offlineCard->setObjectName(u"offlineCard"_s);
+    m_offlineCard->setMinimumHeight(44);
+    m_offlineCard->setAutoDefault(false);
+    m_offlineCard->setVisible(false); // only once the service has proved unreachable
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(4, m_offlineCard);
+    connect(m_offlineCard, &QPushButton::clicked, this, &PaymentDialog::takeCardOffline);
+    new QShortcut(QKeySequence(Qt::Key_F9), this, [this] {
+        if (m_offlineCard->isVisible())
+            takeCardOffline();
+    });
+}
+
+void PaymentDialog::takeCardOffline()
+{
+    if (!m_offlineAllowed || !m_token || m_charging || remaining().isZero())
+        return;
+    const Money amount = remaining();
+    if (Result<void> allowed = m_offlineAllowed(amount); !allowed) {
+        m_message->setText(allowed.error().message);
+        return;
+    }
+    // The card's token travels with the order; the server charges it (needs capture).
+    addTender(Tender{TenderKind::Card, amount, m_token->currentData().toString(), true});
 }
 
 void PaymentDialog::reject()
@@ -224,8 +260,9 @@ void PaymentDialog::reject()
 void PaymentDialog::addTender(const Tender &tender)
 {
     m_tenders.append(tender);
-    m_list->addItem(tender.kind == TenderKind::Cash
-                        ? tr("Cash %1").arg(formatMoney(tender.amount))
+    m_list->addItem(tender.kind == TenderKind::Cash ? tr("Cash %1").arg(formatMoney(tender.amount))
+                    : tender.needsCapture
+                        ? tr("Card %1 offline, charged later").arg(formatMoney(tender.amount))
                         : tr("Card %1 (%2)").arg(formatMoney(tender.amount), tender.reference));
     m_cash->clear();
     m_cardReference->clear();

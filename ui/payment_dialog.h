@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,6 +35,11 @@ public:
     // never charged twice).
     void offerIntegratedCard(sync::CardPayments &cards, const QString &paymentKey);
 
+    // Offers to take the card offline when the payment service cannot be reached: `allows` says
+    // whether the till's limits let it (store::OfflineCards), with the reason when not.
+    using OfflineCheck = std::function<Result<void>(const Money &amount)>;
+    void offerOfflineCard(OfflineCheck allows);
+
     const QList<Tender> &tenders() const { return m_tenders; }
     Money change() const;
     void reject() override;
@@ -42,6 +49,7 @@ private:
     void addCashTyped();
     void addCard();
     void chargeCard();
+    void takeCardOffline();
     void addTender(const Tender &tender);
     Money remaining() const;
     void refresh();
@@ -58,6 +66,8 @@ private:
     QString m_paymentKey;
     QComboBox *m_token = nullptr;
     QPushButton *m_chargeCard = nullptr;
+    OfflineCheck m_offlineAllowed;
+    QPushButton *m_offlineCard = nullptr;
     bool m_charging = false;
     int m_cardTries = 0; // tries with a final answer (declined, not charged)
 };

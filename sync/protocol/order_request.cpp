@@ -43,9 +43,13 @@ Result<QByteArray> orderRequestBody(const QByteArray &outboxPayload)
                                    u"quantity"_s, u"tax_rate_ppm"_s, u"discount"_s, u"total"_s}));
     }
     QJsonArray tenders;
-    for (const QJsonValue &tender : sale.value(u"tenders"_s).toArray()) {
-        tenders.append(
-            pick(tender.toObject(), {u"kind"_s, u"amount"_s, u"reference"_s, u"needs_capture"_s}));
+    for (const QJsonValue &value : sale.value(u"tenders"_s).toArray()) {
+        QJsonObject tender =
+            pick(value.toObject(), {u"kind"_s, u"amount"_s, u"reference"_s, u"needs_capture"_s});
+        // A card taken offline carries its token in the reference: the server charges it.
+        if (tender.value(u"needs_capture"_s).toBool())
+            tender.insert(u"payment_token"_s, tender.value(u"reference"_s));
+        tenders.append(tender);
     }
     QJsonArray events;
     for (const QJsonValue &event : sale.value(u"events"_s).toArray()) {

@@ -1,7 +1,10 @@
 #include "domain/currency.h"
 #include "sync/protocol/money_json.h"
+#include "sync/protocol/order_request.h"
+#include "sync/protocol/payment_wire.h"
 #include "sync/protocol/problem.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -72,6 +75,44 @@ private slots:
             QCOMPARE(amount.error().code, u"protocol.amount_not_integer"_s);
             QVERIFY(amount.error().message.contains(u"unit_price"_s));
         }
+    }
+
+    // A card taken offline travels with its token for the server's saga to charge; a card
+    // approved at the till does not.
+    void offlineCardsCarryTheirTokenToTheServer()
+    {
+        const QJsonObject sale{
+            {u"type"_s, u"sale"_s},
+            {u"id"_s, u"0190a1b2-0000-7000-8000-000000000001"_s},
+            {u"tenders"_s, QJsonArray{QJsonObject{{u"kind"_s, u"card"_s},
+                                                  {u"amount"_s, 1000},
+                                                  {u"reference"_s, u"tok_visa"_s},
+                                                  {u"needs_capture"_s, true}},
+                                      QJsonObject{{u"kind"_s, u"card"_s},
+                                                  {u"amount"_s, 397},
+                                                  {u"reference"_s, u"A1B2"_s},
+                                                  {u"needs_capture"_s, false}}}}};
+        const Result<QByteArray> body = orderRequestBody(
+            QJsonDocument(QJsonObject{{u"order"_s, sale}}).toJson(QJsonDocument::Compact));
+        QVERIFY(body.ok());
+        const QJsonArray tenders =
+            QJsonDocument::fromJson(*body).object().value(u"tenders"_s).toArray();
+        QCOMPARE(tenders[0].toObject().value(u"payment_token"_s).toString(), u"tok_visa"_s);
+        QVERIFY(!tenders[1].toObject().contains(u"payment_token"_s));
+    }
+
+    void chargesSpeakThePaymentServicesWire()
+    {
+        const QJsonObject request =
+            QJsonDocument::fromJson(chargeRequestBody(1999, u"EUR"_s, u"tok_visa"_s, u"order:1"_s))
+                .object();
+        QCOMPARE(request.value(u"amount"_s).toInteger(), 1999);
+        QCOMPARE(request.value(u"token"_s).toString(), u"tok_visa"_s);
+        const ChargeAnswer declined = chargeAnswerFrom(QJsonObject{
+            {u"id"_s, u"ch_1"_s}, {u"status"_s, u"declined"_s}, {u"decline_code"_s, u"x"_s}});
+        QVERIFY(!declined.captured);
+        QCOMPARE(declined.declineCode, u"x"_s);
+        QVERIFY(chargeAnswerFrom(QJsonObject{{u"status"_s, u"captured"_s}}).captured);
     }
 };
 

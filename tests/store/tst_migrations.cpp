@@ -76,6 +76,7 @@ private slots:
                                    u"carts"_s,
                                    u"journal"_s,
                                    u"journal_audit"_s,
+                                   u"offline_card_limits"_s,
                                    u"order_events"_s,
                                    u"order_lines"_s,
                                    u"order_transitions"_s,

@@ -2,8 +2,10 @@
 // barcodes and Enter, pay cash with change, park and resume, survive a restart.
 
 #include "store/cart_store.h"
+#include "store/offline_cards.h"
 #include "store/user_store.h"
 #include "sync/card_payments.h"
+#include "sync/protocol/order_request.h"
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
@@ -28,6 +30,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTimer>
 
 using namespace counterline;
@@ -405,6 +408,64 @@ private slots:
         QCOMPARE(charges.size(), 2); // the decline and the approval
         QCOMPARE(charges[1].toObject()[u"id"_s].toString(), reference);
         QCOMPARE(charges[1].toObject()[u"amount"_s].toInteger(), 899);
+    }
+
+    // The payment service cannot be reached: the card is taken offline within the till's limits
+    // (its token travels with the order for the server to charge), and refused beyond them.
+    void aCardIsTakenOfflineWithinTheLimits()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        m_paymentService = QUrl(u"http://127.0.0.1:%1"_s.arg(probe.serverPort()));
+        probe.close(); // nobody listens there now
+        QVERIFY(store::OfflineCards::setLimits(*m_terminal->database,
+                                               store::OfflineCardLimits{1000, 1500, 24})
+                    .ok());
+        openWindow();
+        logIn(u"1234"_s);
+
+        auto takeOffline = [](ui::PaymentDialog *dialog, QString *said) {
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"chargeCard"_s), Qt::LeftButton);
+            auto *offline = dialog->findChild<QPushButton *>(u"offlineCard"_s);
+            QTRY_VERIFY(offline->isVisible());
+            *said = dialog->findChild<QLabel *>(u"paymentMessage"_s)->text();
+            QTest::mouseClick(offline, Qt::LeftButton);
+        };
+        type(scanField(), u"4000000000037"_s); // 8,99
+        QString said;
+        whenPaymentOpens([&](ui::PaymentDialog *dialog) { takeOffline(dialog, &said); });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
+        QVERIFY2(said.contains(u"cannot be reached"_s), qPrintable(said));
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM tenders WHERE needs_capture = 1 AND "
+                                   "reference = 'tok_visa' AND amount_minor = 899"_s),
+                 1);
+        const QByteArray payload =
+            store::selectValue(m_terminal->db(), u"SELECT payload FROM outbox"_s)
+                ->toString()
+                .toUtf8();
+        const Result<QByteArray> body = protocol::orderRequestBody(payload);
+        QVERIFY(body.ok());
+        const QJsonObject tender =
+            QJsonDocument::fromJson(*body).object()[u"tenders"_s].toArray()[0].toObject();
+        QCOMPARE(tender[u"needs_capture"_s].toBool(), true);
+        QCOMPARE(tender[u"payment_token"_s].toString(), u"tok_visa"_s);
+
+        // A second one would pass the total of 15,00 waiting to be forwarded: refused, and the
+        // customer pays cash instead.
+        type(scanField(), u"4000000000037"_s);
+        QString refused;
+        whenPaymentOpens([&](ui::PaymentDialog *dialog) {
+            takeOffline(dialog, &said);
+            auto *message = dialog->findChild<QLabel *>(u"paymentMessage"_s);
+            QTRY_VERIFY(message->text().contains(u"limit"_s));
+            refused = message->text();
+            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
+        });
+        press(Qt::Key_F12);
+        QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 2);
+        QVERIFY2(refused.contains(u"15.00 EUR"_s), qPrintable(refused));
+        QCOMPARE(m_terminal->count(u"SELECT count(*) FROM tenders WHERE needs_capture = 1"_s), 1);
     }
 
     // The till dies after the card was approved but before the order was saved: the cart comes

@@ -35,7 +35,7 @@ fi
 token="$(cat "$server_data/terminal-token")"
 
 say "The central server on http://$listen"
-"$server" --data-dir "$server_data" --listen "$listen" &
+"$server" --data-dir "$server_data" --listen "$listen" --payments "http://$payments" &
 server_pid=$!
 say "The payment simulator (counterline-paysim) on http://$payments"
 "$paysim" --data-dir build/demo/paysim --listen "$payments" >/dev/null &
@@ -62,6 +62,7 @@ cat <<HELP
   Cards are charged through the payment simulator (pick the card the customer presents, F8).
   The server: curl -s http://$listen/healthz
               curl -s -H "Authorization: Bearer $token" http://$listen/v1/orders
+              curl -s -H "Authorization: Bearer $token" "http://$listen/v1/events?wait=25"
   Terminal commands: $cli --data-dir $terminal_data --help
 HELP
 

@@ -86,16 +86,17 @@ private slots:
         QCOMPARE(charges(), 1);
     }
 
-    // The service is away altogether: the outcome is unknown, and said so.
-    void noServiceIsAnUnknownOutcome()
+    // The service is away altogether (the connection is refused): nothing was sent, so nothing
+    // was charged; the till may take the card offline.
+    void noServiceAtAllIsUnreachable()
     {
         const QUrl away = m_paysim->url({});
         m_paysim->stop();
         sync::CardPayments cards(away, std::chrono::milliseconds(400));
         const sync::CardOutcome outcome =
             pay(cards, {u"cart:6:card:1"_s, euros(100), u"tok_visa"_s, u"cart:6"_s});
-        QCOMPARE(outcome.kind, sync::CardOutcome::Kind::Unknown);
-        QVERIFY(outcome.message.contains(u"not known"_s));
+        QCOMPARE(outcome.kind, sync::CardOutcome::Kind::Unreachable);
+        QVERIFY2(outcome.message.contains(u"cannot be reached"_s), qPrintable(outcome.message));
     }
 
     void aBadTokenIsRefusedWithoutACharge()

@@ -275,6 +275,28 @@ private slots:
         QCOMPARE(ledger(u"charges"_s).size(), 2);
     }
 
+    // A counter sale has left the shop: more than is on hand is sold all the same, and flagged.
+    void counterSalesMayTakeStockBelowZero()
+    {
+        QJsonObject order =
+            QJsonDocument::fromJson(remoteOrder(newId(), 1, u"tok_visa"_s, 12)).object();
+        order.insert(u"status"_s, u"PAID"_s);
+        order.insert(u"version"_s, 2);
+        order.insert(u"tenders"_s,
+                     QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s},
+                                            {u"amount"_s, order.value(u"total"_s).toInt()}}});
+        QCOMPARE(post("till-3", QJsonDocument(order).toJson(QJsonDocument::Compact)).status, 201);
+        QCOMPARE(onHand(u"BROT"_s), -2);
+        QCOMPARE(onHand(u"WEIN"_s), 4);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM stock_movements WHERE sku = 'BROT' AND "
+                                 "below_zero = 1"_s),
+                 1);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM stock_movements WHERE sku = 'WEIN' AND "
+                                 "below_zero = 0"_s),
+                 1);
+        QCOMPARE(ledger(u"charges"_s).size(), 0); // nothing to charge: paid in cash
+    }
+
     void badPaymentTendersAreRefusedByName()
     {
         QJsonObject order =

@@ -11,7 +11,7 @@ set(COUNTERLINE_LAYER_ALLOWS_store    "domain;Qt6::Core;Qt6::Sql;OpenSSL::Crypto
 set(COUNTERLINE_LAYER_ALLOWS_sync     "domain;protocol;store;Qt6::Core;Qt6::Network")
 set(COUNTERLINE_LAYER_ALLOWS_server   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL;PkgConfig::NATS")
 set(COUNTERLINE_LAYER_ALLOWS_paysim   "domain;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer")
-set(COUNTERLINE_LAYER_ALLOWS_ui       "domain;store;sync;Qt6::Core;Qt6::Gui;Qt6::Widgets;Qt6::PrintSupport;PkgConfig::QRENCODE")
+set(COUNTERLINE_LAYER_ALLOWS_ui       "domain;store;sync;Qt6::Core;Qt6::Gui;Qt6::Widgets;Qt6::PrintSupport;PkgConfig::QRENCODE;Qt6::Charts")
 
 # Declares a layer library: static, hardened, with the repository root as include root so that
 # every include names its layer ("domain/money.h"), which tests/layering checks.

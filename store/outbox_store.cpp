@@ -163,6 +163,31 @@ Result<int> OutboxStore::wakeUpAfterNetworkErrors()
     return woken.value().numRowsAffected();
 }
 
+Result<bool> OutboxStore::retryNow(qint64 seq)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    Result<QSqlQuery> woken = runSql(m_db,
+                                     u"UPDATE outbox SET state = 'pending', next_attempt_at = NULL "
+                                     "WHERE seq = ? AND state IN ('pending', 'needs_attention')"_s,
+                                     {seq});
+    if (!woken)
+        return woken.error();
+    if (woken.value().numRowsAffected() != 1)
+        return false;
+    Result<QSqlQuery> unflagged =
+        runSql(m_db,
+               u"UPDATE orders SET sync_state = 'pending' WHERE sync_state = 'needs_attention' "
+               "AND id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+               {seq});
+    if (!unflagged)
+        return unflagged.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return true;
+}
+
 Result<SyncStatus> OutboxStore::status(int waitingLimit)
 {
     Result<QSqlQuery> query =

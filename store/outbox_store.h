@@ -121,6 +121,11 @@ public:
     // only (a dropped connection, not a struggling server) become due at once.
     Result<int> wakeUpAfterNetworkErrors();
 
+    // A person asks to try again now (the back office's "Retry now"): the entry is due at once,
+    // with its key; one set aside for a person goes back in line, and its order is no longer
+    // flagged. Returns false when the entry was already delivered.
+    Result<bool> retryNow(qint64 seq);
+
     Result<SyncStatus> status(int waitingLimit = 0);
 
 private:

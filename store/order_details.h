@@ -1,0 +1,81 @@
+#pragma once
+
+#include "domain/result.h"
+#include "store/database.h"
+#include "store/order_history.h"
+
+#include <QCoreApplication>
+
+namespace counterline::store {
+
+// Everything the back office shows about one order of this terminal.
+struct OrderDetail
+{
+    struct Line
+    {
+        int lineNo = 0;
+        QString sku;
+        QString name; // the snapshot taken at the sale
+        qint64 unitPriceMinor = 0;
+        qint64 quantity = 0;
+        qint64 taxRatePpm = 0;
+        qint64 discountMinor = 0;
+        qint64 taxMinor = 0;
+        qint64 totalMinor = 0;
+    };
+    struct TenderLine
+    {
+        QString kind;
+        qint64 amountMinor = 0;
+        QString reference;
+        bool needsCapture = false;
+    };
+    struct Event
+    {
+        int version = 0;
+        QString event;
+        QString from;
+        QString to;
+        QString actor;
+        QString approvedBy;
+        QDateTime at;
+    };
+    struct Journal
+    {
+        qint64 seq = 0;
+        QString kind;
+        QString hash;
+    };
+    struct SyncEntry
+    {
+        QString kind;
+        QString idempotencyKey;
+        QString state;
+        int attempts = 0;
+        int lastStatus = 0;
+        QString lastError;
+    };
+
+    OrderSummary summary;
+    QString storeId;
+    QString terminalId;
+    qint64 taxMinor = 0;
+    qint64 changeMinor = 0;
+    QString serverOrderNo;
+    QList<Line> lines;
+    QList<TenderLine> tenders;
+    QList<Event> events;
+    QList<Journal> journal;
+    QList<SyncEntry> sync;
+};
+
+class OrderDetails
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderDetails)
+
+public:
+    // "order.not_found" names the id.
+    static Result<OrderDetail> load(const Database &database, const QString &orderId);
+};
+
+} // namespace counterline::store

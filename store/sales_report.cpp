@@ -1,0 +1,116 @@
+#include "store/sales_report.h"
+
+#include "store/sql.h"
+#include "store/terminal_identity.h"
+#include "store/time_text.h"
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::store {
+
+namespace {
+
+// The orders that count as sales in [from, to).
+const QString kSales = u"o.status NOT IN ('CANCELLED', 'REFUNDED') AND o.created_at >= ? AND "
+                       "o.created_at < ?"_s;
+
+Result<qint64> number(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    Result<QVariant> value = selectValue(db, sql, values);
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+} // namespace
+
+Result<PeriodReport> SalesReport::period(const Database &database, const QDateTime &from,
+                                         const QDateTime &to)
+{
+    const QSqlDatabase db = database.connection();
+    Result<TerminalIdentity> terminal = TerminalSettings::load(db);
+    if (!terminal)
+        return terminal.error();
+    const Currency currency = terminal->currency;
+    const QVariantList range{timeText(from), timeText(to)};
+    PeriodReport report;
+    report.from = from;
+    report.to = to;
+    auto amount = [&](const QString &sql) -> Result<Money> {
+        Result<qint64> minor = number(db, sql, range);
+        if (!minor)
+            return minor.error();
+        return Money(*minor, currency);
+    };
+    Result<qint64> count = number(db, u"SELECT count(*) FROM orders o WHERE "_s + kSales, range);
+    Result<Money> sales =
+        amount(u"SELECT COALESCE(SUM(o.total_minor), 0) FROM orders o WHERE "_s + kSales);
+    Result<Money> tendered =
+        amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
+               "o.id = t.order_id WHERE t.kind = 'cash' AND "_s +
+               kSales);
+    Result<Money> change =
+        amount(u"SELECT COALESCE(SUM(o.change_minor), 0) FROM orders o WHERE "_s + kSales);
+    Result<Money> card =
+        amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
+               "o.id = t.order_id WHERE t.kind = 'card' AND "_s +
+               kSales);
+    Result<Money> offline =
+        amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
+               "o.id = t.order_id WHERE t.kind = 'card' AND t.needs_capture = 1 AND "_s +
+               kSales);
+    for (const Result<Money> *part : {&sales, &tendered, &change, &card, &offline}) {
+        if (!*part)
+            return part->error();
+    }
+    if (!count)
+        return count.error();
+    report.orderCount = int(*count);
+    report.sales = *sales;
+    report.cash = Money(tendered->minorUnits() - change->minorUnits(), currency);
+    report.card = *card;
+    report.cardOffline = *offline;
+
+    Result<QSqlQuery> rates =
+        runSql(db,
+               u"SELECT l.tax_rate_ppm, SUM(l.net_minor), SUM(l.tax_minor), SUM(l.total_minor) "
+               "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s +
+                   kSales + u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
+               range);
+    if (!rates)
+        return rates.error();
+    while (rates.value().next()) {
+        const QSqlQuery &row = rates.value();
+        Result<TaxRate> rate = TaxRate::fromPartsPerMillion(row.value(0).toLongLong());
+        if (!rate)
+            return rate.error();
+        report.perRate.append({*rate, Money(row.value(1).toLongLong(), currency),
+                               Money(row.value(2).toLongLong(), currency),
+                               Money(row.value(3).toLongLong(), currency)});
+    }
+    return report;
+}
+
+Result<HourlySales> SalesReport::byHour(const Database &database, const QDate &day)
+{
+    // The day in local time, asked for in UTC (as stored); each sale lands in its local hour.
+    const QDateTime from = QDateTime(day, QTime(0, 0)).toUTC();
+    const QDateTime to = QDateTime(day.addDays(1), QTime(0, 0)).toUTC();
+    Result<QSqlQuery> found =
+        runSql(database.connection(),
+               u"SELECT o.created_at, o.total_minor FROM orders o WHERE "_s + kSales,
+               {timeText(from), timeText(to)});
+    if (!found)
+        return found.error();
+    HourlySales hourly;
+    hourly.day = day;
+    while (found.value().next()) {
+        const int hour =
+            timeFromText(found.value().value(0).toString()).toLocalTime().time().hour();
+        ++hourly.orders[std::size_t(hour)];
+        hourly.salesMinor[std::size_t(hour)] += found.value().value(1).toLongLong();
+    }
+    return hourly;
+}
+
+} // namespace counterline::store

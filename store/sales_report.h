@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/result.h"
+#include "domain/tax.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <array>
+
+namespace counterline::store {
+
+// What a period came to, for the back office's reports. Sales are the orders neither cancelled
+// nor refunded; cash is what was tendered less the change given.
+struct PeriodReport
+{
+    QDateTime from; // inclusive
+    QDateTime to;   // exclusive
+    int orderCount = 0;
+    Money sales;
+    QList<TaxRateTotal> perRate;
+    Money cash;
+    Money card;
+    Money cardOffline; // of `card`: taken offline, charged by the server
+};
+
+// Sales of one day by the hour of the day in the local time zone.
+struct HourlySales
+{
+    QDate day;
+    std::array<int, 24> orders{};
+    std::array<qint64, 24> salesMinor{};
+};
+
+class SalesReport
+{
+    Q_DECLARE_TR_FUNCTIONS(SalesReport)
+
+public:
+    static Result<PeriodReport> period(const Database &database, const QDateTime &from,
+                                       const QDateTime &to);
+    static Result<HourlySales> byHour(const Database &database, const QDate &day);
+};
+
+} // namespace counterline::store

@@ -1,0 +1,299 @@
+// The back office on a terminal's database, driven offscreen through its widgets: the history
+// model pages by keyset and keeps only a window of pages, two editors of one order meet the
+// conflict view, CSV export round-trips through a CSV parser, the sync dashboard retries and
+// exports diagnostics, and the reports add up.
+
+#include "domain/csv.h"
+#include "store/order_store.h"
+#include "store/outbox_store.h"
+#include "store/sales_report.h"
+#include "tests/store/store_fixture.h"
+#include "ui/back_office_window.h"
+#include "ui/history_export.h"
+#include "ui/history_filter_bar.h"
+#include "ui/history_model.h"
+#include "ui/local_history_source.h"
+#include "ui/money_format.h"
+#include "ui/order_detail_view.h"
+#include "ui/sync_dashboard.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QChartView>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace counterline;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Sells Brot ×2 and Wein (13.97) for exact cash, one second after the last sale.
+QString sell(StoreFixture &f, const QString &customer = {}, const QString &cashier = u"anna"_s)
+{
+    const Cart cart = f.cart({{"BROT", 2}, {"WEIN", 1}});
+    store::OrderStore orders(*f.database, f.clock, f.ids);
+    f.clock.advanceMs(1000);
+    const Money total = cart.totals()->total;
+    const Result<store::CheckoutResult> sold = orders.checkout(
+        cart,
+        {cashier, customer, {Tender{TenderKind::Cash, total, {}, false}}, Actor{cashier, {}}});
+    if (!sold)
+        qFatal("checkout failed: %s", qPrintable(sold.error().message));
+    return sold->order.id().toString(QUuid::WithoutBraces);
+}
+
+// Clicks the named button of the first message box that opens.
+void whenMessageBox(const QString &button)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
+        }
+    });
+    poll->start();
+}
+
+} // namespace
+
+class BackOfficeTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
+
+    void theHistoryPagesAndKeepsOnlyAWindow()
+    {
+        StoreFixture f;
+        QStringList ids;
+        for (int i = 0; i < 250; ++i)
+            ids.prepend(sell(f)); // newest first
+        ui::LocalHistorySource source(*f.database);
+        ui::HistoryModel model(source, nullptr, 10, 3);
+        model.setQuery({});
+        QCOMPARE(model.rowCount(), 10); // one page, nothing more until asked
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        while (model.canFetchMore())
+            model.fetchMore();
+        QCOMPARE(model.rowCount(), 250);
+        QVERIFY2(model.residentPages() <= 3, QByteArray::number(model.residentPages()).constData());
+        // A page that left memory comes back from its cursor, in the same place.
+        for (int row : {0, 9, 10, 125, 249}) {
+            QCOMPARE(model.data(model.index(row, 0), ui::HistoryModel::OrderIdRole).toString(),
+                     ids[row]);
+        }
+        QVERIFY(model.residentPages() <= 3);
+        QCOMPARE(model.data(model.index(3, ui::HistoryModel::TotalColumn)).toString(),
+                 ui::formatMoney(Money(1397, *Currency::fromCode(u"EUR"_s))));
+
+        // A filter starts again: one receipt.
+        ui::HistoryQuery byReceipt;
+        byReceipt.receiptNumber = u"S1-T1-000007"_s;
+        model.setQuery(byReceipt);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.canFetchMore());
+        QCOMPARE(model.data(model.index(0, 0)).toString(), u"S1-T1-000007"_s);
+    }
+
+    // Two editors of one order: the first wins, the second is shown what changed, reloads, and
+    // what it decides then is the final state. Nothing is overwritten silently.
+    void twoEditorsMeetTheConflictView()
+    {
+        StoreFixture f;
+        const QString id = sell(f);
+        ui::OrderDetailView petra(*f.database, f.clock, f.ids, u"petra"_s);
+        ui::OrderDetailView jonas(*f.database, f.clock, f.ids, u"jonas"_s);
+        petra.showOrder(id);
+        jonas.showOrder(id);
+        QCOMPARE(jonas.shown()->summary.version, 2);
+
+        QTest::mouseClick(petra.findChild<QPushButton *>(u"actionShip"_s), Qt::LeftButton);
+        QCOMPARE(petra.shown()->summary.status, OrderStatus::Shipped);
+
+        // Jonas still sees PAID and cancels: refused, told, and reloads.
+        whenMessageBox(u"conflictReload"_s);
+        QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionCancel"_s), Qt::LeftButton);
+        QCOMPARE(jonas.shown()->summary.status, OrderStatus::Shipped);
+        QCOMPARE(jonas.shown()->summary.version, 3);
+        QVERIFY(!jonas.findChild<QPushButton *>(u"actionCancel"_s));
+        QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionDeliver"_s), Qt::LeftButton);
+
+        const store::OrderDetail final = *jonas.shown();
+        QCOMPARE(final.summary.status, OrderStatus::Completed);
+        QCOMPARE(final.events.size(), 4);
+        QCOMPARE(final.events[2].actor, u"petra"_s);
+        QCOMPARE(final.events[2].event, u"Ship"_s);
+        QCOMPARE(final.events[3].actor, u"jonas"_s);
+        QCOMPARE(final.events[3].event, u"Deliver"_s);
+        QVERIFY(jonas.findChild<QTextBrowser *>(u"orderBody"_s)->toPlainText().contains(u"Wein"_s));
+    }
+
+    void csvExportRoundTrips()
+    {
+        StoreFixture f;
+        sell(f, u"Müller, \"Hans\""_s);
+        sell(f, u"Zoë\nsecond line"_s);
+        for (int i = 0; i < 620; ++i)
+            sell(f, {}, i % 2 ? u"anna"_s : u"ben"_s);
+        ui::LocalHistorySource source(*f.database);
+        ui::HistoryQuery query;
+        query.minTotalMinor = 1000;
+        query.cashier = u"anna"_s;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"orders.csv"_s);
+        const Result<int> written = ui::HistoryExport::toCsv(source, query, path);
+        QVERIFY(written.ok());
+        QCOMPARE(*written, 312); // both customers' sales and 310 of anna's
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("\r\n"));
+        const Result<QList<CsvRow>> rows = parseCsv(QString::fromUtf8(bytes));
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), 313);
+        QCOMPARE(rows->first().fields, ui::HistoryExport::header());
+        // Row by row what the history itself lists.
+        ui::HistoryModel model(source);
+        model.setQuery(query);
+        while (model.canFetchMore())
+            model.fetchMore();
+        QCOMPARE(model.rowCount(), 312);
+        QSet<QString> customers;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QStringList &fields = rows->at(row + 1).fields;
+            const ui::HistoryRow *listed = model.rowAt(row);
+            QVERIFY(listed);
+            QCOMPARE(fields[0], listed->id);
+            QCOMPARE(fields[1], listed->receiptNumber);
+            QCOMPARE(fields[3], listed->status);
+            QCOMPARE(fields[7], u"13.97"_s);
+            QCOMPARE(fields[8], u"EUR"_s);
+            customers.insert(fields[6]);
+        }
+        QVERIFY(customers.contains(u"Müller, \"Hans\""_s));
+        QVERIFY(customers.contains(u"Zoë\nsecond line"_s));
+
+        // An unwritable place is said, and nothing is left behind.
+        const Result<int> refused =
+            ui::HistoryExport::toCsv(source, query, dir.filePath(u"missing/orders.csv"_s));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"export.unwritable"_s);
+    }
+
+    void theSyncDashboardRetriesAndExportsDiagnostics()
+    {
+        StoreFixture f;
+        const QString id = sell(f);
+        sell(f);
+        store::OutboxStore outbox(*f.database, f.clock);
+        const qint64 seq = f.count(u"SELECT seq FROM outbox WHERE order_id = '%1'"_s.arg(id));
+        QVERIFY(outbox.markNeedsAttention(seq, 422, u"order.totals_mismatch: line 1"_s).ok());
+
+        ui::SyncDashboard dashboard(*f.database, f.clock);
+        auto *table = dashboard.findChild<QTableWidget *>(u"outboxTable"_s);
+        QCOMPARE(table->rowCount(), 2);
+        QVERIFY(dashboard.findChild<QLabel *>(u"syncSummary"_s)->text().contains(u"1 needing"_s));
+        bool reasonShown = false;
+        for (int row = 0; row < table->rowCount(); ++row)
+            reasonShown |= table->item(row, 6)->text().contains(u"totals_mismatch"_s);
+        QVERIFY(reasonShown);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"diagnostics.json"_s);
+        QVERIFY(ui::SyncDashboard::writeDiagnostics(*f.database, f.clock, path).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(report[u"sync"_s][u"needs_attention"_s].toInt(), 1);
+        QCOMPARE(report[u"sync"_s][u"waiting"_s].toArray().size(), 2);
+        QCOMPARE(report[u"journal"_s][u"holds"_s].toBool(), true);
+        QCOMPARE(report[u"terminal"_s][u"terminal"_s].toString(), u"T1"_s);
+
+        table->selectRow(0);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 2)->text() == dashboard.tr("Needs attention"))
+                table->selectRow(row);
+        }
+        QTest::mouseClick(dashboard.findChild<QPushButton *>(u"retryNow"_s), Qt::LeftButton);
+        QCOMPARE(f.count(u"SELECT count(*) FROM outbox WHERE state = 'needs_attention'"_s), 0);
+        QCOMPARE(f.count(u"SELECT count(*) FROM orders WHERE sync_state = 'needs_attention'"_s), 0);
+        QVERIFY(dashboard.findChild<QLabel *>(u"syncSummary"_s)->text().contains(u"0 needing"_s));
+    }
+
+    void reportsAddUp()
+    {
+        StoreFixture f; // the clock starts at 09:00 UTC on 24 November 2026
+        for (int i = 0; i < 3; ++i)
+            sell(f);
+        f.clock.advanceMs(2LL * 3600 * 1000);
+        sell(f);
+        const QDate day = f.clock.now().toLocalTime().date();
+        const Result<store::HourlySales> hourly = store::SalesReport::byHour(*f.database, day);
+        QVERIFY(hourly.ok());
+        const int nine =
+            QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC).toLocalTime().time().hour();
+        QCOMPARE(hourly->orders[std::size_t(nine)], 3);
+        QCOMPARE(hourly->salesMinor[std::size_t(nine)], 3 * 1397);
+        QCOMPARE(hourly->orders[std::size_t(nine + 2)], 1);
+
+        const Result<store::PeriodReport> period =
+            store::SalesReport::period(*f.database, QDateTime(day, QTime(0, 0)).toUTC(),
+                                       QDateTime(day.addDays(1), QTime(0, 0)).toUTC());
+        QVERIFY(period.ok());
+        QCOMPARE(period->orderCount, 4);
+        QCOMPARE(period->sales.minorUnits(), 4 * 1397);
+        QCOMPARE(period->cash.minorUnits(), 4 * 1397);
+        QCOMPARE(period->perRate.size(), 2);
+        qint64 gross = 0;
+        for (const TaxRateTotal &rate : period->perRate)
+            gross += rate.gross.minorUnits();
+        QCOMPARE(gross, 4 * 1397);
+    }
+
+    void theWindowFiltersAndSaysWhatIsWrong()
+    {
+        StoreFixture f;
+        for (int i = 0; i < 30; ++i)
+            sell(f);
+        ui::BackOfficeWindow window(*f.database, f.clock, f.ids, u"petra"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.history().rowCount(), 30);
+        auto *from = window.filters().field(u"from"_s);
+        QTest::keyClicks(from, u"24.11.2026"_s);
+        QTest::keyClick(from, Qt::Key_Return);
+        QVERIFY(
+            window.findChild<QLabel *>(u"backOfficeMessage"_s)->text().contains(u"24.11.2026"_s));
+        QCOMPARE(window.history().rowCount(), 30); // unchanged
+        from->clear();
+        auto *receipt = window.filters().field(u"receipt"_s);
+        QTest::keyClicks(receipt, u"S1-T1-000003"_s);
+        QTest::keyClick(receipt, Qt::Key_Return);
+        QCOMPARE(window.history().rowCount(), 1);
+        // Choosing it shows it in full.
+        auto *table = window.findChild<QTableView *>(u"historyTable"_s);
+        table->selectRow(0);
+        QCOMPARE(window.detail().shown()->summary.receiptNumber, u"S1-T1-000003"_s);
+        QVERIFY(window.findChild<QChartView *>(u"hourlyChart"_s)->chart() != nullptr);
+    }
+};
+
+QTEST_MAIN(BackOfficeTest)
+#include "tst_back_office.moc"

@@ -1,0 +1,127 @@
+#include "ui/back_office_window.h"
+
+#include "store/terminal_identity.h"
+#include "ui/history_export.h"
+#include "ui/history_filter_bar.h"
+#include "ui/order_detail_view.h"
+#include "ui/reports_view.h"
+#include "ui/sync_dashboard.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+BackOfficeWindow::BackOfficeWindow(const store::Database &database, const Clock &clock,
+                                   IdSource &ids, QString user, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_source(database)
+{
+    Result<store::TerminalIdentity> terminal = store::TerminalSettings::load(database.connection());
+    const Currency currency = terminal ? terminal->currency : *Currency::fromCode(u"EUR"_s);
+    setWindowTitle(
+        terminal
+            ? tr("Counterline back office — %1-%2").arg(terminal->storeId, terminal->terminalId)
+            : tr("Counterline back office"));
+
+    m_tabs = new QTabWidget(this);
+    setCentralWidget(m_tabs);
+
+    auto *orders = new QWidget(m_tabs);
+    auto *ordersLayout = new QVBoxLayout(orders);
+    m_filters = new HistoryFilterBar(currency, false, orders);
+    ordersLayout->addWidget(m_filters);
+    auto *split = new QSplitter(Qt::Horizontal, orders);
+    m_model = new HistoryModel(m_source, this);
+    m_table = new QTableView(split);
+    m_table->setObjectName(u"historyTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_detail = new OrderDetailView(database, clock, ids, std::move(user), split);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    ordersLayout->addWidget(split, 1);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), orders);
+    exportButton->setObjectName(u"exportCsv"_s);
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch(1);
+    bottom->addWidget(exportButton);
+    ordersLayout->addLayout(bottom);
+    m_tabs->addTab(orders, tr("Orders"));
+
+    m_sync = new SyncDashboard(database, clock, m_tabs);
+    m_tabs->addTab(m_sync, tr("Sync"));
+    m_reports = new ReportsView(database, m_tabs);
+    m_tabs->addTab(m_reports, tr("Reports"));
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"backOfficeMessage"_s);
+    statusBar()->addWidget(m_message, 1);
+
+    connect(m_filters, &HistoryFilterBar::applied, this, &BackOfficeWindow::applyFilters);
+    connect(exportButton, &QPushButton::clicked, this, &BackOfficeWindow::chooseExportFile);
+    connect(m_model, &HistoryModel::failed, m_message, &QLabel::setText);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QString id = m_model->data(current, HistoryModel::OrderIdRole).toString();
+                if (!id.isEmpty())
+                    m_detail->showOrder(id);
+            });
+    // A change made here shows in the list and the sync view at once.
+    connect(m_detail, &OrderDetailView::orderChanged, this, [this] {
+        m_model->setQuery(m_model->query());
+        m_sync->refresh();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_sync)
+            m_sync->refresh();
+    });
+    m_model->setQuery({});
+    resize(1280, 800);
+}
+
+BackOfficeWindow::~BackOfficeWindow() = default;
+
+void BackOfficeWindow::applyFilters()
+{
+    Result<HistoryQuery> query = m_filters->query();
+    if (!query) {
+        m_message->setText(query.error().message);
+        return;
+    }
+    m_message->clear();
+    m_model->setQuery(*query);
+}
+
+Result<int> BackOfficeWindow::exportCsv(const QString &path)
+{
+    Result<int> written = HistoryExport::toCsv(m_source, m_model->query(), path);
+    m_message->setText(written ? tr("%n orders written to %1.", nullptr, *written).arg(path)
+                               : written.error().message);
+    return written;
+}
+
+void BackOfficeWindow::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the filtered history"),
+                                                      u"orders.csv"_s, tr("CSV (*.csv)"));
+    if (!path.isEmpty())
+        (void)exportCsv(path);
+}
+
+} // namespace counterline::ui

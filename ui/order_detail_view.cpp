@@ -1,0 +1,242 @@
+#include "ui/order_detail_view.h"
+
+#include "domain/currency.h"
+#include "store/order_store.h"
+#include "ui/money_format.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString when(const QDateTime &at)
+{
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+OrderDetailView::OrderDetailView(const store::Database &database, const Clock &clock, IdSource &ids,
+                                 QString user, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_ids(ids)
+    , m_user(std::move(user))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(tr("Choose an order in the list."), this);
+    m_title->setObjectName(u"orderTitle"_s);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    layout->addWidget(m_title);
+    m_body = new QTextBrowser(this);
+    m_body->setObjectName(u"orderBody"_s);
+    layout->addWidget(m_body, 1);
+    m_actions = new QHBoxLayout;
+    layout->addLayout(m_actions);
+}
+
+QList<OrderEvent> OrderDetailView::actionsFor(OrderStatus status)
+{
+    QList<OrderEvent> events;
+    for (const OrderTransition &transition : kOrderTransitions) {
+        // Payment events belong to the payment, not to a person in the back office.
+        if (transition.from == status && transition.event != OrderEvent::PaymentCaptured &&
+            transition.event != OrderEvent::PaymentFailed)
+            events.append(transition.event);
+    }
+    return events;
+}
+
+QString OrderDetailView::actionText(OrderEvent event)
+{
+    switch (event) {
+    case OrderEvent::Cancel:
+        return tr("Cancel (refund and restock)");
+    case OrderEvent::Ship:
+        return tr("Ship");
+    case OrderEvent::Deliver:
+        return tr("Delivered");
+    case OrderEvent::HandOver:
+        return tr("Handed over");
+    case OrderEvent::Refund:
+        return tr("Refund in full");
+    default:
+        return orderEventName(event);
+    }
+}
+
+void OrderDetailView::showOrder(const QString &orderId)
+{
+    m_orderId = orderId;
+    reload();
+}
+
+void OrderDetailView::reload()
+{
+    if (m_orderId.isEmpty())
+        return;
+    Result<store::OrderDetail> detail = store::OrderDetails::load(m_database, m_orderId);
+    if (!detail) {
+        m_detail.reset();
+        m_title->setText(detail.error().message);
+        m_body->clear();
+    } else {
+        m_detail = *detail;
+    }
+    render();
+}
+
+void OrderDetailView::render()
+{
+    qDeleteAll(m_buttons);
+    m_buttons.clear();
+    if (!m_detail)
+        return;
+    const store::OrderDetail &d = *m_detail;
+    const Currency currency = d.summary.total.currency();
+    auto money = [&](qint64 minor) { return escaped(formatMoney(Money(minor, currency))); };
+    m_title->setText(tr("Receipt %1 — %2, version %3")
+                         .arg(d.summary.receiptNumber, orderStatusName(d.summary.status))
+                         .arg(d.summary.version));
+
+    QString html;
+    html += u"<p>"_s + tr("Sold %1 by %2 at store %3, till %4.")
+                           .arg(escaped(when(d.summary.createdAt)), escaped(d.summary.cashierId),
+                                escaped(d.storeId), escaped(d.terminalId));
+    if (!d.summary.customerId.isEmpty())
+        html += u" "_s + tr("Customer %1.").arg(escaped(d.summary.customerId));
+    html += u"</p><h3>"_s + tr("Lines") + u"</h3><table cellpadding=3><tr><th>"_s + tr("SKU") +
+            u"</th><th>"_s + tr("Name at the sale") + u"</th><th>"_s + tr("Quantity") +
+            u"</th><th>"_s + tr("Unit price") + u"</th><th>"_s + tr("Discount") + u"</th><th>"_s +
+            tr("Tax") + u"</th><th>"_s + tr("Total") + u"</th></tr>"_s;
+    for (const store::OrderDetail::Line &line : d.lines) {
+        html +=
+            u"<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td>"
+            "<td align=right>%5</td><td align=right>%6 (%7 %)</td><td align=right>%8</td>"
+            "</tr>"_s.arg(escaped(line.sku), escaped(line.name))
+                .arg(line.quantity)
+                .arg(money(line.unitPriceMinor), money(line.discountMinor), money(line.taxMinor),
+                     QLocale().toString(double(line.taxRatePpm) / 10000.0, 'f', 2),
+                     money(line.totalMinor));
+    }
+    html += u"</table><p><b>"_s +
+            tr("Total %1, of which tax %2.")
+                .arg(money(d.summary.total.minorUnits()), money(d.taxMinor)) +
+            u"</b></p><h3>"_s + tr("Tenders") + u"</h3><ul>"_s;
+    for (const store::OrderDetail::TenderLine &tender : d.tenders) {
+        html += u"<li>%1 %2 %3%4</li>"_s.arg(
+            tender.kind == u"cash"_s ? tr("Cash") : tr("Card"), money(tender.amountMinor),
+            escaped(tender.reference),
+            tender.needsCapture ? u" — "_s + tr("taken offline, charged by the server")
+                                : QString());
+    }
+    if (d.changeMinor > 0)
+        html += u"<li>"_s + tr("Change given: %1").arg(money(d.changeMinor)) + u"</li>"_s;
+    html += u"</ul><h3>"_s + tr("Timeline") + u"</h3><ol>"_s;
+    for (const store::OrderDetail::Event &event : d.events) {
+        QString line = tr("%1: %2 → %3 (version %4) by %5")
+                           .arg(escaped(when(event.at)), escaped(event.event), escaped(event.to))
+                           .arg(event.version)
+                           .arg(escaped(event.actor));
+        if (!event.approvedBy.isEmpty())
+            line += u", "_s + tr("approved by %1").arg(escaped(event.approvedBy));
+        html += u"<li>"_s + line + u"</li>"_s;
+    }
+    html += u"</ol><h3>"_s + tr("Journal") + u"</h3><ul>"_s;
+    for (const store::OrderDetail::Journal &entry : d.journal) {
+        html += u"<li>"_s +
+                tr("Entry %1 (%2), hash <tt>%3</tt>")
+                    .arg(entry.seq)
+                    .arg(escaped(entry.kind), escaped(entry.hash)) +
+                u"</li>"_s;
+    }
+    html += u"</ul><h3>"_s + tr("Sync") + u"</h3><ul>"_s;
+    for (const store::OrderDetail::SyncEntry &entry : d.sync) {
+        QString line =
+            tr("%1 with key <tt>%2</tt>: %3 after %4 attempts")
+                .arg(escaped(entry.kind), escaped(entry.idempotencyKey), escaped(entry.state))
+                .arg(entry.attempts);
+        if (entry.lastStatus != 0)
+            line += u"; "_s + tr("last answer HTTP %1").arg(entry.lastStatus);
+        if (!entry.lastError.isEmpty())
+            line += u" — "_s + escaped(entry.lastError);
+        html += u"<li>"_s + line + u"</li>"_s;
+    }
+    if (!d.serverOrderNo.isEmpty())
+        html += u"<li>"_s + tr("Server order number %1").arg(escaped(d.serverOrderNo)) + u"</li>"_s;
+    html += u"</ul>"_s;
+    m_body->setHtml(html);
+
+    for (OrderEvent event : actionsFor(d.summary.status)) {
+        auto *button = new QPushButton(actionText(event), this);
+        button->setObjectName(u"action"_s + orderEventName(event));
+        button->setMinimumHeight(36);
+        connect(button, &QPushButton::clicked, this, [this, event] { apply(event); });
+        m_actions->addWidget(button);
+        m_buttons.append(button);
+    }
+}
+
+void OrderDetailView::apply(OrderEvent event)
+{
+    if (!m_detail)
+        return;
+    const int seen = m_detail->summary.version;
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<int> applied =
+        orders.applyEvent(QUuid(m_orderId), seen, event, Actor{m_user, QString()});
+    if (applied) {
+        reload();
+        emit orderChanged(m_orderId);
+        return;
+    }
+    if (applied.error().code != u"store.version_conflict"_s) {
+        QMessageBox::warning(this, tr("Not done"), applied.error().message);
+        return;
+    }
+    // Someone else was first: say what the order is now, change nothing, offer to reload.
+    Result<store::OrderDetail> now = store::OrderDetails::load(m_database, m_orderId);
+    QString what = tr("Nobody can say what changed: %1").arg(applied.error().message);
+    if (now) {
+        what = tr("Since you opened it (version %1), order %2 has become %3 (version %4).")
+                   .arg(seen)
+                   .arg(now->summary.receiptNumber, orderStatusName(now->summary.status))
+                   .arg(now->summary.version);
+        for (const store::OrderDetail::Event &change : now->events) {
+            if (change.version > seen) {
+                what +=
+                    u"\n"_s + tr("%1: %2 by %3").arg(when(change.at), change.event, change.actor);
+            }
+        }
+    }
+    QMessageBox conflict(QMessageBox::Warning, tr("Someone changed this order first"),
+                         what + u"\n\n"_s +
+                             tr("Nothing was changed by you. Reload the order and decide again."),
+                         QMessageBox::NoButton, this);
+    conflict.setObjectName(u"conflictDialog"_s);
+    QPushButton *reloadButton = conflict.addButton(tr("Reload"), QMessageBox::AcceptRole);
+    reloadButton->setObjectName(u"conflictReload"_s);
+    conflict.addButton(tr("Close"), QMessageBox::RejectRole);
+    conflict.exec();
+    if (conflict.clickedButton() == reloadButton)
+        reload();
+}
+
+} // namespace counterline::ui

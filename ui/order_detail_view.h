@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/id_source.h"
+#include "domain/order_state_machine.h"
+#include "store/database.h"
+#include "store/order_details.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QTextBrowser;
+class QHBoxLayout;
+class QPushButton;
+
+namespace counterline::ui {
+
+// One order in full for the back office: lines with their snapshots, tenders, the state machine
+// timeline (who, approved by whom, when), the journal entries with their hashes, and how its
+// sync went (idempotency key, attempts, the server's last answer). Its buttons are the events
+// the order can take now; each is applied with the version shown. When someone changed the order
+// in between, nothing is overwritten: the conflict dialog says what changed, and the user can
+// reload and decide again.
+class OrderDetailView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    OrderDetailView(const store::Database &database, const Clock &clock, IdSource &ids,
+                    QString user, QWidget *parent = nullptr);
+
+    // Shows `orderId` as it is now.
+    void showOrder(const QString &orderId);
+    void reload();
+
+    const std::optional<store::OrderDetail> &shown() const { return m_detail; }
+
+    // The events the order can take from the back office in `status`.
+    static QList<OrderEvent> actionsFor(OrderStatus status);
+    static QString actionText(OrderEvent event);
+
+signals:
+    void orderChanged(const QString &orderId);
+
+private:
+    void apply(OrderEvent event);
+    void render();
+
+    const store::Database &m_database;
+    const Clock &m_clock;
+    IdSource &m_ids;
+    QString m_user;
+    QString m_orderId;
+    std::optional<store::OrderDetail> m_detail;
+    QLabel *m_title = nullptr;
+    QTextBrowser *m_body = nullptr;
+    QHBoxLayout *m_actions = nullptr;
+    QList<QPushButton *> m_buttons;
+};
+
+} // namespace counterline::ui

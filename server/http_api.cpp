@@ -525,7 +525,7 @@ void HttpApi::addRoutes()
                      return onPool(
                          copy(request, "GET"),
                          [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
-                             Result<QJsonObject> order = OrderIngest::orderJson(db, id);
+                             Result<QJsonObject> order = OrderIngest::orderDetailJson(db, id);
                              if (!order)
                                  return problem(order.error());
                              if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {

@@ -513,4 +513,90 @@ Result<QJsonObject> OrderIngest::orderJson(const QSqlDatabase &db, const QString
         {u"created_at"_s, row.value(8).toString()}};
 }
 
+Result<QJsonObject> OrderIngest::orderDetailJson(const QSqlDatabase &db, const QString &orderId)
+{
+    Result<QJsonObject> found = orderJson(db, orderId);
+    if (!found)
+        return found;
+    QJsonObject detail = *found;
+    QJsonObject *order = &detail;
+    Result<QSqlQuery> head =
+        execSql(db,
+                u"SELECT p.name, o.cashier_id, o.customer_id, o.tax_minor FROM orders o "
+                "JOIN principals p ON p.id = o.terminal_id WHERE o.id = ?"_s,
+                {orderId});
+    if (!head)
+        return head.error();
+    if (head.value().next()) {
+        order->insert(u"terminal_id"_s, head.value().value(0).toString());
+        order->insert(u"cashier_id"_s, head.value().value(1).toString());
+        if (!head.value().value(2).isNull())
+            order->insert(u"customer_id"_s, head.value().value(2).toString());
+        order->insert(u"tax"_s, head.value().value(3).toLongLong());
+    }
+    head.value().finish();
+    Result<QSqlQuery> lines = execSql(
+        db,
+        u"SELECT line_no, sku, name, unit_price_minor, quantity, tax_rate_ppm, discount_minor, "
+        "tax_minor, total_minor FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        {orderId});
+    if (!lines)
+        return lines.error();
+    QJsonArray lineList;
+    while (lines.value().next()) {
+        const QSqlQuery &l = lines.value();
+        lineList.append(QJsonObject{{u"line_no"_s, l.value(0).toInt()},
+                                    {u"sku"_s, l.value(1).toString()},
+                                    {u"name"_s, l.value(2).toString()},
+                                    {u"unit_price"_s, l.value(3).toLongLong()},
+                                    {u"quantity"_s, l.value(4).toLongLong()},
+                                    {u"tax_rate_ppm"_s, l.value(5).toLongLong()},
+                                    {u"discount"_s, l.value(6).toLongLong()},
+                                    {u"tax"_s, l.value(7).toLongLong()},
+                                    {u"total"_s, l.value(8).toLongLong()}});
+    }
+    lines.value().finish();
+    Result<QSqlQuery> tenders = execSql(
+        db,
+        u"SELECT kind, amount_minor, reference, needs_capture FROM tenders WHERE order_id = ? "
+        "ORDER BY seq"_s,
+        {orderId});
+    if (!tenders)
+        return tenders.error();
+    QJsonArray tenderList;
+    while (tenders.value().next()) {
+        const QSqlQuery &t = tenders.value();
+        tenderList.append(QJsonObject{{u"kind"_s, t.value(0).toString()},
+                                      {u"amount"_s, t.value(1).toLongLong()},
+                                      {u"reference"_s, t.value(2).toString()},
+                                      {u"needs_capture"_s, t.value(3).toInt() == 1}});
+    }
+    tenders.value().finish();
+    Result<QSqlQuery> events =
+        execSql(db,
+                u"SELECT version, event, from_status, to_status, actor_id, approved_by, at "
+                "FROM order_events WHERE order_id = ? ORDER BY version"_s,
+                {orderId});
+    if (!events)
+        return events.error();
+    QJsonArray eventList;
+    while (events.value().next()) {
+        const QSqlQuery &e = events.value();
+        QJsonObject event{{u"version"_s, e.value(0).toInt()},
+                          {u"event"_s, e.value(1).toString()},
+                          {u"to"_s, e.value(3).toString()},
+                          {u"actor"_s, e.value(4).toString()},
+                          {u"at"_s, e.value(6).toString()}};
+        if (!e.value(2).isNull())
+            event.insert(u"from"_s, e.value(2).toString());
+        if (!e.value(5).isNull())
+            event.insert(u"approved_by"_s, e.value(5).toString());
+        eventList.append(event);
+    }
+    order->insert(u"lines"_s, lineList);
+    order->insert(u"tenders"_s, tenderList);
+    order->insert(u"events"_s, eventList);
+    return detail;
+}
+
 } // namespace counterline::server

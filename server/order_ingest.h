@@ -110,6 +110,10 @@ public:
                                        std::chrono::seconds sagaLease = std::chrono::seconds(30));
 
     static Result<QJsonObject> orderJson(const QSqlDatabase &db, const QString &orderId);
+
+    // The order in full for GET /v1/orders/{id}: orderJson plus its terminal, cashier and
+    // customer, lines, tenders and events.
+    static Result<QJsonObject> orderDetailJson(const QSqlDatabase &db, const QString &orderId);
 };
 
 } // namespace counterline::server

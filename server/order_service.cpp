@@ -174,6 +174,7 @@ Result<OrderQuery> OrderListing::fromUrlQuery(const QString &text)
     query.terminal = url.queryItemValue(u"terminal"_s, QUrl::FullyDecoded);
     query.status = url.queryItemValue(u"status"_s, QUrl::FullyDecoded);
     query.customer = url.queryItemValue(u"customer"_s, QUrl::FullyDecoded);
+    query.cashier = url.queryItemValue(u"cashier"_s, QUrl::FullyDecoded);
     query.from = url.queryItemValue(u"from"_s, QUrl::FullyDecoded);
     query.to = url.queryItemValue(u"to"_s, QUrl::FullyDecoded);
     query.cursor = url.queryItemValue(u"cursor"_s, QUrl::FullyDecoded);
@@ -186,6 +187,16 @@ Result<OrderQuery> OrderListing::fromUrlQuery(const QString &text)
     for (const auto &[name, value] : {std::pair{u"from"_s, query.from}, {u"to"_s, query.to}}) {
         if (!value.isEmpty() && !QDateTime::fromString(value, Qt::ISODateWithMs).isValid())
             return bad(name, tr("must be an RFC 3339 time"));
+    }
+    for (const auto &[name, target] :
+         {std::pair{u"min_total"_s, &query.minTotal}, std::pair{u"max_total"_s, &query.maxTotal}}) {
+        if (!url.hasQueryItem(name))
+            continue;
+        bool numeric = false;
+        const qint64 value = url.queryItemValue(name).toLongLong(&numeric);
+        if (!numeric || value < 0)
+            return bad(name, tr("must be a whole number of minor units, 0 or more"));
+        *target = value;
     }
     if (url.hasQueryItem(u"limit"_s)) {
         bool numeric = false;
@@ -220,6 +231,12 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
         add(u"o.status = ?"_s, query.status);
     if (!query.customer.isEmpty())
         add(u"o.customer_id = ?"_s, query.customer);
+    if (!query.cashier.isEmpty())
+        add(u"o.cashier_id = ?"_s, query.cashier);
+    if (query.minTotal)
+        add(u"o.total_minor >= ?"_s, *query.minTotal);
+    if (query.maxTotal)
+        add(u"o.total_minor <= ?"_s, *query.maxTotal);
     if (!query.from.isEmpty())
         add(u"o.created_at >= ?"_s, query.from);
     if (!query.to.isEmpty())
@@ -244,7 +261,8 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
     }
     QString sql =
         u"SELECT o.seq, o.id, o.store_id, o.receipt_no, o.status, o.version, o.total_minor, "
-        "o.currency, o.created_at, o.customer_id FROM orders o"_s;
+        "o.currency, o.created_at, o.customer_id, o.cashier_id, p.name FROM orders o "
+        "JOIN principals p ON p.id = o.terminal_id"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY o.created_at DESC, o.id DESC LIMIT %1"_s.arg(query.limit + 1);
@@ -271,6 +289,8 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
             {u"created_at"_s, row.value(8).toString()}};
         if (!row.value(9).isNull())
             order.insert(u"customer_id"_s, row.value(9).toString());
+        order.insert(u"cashier_id"_s, row.value(10).toString());
+        order.insert(u"terminal_id"_s, row.value(11).toString());
         orders.append(order);
     }
     QJsonObject page{{u"orders"_s, orders}};

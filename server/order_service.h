@@ -55,6 +55,9 @@ struct OrderQuery
     QString terminal;
     QString status;
     QString customer;
+    QString cashier;
+    std::optional<qint64> minTotal;
+    std::optional<qint64> maxTotal;
     QString from; // RFC 3339, inclusive
     QString to;   // exclusive
     QString q;    // a receipt number, or a SKU the order contains

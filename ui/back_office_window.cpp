@@ -21,25 +21,27 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
-BackOfficeWindow::BackOfficeWindow(const store::Database &database, const Clock &clock,
-                                   IdSource &ids, QString user, QWidget *parent)
+BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
+                                   const store::Database *database, const Clock &clock,
+                                   QString title, QString user, QWidget *parent)
     : QMainWindow(parent)
-    , m_database(database)
-    , m_source(database)
+    , m_source(source)
 {
-    Result<store::TerminalIdentity> terminal = store::TerminalSettings::load(database.connection());
-    const Currency currency = terminal ? terminal->currency : *Currency::fromCode(u"EUR"_s);
-    setWindowTitle(
-        terminal
-            ? tr("Counterline back office — %1-%2").arg(terminal->storeId, terminal->terminalId)
-            : tr("Counterline back office"));
+    std::optional<Currency> currency;
+    if (database) {
+        if (Result<store::TerminalIdentity> terminal =
+                store::TerminalSettings::load(database->connection()))
+            currency = terminal->currency;
+    }
+    setWindowTitle(tr("Counterline back office — %1").arg(title));
 
     m_tabs = new QTabWidget(this);
     setCentralWidget(m_tabs);
 
     auto *orders = new QWidget(m_tabs);
     auto *ordersLayout = new QVBoxLayout(orders);
-    m_filters = new HistoryFilterBar(currency, false, orders);
+    m_filters =
+        new HistoryFilterBar(currency.value_or(*Currency::fromCode(u"EUR"_s)), !database, orders);
     ordersLayout->addWidget(m_filters);
     auto *split = new QSplitter(Qt::Horizontal, orders);
     m_model = new HistoryModel(m_source, this);
@@ -50,7 +52,7 @@ BackOfficeWindow::BackOfficeWindow(const store::Database &database, const Clock 
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_detail = new OrderDetailView(database, clock, ids, std::move(user), split);
+    m_detail = new OrderDetailView(backend, std::move(user), split);
     split->addWidget(m_table);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
@@ -64,10 +66,12 @@ BackOfficeWindow::BackOfficeWindow(const store::Database &database, const Clock 
     ordersLayout->addLayout(bottom);
     m_tabs->addTab(orders, tr("Orders"));
 
-    m_sync = new SyncDashboard(database, clock, m_tabs);
-    m_tabs->addTab(m_sync, tr("Sync"));
-    m_reports = new ReportsView(database, m_tabs);
-    m_tabs->addTab(m_reports, tr("Reports"));
+    if (database) {
+        m_sync = new SyncDashboard(*database, clock, m_tabs);
+        m_tabs->addTab(m_sync, tr("Sync"));
+        m_reports = new ReportsView(*database, m_tabs);
+        m_tabs->addTab(m_reports, tr("Reports"));
+    }
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"backOfficeMessage"_s);
@@ -82,13 +86,19 @@ BackOfficeWindow::BackOfficeWindow(const store::Database &database, const Clock 
                 if (!id.isEmpty())
                     m_detail->showOrder(id);
             });
+    // The newest order is shown in full until another is chosen.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_table->selectRow(0);
+    });
     // A change made here shows in the list and the sync view at once.
     connect(m_detail, &OrderDetailView::orderChanged, this, [this] {
         m_model->setQuery(m_model->query());
-        m_sync->refresh();
+        if (m_sync)
+            m_sync->refresh();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (m_tabs->widget(index) == m_sync)
+        if (m_sync && m_tabs->widget(index) == m_sync)
             m_sync->refresh();
     });
     m_model->setQuery({});

@@ -4,7 +4,8 @@
 #include "domain/id_source.h"
 #include "store/database.h"
 #include "ui/history_model.h"
-#include "ui/local_history_source.h"
+#include "ui/history_source.h"
+#include "ui/order_backend.h"
 
 #include <QMainWindow>
 
@@ -19,15 +20,18 @@ class OrderDetailView;
 class ReportsView;
 class SyncDashboard;
 
-// What a store manager uses on a terminal's database: the order history with filters and keyset
-// paging, one order in full with its actions, the sync dashboard, reports, and CSV export.
+// What a store manager uses: the order history with filters and keyset paging, one order in full
+// with its actions, CSV export, and — on a terminal's database — the sync dashboard and reports.
+// On the server (head office, `counterline --back-office --server URL`) the history is the
+// chain's or a store's, and there is no terminal database to show sync or reports of.
 class BackOfficeWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    BackOfficeWindow(const store::Database &database, const Clock &clock, IdSource &ids,
-                     QString user, QWidget *parent = nullptr);
+    // On this terminal's database (`database` set), or on the server (`database` null).
+    BackOfficeWindow(HistorySource &source, OrderBackend &backend, const store::Database *database,
+                     const Clock &clock, QString title, QString user, QWidget *parent = nullptr);
     ~BackOfficeWindow() override;
 
     HistoryModel &history() { return *m_model; }
@@ -41,8 +45,7 @@ private:
     void applyFilters();
     void chooseExportFile();
 
-    const store::Database &m_database;
-    LocalHistorySource m_source;
+    HistorySource &m_source;
     HistoryModel *m_model = nullptr;
     QTabWidget *m_tabs = nullptr;
     HistoryFilterBar *m_filters = nullptr;

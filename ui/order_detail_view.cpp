@@ -1,12 +1,12 @@
 #include "ui/order_detail_view.h"
 
 #include "domain/currency.h"
-#include "store/order_store.h"
 #include "ui/money_format.h"
 
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -29,12 +29,9 @@ QString when(const QDateTime &at)
 
 } // namespace
 
-OrderDetailView::OrderDetailView(const store::Database &database, const Clock &clock, IdSource &ids,
-                                 QString user, QWidget *parent)
+OrderDetailView::OrderDetailView(OrderBackend &backend, QString user, QWidget *parent)
     : QWidget(parent)
-    , m_database(database)
-    , m_clock(clock)
-    , m_ids(ids)
+    , m_backend(backend)
     , m_user(std::move(user))
 {
     auto *layout = new QVBoxLayout(this);
@@ -92,15 +89,20 @@ void OrderDetailView::reload()
 {
     if (m_orderId.isEmpty())
         return;
-    Result<store::OrderDetail> detail = store::OrderDetails::load(m_database, m_orderId);
-    if (!detail) {
-        m_detail.reset();
-        m_title->setText(detail.error().message);
-        m_body->clear();
-    } else {
-        m_detail = *detail;
-    }
-    render();
+    const QPointer<OrderDetailView> self(this);
+    const QString id = m_orderId;
+    m_backend.load(id, [self, id](const Result<store::OrderDetail> &detail) {
+        if (!self || self->m_orderId != id)
+            return; // gone, or another order chosen meanwhile
+        if (!detail) {
+            self->m_detail.reset();
+            self->m_title->setText(detail.error().message);
+            self->m_body->clear();
+        } else {
+            self->m_detail = *detail;
+        }
+        self->render();
+    });
 }
 
 void OrderDetailView::render()
@@ -199,21 +201,35 @@ void OrderDetailView::apply(OrderEvent event)
     if (!m_detail)
         return;
     const int seen = m_detail->summary.version;
-    store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<int> applied =
-        orders.applyEvent(QUuid(m_orderId), seen, event, Actor{m_user, QString()});
-    if (applied) {
-        reload();
-        emit orderChanged(m_orderId);
-        return;
-    }
-    if (applied.error().code != u"store.version_conflict"_s) {
-        QMessageBox::warning(this, tr("Not done"), applied.error().message);
-        return;
-    }
-    // Someone else was first: say what the order is now, change nothing, offer to reload.
-    Result<store::OrderDetail> now = store::OrderDetails::load(m_database, m_orderId);
-    QString what = tr("Nobody can say what changed: %1").arg(applied.error().message);
+    const QString id = m_orderId;
+    const QPointer<OrderDetailView> self(this);
+    for (QPushButton *button : std::as_const(m_buttons))
+        button->setEnabled(false); // one decision at a time
+    m_backend.apply(id, seen, event, m_user, [self, id, seen](const Result<void> &applied) {
+        if (!self)
+            return;
+        if (applied) {
+            self->reload();
+            emit self->orderChanged(id);
+            return;
+        }
+        if (applied.error().code != u"order.version_conflict"_s) {
+            self->render();
+            QMessageBox::warning(self, tr("Not done"), applied.error().message);
+            return;
+        }
+        // Someone else was first: say what the order is now; nothing of ours was written.
+        self->m_backend.load(id, [self, seen](const Result<store::OrderDetail> &now) {
+            if (self)
+                self->showConflict(seen, now);
+        });
+    });
+}
+
+void OrderDetailView::showConflict(int seen, const Result<store::OrderDetail> &now)
+{
+    QString what = tr("Someone changed the order; it could not be read again: %1")
+                       .arg(now ? QString() : now.error().message);
     if (now) {
         what = tr("Since you opened it (version %1), order %2 has become %3 (version %4).")
                    .arg(seen)
@@ -237,6 +253,8 @@ void OrderDetailView::apply(OrderEvent event)
     conflict.exec();
     if (conflict.clickedButton() == reloadButton)
         reload();
+    else
+        render();
 }
 
 } // namespace counterline::ui

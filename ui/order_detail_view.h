@@ -1,10 +1,8 @@
 #pragma once
 
-#include "domain/clock.h"
-#include "domain/id_source.h"
 #include "domain/order_state_machine.h"
-#include "store/database.h"
 #include "store/order_details.h"
+#include "ui/order_backend.h"
 
 #include <QWidget>
 
@@ -28,8 +26,7 @@ class OrderDetailView : public QWidget
     Q_OBJECT
 
 public:
-    OrderDetailView(const store::Database &database, const Clock &clock, IdSource &ids,
-                    QString user, QWidget *parent = nullptr);
+    OrderDetailView(OrderBackend &backend, QString user, QWidget *parent = nullptr);
 
     // Shows `orderId` as it is now.
     void showOrder(const QString &orderId);
@@ -46,11 +43,10 @@ signals:
 
 private:
     void apply(OrderEvent event);
+    void showConflict(int seenVersion, const Result<store::OrderDetail> &now);
     void render();
 
-    const store::Database &m_database;
-    const Clock &m_clock;
-    IdSource &m_ids;
+    OrderBackend &m_backend;
     QString m_user;
     QString m_orderId;
     std::optional<store::OrderDetail> m_detail;

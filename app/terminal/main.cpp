@@ -4,14 +4,22 @@
 #include "domain/id_source.h"
 #include "store/database.h"
 #include "store/terminal_identity.h"
+#include "store/user_store.h"
 #include "sync/card_payments.h"
+#include "sync/server_orders.h"
 #include "sync_worker.h"
+#include "ui/back_office_window.h"
 #include "ui/checkout_window.h"
+#include "ui/local_history_source.h"
+#include "ui/order_backend.h"
+#include "ui/server_history_source.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
 
@@ -56,6 +64,59 @@ private:
     const QElapsedTimer &m_sinceStart;
 };
 
+// The back office: on the server for head office (--server), else on this terminal's database
+// for its manager.
+int runBackOffice(const QCommandLineParser &parser)
+{
+    SystemClock clock;
+    Uuid7Source ids(clock);
+    if (parser.isSet(u"server"_s)) {
+        const QUrl server(parser.value(u"server"_s));
+        const QByteArray token = parser.isSet(u"token"_s) ? parser.value(u"token"_s).toUtf8()
+                                                          : qgetenv("COUNTERLINE_TOKEN");
+        if (!server.isValid() || server.host().isEmpty() || token.isEmpty()) {
+            return refuse(QApplication::translate(
+                "counterline", "--back-office --server needs the server's URL and a token "
+                               "(--token or COUNTERLINE_TOKEN)."));
+        }
+        sync::ServerOrders orders({server, token});
+        ui::ServerHistorySource source(orders);
+        ui::ServerOrderBackend backend(orders);
+        ui::BackOfficeWindow window(source, backend, nullptr, clock, server.toString(), QString());
+        window.show();
+        return QApplication::exec();
+    }
+    const QString dataDir = parser.isSet(u"data-dir"_s) ? parser.value(u"data-dir"_s)
+                                                        : store::Database::defaultDataDirectory();
+    auto opened = store::Database::open(store::Database::fileIn(dataDir));
+    if (!opened)
+        return refuse(opened.error().message);
+    std::unique_ptr<store::Database> database = std::move(opened).value();
+    Result<store::TerminalIdentity> terminal =
+        store::TerminalSettings::load(database->connection());
+    if (!terminal)
+        return refuse(terminal.error().message);
+    // A manager opens the back office; the PIN says who changes what.
+    bool entered = false;
+    const QString pin =
+        QInputDialog::getText(nullptr, QApplication::translate("counterline", "Back office"),
+                              QApplication::translate("counterline", "Manager's PIN:"),
+                              QLineEdit::Password, {}, &entered);
+    if (!entered)
+        return 0;
+    Result<std::optional<store::User>> user = store::UserStore(*database, clock).byPin(pin);
+    if (!user || !user->has_value() || (*user)->role != u"manager"_s) {
+        return refuse(
+            QApplication::translate("counterline", "The back office opens with a manager's PIN."));
+    }
+    ui::LocalHistorySource source(*database);
+    ui::LocalOrderBackend backend(*database, clock, ids);
+    ui::BackOfficeWindow window(source, backend, database.get(), clock,
+                                terminal->storeId + u'-' + terminal->terminalId, (*user)->name);
+    window.show();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -93,8 +154,26 @@ int main(int argc, char *argv[])
         {u"paper"_s,
          QApplication::translate("counterline", "Receipt paper: thermal (80 mm, default) or a4."),
          u"paper"_s},
+        {u"back-office"_s,
+         QApplication::translate("counterline",
+                                 "Open the back office instead of the till: this terminal's "
+                                 "orders (a manager's PIN is asked), or with --server the "
+                                 "server's.")},
+        {u"server"_s,
+         QApplication::translate("counterline",
+                                 "--back-office for head office: the server's URL, e.g. "
+                                 "https://pos.example.org (no terminal database needed)."),
+         u"url"_s},
+        {u"token"_s,
+         QApplication::translate("counterline",
+                                 "--server: a back-office user's token (counterline-server user "
+                                 "add), or set COUNTERLINE_TOKEN."),
+         u"token"_s},
     });
     parser.process(app);
+
+    if (parser.isSet(u"back-office"_s))
+        return runBackOffice(parser);
 
     const QString dataDir = parser.isSet(u"data-dir"_s) ? parser.value(u"data-dir"_s)
                                                         : store::Database::defaultDataDirectory();

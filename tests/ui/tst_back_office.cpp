@@ -117,8 +117,9 @@ private slots:
     {
         StoreFixture f;
         const QString id = sell(f);
-        ui::OrderDetailView petra(*f.database, f.clock, f.ids, u"petra"_s);
-        ui::OrderDetailView jonas(*f.database, f.clock, f.ids, u"jonas"_s);
+        ui::LocalOrderBackend backend(*f.database, f.clock, f.ids);
+        ui::OrderDetailView petra(backend, u"petra"_s);
+        ui::OrderDetailView jonas(backend, u"jonas"_s);
         petra.showOrder(id);
         jonas.showOrder(id);
         QCOMPARE(jonas.shown()->summary.version, 2);
@@ -272,7 +273,10 @@ private slots:
         StoreFixture f;
         for (int i = 0; i < 30; ++i)
             sell(f);
-        ui::BackOfficeWindow window(*f.database, f.clock, f.ids, u"petra"_s);
+        ui::LocalHistorySource source(*f.database);
+        ui::LocalOrderBackend backend(*f.database, f.clock, f.ids);
+        ui::BackOfficeWindow window(source, backend, f.database.get(), f.clock, u"S1-T1"_s,
+                                    u"petra"_s);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.history().rowCount(), 30);

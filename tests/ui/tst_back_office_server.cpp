@@ -1,0 +1,174 @@
+// The back office for head office (`counterline --back-office --server URL`): the history and
+// orders of a real counterline-server, on SQLite and PostgreSQL. Two back-office users change
+// the same order at once: one succeeds, the other sees what changed, reloads and decides again.
+
+#include "domain/csv.h"
+#include "sync/server_orders.h"
+#include "tests/server/server_harness.h"
+#include "tests/server/wire_orders.h"
+#include "ui/history_export.h"
+#include "ui/history_model.h"
+#include "ui/order_backend.h"
+#include "ui/order_detail_view.h"
+#include "ui/server_history_source.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+
+#include <memory>
+
+using namespace counterline;
+using namespace counterline::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void whenMessageBox(const QString &button)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
+        }
+    });
+    poll->start();
+}
+
+} // namespace
+
+class BackOfficeServerTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        m_server = std::make_unique<ServerUnderTest>(backend);
+        QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
+        QVERIFY(m_server->addStore(u"S1"_s));
+        const QByteArray terminal = m_server->enroll(u"S1"_s, u"T1"_s);
+        for (const QString &name : {u"Petra"_s, u"Jonas"_s}) {
+            const QString out = m_server->command(
+                {u"user"_s, u"add"_s, u"--name"_s, name, u"--role"_s, u"backoffice"_s});
+            m_tokens.append(out.trimmed().split(u'\n').last().toLatin1());
+        }
+        QVERIFY(m_server->start());
+        QNetworkAccessManager network;
+        for (int i = 1; i <= 3; ++i) {
+            const QJsonObject order =
+                orderJson(QUuid::createUuid().toString(QUuid::WithoutBraces), i);
+            m_ids.append(order.value(u"id"_s).toString());
+            QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders"_s), terminal,
+                          "k" + QByteArray::number(i), QJsonDocument(order).toJson())
+                         .status,
+                     201);
+        }
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_tokens.clear();
+        m_ids.clear();
+    }
+
+    void theChainsHistoryPagesAndFilters()
+    {
+        sync::ServerOrders orders({m_server->url(QString()), m_tokens[0]});
+        ui::ServerHistorySource source(orders);
+        ui::HistoryModel model(source, nullptr, 2, 2);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQuery({});
+        QTRY_COMPARE(model.rowCount(), 2);
+        model.fetchMore();
+        QTRY_COMPARE(model.rowCount(), 3);
+        QTRY_VERIFY(!model.canFetchMore());
+        QCOMPARE(model.data(model.index(0, ui::HistoryModel::OriginColumn)).toString(), u"S1-T1"_s);
+
+        ui::HistoryQuery query;
+        query.cashier = u"anna"_s;
+        query.minTotalMinor = 1397;
+        model.setQuery(query);
+        QTRY_COMPARE(model.rowCount(), 2);
+        model.fetchMore();
+        QTRY_COMPARE(model.rowCount(), 3);
+        query.minTotalMinor = 1398;
+        model.setQuery(query);
+        QTRY_VERIFY(!model.canFetchMore());
+        QCOMPARE(model.rowCount(), 0);
+        query = {};
+        query.receiptNumber = u"S1-T1-000002"_s;
+        model.setQuery(query);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, 0), ui::HistoryModel::OrderIdRole).toString(), m_ids[1]);
+
+        // The export pages through the server too.
+        QTemporaryDir dir;
+        const Result<int> written =
+            ui::HistoryExport::toCsv(source, {}, dir.filePath(u"chain.csv"_s));
+        QVERIFY(written.ok());
+        QCOMPARE(*written, 3);
+    }
+
+    void twoUsersChangeOneOrderAtOnce()
+    {
+        sync::ServerOrders petraOrders({m_server->url(QString()), m_tokens[0]});
+        sync::ServerOrders jonasOrders({m_server->url(QString()), m_tokens[1]});
+        ui::ServerOrderBackend petraBackend(petraOrders);
+        ui::ServerOrderBackend jonasBackend(jonasOrders);
+        ui::OrderDetailView petra(petraBackend, u"Petra"_s);
+        ui::OrderDetailView jonas(jonasBackend, u"Jonas"_s);
+        petra.showOrder(m_ids[0]);
+        jonas.showOrder(m_ids[0]);
+        QTRY_VERIFY(petra.shown().has_value() && jonas.shown().has_value());
+        QCOMPARE(jonas.shown()->lines.size(), 2);
+        QCOMPARE(jonas.shown()->summary.status, OrderStatus::Paid);
+
+        QTest::mouseClick(petra.findChild<QPushButton *>(u"actionShip"_s), Qt::LeftButton);
+        QTRY_COMPARE(petra.shown()->summary.status, OrderStatus::Shipped);
+
+        whenMessageBox(u"conflictReload"_s);
+        QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionCancel"_s), Qt::LeftButton);
+        QTRY_COMPARE(jonas.shown()->summary.status, OrderStatus::Shipped);
+        QCOMPARE(jonas.shown()->summary.version, 3);
+        QTRY_VERIFY(jonas.findChild<QPushButton *>(u"actionDeliver"_s));
+        QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionDeliver"_s), Qt::LeftButton);
+        QTRY_COMPARE(jonas.shown()->summary.status, OrderStatus::Completed);
+
+        const QList<QVariantList> events = m_server->rows(
+            u"SELECT version, event, actor_id FROM order_events WHERE order_id = '%1' "
+            "ORDER BY version"_s.arg(m_ids[0]));
+        // (The till sent this order without its own events: only the back office's are here.)
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events[0][1].toString(), u"Ship"_s);
+        QCOMPARE(events[1][1].toString(), u"Deliver"_s);
+        QVERIFY(events[0][2].toString() != events[1][2].toString()); // two different users
+        QCOMPARE(jonas.shown()->events.size(), 2);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM order_events WHERE order_id = '%1' "
+                                 "AND event = 'Cancel'"_s.arg(m_ids[0])),
+                 0); // the stale cancel changed nothing
+    }
+
+private:
+    std::unique_ptr<ServerUnderTest> m_server;
+    QList<QByteArray> m_tokens;
+    QStringList m_ids;
+};
+
+QTEST_MAIN(BackOfficeServerTest)
+#include "tst_back_office_server.moc"

@@ -1,0 +1,114 @@
+#include "ui/order_backend.h"
+
+#include "store/order_store.h"
+#include "sync/server_orders.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+LocalOrderBackend::LocalOrderBackend(const store::Database &database, const Clock &clock,
+                                     IdSource &ids)
+    : m_database(database)
+    , m_clock(clock)
+    , m_ids(ids)
+{}
+
+void LocalOrderBackend::load(const QString &orderId, Loaded done)
+{
+    done(store::OrderDetails::load(m_database, orderId));
+}
+
+void LocalOrderBackend::apply(const QString &orderId, int expectedVersion, OrderEvent event,
+                              const QString &user, Applied done)
+{
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<int> applied =
+        orders.applyEvent(QUuid(orderId), expectedVersion, event, Actor{user, QString()});
+    if (applied) {
+        done(success());
+    } else if (applied.error().code == u"store.version_conflict"_s) {
+        done(Error{u"order.version_conflict"_s, applied.error().message});
+    } else {
+        done(applied.error());
+    }
+}
+
+ServerOrderBackend::ServerOrderBackend(sync::ServerOrders &orders)
+    : m_orders(orders)
+{}
+
+Result<store::OrderDetail> ServerOrderBackend::detailFromJson(const QJsonObject &order)
+{
+    Result<OrderStatus> status = orderStatusFromName(order.value(u"status"_s).toString());
+    Result<Currency> currency = Currency::fromCode(order.value(u"currency"_s).toString());
+    if (!status)
+        return status.error();
+    if (!currency)
+        return currency.error();
+    store::OrderDetail detail;
+    detail.summary = store::OrderSummary{
+        order.value(u"id"_s).toString(),
+        order.value(u"receipt_no"_s).toString(),
+        QDateTime::fromString(order.value(u"created_at"_s).toString(), Qt::ISODateWithMs),
+        *status,
+        order.value(u"version"_s).toInt(),
+        order.value(u"cashier_id"_s).toString(),
+        order.value(u"customer_id"_s).toString(),
+        Money(order.value(u"total"_s).toInteger(), *currency),
+        tr("on the server")};
+    detail.storeId = order.value(u"store_id"_s).toString();
+    detail.terminalId = order.value(u"terminal_id"_s).toString();
+    detail.taxMinor = order.value(u"tax"_s).toInteger();
+    detail.serverOrderNo = QString::number(order.value(u"order_no"_s).toInteger());
+    for (const QJsonValue &value : order.value(u"lines"_s).toArray()) {
+        const QJsonObject l = value.toObject();
+        detail.lines.append({int(l.value(u"line_no"_s).toInteger()), l.value(u"sku"_s).toString(),
+                             l.value(u"name"_s).toString(), l.value(u"unit_price"_s).toInteger(),
+                             l.value(u"quantity"_s).toInteger(),
+                             l.value(u"tax_rate_ppm"_s).toInteger(),
+                             l.value(u"discount"_s).toInteger(), l.value(u"tax"_s).toInteger(),
+                             l.value(u"total"_s).toInteger()});
+    }
+    for (const QJsonValue &value : order.value(u"tenders"_s).toArray()) {
+        const QJsonObject t = value.toObject();
+        detail.tenders.append({t.value(u"kind"_s).toString(), t.value(u"amount"_s).toInteger(),
+                               t.value(u"reference"_s).toString(),
+                               t.value(u"needs_capture"_s).toBool()});
+    }
+    for (const QJsonValue &value : order.value(u"events"_s).toArray()) {
+        const QJsonObject e = value.toObject();
+        detail.events.append(
+            {int(e.value(u"version"_s).toInteger()), e.value(u"event"_s).toString(),
+             e.value(u"from"_s).toString(), e.value(u"to"_s).toString(),
+             e.value(u"actor"_s).toString(), e.value(u"approved_by"_s).toString(),
+             QDateTime::fromString(e.value(u"at"_s).toString(), Qt::ISODateWithMs)});
+    }
+    return detail;
+}
+
+void ServerOrderBackend::load(const QString &orderId, Loaded done)
+{
+    m_orders.order(orderId, [done = std::move(done)](const Result<QJsonObject> &answer) {
+        if (!answer)
+            done(answer.error());
+        else
+            done(detailFromJson(*answer));
+    });
+}
+
+void ServerOrderBackend::apply(const QString &orderId, int expectedVersion, OrderEvent event,
+                               const QString &, Applied done)
+{
+    m_orders.applyEvent(orderId, orderEventName(event), expectedVersion,
+                        [done = std::move(done)](const Result<QJsonObject> &answer) {
+                            if (answer)
+                                done(success());
+                            else
+                                done(answer.error());
+                        });
+}
+
+} // namespace counterline::ui

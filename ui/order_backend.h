@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/id_source.h"
+#include "domain/order_state_machine.h"
+#include "domain/result.h"
+#include "store/database.h"
+#include "store/order_details.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace counterline::sync {
+class ServerOrders;
+}
+
+namespace counterline::ui {
+
+// Where the back office reads one order in full and sends its events: this terminal's database,
+// or the server. Answers come through `done`, possibly before the call returns. A stale version
+// is the error "order.version_conflict": nothing was changed.
+class OrderBackend
+{
+public:
+    virtual ~OrderBackend() = default;
+
+    using Loaded = std::function<void(const Result<store::OrderDetail> &)>;
+    using Applied = std::function<void(const Result<void> &)>;
+
+    virtual void load(const QString &orderId, Loaded done) = 0;
+    virtual void apply(const QString &orderId, int expectedVersion, OrderEvent event,
+                       const QString &user, Applied done) = 0;
+};
+
+class LocalOrderBackend final : public OrderBackend
+{
+public:
+    LocalOrderBackend(const store::Database &database, const Clock &clock, IdSource &ids);
+
+    void load(const QString &orderId, Loaded done) override;
+    void apply(const QString &orderId, int expectedVersion, OrderEvent event, const QString &user,
+               Applied done) override;
+
+private:
+    const store::Database &m_database;
+    const Clock &m_clock;
+    IdSource &m_ids;
+};
+
+// The server's orders (GET /v1/orders/{id}, POST /v1/orders/{id}/events); the server records
+// the signed-in user as the actor.
+class ServerOrderBackend final : public OrderBackend
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerOrderBackend)
+
+public:
+    explicit ServerOrderBackend(sync::ServerOrders &orders);
+
+    void load(const QString &orderId, Loaded done) override;
+    void apply(const QString &orderId, int expectedVersion, OrderEvent event, const QString &user,
+               Applied done) override;
+
+    // The server's JSON for one order as the detail the view shows.
+    static Result<store::OrderDetail> detailFromJson(const QJsonObject &order);
+
+private:
+    sync::ServerOrders &m_orders;
+};
+
+} // namespace counterline::ui

@@ -53,6 +53,28 @@ Result<qint64> EventOutbox::append(const QSqlDatabase &db, const QString &type,
                                    const QString &orderId, const QString &storeId,
                                    const QJsonObject &payload, const QDateTime &at)
 {
+    const QVariantList values{
+        QUuid::createUuid().toString(QUuid::WithoutBraces),
+        orderId,
+        type,
+        QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
+        storeId,
+        at.toUTC().toString(Qt::ISODateWithMs)};
+    // SQLite has one writer at a time and commits in order, so the next rowid is the next number
+    // and no cursor can pass an event that commits later. PostgreSQL commits concurrently: there
+    // the number comes from a counter row the transaction holds until it commits.
+    if (db.driverName() == u"QSQLITE"_s) {
+        Result<QSqlQuery> inserted =
+            execSql(db,
+                    u"INSERT INTO outbox_events (id, aggregatetype, aggregateid, type, payload, "
+                    "store_id, created_at) VALUES (?, 'order', ?, ?, ?, ?, ?) RETURNING seq"_s,
+                    values);
+        if (!inserted)
+            return inserted.error();
+        const qint64 seq = inserted.value().next() ? inserted.value().value(0).toLongLong() : 0;
+        inserted.value().finish();
+        return seq;
+    }
     Result<QSqlQuery> numbered = execSql(
         db, u"UPDATE event_sequence SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq"_s);
     if (!numbered)
@@ -63,9 +85,7 @@ Result<qint64> EventOutbox::append(const QSqlDatabase &db, const QString &type,
         execSql(db,
                 u"INSERT INTO outbox_events (seq, id, aggregatetype, aggregateid, type, payload, "
                 "store_id, created_at) VALUES (?, ?, 'order', ?, ?, ?, ?, ?)"_s,
-                {seq, QUuid::createUuid().toString(QUuid::WithoutBraces), orderId, type,
-                 QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), storeId,
-                 at.toUTC().toString(Qt::ISODateWithMs)});
+                QVariantList{seq} + values);
     if (!inserted)
         return inserted.error();
     return seq;
@@ -148,14 +168,6 @@ Result<QJsonObject> EventOutbox::page(const QSqlDatabase &db, const Principal &c
         next = event.seq;
     }
     return QJsonObject{{u"events"_s, list}, {u"next"_s, next}};
-}
-
-Result<qint64> EventOutbox::last(const QSqlDatabase &db)
-{
-    Result<QSqlQuery> found = execSql(db, u"SELECT last_seq FROM event_sequence WHERE id = 1"_s);
-    if (!found)
-        return found.error();
-    return found.value().next() ? found.value().value(0).toLongLong() : 0;
 }
 
 } // namespace counterline::server

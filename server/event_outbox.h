@@ -37,7 +37,9 @@ struct EventQuery
 };
 
 // The transactional outbox of BRIEF §8: an event is appended in the same transaction as the
-// change it tells of, numbered from a counter row that the transaction holds until it commits.
+// change it tells of, numbered so that events become visible in the order of their numbers
+// (SQLite: the next rowid, under its single writer; PostgreSQL: a counter row the transaction
+// holds until it commits).
 class EventOutbox
 {
     Q_DECLARE_TR_FUNCTIONS(EventOutbox)
@@ -61,9 +63,6 @@ public:
     // every store's): {"events": [...], "next": the cursor to ask after next}.
     static Result<QJsonObject> page(const QSqlDatabase &db, const Principal &caller,
                                     const EventQuery &query);
-
-    // The newest number handed out (0 before the first event).
-    static Result<qint64> last(const QSqlDatabase &db);
 };
 
 } // namespace counterline::server

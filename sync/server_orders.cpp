@@ -56,6 +56,17 @@ void ServerOrders::order(const QString &orderId, Done done)
     finish(m_network.get(serverRequest(m_target, u"/v1/orders/"_s + orderId)), std::move(done));
 }
 
+void ServerOrders::followUps(const QString &store, Done done)
+{
+    QNetworkRequest request = serverRequest(m_target, u"/v1/follow-ups"_s);
+    if (!store.isEmpty()) {
+        QUrl url = request.url();
+        url.setQuery(QUrlQuery{{u"store"_s, store}});
+        request.setUrl(url);
+    }
+    finish(m_network.get(request), std::move(done));
+}
+
 void ServerOrders::applyEvent(const QString &orderId, const QString &event, int expectedVersion,
                               Done done)
 {

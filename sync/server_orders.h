@@ -28,6 +28,8 @@ public:
     void list(const QUrlQuery &query, Done done);
     void order(const QString &orderId, Done done);
     void applyEvent(const QString &orderId, const QString &event, int expectedVersion, Done done);
+    // Counter sales whose card, taken offline, was declined afterwards (GET /v1/follow-ups).
+    void followUps(const QString &store, Done done);
 
 private:
     void finish(class QNetworkReply *reply, Done done);

@@ -88,8 +88,10 @@ BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
             });
     // The newest order is shown in full until another is chosen.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0) {
+            m_table->resizeColumnsToContents(); // fitted to the first page
             m_table->selectRow(0);
+        }
     });
     // A change made here shows in the list and the sync view at once.
     connect(m_detail, &OrderDetailView::orderChanged, this, [this] {
@@ -116,6 +118,12 @@ void BackOfficeWindow::applyFilters()
     }
     m_message->clear();
     m_model->setQuery(*query);
+}
+
+void BackOfficeWindow::addView(QWidget *view, const QString &title)
+{
+    view->setParent(m_tabs);
+    m_tabs->addTab(view, title);
 }
 
 Result<int> BackOfficeWindow::exportCsv(const QString &path)

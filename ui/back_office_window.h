@@ -38,6 +38,9 @@ public:
     OrderDetailView &detail() { return *m_detail; }
     HistoryFilterBar &filters() { return *m_filters; }
 
+    // Another view beside the orders (head office: the follow-up list).
+    void addView(QWidget *view, const QString &title);
+
     // Writes the filtered history to `path` as CSV; the result is also said in the status bar.
     Result<int> exportCsv(const QString &path);
 

@@ -10,6 +10,7 @@
 #include "sync_worker.h"
 #include "ui/back_office_window.h"
 #include "ui/checkout_window.h"
+#include "ui/follow_ups_view.h"
 #include "ui/local_history_source.h"
 #include "ui/order_backend.h"
 #include "ui/server_history_source.h"

@@ -1,7 +1,9 @@
 -- The saga of every order (BRIEF §6): reserve stock, charge, confirm; on failure the completed
 -- steps are compensated in reverse. `step` is the recovery point: it changes in the same
 -- transaction as the effects of the step that just finished, so a server that dies anywhere
--- resumes where it stopped (the recovery worker takes sagas whose lease ran out).
+-- resumes where it stopped (the recovery worker takes sagas whose lease ran out). A counter sale
+-- with nothing to charge runs its whole saga inside the ingest's transaction (its stock step is
+-- the movement written there): it has no row here, as there is nothing to resume.
 CREATE TABLE sagas (
     order_id        TEXT PRIMARY KEY REFERENCES orders (id),
     kind            TEXT NOT NULL CHECK (kind IN ('counter', 'remote')),
@@ -34,8 +36,9 @@ ALTER TABLE stock_movements ADD COLUMN below_zero INTEGER NOT NULL DEFAULT 0;
 
 -- Events for the rest of the business, written in the same transaction as the change they tell
 -- of. The columns are those Debezium's outbox event router reads (id, aggregatetype, aggregateid,
--- type, payload); `seq` comes from a counter row updated in the same transaction, so that events
--- become visible in the order of their numbers and a cursor never skips one that commits late.
+-- type, payload). Events become visible in the order of their `seq`, so a cursor never skips one
+-- that commits late: on PostgreSQL `seq` comes from the counter row below, updated in the same
+-- transaction; SQLite's single writer makes the next rowid serve (server/event_outbox.cpp).
 CREATE TABLE event_sequence (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     last_seq {{bigint}} NOT NULL
@@ -44,7 +47,8 @@ INSERT INTO event_sequence (id, last_seq) VALUES (1, 0);
 
 CREATE TABLE outbox_events (
     seq           {{bigint}} PRIMARY KEY,
-    id            TEXT NOT NULL UNIQUE,
+    id            TEXT NOT NULL, -- a random UUID; unindexed: an index on random keys
+                                 -- cost every ingest a page, and consumers look up by seq
     aggregatetype TEXT NOT NULL,
     aggregateid   TEXT NOT NULL,
     type          TEXT NOT NULL,
@@ -52,7 +56,6 @@ CREATE TABLE outbox_events (
     store_id      TEXT NOT NULL,
     created_at    TEXT NOT NULL
 );
-CREATE INDEX outbox_events_by_aggregate ON outbox_events (aggregateid, seq);
 CREATE INDEX outbox_events_by_store ON outbox_events (store_id, seq);
 -- The card token of a tender the saga charges (needs_capture).
 ALTER TABLE tenders ADD COLUMN payment_token TEXT;

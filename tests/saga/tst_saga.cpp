@@ -295,6 +295,12 @@ private slots:
                                  "below_zero = 0"_s),
                  1);
         QCOMPARE(ledger(u"charges"_s).size(), 0); // nothing to charge: paid in cash
+        // Its saga was its ingest: done, with the stock step and nothing left to resume.
+        const QJsonObject saga =
+            get(u"/v1/orders/%1/saga"_s.arg(order.value(u"id"_s).toString())).json();
+        QCOMPARE(saga.value(u"step"_s).toString(), u"done"_s);
+        QCOMPARE(saga.value(u"kind"_s).toString(), u"counter"_s);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM sagas"_s), 0);
     }
 
     void badPaymentTendersAreRefusedByName()

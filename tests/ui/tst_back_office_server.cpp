@@ -4,8 +4,10 @@
 
 #include "domain/csv.h"
 #include "sync/server_orders.h"
+#include "tests/paysim/paysim_harness.h"
 #include "tests/server/server_harness.h"
 #include "tests/server/wire_orders.h"
+#include "ui/follow_ups_view.h"
 #include "ui/history_export.h"
 #include "ui/history_model.h"
 #include "ui/order_backend.h"
@@ -14,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
@@ -162,6 +166,35 @@ private slots:
         QCOMPARE(m_server->count(u"SELECT count(*) FROM order_events WHERE order_id = '%1' "
                                  "AND event = 'Cancel'"_s.arg(m_ids[0])),
                  0); // the stale cancel changed nothing
+    }
+
+    // A card taken offline and declined when the server charged it shows on the follow-up list.
+    void declinedOfflineCardsAreFollowedUp()
+    {
+        PaysimUnderTest paysim;
+        QVERIFY2(paysim.start(), paysim.said.constData());
+        m_server->stop();
+        QVERIFY(m_server->start({u"--payments"_s, paysim.url(QString()).toString(),
+                                 u"--saga-recovery-seconds"_s, u"1"_s}));
+        QJsonObject sale = orderJson(QUuid::createUuid().toString(QUuid::WithoutBraces), 4);
+        sale.insert(u"tenders"_s,
+                    QJsonArray{QJsonObject{{u"kind"_s, u"card"_s},
+                                           {u"amount"_s, 1397},
+                                           {u"needs_capture"_s, true},
+                                           {u"payment_token"_s, u"tok_expired_7"_s}}});
+        QNetworkAccessManager network;
+        const QByteArray terminal = m_server->enroll(u"S1"_s, u"T2"_s);
+        sale.insert(u"terminal_id"_s, u"T2"_s);
+        sale.insert(u"receipt_no"_s, u"S1-T2-000001"_s);
+        sale.remove(u"journal"_s);
+        QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders"_s), terminal, "offline-1",
+                      QJsonDocument(sale).toJson())
+                     .status,
+                 201);
+        sync::ServerOrders orders({m_server->url(QString()), m_tokens[0]});
+        ui::FollowUpsView view(orders);
+        QTRY_COMPARE_WITH_TIMEOUT((view.refresh(), view.rowCount()), 1, 20'000);
+        QVERIFY(view.findChild<QLabel *>(u"followUpSummary"_s)->text().contains(u"declined"_s));
     }
 
 private:

@@ -5,31 +5,8 @@
 # a manager's PIN typed by xdotool. The newest order is shown in full beside the history.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-packages.sh
-ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}" xvfb xdotool imagemagick xauth x11-utils
-cmake --preset release >/dev/null
-cmake --build --preset release --parallel "$(nproc)" \
-    --target counterline counterline-cli counterline-server
-
-bin=build/release/app
-work="$(mktemp -d -t counterline-shot.XXXXXX)"
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$bin/counterline-server" --data-dir "$work/server" store add --id S1 --name "Demo Markt" \
-    --currency EUR >/dev/null
-"$bin/counterline-server" --data-dir "$work/server" catalog import resources/demo/catalog.csv \
-    --store S1 >/dev/null
-token="$("$bin/counterline-server" --data-dir "$work/server" terminal enroll --store S1 \
-    --name T1 | tail -n 1)"
-"$bin/counterline-server" --data-dir "$work/server" --listen 127.0.0.1:0 >"$work/server.out" &
-pids+=($!)
-for _ in $(seq 1 50); do grep -q ':' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-url="http://127.0.0.1:$(head -n 1 "$work/server.out" | sed 's/.*://')"
+source scripts/screenshot-common.sh
+start_demo_server
 cli=("$bin/counterline-cli" --data-dir "$work/terminal")
 "${cli[@]}" enroll --server "$url" --token "$token" >/dev/null
 "${cli[@]}" user add --name Mia --role manager --pin 9999 >/dev/null
@@ -43,11 +20,7 @@ sell --sku SKU-00150:2 --tender cash --cashier Anna
 sell --sku SKU-00001 --sku SKU-00042 --sku SKU-00230:2 --tender card --cashier Anna \
     --customer K-2210
 
-display=:96
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
-pids+=($!)
-export DISPLAY="$display"
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_display :96
 LANG=de_DE.UTF-8 "$bin/counterline" --back-office --data-dir "$work/terminal" \
     -geometry 1280x800+0+0 &
 pids+=($!)

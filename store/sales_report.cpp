@@ -71,24 +71,36 @@ Result<PeriodReport> SalesReport::period(const Database &database, const QDateTi
     report.card = *card;
     report.cardOffline = *offline;
 
+    Result<QList<TaxRateTotal>> rates = perRate(db, kSales, range, currency);
+    if (!rates)
+        return rates.error();
+    report.perRate = *rates;
+    return report;
+}
+
+Result<QList<TaxRateTotal>> SalesReport::perRate(const QSqlDatabase &db, const QString &where,
+                                                 const QVariantList &values,
+                                                 const Currency &currency)
+{
     Result<QSqlQuery> rates =
         runSql(db,
                u"SELECT l.tax_rate_ppm, SUM(l.net_minor), SUM(l.tax_minor), SUM(l.total_minor) "
                "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s +
-                   kSales + u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
-               range);
+                   where + u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
+               values);
     if (!rates)
         return rates.error();
+    QList<TaxRateTotal> totals;
     while (rates.value().next()) {
         const QSqlQuery &row = rates.value();
         Result<TaxRate> rate = TaxRate::fromPartsPerMillion(row.value(0).toLongLong());
         if (!rate)
             return rate.error();
-        report.perRate.append({*rate, Money(row.value(1).toLongLong(), currency),
-                               Money(row.value(2).toLongLong(), currency),
-                               Money(row.value(3).toLongLong(), currency)});
+        totals.append({*rate, Money(row.value(1).toLongLong(), currency),
+                       Money(row.value(2).toLongLong(), currency),
+                       Money(row.value(3).toLongLong(), currency)});
     }
-    return report;
+    return totals;
 }
 
 Result<HourlySales> SalesReport::byHour(const Database &database, const QDate &day)

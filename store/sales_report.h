@@ -42,6 +42,12 @@ public:
     static Result<PeriodReport> period(const Database &database, const QDateTime &from,
                                        const QDateTime &to);
     static Result<HourlySales> byHour(const Database &database, const QDate &day);
+
+    // Net, tax and gross per tax rate of the lines of the orders `where` selects (a condition on
+    // `orders o` with bound `values`), rates ascending. Shared with the Z report.
+    static Result<QList<TaxRateTotal>> perRate(const QSqlDatabase &db, const QString &where,
+                                               const QVariantList &values,
+                                               const Currency &currency);
 };
 
 } // namespace counterline::store

@@ -1,5 +1,6 @@
 #include "store/shift_store.h"
 
+#include "store/sales_report.h"
 #include "store/sql.h"
 #include "store/terminal_identity.h"
 #include "store/time_text.h"
@@ -129,24 +130,11 @@ Result<ZReport> ShiftStore::report(const Shift &shift, const Money &cashCounted,
                                u" AND o.status <> 'CANCELLED'"_s,
                            {name, since}),
                     m_currency);
-    Result<QSqlQuery> rates =
-        runSql(m_db,
-               u"SELECT l.tax_rate_ppm, SUM(l.net_minor), SUM(l.tax_minor), SUM(l.total_minor) "
-               "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s +
-                   mine + u" AND o.status <> 'CANCELLED' GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
-               {name, since});
+    Result<QList<TaxRateTotal>> rates = SalesReport::perRate(
+        m_db, mine + u" AND o.status <> 'CANCELLED'"_s, {name, since}, m_currency);
     if (!rates)
         return rates.error();
-    while (rates.value().next()) {
-        const QSqlQuery &row = rates.value();
-        Result<TaxRate> rate = TaxRate::fromPartsPerMillion(row.value(0).toLongLong());
-        if (!rate)
-            return rate.error();
-        z.perRate.append({*rate, Money(row.value(1).toLongLong(), m_currency),
-                          Money(row.value(2).toLongLong(), m_currency),
-                          Money(row.value(3).toLongLong(), m_currency)});
-    }
-    rates.value().finish();
+    z.perRate = *rates;
     const qint64 cash =
         number(m_db,
                u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders "

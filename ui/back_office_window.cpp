@@ -86,9 +86,10 @@ BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
                 if (!id.isEmpty())
                     m_detail->showOrder(id);
             });
-    // The newest order is shown in full until another is chosen.
+    // The newest order is shown in full at first.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0) {
+        // Only while nothing is shown: after a change the changed order stays in view.
+        if (!m_detail->shown() && !m_table->currentIndex().isValid() && m_model->rowCount() > 0) {
             m_table->resizeColumnsToContents(); // fitted to the first page
             m_table->selectRow(0);
         }

@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <memory>
+
 namespace counterline::testing {
 
 // A server of its own for one test: a temporary data directory (SQLite) or a database created
@@ -195,5 +197,20 @@ private:
     QProcess m_process;
     quint16 m_port = 0;
 };
+
+// Server tests run once on SQLite and once on PostgreSQL: call from initTestCase_data().
+inline void onBothDatabases()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgres") << QStringLiteral("postgres");
+}
+
+// A server of its own for the running data row (call from init()).
+inline std::unique_ptr<ServerUnderTest> serverForThisRow()
+{
+    QFETCH_GLOBAL(QString, backend);
+    return std::make_unique<ServerUnderTest>(backend);
+}
 
 } // namespace counterline::testing

@@ -68,8 +68,7 @@ class ServerHttpTest : public QObject
 private slots:
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        m_server = std::make_unique<ServerUnderTest>(backend);
+        m_server = serverForThisRow();
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         int code = -1;
         m_server->command({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Mitte"_s,
@@ -699,12 +698,7 @@ private:
     QNetworkAccessManager m_network;
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("postgres") << u"postgres"_s;
-    }
+    void initTestCase_data() { onBothDatabases(); }
 };
 
 QTEST_GUILESS_MAIN(ServerHttpTest)

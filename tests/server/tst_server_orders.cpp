@@ -61,17 +61,11 @@ class ServerOrdersTest : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("postgres") << u"postgres"_s;
-    }
+    void initTestCase_data() { onBothDatabases(); }
 
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        m_server = std::make_unique<ServerUnderTest>(backend);
+        m_server = serverForThisRow();
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         for (const QString &store : {u"S1"_s, u"S2"_s}) {
             int code = -1;

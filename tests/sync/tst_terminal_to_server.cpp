@@ -16,12 +16,7 @@ class TerminalToServerTest : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("postgres") << u"postgres"_s;
-    }
+    void initTestCase_data() { onBothDatabases(); }
 
     void discountedGermanSaleIsAccepted()
     {

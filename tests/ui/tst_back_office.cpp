@@ -8,6 +8,7 @@
 #include "store/outbox_store.h"
 #include "store/sales_report.h"
 #include "tests/store/store_fixture.h"
+#include "tests/ui/modal.h"
 #include "ui/back_office_window.h"
 #include "ui/history_export.h"
 #include "ui/history_filter_bar.h"
@@ -51,21 +52,6 @@ QString sell(StoreFixture &f, const QString &customer = {}, const QString &cashi
     if (!sold)
         qFatal("checkout failed: %s", qPrintable(sold.error().message));
     return sold->order.id().toString(QUuid::WithoutBraces);
-}
-
-// Clicks the named button of the first message box that opens.
-void whenMessageBox(const QString &button)
-{
-    auto *poll = new QTimer;
-    poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, [poll, button] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
-        }
-    });
-    poll->start();
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/server_harness.h"
 #include "tests/server/wire_orders.h"
+#include "tests/ui/modal.h"
 #include "ui/follow_ups_view.h"
 #include "ui/history_export.h"
 #include "ui/history_model.h"
@@ -28,40 +29,16 @@ using namespace counterline;
 using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-void whenMessageBox(const QString &button)
-{
-    auto *poll = new QTimer;
-    poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, [poll, button] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
-        }
-    });
-    poll->start();
-}
-
-} // namespace
-
 class BackOfficeServerTest : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << u"sqlite"_s;
-        QTest::newRow("postgres") << u"postgres"_s;
-    }
+    void initTestCase_data() { onBothDatabases(); }
 
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        m_server = std::make_unique<ServerUnderTest>(backend);
+        m_server = serverForThisRow();
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         QVERIFY(m_server->addStore(u"S1"_s));
         const QByteArray terminal = m_server->enroll(u"S1"_s, u"T1"_s);

@@ -9,6 +9,7 @@
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
+#include "tests/ui/modal.h"
 #include "ui/cart_model.h"
 #include "ui/checkout_window.h"
 #include "ui/close_shift_dialog.h"
@@ -38,22 +39,6 @@ using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Runs `answer` on the first modal dialog of type Dialog once it is open.
-template<typename Dialog>
-void whenModal(const std::function<void(Dialog *)> &answer)
-{
-    auto *poll = new QTimer;
-    poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, [poll, answer] {
-        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            answer(dialog);
-        }
-    });
-    poll->start();
-}
 
 void type(QWidget *field, const QString &text)
 {

@@ -163,6 +163,22 @@ Result<int> OutboxStore::wakeUpAfterNetworkErrors()
     return woken.value().numRowsAffected();
 }
 
+QJsonObject WaitingEntry::toJson() const
+{
+    return QJsonObject{
+        {u"outbox_seq"_s, seq},
+        {u"order_id"_s, orderId},
+        {u"receipt_no"_s, receiptNo},
+        {u"kind"_s, kind},
+        {u"state"_s, state},
+        {u"attempts"_s, attempts},
+        {u"last_status"_s, lastStatus},
+        {u"last_error"_s, lastError},
+        {u"next_attempt_at"_s, nextAttemptAt
+                                   ? QJsonValue(nextAttemptAt->toUTC().toString(Qt::ISODateWithMs))
+                                   : QJsonValue(QJsonValue::Null)}};
+}
+
 Result<bool> OutboxStore::retryNow(qint64 seq)
 {
     WriteTransaction transaction(m_db);

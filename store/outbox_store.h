@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 
 #include <optional>
 
@@ -37,6 +38,9 @@ struct WaitingEntry
     int lastStatus = 0; // the last HTTP status; 0 when there was no answer
     QString lastError;
     std::optional<QDateTime> nextAttemptAt;
+
+    // For `sync status --json` and the back office's diagnostics.
+    QJsonObject toJson() const;
 };
 
 // What became of one attempt, to be recorded with others in one transaction (OutboxStore::settle).

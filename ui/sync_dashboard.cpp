@@ -159,17 +159,8 @@ Result<void> SyncDashboard::writeDiagnostics(const store::Database &database, co
     if (!status)
         return status.error();
     QJsonArray waiting;
-    for (const store::WaitingEntry &entry : std::as_const(status->waiting)) {
-        waiting.append(QJsonObject{{u"outbox_seq"_s, entry.seq},
-                                   {u"order_id"_s, entry.orderId},
-                                   {u"receipt_no"_s, entry.receiptNo},
-                                   {u"kind"_s, entry.kind},
-                                   {u"state"_s, entry.state},
-                                   {u"attempts"_s, entry.attempts},
-                                   {u"last_status"_s, entry.lastStatus},
-                                   {u"last_error"_s, entry.lastError},
-                                   {u"next_attempt_at"_s, timeJson(entry.nextAttemptAt)}});
-    }
+    for (const store::WaitingEntry &entry : std::as_const(status->waiting))
+        waiting.append(entry.toJson());
     report.insert(u"sync"_s, QJsonObject{{u"pending"_s, status->pending},
                                          {u"needs_attention"_s, status->needsAttention},
                                          {u"oldest_pending"_s, timeJson(status->oldestPending)},

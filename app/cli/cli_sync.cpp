@@ -30,20 +30,8 @@ constexpr int kWaitingShown = 50;
 QJsonArray waitingJson(const QList<store::WaitingEntry> &waiting)
 {
     QJsonArray entries;
-    for (const store::WaitingEntry &entry : waiting) {
-        entries.append(QJsonObject{
-            {u"outbox_seq"_s, entry.seq},
-            {u"order_id"_s, entry.orderId},
-            {u"receipt_no"_s, entry.receiptNo},
-            {u"kind"_s, entry.kind},
-            {u"state"_s, entry.state},
-            {u"attempts"_s, entry.attempts},
-            {u"last_status"_s, entry.lastStatus},
-            {u"last_error"_s, entry.lastError},
-            {u"next_attempt_at"_s,
-             entry.nextAttemptAt ? QJsonValue(entry.nextAttemptAt->toString(Qt::ISODateWithMs))
-                                 : QJsonValue(QJsonValue::Null)}});
-    }
+    for (const store::WaitingEntry &entry : waiting)
+        entries.append(entry.toJson());
     return entries;
 }
 

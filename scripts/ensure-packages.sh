@@ -41,7 +41,7 @@ COUNTERLINE_BUILD_PACKAGES=(
 # What the tests need in addition.
 COUNTERLINE_TEST_PACKAGES=(
     clang-format libbenchmark-dev sqlite3 postgresql openssl nats-server appstream
-    desktop-file-utils dpkg-dev
+    desktop-file-utils dpkg-dev debootstrap
 )
 
 # ccache keeps its cache under the user's home, so repeated builds (and CI on this machine) are

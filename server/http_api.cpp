@@ -98,6 +98,8 @@ int statusFor(const Error &error)
         return 404;
     if (code == u"order.id_taken"_s || code == u"idempotency.in_flight"_s)
         return 409;
+    if (code == u"payments.unavailable"_s)
+        return 503;
     if (code.startsWith(u"payment."_s))
         return 402;
     if (code.startsWith(u"stock."_s))
@@ -112,7 +114,7 @@ int statusFor(const Error &error)
 QHttpServerResponse problem(const Error &error)
 {
     const int status = statusFor(error);
-    if (status >= 500)
+    if (status == 500)
         qCWarning(lcHttp) << "internal error:" << error.code << error.message;
     QHttpServerResponse response(QByteArray(protocol::kProblemContentType.data()),
                                  protocol::Problem::fromError(error, status).toBody(),
@@ -492,6 +494,14 @@ void HttpApi::addRoutes()
                              fingerprintOfCanonical(in.method, in.path, order->canonical);
                          auto place = [&](const IdempotencySlot &slot,
                                           const QDateTime &now) -> Result<IngestAnswer> {
+                             // Nothing is reserved for a card this server cannot charge.
+                             if (order->isRemote() && !m_payments.isConfigured()) {
+                                 return Error{u"payments.unavailable"_s,
+                                              QCoreApplication::translate(
+                                                  "counterline::server",
+                                                  "This server takes no card payments: it was "
+                                                  "started without --payments.")};
+                             }
                              Result<IngestAnswer> placed =
                                  OrderIngest::ingest(db, caller, *order, now, slot, m_keyLease);
                              if (!placed || !order->isRemote())

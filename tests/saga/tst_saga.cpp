@@ -297,6 +297,18 @@ private slots:
         QCOMPARE(m_server->count(u"SELECT count(*) FROM sagas"_s), 0);
     }
 
+    // A server without a payment service reserves nothing for a card it cannot charge.
+    void withoutAPaymentServiceRemoteOrdersAreRefused()
+    {
+        m_server->stop();
+        QVERIFY(m_server->start());
+        const HttpAnswer answer = post("web-6", remoteOrder(newId(), 1, u"tok_visa"_s));
+        QCOMPARE(answer.status, 503);
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"payments.unavailable"_s);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), 0);
+        QCOMPARE(onHand(u"BROT"_s), 10);
+    }
+
     void badPaymentTendersAreRefusedByName()
     {
         QJsonObject order =

@@ -5,1068 +5,1068 @@
     <name>Cart</name>
     <message>
         <source>the cart has no line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la cesta no tiene la línea %1</translation>
     </message>
     <message>
         <source>a quantity must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>una cantidad debe estar entre 1 y %1</translation>
     </message>
     <message>
         <source>%1 is priced in %2 but the cart is in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene precio en %2, pero la cesta está en %3</translation>
     </message>
     <message>
         <source>a price must be a non-negative amount in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un precio debe ser un importe no negativo en %1</translation>
     </message>
     <message>
         <source>line number %1 is not free in this cart</source>
-        <translation type="unfinished"></translation>
+        <translation>el número de línea %1 ya está ocupado en esta cesta</translation>
     </message>
     <message>
         <source>line %1 is not priced in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la línea %1 no tiene precio en %2</translation>
     </message>
 </context>
 <context>
     <name>CartStore</name>
     <message>
         <source>Cart %1 has been paid and can no longer change.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cesta %1 está pagada y ya no puede cambiar.</translation>
     </message>
     <message>
         <source>There is no saved cart %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna cesta guardada %1.</translation>
     </message>
     <message>
         <source>Cart %1 is not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cesta %1 no está %2.</translation>
     </message>
 </context>
 <context>
     <name>Catalog</name>
     <message>
         <source>line %1: %2; nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: %2; no se importó nada</translation>
     </message>
 </context>
 <context>
     <name>CatalogCsv</name>
     <message>
         <source>The catalog file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo del catálogo está vacío.</translation>
     </message>
     <message>
         <source>line 1: the header lacks the column &quot;%1&quot;; expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>línea 1: falta la columna «%1» en la cabecera; se esperaba %2</translation>
     </message>
     <message>
         <source>line %1: %2; nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: %2; no se importó nada</translation>
     </message>
     <message>
         <source>%1 fields where the header has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 campos donde la cabecera tiene %2</translation>
     </message>
     <message>
         <source>the sku is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>la referencia está vacía</translation>
     </message>
     <message>
         <source>the sku &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>la referencia «%1» aparece dos veces</translation>
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre está vacío</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un código de barras válido</translation>
     </message>
     <message>
         <source>the barcode %1 is also on sku &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras %1 también está en la referencia «%2»</translation>
     </message>
     <message>
         <source>the currency &quot;%1&quot; is not this store&apos;s %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la moneda «%1» no es la de esta tienda (%2)</translation>
     </message>
     <message>
         <source>the price %1 is negative</source>
-        <translation type="unfinished"></translation>
+        <translation>el precio %1 es negativo</translation>
     </message>
     <message>
         <source>the stock &quot;%1&quot; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>el stock «%1» no es un número entero</translation>
     </message>
 </context>
 <context>
     <name>Currency</name>
     <message>
         <source>&quot;%1&quot; is not a supported ISO 4217 currency code</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un código de moneda ISO 4217 admitido</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1 is an empty file, not a Counterline database; it was left untouched. Move it away or choose another --data-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un archivo vacío, no una base de datos de Counterline; no se ha modificado. Muévalo o elija otro --data-dir.</translation>
     </message>
     <message>
         <source>%1 is not a SQLite database; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una base de datos SQLite; no se ha modificado.</translation>
     </message>
     <message>
         <source>%1 cannot be read as a SQLite database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se puede leer como base de datos SQLite: %2</translation>
     </message>
     <message>
         <source>%1 is a SQLite database of another program (application_id %2), not a Counterline terminal database; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es la base de datos SQLite de otro programa (application_id %2), no la de una caja Counterline; no se ha modificado.</translation>
     </message>
     <message>
         <source>Cannot create the data directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear el directorio de datos %1.</translation>
     </message>
     <message>
         <source>Cannot open the terminal database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos de la caja %1: %2</translation>
     </message>
     <message>
         <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; the file was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene la versión de esquema %2, más reciente de lo que conoce este programa (%3). Use un Counterline más reciente; el archivo no se ha modificado.</translation>
     </message>
 </context>
 <context>
     <name>Discount</name>
     <message>
         <source>&quot;%1&quot; is not a percentage like 10 or 12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un porcentaje como 10 o 12,5</translation>
     </message>
     <message>
         <source>a percentage discount must lie between 0 and 100 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>un descuento porcentual debe estar entre 0 y 100 %</translation>
     </message>
     <message>
         <source>a discount must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>un descuento no debe ser negativo</translation>
     </message>
     <message>
         <source>the discount is larger than the amount it applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>el descuento es mayor que el importe al que se aplica</translation>
     </message>
 </context>
 <context>
     <name>HistoryExport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>The export stopped after %1 orders and was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La exportación se detuvo tras %1 pedidos y no se guardó: %2</translation>
     </message>
 </context>
 <context>
     <name>Journal</name>
     <message>
         <source>The journal has no entry for order %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El diario no tiene ninguna entrada para el pedido %1.</translation>
     </message>
     <message>
         <source>entry %1 follows entry %2: entries are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada %1 sigue a la entrada %2: faltan entradas</translation>
     </message>
     <message>
         <source>entry %1 does not point at the hash of entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada %1 no apunta al hash de la entrada %2</translation>
     </message>
     <message>
         <source>entry %1 was changed after it was written: its hash does not match its record</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada %1 se modificó después de escribirse: su hash no coincide con su contenido</translation>
     </message>
 </context>
 <context>
     <name>JournalAudit</name>
     <message>
         <source>continuous on the server through entry %1 (checked %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>continuo en el servidor hasta la entrada %1 (comprobado %2)</translation>
     </message>
     <message>
         <source>entries %1 never reached the server</source>
-        <translation type="unfinished"></translation>
+        <translation>las entradas %1 nunca llegaron al servidor</translation>
     </message>
     <message>
         <source>the server found broken links at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor encontró enlaces rotos en %1</translation>
     </message>
 </context>
 <context>
     <name>LocalHistorySource</name>
     <message>
         <source>This till&apos;s orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedidos de esta caja</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message numerus="yes">
         <source>&quot;%1&quot; has more decimal places than %2 allows (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«%1» tiene más decimales de los que permite %2 (%n)</numerusform>
+            <numerusform>«%1» tiene más decimales de los que permite %2 (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>cannot combine %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede combinar %1 con %2</translation>
     </message>
 </context>
 <context>
     <name>OfflineCards</name>
     <message>
         <source>Offline card limits are amounts of zero or more and 1 to 168 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los límites de tarjeta sin conexión son importes de cero o más y de 1 a 168 horas.</translation>
     </message>
     <message>
         <source>Offline, a card may pay at most %1 per sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión, una tarjeta puede pagar como máximo %1 por venta.</translation>
     </message>
     <message>
         <source>Offline card payments waiting to be forwarded come to %1; with this one they would pass the limit of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pagos con tarjeta sin conexión pendientes de reenviar suman %1; con este superarían el límite de %2.</translation>
     </message>
     <message>
         <source>An offline card payment from %1 has waited more than %2 hours to be forwarded; no more are taken until the till is back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un pago con tarjeta sin conexión del %1 lleva más de %2 horas esperando el reenvío; no se aceptan más hasta que la caja vuelva a estar en línea.</translation>
     </message>
 </context>
 <context>
     <name>Order</name>
     <message>
         <source>an order needs at least one line</source>
-        <translation type="unfinished"></translation>
+        <translation>un pedido necesita al menos una línea</translation>
     </message>
     <message>
         <source>an order needs an id and a creation time</source>
-        <translation type="unfinished"></translation>
+        <translation>un pedido necesita un identificador y una hora de creación</translation>
     </message>
     <message>
         <source>a tender in %1 cannot pay an order in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>un pago en %1 no puede pagar un pedido en %2</translation>
     </message>
     <message>
         <source>every tender must be a positive amount</source>
-        <translation type="unfinished"></translation>
+        <translation>cada pago debe ser un importe positivo</translation>
     </message>
     <message>
         <source>the tenders add up to too large an amount</source>
-        <translation type="unfinished"></translation>
+        <translation>los pagos suman un importe demasiado grande</translation>
     </message>
     <message>
         <source>the tenders (%1) do not cover the total (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>los pagos (%1) no cubren el total (%2)</translation>
     </message>
     <message>
         <source>change can only be given out of cash; card tenders exceed the total</source>
-        <translation type="unfinished"></translation>
+        <translation>el cambio solo se da en efectivo; los pagos con tarjeta superan el total</translation>
     </message>
     <message>
         <source>order %1 is %2 and cannot be paid again</source>
-        <translation type="unfinished"></translation>
+        <translation>el pedido %1 está %2 y no se puede volver a pagar</translation>
     </message>
     <message>
         <source>a payment needs at least one tender</source>
-        <translation type="unfinished"></translation>
+        <translation>un pago necesita al menos un medio de pago</translation>
     </message>
 </context>
 <context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí no hay ningún pedido %1.</translation>
     </message>
 </context>
 <context>
     <name>OrderStore</name>
     <message>
         <source>The cart is in %1 but this terminal sells in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cesta está en %1, pero esta caja vende en %2.</translation>
     </message>
     <message>
         <source>There is no order %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún pedido %1.</translation>
     </message>
     <message>
         <source>Order %1 was changed by someone else (it is at version %2, not %3). Reload it and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona cambió el pedido %1 (está en la versión %2, no en la %3). Vuelva a cargarlo y decida de nuevo.</translation>
     </message>
     <message>
         <source>Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at version %6 (by %7).</source>
-        <translation type="unfinished"></translation>
+        <translation>El pedido %1 está %2 en la versión %3 aquí, pero el servidor lo pasó de %4 a %5 en la versión %6 (por %7).</translation>
     </message>
 </context>
 <context>
     <name>OutboxStore</name>
     <message>
         <source>Outbox entry %1 is not waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La entrada de salida %1 no está esperando a enviarse.</translation>
     </message>
 </context>
 <context>
     <name>Problem</name>
     <message>
         <source>The server&apos;s error answer is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta de error del servidor no es un objeto JSON: %1</translation>
     </message>
     <message>
         <source>The server&apos;s error answer lacks a numeric &quot;status&quot; or a &quot;code&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A la respuesta de error del servidor le falta un «status» numérico o un «code».</translation>
     </message>
 </context>
 <context>
     <name>ReceiptNumber</name>
     <message>
         <source>store and terminal codes must be 1 to 16 letters or digits, not &quot;%1&quot; and &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>los códigos de tienda y de caja deben tener de 1 a 16 letras o cifras, no «%1» y «%2»</translation>
     </message>
     <message>
         <source>receipt sequences start at 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>los números de ticket empiezan en 1, no en %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a receipt number like S1-T1-000042</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un número de ticket como S1-T1-000042</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPainter</name>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
         <source>Card (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta (%1)</translation>
     </message>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1</translation>
     </message>
     <message>
         <source>Cashier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajero %1</translation>
     </message>
     <message>
         <source>  %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 × %2</translation>
     </message>
     <message>
         <source>, less %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, menos %1</translation>
     </message>
     <message>
         <source>Discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuentos</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>  Tax %1 % on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  IVA %1 % sobre %2</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio</translation>
     </message>
     <message>
         <source>Journal %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diario %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ServerHistorySource</name>
     <message>
         <source>Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor %1</translation>
     </message>
     <message>
         <source>The server&apos;s history finds a receipt number or a SKU, not both at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial del servidor busca un número de ticket o una referencia, no ambos a la vez.</translation>
     </message>
 </context>
 <context>
     <name>ServerOrderBackend</name>
     <message>
         <source>on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>en el servidor</translation>
     </message>
 </context>
 <context>
     <name>ShiftStore</name>
     <message>
         <source>The opening float must be an amount in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El fondo de caja debe ser un importe en %1.</translation>
     </message>
     <message>
         <source>%1 already has an open shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene un turno abierto.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) have not reached the server yet. Wait for sync, or ask a manager to close anyway.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pedido aún no ha llegado al servidor. Espere a la sincronización o pida a un encargado que cierre de todos modos.</numerusform>
+            <numerusform>%n pedidos aún no han llegado al servidor. Espere a la sincronización o pida a un encargado que cierre de todos modos.</numerusform>
         </translation>
     </message>
     <message>
         <source>This shift is already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este turno ya está cerrado.</translation>
     </message>
 </context>
 <context>
     <name>Slip</name>
     <message>
         <source>&quot;%1&quot; could not be written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no se pudo escribir en %2.</translation>
     </message>
     <message>
         <source>There is no printer called &quot;%1&quot;; &quot;%2&quot; is kept in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna impresora «%1»; «%2» se guarda en %3.</translation>
     </message>
     <message>
         <source>The printer &quot;%1&quot; did not take &quot;%2&quot;; it is kept in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La impresora «%1» no aceptó «%2»; se guarda en %3.</translation>
     </message>
 </context>
 <context>
     <name>SyncSettings</name>
     <message>
         <source>&quot;%1&quot; is not a server address like https://pos.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es una dirección de servidor como https://pos.example.org</translation>
     </message>
 </context>
 <context>
     <name>TaxRate</name>
     <message>
         <source>&quot;%1&quot; is not a tax rate in percent like 19 or 8.875</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un tipo impositivo en porcentaje como 19 u 8,875</translation>
     </message>
     <message>
         <source>a tax rate must lie between 0 and 100 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>un tipo impositivo debe estar entre 0 y 100 %</translation>
     </message>
 </context>
 <context>
     <name>TerminalSettings</name>
     <message>
         <source>Store and terminal codes must be 1 to 16 letters or digits, not &quot;%1&quot; and &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los códigos de tienda y de caja deben tener de 1 a 16 letras o cifras, no «%1» y «%2».</translation>
     </message>
     <message>
         <source>This terminal database is already set up; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos de caja ya está configurada; no se ha modificado.</translation>
     </message>
     <message>
         <source>This terminal is not set up yet; run counterline-cli init first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta caja aún no está configurada; ejecute primero counterline-cli init.</translation>
     </message>
 </context>
 <context>
     <name>UserStore</name>
     <message>
         <source>A user needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un usuario necesita un nombre.</translation>
     </message>
     <message>
         <source>The role is cashier or manager, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rol es cashier o manager, no «%1».</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
     </message>
     <message>
         <source>There is already a user called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un usuario llamado %1.</translation>
     </message>
     <message>
         <source>Another user already has this PIN; choose a different one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ya tiene este PIN; elija otro.</translation>
     </message>
 </context>
 <context>
     <name>counterline</name>
     <message>
         <source>Counterline</source>
-        <translation type="unfinished"></translation>
+        <translation>Counterline</translation>
     </message>
     <message>
         <source>--back-office --server needs the server&apos;s URL and a token (--token or COUNTERLINE_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>--back-office --server necesita la URL del servidor y un token (--token o COUNTERLINE_TOKEN).</translation>
     </message>
     <message>
         <source>Back office</source>
-        <translation type="unfinished"></translation>
+        <translation>Trastienda</translation>
     </message>
     <message>
         <source>Manager&apos;s PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN de un encargado:</translation>
     </message>
     <message>
         <source>The back office opens with a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>La trastienda se abre con el PIN de un encargado.</translation>
     </message>
     <message>
         <source>Counterline checkout for cashiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caja Counterline para cajeros.</translation>
     </message>
     <message>
         <source>Where the terminal keeps its database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde guarda la caja su base de datos.</translation>
     </message>
     <message>
         <source>Where receipts are kept as PDF (default: DIR/receipts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se guardan los tickets en PDF (por defecto: DIR/receipts).</translation>
     </message>
     <message>
         <source>Also print receipts and Z reports on this printer (its CUPS name); they are always kept as PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir también tickets e informes Z en esta impresora (su nombre CUPS); siempre se guardan en PDF.</translation>
     </message>
     <message>
         <source>Charge cards through this payment service (counterline-paysim), e.g. http://127.0.0.1:8090.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobrar las tarjetas mediante este servicio de pago (counterline-paysim), p. ej. http://127.0.0.1:8090.</translation>
     </message>
     <message>
         <source>Receipt paper: thermal (80 mm, default) or a4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel del ticket: thermal (80 mm, por defecto) o a4.</translation>
     </message>
     <message>
         <source>Open the back office instead of the till: this terminal&apos;s orders (a manager&apos;s PIN is asked), or with --server the server&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la trastienda en lugar de la caja: los pedidos de esta caja (se pide el PIN de un encargado) o, con --server, los del servidor.</translation>
     </message>
     <message>
         <source>--back-office for head office: the server&apos;s URL, e.g. https://pos.example.org (no terminal database needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>--back-office para la central: la URL del servidor, p. ej. https://pos.example.org (sin base de datos de caja).</translation>
     </message>
     <message>
         <source>--server: a back-office user&apos;s token (counterline-server user add), or set COUNTERLINE_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>--server: el token de un usuario de la trastienda (counterline-server user add) o COUNTERLINE_TOKEN.</translation>
     </message>
     <message>
         <source>The terminal in %1 is not set up yet: run counterline-cli init, or enroll it with a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja en %1 aún no está configurada: ejecute counterline-cli init o regístrela en un servidor.</translation>
     </message>
     <message>
         <source>--paper is thermal or a4, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--paper es thermal o a4, no «%1».</translation>
     </message>
 </context>
 <context>
     <name>counterline::Allocation</name>
     <message>
         <source>there is nothing to allocate to</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nada entre lo que repartir</translation>
     </message>
     <message>
         <source>allocation weights must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>los pesos de reparto no deben ser negativos</translation>
     </message>
     <message>
         <source>allocation weights must not all be zero</source>
-        <translation type="unfinished"></translation>
+        <translation>los pesos de reparto no deben ser todos cero</translation>
     </message>
 </context>
 <context>
     <name>counterline::Csv</name>
     <message>
         <source>line %1: a quoted field is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: un campo entre comillas no se cierra nunca</translation>
     </message>
 </context>
 <context>
     <name>counterline::DecimalText</name>
     <message>
         <source>&quot;%1&quot; is not a plain decimal number like 1.49</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un número decimal simple como 1,49</translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; has more than %n decimal place(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«%1» tiene más de %n decimal</numerusform>
+            <numerusform>«%1» tiene más de %n decimales</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» es demasiado grande</translation>
     </message>
 </context>
 <context>
     <name>counterline::Money</name>
     <message>
         <source>the amount is too large to be represented</source>
-        <translation type="unfinished"></translation>
+        <translation>el importe es demasiado grande para representarse</translation>
     </message>
 </context>
 <context>
     <name>counterline::OrderStateMachine</name>
     <message>
         <source>an order that is %1 cannot take the event %2</source>
-        <translation type="unfinished"></translation>
+        <translation>un pedido en estado %1 no puede recibir el evento %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an order status</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un estado de pedido</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an order event</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un evento de pedido</translation>
     </message>
 </context>
 <context>
     <name>counterline::Tender</name>
     <message>
         <source>&quot;%1&quot; is not a tender kind (cash or card)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un medio de pago (cash o card)</translation>
     </message>
 </context>
 <context>
     <name>counterline::protocol</name>
     <message>
         <source>&quot;%1&quot; must be a whole number of minor units below 2^53.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» debe ser un número entero de céntimos inferior a 2^53.</translation>
     </message>
     <message>
         <source>The outbox row does not hold a sale record.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fila de salida no contiene una venta.</translation>
     </message>
 </context>
 <context>
     <name>counterline::store</name>
     <message>
         <source>The terminal database refused &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos de la caja rechazó «%1»: %2</translation>
     </message>
     <message>
         <source>The order history needs a SQLite connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial de pedidos necesita una conexión SQLite.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; found nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no encontró nada</translation>
     </message>
 </context>
 <context>
     <name>counterline::store::OrderStore</name>
     <message>
         <source>Order %1 was changed by someone else (it is no longer at version %2). Reload it and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona cambió el pedido %1 (ya no está en la versión %2). Vuelva a cargarlo y decida de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>counterline::sync</name>
     <message>
         <source>The server could not report this terminal&apos;s journal (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no pudo informar del diario de esta caja (%1): %2</translation>
     </message>
     <message>
         <source>The server refused this terminal (%1): enrol it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor rechazó esta caja (%1): regístrela de nuevo.</translation>
     </message>
     <message>
         <source>order.version_conflict: the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>order.version_conflict: el pedido se cambió antes en el servidor; ahora está %1 en la versión %2. Revíselo y decida de nuevo.</translation>
     </message>
     <message>
         <source>The server sent a change this terminal cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió un cambio que esta caja no puede leer: %1</translation>
     </message>
     <message>
         <source>The server did not hand out its changes (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no entregó sus cambios (%1): %2</translation>
     </message>
     <message>
         <source>The server at %1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor en %1 no responde: %2</translation>
     </message>
     <message>
         <source>The server answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor respondió HTTP %1.</translation>
     </message>
 </context>
 <context>
     <name>counterline::sync::CardPayments</name>
     <message>
         <source>Card approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta aprobada.</translation>
     </message>
     <message>
         <source>The card was declined (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta fue rechazada (%1).</translation>
     </message>
     <message>
         <source>The payment service is a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de pago es una URL como http://127.0.0.1:8090, no «%1».</translation>
     </message>
     <message>
         <source>The payment service at %1 is not on this machine: it needs https.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de pago en %1 no está en esta máquina: necesita https.</translation>
     </message>
     <message>
         <source>The payment service cannot be reached (%1); nothing was charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el servicio de pago (%1); no se ha cobrado nada.</translation>
     </message>
     <message>
         <source>The payment service refused the payment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de pago rechazó el pago: %1</translation>
     </message>
     <message>
         <source>The payment did not go through (%1); nothing was charged. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pago no se realizó (%1); no se ha cobrado nada. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The payment service did not answer (%1). Whether the card was charged is not known yet; trying again asks about this payment, it does not charge twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de pago no respondió (%1). Aún no se sabe si se cobró la tarjeta; reintentar consulta este pago, no cobra dos veces.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui</name>
     <message>
         <source>&quot;%1&quot; is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un importe.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::BackOfficeWindow</name>
     <message>
         <source>Counterline back office — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trastienda de Counterline — %1</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedidos</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Informes</translation>
     </message>
     <message numerus="yes">
         <source>%n orders written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pedido escrito en %1.</numerusform>
+            <numerusform>%n pedidos escritos en %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the filtered history</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el historial filtrado</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::CartModel</name>
     <message>
         <source>%1 (price changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (precio cambiado)</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Cant.</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::CheckoutWindow</name>
     <message>
         <source>Counterline — %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Counterline — %1-%2</translation>
     </message>
     <message>
         <source>Scan a barcode, or type a SKU, and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee un código de barras o escriba una referencia y pulse Intro</translation>
     </message>
     <message>
         <source>F2 Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>F2 Cantidad</translation>
     </message>
     <message>
         <source>F3 Price</source>
-        <translation type="unfinished"></translation>
+        <translation>F3 Precio</translation>
     </message>
     <message>
         <source>F4 Void line</source>
-        <translation type="unfinished"></translation>
+        <translation>F4 Anular línea</translation>
     </message>
     <message>
         <source>F5 Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>F5 Descuento</translation>
     </message>
     <message>
         <source>F6 Return</source>
-        <translation type="unfinished"></translation>
+        <translation>F6 Devolución</translation>
     </message>
     <message>
         <source>F7 Void last sale</source>
-        <translation type="unfinished"></translation>
+        <translation>F7 Anular venta</translation>
     </message>
     <message>
         <source>F8 Park</source>
-        <translation type="unfinished"></translation>
+        <translation>F8 Aparcar</translation>
     </message>
     <message>
         <source>F9 Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>F9 Recuperar</translation>
     </message>
     <message>
         <source>F10 Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>F10 Salir</translation>
     </message>
     <message>
         <source>F11 Close shift</source>
-        <translation type="unfinished"></translation>
+        <translation>F11 Cierre</translation>
     </message>
     <message>
         <source>F12 Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>F12 Cobrar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>encargado</translation>
     </message>
     <message>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>cajero</translation>
     </message>
     <message>
         <source>Open shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir turno</translation>
     </message>
     <message>
         <source>%1, count the opening float in the drawer:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, cuente el fondo de caja del cajón:</translation>
     </message>
     <message>
         <source>Closing the shift before every order has synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el turno antes de sincronizar todos los pedidos</translation>
     </message>
     <message>
         <source>Z report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe Z</translation>
     </message>
     <message>
         <source>Shift closed. Cash difference %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Turno cerrado. Diferencia de caja %1.</translation>
     </message>
     <message>
         <source>Nothing in the catalog has the barcode or SKU &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada en el catálogo tiene el código de barras o la referencia «%1».</translation>
     </message>
     <message>
         <source>Several products match &quot;%1&quot;: pick one with ↓ and Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varios artículos coinciden con «%1»: elija uno con ↓ e Intro.</translation>
     </message>
     <message>
         <source>%1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 añadido.</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad</translation>
     </message>
     <message>
         <source>How many?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cuántos?</translation>
     </message>
     <message>
         <source>Not approved: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No autorizado: %1.</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>New unit price for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo precio unitario de %1:</translation>
     </message>
     <message>
         <source>Changing the price of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de precio de %1</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento</translation>
     </message>
     <message>
         <source>Discount on %1, in percent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento sobre %1, en porcentaje:</translation>
     </message>
     <message>
         <source>A discount of %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Un descuento del %1 %</translation>
     </message>
     <message>
         <source>There is no sale to void since you logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna venta que anular desde que inició sesión.</translation>
     </message>
     <message>
         <source>Voiding the last sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulación de la última venta</translation>
     </message>
     <message>
         <source>The last sale is void; give the money back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La última venta está anulada; devuelva el dinero.</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución</translation>
     </message>
     <message>
         <source>Receipt number of the sale brought back:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de ticket de la venta devuelta:</translation>
     </message>
     <message>
         <source>No sale on this terminal has the receipt number &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna venta de esta caja tiene el número de ticket «%1».</translation>
     </message>
     <message>
         <source>Receipt %1 is %2; there is nothing to give back.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ticket %1 está %2; no hay nada que devolver.</translation>
     </message>
     <message>
         <source>Returning sale %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución de la venta %1 (%2)</translation>
     </message>
     <message>
         <source>Sale %1 returned: give back %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta %1 devuelta: devuelva %2.</translation>
     </message>
     <message>
         <source>The cart is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cesta está vacía.</translation>
     </message>
     <message>
         <source>The sale was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta no se guardó: %1</translation>
     </message>
     <message>
         <source>Paid. Receipt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobrado. Ticket %1.</translation>
     </message>
     <message>
         <source>Change due: %1. Receipt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio: %1. Ticket %2.</translation>
     </message>
     <message>
         <source>Cart parked. F9 brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cesta aparcada. F9 la recupera.</translation>
     </message>
     <message>
         <source>No parked carts.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay cestas aparcadas.</translation>
     </message>
     <message>
         <source>Cart parked by %1 at %2 resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperada la cesta aparcada por %1 a las %2.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
     <message>
         <source>Close shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar turno</translation>
     </message>
     <message>
         <source>Cash counted in the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo contado en el cajón</translation>
     </message>
     <message>
         <source>Card total on the reader&apos;s slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Total de tarjetas según el datáfono</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::FollowUpsView</name>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Tienda</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>No card taken offline has been declined.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha rechazado ninguna tarjeta aceptada sin conexión.</translation>
     </message>
     <message numerus="yes">
         <source>%n sales paid by a card taken offline that was declined afterwards: contact the customer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n venta pagada con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
+            <numerusform>%n ventas pagadas con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
         </translation>
     </message>
 </context>
@@ -1074,750 +1074,750 @@
     <name>counterline::ui::HistoryFilterBar</name>
     <message>
         <source>From (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (AAAA-MM-DD)</translation>
     </message>
     <message>
         <source>To (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta (AAAA-MM-DD)</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajero</translation>
     </message>
     <message>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Caja</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Receipt no.</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º de ticket</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <source>Min. total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total mín.</translation>
     </message>
     <message>
         <source>Max. total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total máx.</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date like 2026-11-24.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es una fecha como 2026-11-24.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::HistoryModel</name>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Creado</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completado</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado</translation>
     </message>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de sincronizar</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizado</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere atención</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajero</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Sync / store</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincr. / tienda</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::LoginPage</name>
     <message>
         <source>Type your PIN and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su PIN y pulse Intro</translation>
     </message>
     <message>
         <source>That PIN is not known here. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese PIN no se conoce aquí. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::ManagerApproval</name>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorización del encargado</translation>
     </message>
     <message>
         <source>%1 needs a manager. Manager PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 necesita un encargado. PIN del encargado:</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar (Esc)</translation>
     </message>
     <message>
         <source>That is not a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese no es el PIN de un encargado.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::OrderDetailView</name>
     <message>
         <source>Choose an order in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un pedido de la lista.</translation>
     </message>
     <message>
         <source>Cancel (refund and restock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar (reembolsar y reponer)</translation>
     </message>
     <message>
         <source>Ship</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregado</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregado en tienda</translation>
     </message>
     <message>
         <source>Refund in full</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar todo</translation>
     </message>
     <message>
         <source>Receipt %1 — %2, version %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 — %2, versión %3</translation>
     </message>
     <message>
         <source>Sold %1 by %2 at store %3, till %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendido el %1 por %2 en la tienda %3, caja %4.</translation>
     </message>
     <message>
         <source>Customer %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente %1.</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Líneas</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <source>Name at the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre en la venta</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio unitario</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Total %1, of which tax %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total %1, de ello IVA %2.</translation>
     </message>
     <message>
         <source>Tenders</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagos</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
         <source>taken offline, charged by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>aceptado sin conexión, cobrado por el servidor</translation>
     </message>
     <message>
         <source>Change given: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio entregado: %1</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <source>%1: %2 → %3 (version %4) by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3 (versión %4) por %5</translation>
     </message>
     <message>
         <source>approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>autorizado por %1</translation>
     </message>
     <message>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Diario</translation>
     </message>
     <message>
         <source>Entry %1 (%2), hash &lt;tt&gt;%3&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada %1 (%2), hash &lt;tt&gt;%3&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>%1 with key &lt;tt&gt;%2&lt;/tt&gt;: %3 after %4 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 con la clave &lt;tt&gt;%2&lt;/tt&gt;: %3 tras %4 intentos</translation>
     </message>
     <message>
         <source>last answer HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>última respuesta HTTP %1</translation>
     </message>
     <message>
         <source>Server order number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de pedido en el servidor %1</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>No realizado</translation>
     </message>
     <message>
         <source>Someone changed the order; it could not be read again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien cambió el pedido; no se pudo volver a leer: %1</translation>
     </message>
     <message>
         <source>Since you opened it (version %1), order %2 has become %3 (version %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde que lo abrió (versión %1), el pedido %2 ha pasado a %3 (versión %4).</translation>
     </message>
     <message>
         <source>%1: %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 por %3</translation>
     </message>
     <message>
         <source>Someone changed this order first</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien cambió este pedido antes</translation>
     </message>
     <message>
         <source>Nothing was changed by you. Reload the order and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted no ha cambiado nada. Vuelva a cargar el pedido y decida de nuevo.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobro</translation>
     </message>
     <message>
         <source>Cash given</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo entregado</translation>
     </message>
     <message>
         <source>Cash (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo (Intro)</translation>
     </message>
     <message>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Exacto</translation>
     </message>
     <message>
         <source>Approval code from the card reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de autorización del datáfono</translation>
     </message>
     <message>
         <source>Card approved (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta aprobada (F6)</translation>
     </message>
     <message>
         <source>Back to the sale (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a la venta (Esc)</translation>
     </message>
     <message>
         <source>Type the cash the customer gave.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el efectivo que dio el cliente.</translation>
     </message>
     <message>
         <source>Type the approval code the card reader printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el código de autorización que imprimió el datáfono.</translation>
     </message>
     <message>
         <source>Card approved by the bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta aprobada por el banco</translation>
     </message>
     <message>
         <source>Card without funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta sin fondos</translation>
     </message>
     <message>
         <source>Expired card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta caducada</translation>
     </message>
     <message>
         <source>Charge card (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobrar tarjeta (F8)</translation>
     </message>
     <message>
         <source>Waiting for the card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando a la tarjeta…</translation>
     </message>
     <message>
         <source>Take the card offline (F9)? It is charged when the till is online again.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Aceptar la tarjeta sin conexión (F9)? Se cobrará cuando la caja vuelva a estar en línea.</translation>
     </message>
     <message>
         <source>Take card offline (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta sin conexión (F9)</translation>
     </message>
     <message>
         <source>Waiting for the card; the payment&apos;s outcome comes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando a la tarjeta; primero va el resultado del pago.</translation>
     </message>
     <message>
         <source>Cash %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo %1</translation>
     </message>
     <message>
         <source>Card %1 offline, charged later</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta %1 sin conexión, se cobrará después</translation>
     </message>
     <message>
         <source>Card %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta %1 (%2)</translation>
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A pagar: %1</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::ProductSearchModel</name>
     <message>
         <source>%1  ·  %2  ·  %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  %2  ·  %3</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::ReportsView</name>
     <message>
         <source>Sales by hour on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas por hora el</translation>
     </message>
     <message>
         <source>Totals from</source>
-        <translation type="unfinished"></translation>
+        <translation>Totales del</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>al</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Neto</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruto</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Sales on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas del %1</translation>
     </message>
     <message numerus="yes">
         <source>%n sales, %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n venta, %1</numerusform>
+            <numerusform>%n ventas, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Tax rate %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de IVA %1 %</translation>
     </message>
     <message numerus="yes">
         <source>All sales (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Todas las ventas (%n)</numerusform>
+            <numerusform>Todas las ventas (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Cash, less change</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo, menos cambio</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
         <source>of which taken offline</source>
-        <translation type="unfinished"></translation>
+        <translation>de ello sin conexión</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::SyncDashboard</name>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>Last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Última respuesta</translation>
     </message>
     <message>
         <source>Next try</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo intento</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar ahora</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Export diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar diagnóstico…</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pendiente de enviar</numerusform>
+            <numerusform>%n pendientes de enviar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n needing attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n requiere atención</numerusform>
+            <numerusform>%n requieren atención</numerusform>
         </translation>
     </message>
     <message>
         <source>Oldest waiting since %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>El más antiguo espera desde %1. </translation>
     </message>
     <message>
         <source>Last delivery %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última entrega %1.</translation>
     </message>
     <message>
         <source>Nothing delivered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha entregado nada.</translation>
     </message>
     <message>
         <source>Last problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Último problema: %1</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere atención</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>sin respuesta</translation>
     </message>
     <message>
         <source>Export diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar diagnóstico</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::SyncStatusBar</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message>
         <source>Sync: not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: sin configurar</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● En línea</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Sin conexión</translation>
     </message>
     <message>
         <source>Nothing waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada pendiente</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting, oldest %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pendiente, el más antiguo %1</numerusform>
+            <numerusform>%n pendientes, el más antiguo %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última sincronización %1</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca sincronizado</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n requiere atención</numerusform>
+            <numerusform>⚠ %n requieren atención</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Orders that need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedidos que requieren atención</translation>
     </message>
     <message>
         <source>None.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno.</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::TotalsPanel</name>
     <message>
         <source>Items: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículos: %1</translation>
     </message>
     <message>
         <source>Discounts: −%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuentos: −%1</translation>
     </message>
     <message>
         <source>Tax %1 %: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA %1 %: %2</translation>
     </message>
 </context>
 <context>
     <name>counterline::ui::ZReport</name>
     <message>
         <source>Z report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe Z</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajero</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuladas</translation>
     </message>
     <message>
         <source>Total sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas totales</translation>
     </message>
     <message>
         <source>  Tax %1 %: net %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  IVA %1 %: neto %2</translation>
     </message>
     <message>
         <source>Opening float</source>
-        <translation type="unfinished"></translation>
+        <translation>Fondo de caja</translation>
     </message>
     <message>
         <source>Cash taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo cobrado</translation>
     </message>
     <message>
         <source>Cash expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo esperado</translation>
     </message>
     <message>
         <source>Cash counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectivo contado</translation>
     </message>
     <message>
         <source>Cash difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia de efectivo</translation>
     </message>
     <message>
         <source>Card taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas cobradas</translation>
     </message>
     <message>
         <source>Card counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas contadas</translation>
     </message>
     <message>
         <source>Card difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia de tarjetas</translation>
     </message>
     <message>
         <source>Grand total (terminal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gran total (caja)</translation>
     </message>
     <message numerus="yes">
         <source>Closed with %n order(s) not yet synced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cerrado con %n pedido sin sincronizar</numerusform>
+            <numerusform>Cerrado con %n pedidos sin sincronizar</numerusform>
         </translation>
     </message>
     <message>
         <source>  approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  autorizado por %1</translation>
     </message>
 </context>
 </TS>

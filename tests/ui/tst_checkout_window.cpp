@@ -30,9 +30,11 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace counterline;
 using namespace counterline::testing;
@@ -482,16 +484,38 @@ private slots:
 
     // Every button's label fits, and the cart, totals and scan field are on screen, at the two
     // screen sizes tills have.
+    // Every button's label fits, in English and in the shipped translations (German is the
+    // longest), at 1024×768 and 1920×1080.
     void fitsSmallAndLargeScreens_data()
     {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1024x768") << QSize(1024, 768);
-        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("payLabel");
+        QTest::newRow("1024x768") << QSize(1024, 768) << QString() << u"F12 Pay"_s;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << QString() << u"F12 Pay"_s;
+        QTest::newRow("1024x768 de") << QSize(1024, 768) << u"de"_s << u"F12 Bezahlen"_s;
+        QTest::newRow("1024x768 fr") << QSize(1024, 768) << u"fr"_s << u"F12 Payer"_s;
+        QTest::newRow("1024x768 es") << QSize(1024, 768) << u"es"_s << u"F12 Cobrar"_s;
     }
     void fitsSmallAndLargeScreens()
     {
         QFETCH(QSize, size);
+        QFETCH(QString, language);
+        QFETCH(QString, payLabel);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(u"counterline_"_s + language,
+                                    QStringLiteral(COUNTERLINE_TRANSLATIONS_DIR)));
+            QCoreApplication::installTranslator(&translator);
+            openWindow(); // its texts are set when it is made
+        }
+        const auto uninstall =
+            qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
         logIn(u"1234"_s);
+        bool payShown = false;
+        for (QPushButton *button : m_window->findChildren<QPushButton *>())
+            payShown |= button->text() == payLabel;
+        QVERIFY2(payShown, qPrintable(payLabel));
         for (const char *barcode : {"4000000000013", "4000000000020", "4000000000037"})
             type(scanField(), QString::fromLatin1(barcode));
         m_window->resize(size);

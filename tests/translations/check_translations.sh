@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fails when a source string has no translation or a translation is obsolete: runs lupdate over
+# the window's sources into copies of translations/*.ts and counts what it marks unfinished (new
+# or untranslated) or vanished/obsolete (no longer in the code). Names the files and strings.
+#
+#   check_translations.sh LUPDATE SOURCES_LIST TS_FILE...
+set -euo pipefail
+lupdate="$1"
+sources="$2"
+shift 2
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failed=0
+for ts in "$@"; do
+    copy="$work/$(basename "$ts")"
+    cp "$ts" "$copy"
+    "$lupdate" -locations none "@$sources" -ts "$copy" >/dev/null
+    problems="$(grep -cE 'type="(unfinished|vanished|obsolete)"' "$copy" || true)"
+    if [ "$problems" != "0" ]; then
+        failed=1
+        echo "$(basename "$ts"): $problems entries unfinished or obsolete:" >&2
+        grep -B2 -E 'type="(unfinished|vanished|obsolete)"' "$copy" | grep '<source>' | head -20 >&2
+    fi
+done
+[ "$failed" = 0 ] && echo "translations: every string translated in $#, none obsolete"
+exit "$failed"

@@ -102,6 +102,13 @@
     </message>
 </context>
 <context>
+    <name>CatalogService</name>
+    <message>
+        <source>line %1: %2; nothing was imported</source>
+        <translation>Zeile %1: %2; es wurde nichts importiert</translation>
+    </message>
+</context>
+<context>
     <name>Currency</name>
     <message>
         <source>&quot;%1&quot; is not a supported ISO 4217 currency code</source>
@@ -167,6 +174,17 @@
     </message>
 </context>
 <context>
+    <name>EventOutbox</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>„%1“ muss eine Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s events.</source>
+        <translation>Eine Kasse sieht nur die Ereignisse ihres eigenen Geschäfts.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -212,6 +230,25 @@
     </message>
 </context>
 <context>
+    <name>JournalLinks</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>„journal“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>muss aus 64 kleinen Hex-Ziffern bestehen</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
+        <translation>Journaleintrag %1 dieser Kasse liegt bereits mit einem anderen Hash vor (er verzeichnete Bestellung %2); das Journal der Kasse hat sich verzweigt, etwa nach dem Wiederherstellen einer alten Kopie ihrer Datenbank.</translation>
+    </message>
+</context>
+<context>
     <name>LocalHistorySource</name>
     <message>
         <source>This till&apos;s orders</source>
@@ -230,6 +267,29 @@
     <message>
         <source>cannot combine %1 with %2</source>
         <translation>%1 lässt sich nicht mit %2 verrechnen</translation>
+    </message>
+</context>
+<context>
+    <name>NatsRelay</name>
+    <message>
+        <source>NATS: %1 failed: %2</source>
+        <translation>NATS: %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>Verbinden mit %1</translation>
+    </message>
+    <message>
+        <source>opening JetStream</source>
+        <translation>Öffnen von JetStream</translation>
+    </message>
+    <message>
+        <source>creating stream %1</source>
+        <translation>Anlegen des Streams %1</translation>
+    </message>
+    <message>
+        <source>publishing event %1</source>
+        <translation>Veröffentlichen von Ereignis %1</translation>
     </message>
 </context>
 <context>
@@ -291,10 +351,221 @@
     </message>
 </context>
 <context>
+    <name>OrderChanges</name>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
+        <translation>„since“ muss ein Cursor aus einer früheren Antwort sein und „limit“ eine Zahl von 1 bis 5000</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
         <translation>Hier gibt es keine Bestellung %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderIngest</name>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>Der Inhalt ist bei Byte %1 kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>muss eine UUID sein</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>muss eine Zeit nach RFC 3339 sein</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>ist kein Bestellstatus</translation>
+    </message>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>muss mindestens eine Zeile enthalten</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>muss cash oder card sein</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>gilt nur für Kartenzahlungen</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>darf eine noch zu belastende Zahlung enthalten, nicht %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>ist kein Bestellereignis</translation>
+    </message>
+    <message>
+        <source>Only an enrolled terminal may send its orders.</source>
+        <translation>Nur eine angemeldete Kasse darf ihre Bestellungen senden.</translation>
+    </message>
+    <message>
+        <source>This terminal is %1 of store %2; it cannot send orders of %3 of store %4.</source>
+        <translation>Diese Kasse ist %1 von Geschäft %2; sie kann keine Bestellungen von %3 aus Geschäft %4 senden.</translation>
+    </message>
+    <message>
+        <source>&quot;receipt_no&quot; %1 does not belong to %2-%3</source>
+        <translation>„receipt_no“ %1 gehört nicht zu %2-%3</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; %1 is not a supported ISO 4217 code</source>
+        <translation>„currency“ %1 ist kein unterstützter ISO-4217-Code</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; is %1 but store %2 sells in %3</source>
+        <translation>„currency“ ist %1, Geschäft %2 verkauft aber in %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>„lines[%1]“: der Rabatt übersteigt unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>„lines[%1].total“ ist %2, die Zeile ergibt aber %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>„total“ ist %1, die Zeilen ergeben aber %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>die Zahlungen (%1) decken „total“ (%2) nicht</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>eine Fernbestellung wird in Version 1 mit Zahlungen (%1) gleich „total“ (%2) aufgegeben</translation>
+    </message>
+    <message>
+        <source>The order id %1 belongs to another terminal.</source>
+        <translation>Die Bestell-ID %1 gehört zu einer anderen Kasse.</translation>
+    </message>
+    <message>
+        <source>&quot;lines&quot;: line_no %1 appears twice</source>
+        <translation>„lines“: line_no %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keine Bestellung %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListing</name>
+    <message>
+        <source>is not an order status</source>
+        <translation>ist kein Bestellstatus</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>muss eine Zeit nach RFC 3339 sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number of minor units, 0 or more</source>
+        <translation>muss eine ganze Zahl kleinster Währungseinheiten ab 0 sein</translation>
+    </message>
+    <message>
+        <source>must be a number from 1 to 500</source>
+        <translation>muss eine Zahl von 1 bis 500 sein</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s orders.</source>
+        <translation>Eine Kasse sieht nur die Bestellungen ihres eigenen Geschäfts.</translation>
+    </message>
+    <message>
+        <source>&quot;cursor&quot; is not a cursor this server handed out</source>
+        <translation>„cursor“ ist kein Cursor dieses Servers</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSaga</name>
+    <message>
+        <source>Order %1 has no saga.</source>
+        <translation>Bestellung %1 hat keine Saga.</translation>
+    </message>
+    <message>
+        <source>no payment service is configured (--payments)</source>
+        <translation>kein Zahlungsdienst eingerichtet (--payments)</translation>
+    </message>
+    <message>
+        <source>the card was declined (%1)</source>
+        <translation>die Karte wurde abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>the payment service refused the charge: %1</source>
+        <translation>der Zahlungsdienst hat die Belastung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the order was %1 before the payment was confirmed</source>
+        <translation>die Bestellung war %1, bevor die Zahlung bestätigt wurde</translation>
+    </message>
+    <message>
+        <source>Order %1 was not paid: %2. It is cancelled and its stock released.</source>
+        <translation>Bestellung %1 wurde nicht bezahlt: %2. Sie ist storniert, ihr Bestand freigegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderService</name>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Diese Bestellung gehört zu einem anderen Geschäft.</translation>
+    </message>
+    <message>
+        <source>&quot;journal&quot; is for a terminal&apos;s own changes only</source>
+        <translation>„journal“ gibt es nur für eigene Änderungen einer Kasse</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; %1 is not an event an order can take</source>
+        <translation>„event“ %1 ist kein Ereignis, das eine Bestellung annehmen kann</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must not be empty</source>
+        <translation>„reason“ darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>Order %1 changed while it was being cancelled; try again.</source>
+        <translation>Bestellung %1 hat sich während des Stornierens geändert; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -317,10 +588,94 @@
     </message>
 </context>
 <context>
+    <name>OrderTransitions</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keine Bestellung %1.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>Outbox entry %1 is not waiting to be sent.</source>
         <translation>Der Ausgangseintrag %1 wartet nicht auf das Senden.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentGateway</name>
+    <message>
+        <source>no answer to the charge (%1), and none to the question about it (%2)</source>
+        <translation>keine Antwort auf die Belastung (%1) und keine auf die Nachfrage dazu (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLedger</name>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>Das Kassenbuch %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ledger this program can use: %2</source>
+        <translation>%1 ist kein Kassenbuch, das dieses Programm verwenden kann: %2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
+        <translation>%1 hat die Schemaversion %2; dieses Programm kennt Version %3 und lässt die Datei unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 holds something else than a ledger; it is left untouched.</source>
+        <translation>%1 enthält etwas anderes als ein Kassenbuch; es bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different charge.</source>
+        <translation>Der Idempotency-Key %1 wurde für eine andere Belastung verwendet.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different refund.</source>
+        <translation>Der Idempotency-Key %1 wurde für eine andere Erstattung verwendet.</translation>
+    </message>
+    <message>
+        <source>There is no charge %1.</source>
+        <translation>Es gibt keine Belastung %1.</translation>
+    </message>
+    <message>
+        <source>Charge %1 was declined; there is nothing to refund.</source>
+        <translation>Belastung %1 wurde abgelehnt; es gibt nichts zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
+        <translation>Von Belastung %1 sind noch %2 erstattbar, nicht %3 (kleinste Einheiten).</translation>
+    </message>
+</context>
+<context>
+    <name>Principals</name>
+    <message>
+        <source>%1 &quot;%2&quot; already exists; nothing was changed.</source>
+        <translation>%1 „%2“ existiert bereits; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>A store id is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Eine Geschäfts-ID hat 1 bis 16 Buchstaben oder Ziffern, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The store %1 already exists; nothing was changed.</source>
+        <translation>Das Geschäft %1 existiert bereits; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>A terminal name is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Ein Kassenname hat 1 bis 16 Buchstaben oder Ziffern, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role is backoffice or admin, not &quot;%1&quot;.</source>
+        <translation>Die Rolle eines Benutzers ist backoffice oder admin, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Ein Benutzer braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no store %1.</source>
+        <translation>Es gibt kein Geschäft %1.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +756,33 @@
     </message>
 </context>
 <context>
+    <name>ServerDatabase</name>
+    <message>
+        <source>&quot;%1&quot; is not a database URL like postgresql://user:password@host:5432/counterline</source>
+        <translation>„%1“ ist keine Datenbank-URL wie postgresql://user:password@host:5432/counterline</translation>
+    </message>
+    <message>
+        <source>Give --data-dir DIR (SQLite) or --database URL (PostgreSQL).</source>
+        <translation>Geben Sie --data-dir DIR (SQLite) oder --database URL (PostgreSQL) an.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the server database %1: %2</source>
+        <translation>Die Serverdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed and was rolled back: %2</source>
+        <translation>Migration %1 ist fehlgeschlagen und wurde zurückgerollt: %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerHistorySource</name>
     <message>
         <source>Server %1</source>
@@ -453,6 +835,13 @@
     <message>
         <source>The printer &quot;%1&quot; did not take &quot;%2&quot;; it is kept in %3.</source>
         <translation>Der Drucker „%1“ hat „%2“ nicht angenommen; es liegt in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>StockLedger</name>
+    <message>
+        <source>Store %1 has %2 of %3 on hand; the order asks for %4.</source>
+        <translation>Geschäft %1 hat %2 von %3 vorrätig; die Bestellung verlangt %4.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +898,21 @@
     <message>
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Ein anderer Benutzer hat diese PIN schon; wählen Sie eine andere.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookRelay</name>
+    <message>
+        <source>A webhook is an http(s) URL such as https://erp.example.org/hooks, not &quot;%1&quot;.</source>
+        <translation>Ein Webhook ist eine http(s)-URL wie https://erp.example.org/hooks, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The webhook %1 is not on this machine: it needs https.</source>
+        <translation>Der Webhook %1 liegt nicht auf diesem Rechner: er braucht https.</translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation>Ereignis %1: %2</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1052,433 @@
     </message>
 </context>
 <context>
+    <name>counterline::app</name>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
+        <translation>--listen erwartet HOST:PORT, z. B. %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text; nothing was imported.</source>
+        <translation>%1 ist kein UTF-8-Text; es wurde nichts importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli</name>
+    <message>
+        <source>--older-than-hours needs a whole number of hours, at least 1.</source>
+        <translation>--older-than-hours braucht eine ganze Zahl von Stunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>Purged %1 carts untouched for %2 hours or more.</source>
+        <translation>%1 Warenkörbe gelöscht, die seit %2 Stunden oder länger unberührt waren.</translation>
+    </message>
+    <message>
+        <source>Usage: catalog import FILE.csv</source>
+        <translation>Aufruf: catalog import DATEI.csv</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>%1 Artikel aus %2 importiert.</translation>
+    </message>
+    <message>
+        <source>See counterline-cli --help.</source>
+        <translation>Siehe counterline-cli --help.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>Der Server unter %1 antwortete %2: %3</translation>
+    </message>
+    <message>
+        <source>events tail needs --server URL and --token T together.</source>
+        <translation>events tail braucht --server URL und --token T zusammen.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; give --server and --token.</source>
+        <translation>Diese Kasse ist nicht angemeldet; geben Sie --server und --token an.</translation>
+    </message>
+    <message>
+        <source>events tail needs --state FILE (or --data-dir).</source>
+        <translation>events tail braucht --state DATEI (oder --data-dir).</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 500.</source>
+        <translation>--limit braucht eine Zahl von 1 bis 500.</translation>
+    </message>
+    <message>
+        <source>Processed %1 events (%2 delivered again and skipped).</source>
+        <translation>%1 Ereignisse verarbeitet (%2 erneut zugestellt und übersprungen).</translation>
+    </message>
+    <message>
+        <source>init needs --%1.</source>
+        <translation>init braucht --%1.</translation>
+    </message>
+    <message>
+        <source>--rounding is half-up or half-even, not &quot;%1&quot;.</source>
+        <translation>--rounding ist half-up oder half-even, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Terminal %1-%2 is set up in %3 (%4).</source>
+        <translation>Kasse %1-%2 ist in %3 eingerichtet (%4).</translation>
+    </message>
+    <message>
+        <source>The journal is broken at entry %1: %2</source>
+        <translation>Das Journal ist bei Eintrag %1 unterbrochen: %2</translation>
+    </message>
+    <message>
+        <source>The journal holds: %1 entries, chain intact.</source>
+        <translation>Das Journal ist in Ordnung: %1 Einträge, Kette intakt.</translation>
+    </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Counterline-Kassenbefehle.
+
+Befehle:
+  init --store S --terminal T --currency C   eine eigenständige Kasse einrichten
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    Artikel, Preise und Bestand importieren
+  sale --sku SKU[:QTY]... --tender cash|card verkaufen; gibt Belegnummer und Bestell-ID aus
+       [--cashier ID] [--customer ID]
+  journal verify                             die Hash-Kette prüfen
+  orders [--json] [--limit N] [--status S]   Bestellverlauf, neueste zuerst
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         seit N Stunden unberührte Warenkörbe löschen
+  user add --name N --role cashier|manager --pin PIN
+                                             wer sich an der Kasse anmelden darf
+  enroll --server URL --token T              Identität und Katalog von einem Server holen
+  sync [--once] [--interval-ms N]            den Ausgang senden (einmal oder bis gestoppt)
+  sync status [--json]                       was wartet, was Aufmerksamkeit braucht
+  events tail [--follow] [--state FILE]      die Ereignisse des Servers, jedes einmal verarbeitet
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>Where the terminal keeps its database.</source>
+        <translation>Wo die Kasse ihre Datenbank ablegt.</translation>
+    </message>
+    <message>
+        <source>Store code, e.g. S1.</source>
+        <translation>Geschäftskürzel, z. B. S1.</translation>
+    </message>
+    <message>
+        <source>Terminal code, e.g. T1.</source>
+        <translation>Kassenkürzel, z. B. T1.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency, e.g. EUR.</source>
+        <translation>Währung nach ISO 4217, z. B. EUR.</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Regalpreise ohne Steuer (wie in den USA).</translation>
+    </message>
+    <message>
+        <source>Tax rounding: half-up (default) or half-even.</source>
+        <translation>Steuerrundung: half-up (Standard) oder half-even.</translation>
+    </message>
+    <message>
+        <source>A product to sell, optionally with a quantity: SKU:3.</source>
+        <translation>Ein zu verkaufender Artikel, wahlweise mit Menge: SKU:3.</translation>
+    </message>
+    <message>
+        <source>How the customer pays: cash or card.</source>
+        <translation>Wie die Kundschaft zahlt: cash oder card.</translation>
+    </message>
+    <message>
+        <source>Who sells (default: cli).</source>
+        <translation>Wer verkauft (Standard: cli).</translation>
+    </message>
+    <message>
+        <source>The customer, if known.</source>
+        <translation>Die Kundschaft, falls bekannt.</translation>
+    </message>
+    <message>
+        <source>A receipt number, e.g. S1-T1-000042.</source>
+        <translation>Eine Belegnummer, z. B. S1-T1-000042.</translation>
+    </message>
+    <message>
+        <source>An order status, e.g. PAID.</source>
+        <translation>Ein Bestellstatus, z. B. PAID.</translation>
+    </message>
+    <message>
+        <source>How many orders to list (default 50).</source>
+        <translation>Wie viele Bestellungen aufgelistet werden (Standard 50).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>JSON statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>carts purge: age in hours (default 72).</source>
+        <translation>carts purge: Alter in Stunden (Standard 72).</translation>
+    </message>
+    <message>
+        <source>enroll: the central server, e.g. https://pos.example.org.</source>
+        <translation>enroll: der zentrale Server, z. B. https://pos.example.org.</translation>
+    </message>
+    <message>
+        <source>enroll: the token from counterline-server terminal enroll.</source>
+        <translation>enroll: das Token von counterline-server terminal enroll.</translation>
+    </message>
+    <message>
+        <source>user add: the person&apos;s name.</source>
+        <translation>user add: der Name der Person.</translation>
+    </message>
+    <message>
+        <source>user add: cashier or manager.</source>
+        <translation>user add: cashier oder manager.</translation>
+    </message>
+    <message>
+        <source>user add: 4 to 8 digits to log in with.</source>
+        <translation>user add: 4 bis 8 Ziffern zum Anmelden.</translation>
+    </message>
+    <message>
+        <source>sync: one pass, then exit (0 when nothing is left to send).</source>
+        <translation>sync: ein Durchgang, dann Ende (0, wenn nichts mehr zu senden ist).</translation>
+    </message>
+    <message>
+        <source>events tail: keep waiting for new events until stopped.</source>
+        <translation>events tail: auf neue Ereignisse warten, bis es beendet wird.</translation>
+    </message>
+    <message>
+        <source>events tail: the consumer&apos;s own database of processed events (default DATA_DIR/event-consumer.sqlite).</source>
+        <translation>events tail: die eigene Datenbank der verarbeiteten Ereignisse (Standard DATA_DIR/event-consumer.sqlite).</translation>
+    </message>
+    <message>
+        <source>sync: time between passes or probes (default 5000).</source>
+        <translation>sync: Zeit zwischen Durchgängen oder Nachfragen (Standard 5000).</translation>
+    </message>
+    <message>
+        <source>The command to run; see above.</source>
+        <translation>Der auszuführende Befehl; siehe oben.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit braucht eine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>sale needs at least one --sku SKU[:QTY].</source>
+        <translation>sale braucht mindestens ein --sku SKU[:MENGE].</translation>
+    </message>
+    <message>
+        <source>--tender is cash or card, not &quot;%1&quot;.</source>
+        <translation>--tender ist cash oder card, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
+        <translation>„%1“ ist nicht SKU:MENGE.</translation>
+    </message>
+    <message>
+        <source>There is no product with the sku &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Artikel mit der Artikelnummer „%1“.</translation>
+    </message>
+    <message>
+        <source>--interval-ms needs a number of milliseconds, at least 50.</source>
+        <translation>--interval-ms braucht eine Anzahl Millisekunden, mindestens 50.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3.</source>
+        <translation>Gesendet %1, später erneut %2, zurückgestellt %3.</translation>
+    </message>
+    <message>
+        <source>Pulled %1 product changes, %2 stock levels, %3 order changes.</source>
+        <translation>%1 Artikeländerungen, %2 Bestände, %3 Bestelländerungen geholt.</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Braucht Aufmerksamkeit: %1</translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Journal: %1</translation>
+    </message>
+    <message>
+        <source>The server answers again.</source>
+        <translation>Der Server antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>The server is out of reach; probing.</source>
+        <translation>Der Server ist nicht erreichbar; es wird nachgefragt.</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL and --token TOKEN.</source>
+        <translation>enroll braucht --server URL und --token TOKEN.</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Diese Datenbank gehört zu Kasse %1-%2, das Token aber zu %3-%4; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
+        <translation>Als Kasse %1-%2 von %3 angemeldet; %4 Artikel erhalten.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; run counterline-cli enroll.</source>
+        <translation>Diese Kasse ist nicht angemeldet; führen Sie counterline-cli enroll aus.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3; %4 waiting.</source>
+        <translation>Gesendet %1, später erneut %2, zurückgestellt %3; %4 warten.</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>pending: %1 (oldest %2 s)
+needs attention: %3
+last success: %4
+last error: %5
+journal: %6</source>
+        <translation>wartend: %1 (älteste %2 s)
+braucht Aufmerksamkeit: %3
+letzter Erfolg: %4
+letzter Fehler: %5
+Journal: %6</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>  %1 %2 (%3): %4 attempts, last answer %5%6</source>
+        <translation>  %1 %2 (%3): %4 Versuche, letzte Antwort %5%6</translation>
+    </message>
+    <message>
+        <source>user add needs --name NAME --role cashier|manager --pin PIN.</source>
+        <translation>user add braucht --name NAME --role cashier|manager --pin PIN.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli::ProcessedEvents</name>
+    <message>
+        <source>The consumer&apos;s state %1 failed: %2</source>
+        <translation>Der Zustand des Verbrauchers %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::PaymentSimulator</name>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Diese Anfrage braucht einen Idempotency-Key-Header (1 bis 255 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object (%1 at byte %2).</source>
+        <translation>Der Inhalt ist kein JSON-Objekt (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>&quot;amount&quot; must be a positive whole number of minor units (e.g. 1999 for 19.99).</source>
+        <translation>„amount“ muss eine positive ganze Zahl kleinster Einheiten sein (z. B. 1999 für 19,99).</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; must be an ISO 4217 code such as EUR, not &quot;%1&quot;.</source>
+        <translation>„currency“ muss ein ISO-4217-Code wie EUR sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;token&quot; must be a card token starting with tok_ (e.g. tok_visa), not &quot;%1&quot;.</source>
+        <translation>„token“ muss ein Karten-Token mit tok_ am Anfang sein (z. B. tok_visa), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;reference&quot; is longer than 200 characters.</source>
+        <translation>„reference“ ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The fault is none, timeout, drop_after_capture or slow, not &quot;%1&quot;.</source>
+        <translation>Der Fehler ist none, timeout, drop_after_capture oder slow, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>Auf %1:%2 kann nicht gelauscht werden (belegt oder nicht erlaubt).</translation>
+    </message>
+    <message>
+        <source>Ask with ?idempotency_key=KEY.</source>
+        <translation>Fragen Sie mit ?idempotency_key=KEY.</translation>
+    </message>
+    <message>
+        <source>Nothing was ever charged with the key %1.</source>
+        <translation>Mit dem Schlüssel %1 wurde nie etwas belastet.</translation>
+    </message>
+    <message>
+        <source>&quot;charge_id&quot; names the charge to refund.</source>
+        <translation>„charge_id“ nennt die zu erstattende Belastung.</translation>
+    </message>
+    <message>
+        <source>&quot;times&quot; must be at least 1 and &quot;delay_ms&quot; not negative.</source>
+        <translation>„times“ muss mindestens 1 sein und „delay_ms“ darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::main</name>
+    <message>
+        <source>--fault takes MODE[:TIMES[:DELAY_MS]], e.g. slow:5:2000, not &quot;%1&quot;.</source>
+        <translation>--fault erwartet MODE[:TIMES[:DELAY_MS]], z. B. slow:5:2000, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Counterline payment simulator: charges, refunds and status by Idempotency-Key, for demos, training and tests. No real money moves.
+
+Tokens: tok_insufficient… and tok_expired… and tok_decline… are declined; any other tok_… is approved.</source>
+        <translation>Counterline-Zahlungssimulator: Belastungen, Erstattungen und Status per Idempotency-Key, für Vorführungen, Schulungen und Tests. Es fließt kein echtes Geld.
+
+Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt; jedes andere tok_… wird genehmigt.</translation>
+    </message>
+    <message>
+        <source>Where the ledger is kept (paysim.sqlite).</source>
+        <translation>Wo das Kassenbuch liegt (paysim.sqlite).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8090).</source>
+        <translation>HOST:PORT, auf dem gedient wird (Standard 127.0.0.1:8090).</translation>
+    </message>
+    <message>
+        <source>Misbehave for the next charges: timeout, drop_after_capture or slow, as MODE[:TIMES[:DELAY_MS]].</source>
+        <translation>Bei den nächsten Belastungen Fehler vortäuschen: timeout, drop_after_capture oder slow, als MODE[:TIMES[:DELAY_MS]].</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only, not on %1.</source>
+        <translation>Unverschlüsseltes HTTP gibt es nur auf Loopback, nicht auf %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol</name>
     <message>
         <source>&quot;%1&quot; must be a whole number of minor units below 2^53.</source>
@@ -656,6 +1487,214 @@
     <message>
         <source>The outbox row does not hold a sale record.</source>
         <translation>Die Ausgangszeile enthält keinen Verkaufsdatensatz.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server</name>
+    <message>
+        <source>The order was changed by someone else; it is now at version %1.</source>
+        <translation>Die Bestellung wurde von jemand anderem geändert; sie ist jetzt bei Version %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>Auf %1:%2 kann nicht gelauscht werden (belegt oder nicht erlaubt).</translation>
+    </message>
+    <message>
+        <source>This server takes no card payments: it was started without --payments.</source>
+        <translation>Dieser Server nimmt keine Kartenzahlungen an: er wurde ohne --payments gestartet.</translation>
+    </message>
+    <message>
+        <source>There is no %1 here.</source>
+        <translation>Hier gibt es kein %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>„%1“ fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server::main</name>
+    <message>
+        <source>See counterline-server --help.</source>
+        <translation>Siehe counterline-server --help.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key.</source>
+        <translation>TLS braucht sowohl --tls-cert als auch --tls-key.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key.</source>
+        <translation>%1 enthält keinen privaten PEM-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, or pass --insecure to listen on %1 without TLS.</source>
+        <translation>Unverschlüsseltes HTTP gibt es nur auf Loopback. Geben Sie --tls-cert und --tls-key an oder --insecure, um auf %1 ohne TLS zu lauschen.</translation>
+    </message>
+    <message>
+        <source>--key-retention-days needs a number of days, at least 1.</source>
+        <translation>--key-retention-days braucht eine Anzahl Tage, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--key-lease-seconds needs a number of seconds, at least 1.</source>
+        <translation>--key-lease-seconds braucht eine Anzahl Sekunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--saga-recovery-seconds needs a number of seconds, at least 1.</source>
+        <translation>--saga-recovery-seconds braucht eine Anzahl Sekunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--payments needs a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
+        <translation>--payments braucht eine URL wie http://127.0.0.1:8090, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The payment service at %1 is not on this machine: it needs https.</source>
+        <translation>Der Zahlungsdienst unter %1 läuft nicht auf diesem Rechner: er braucht https.</translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation>Die Signalbehandlung kann nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints the terminal&apos;s token once
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Counterline-Zentralserver.
+
+Ohne Befehl stellt er die v1-API bereit. Befehle:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     gibt das Token der Kasse einmal aus
+  user add --name N --role backoffice|admin   gibt das Token des Benutzers einmal aus
+  catalog import DATEI.csv [--store S]   Artikel und Preise; mit --store dessen Bestand
+  webhook add --url URL [--store S] [--secret S]   Ereignisse dorthin senden, signiert</translation>
+    </message>
+    <message>
+        <source>Directory of the embedded SQLite database.</source>
+        <translation>Verzeichnis der eingebetteten SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL instead: postgresql://user:pw@host:port/db.</source>
+        <translation>Stattdessen PostgreSQL: postgresql://user:pw@host:port/db.</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8080).</source>
+        <translation>HOST:PORT, auf dem gedient wird (Standard 127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a non-loopback address.</source>
+        <translation>Unverschlüsseltes HTTP auf einer Nicht-Loopback-Adresse erlauben.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for HTTPS.</source>
+        <translation>PEM-Zertifikat (Kette) für HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Privater PEM-Schlüssel für HTTPS.</translation>
+    </message>
+    <message>
+        <source>How long idempotency keys are kept (default 35).</source>
+        <translation>Wie lange Idempotenzschlüssel aufbewahrt werden (Standard 35).</translation>
+    </message>
+    <message>
+        <source>How long a request that died mid-way holds its key (default 30).</source>
+        <translation>Wie lange eine abgebrochene Anfrage ihren Schlüssel hält (Standard 30).</translation>
+    </message>
+    <message>
+        <source>The payment service remote orders are charged through, e.g. http://127.0.0.1:8090 (https unless on this machine).</source>
+        <translation>Der Zahlungsdienst, über den Fernbestellungen belastet werden, z. B. http://127.0.0.1:8090 (https, außer auf diesem Rechner).</translation>
+    </message>
+    <message>
+        <source>Publish events to NATS JetStream, e.g. nats://127.0.0.1:4222.</source>
+        <translation>Ereignisse an NATS JetStream veröffentlichen, z. B. nats://127.0.0.1:4222.</translation>
+    </message>
+    <message>
+        <source>webhook add: where the events are POSTed.</source>
+        <translation>webhook add: wohin die Ereignisse gesendet werden.</translation>
+    </message>
+    <message>
+        <source>webhook add: the signing secret (default: made up).</source>
+        <translation>webhook add: das Signaturgeheimnis (Standard: wird erzeugt).</translation>
+    </message>
+    <message>
+        <source>How often unfinished sagas are looked for (default 10).</source>
+        <translation>Wie oft nach unfertigen Sagas gesucht wird (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Store id, e.g. S1.</source>
+        <translation>Geschäfts-ID, z. B. S1.</translation>
+    </message>
+    <message>
+        <source>A name.</source>
+        <translation>Ein Name.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency.</source>
+        <translation>Währung nach ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Shelf prices include tax (default).</source>
+        <translation>Regalpreise enthalten die Steuer (Standard).</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Regalpreise ohne Steuer (wie in den USA).</translation>
+    </message>
+    <message>
+        <source>The store a terminal belongs to.</source>
+        <translation>Das Geschäft, zu dem eine Kasse gehört.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role: backoffice or admin.</source>
+        <translation>Die Rolle eines Benutzers: backoffice oder admin.</translation>
+    </message>
+    <message>
+        <source>An operator command; see above.</source>
+        <translation>Ein Betreiberbefehl; siehe oben.</translation>
+    </message>
+    <message>
+        <source>%1 needs --%2.</source>
+        <translation>%1 braucht --%2.</translation>
+    </message>
+    <message>
+        <source>Store %1 (%2, %3) added.</source>
+        <translation>Geschäft %1 (%2, %3) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; can now sign in with this token. It is shown only now; store it safely:</source>
+        <translation>%1 „%2“ kann sich jetzt mit diesem Token anmelden. Es wird nur jetzt angezeigt; bewahren Sie es sicher auf:</translation>
+    </message>
+    <message>
+        <source>catalog import needs a FILE.csv.</source>
+        <translation>catalog import braucht eine DATEI.csv.</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>%1 Artikel aus %2 importiert.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 receives %2&apos;s events at %3, signed with this secret (shown only now):</source>
+        <translation>Webhook %1 erhält die Ereignisse von %2 unter %3, signiert mit diesem Geheimnis (nur jetzt angezeigt):</translation>
+    </message>
+    <message>
+        <source>every store</source>
+        <translation>allen Geschäften</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
     </message>
 </context>
 <context>

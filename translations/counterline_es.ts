@@ -102,6 +102,13 @@
     </message>
 </context>
 <context>
+    <name>CatalogService</name>
+    <message>
+        <source>line %1: %2; nothing was imported</source>
+        <translation>línea %1: %2; no se importó nada</translation>
+    </message>
+</context>
+<context>
     <name>Currency</name>
     <message>
         <source>&quot;%1&quot; is not a supported ISO 4217 currency code</source>
@@ -167,6 +174,17 @@
     </message>
 </context>
 <context>
+    <name>EventOutbox</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>«%1» debe ser un número de %2 a %3</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s events.</source>
+        <translation>Una caja solo ve los eventos de su propia tienda.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -212,6 +230,25 @@
     </message>
 </context>
 <context>
+    <name>JournalLinks</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>«journal» debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>debe ser un número entero a partir de 1</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>debe tener 64 dígitos hexadecimales en minúscula</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
+        <translation>La entrada de diario %1 de esta caja ya consta con otro hash (registró el pedido %2); el diario de la caja se ha bifurcado, por ejemplo tras restaurar una copia antigua de su base de datos.</translation>
+    </message>
+</context>
+<context>
     <name>LocalHistorySource</name>
     <message>
         <source>This till&apos;s orders</source>
@@ -230,6 +267,29 @@
     <message>
         <source>cannot combine %1 with %2</source>
         <translation>no se puede combinar %1 con %2</translation>
+    </message>
+</context>
+<context>
+    <name>NatsRelay</name>
+    <message>
+        <source>NATS: %1 failed: %2</source>
+        <translation>NATS: falló %1: %2</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>conexión con %1</translation>
+    </message>
+    <message>
+        <source>opening JetStream</source>
+        <translation>apertura de JetStream</translation>
+    </message>
+    <message>
+        <source>creating stream %1</source>
+        <translation>creación del flujo %1</translation>
+    </message>
+    <message>
+        <source>publishing event %1</source>
+        <translation>publicación del evento %1</translation>
     </message>
 </context>
 <context>
@@ -291,10 +351,221 @@
     </message>
 </context>
 <context>
+    <name>OrderChanges</name>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
+        <translation>«since» debe ser un cursor de una respuesta anterior y «limit» un número de 1 a 5000</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
         <translation>Aquí no hay ningún pedido %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderIngest</name>
+    <message>
+        <source>is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>no debe estar vacío</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>debe estar entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>debe ser una lista</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>El cuerpo no es JSON válido en el byte %1: %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>El cuerpo debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>debe ser un UUID</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>debe ser una hora RFC 3339</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>no es un estado de pedido</translation>
+    </message>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>debe contener al menos una línea</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>debe ser cash o card</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>solo vale para pagos con tarjeta</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>puede contener un solo pago por cobrar, no %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>no es un evento de pedido</translation>
+    </message>
+    <message>
+        <source>Only an enrolled terminal may send its orders.</source>
+        <translation>Solo una caja registrada puede enviar sus pedidos.</translation>
+    </message>
+    <message>
+        <source>This terminal is %1 of store %2; it cannot send orders of %3 of store %4.</source>
+        <translation>Esta caja es %1 de la tienda %2; no puede enviar pedidos de %3 de la tienda %4.</translation>
+    </message>
+    <message>
+        <source>&quot;receipt_no&quot; %1 does not belong to %2-%3</source>
+        <translation>«receipt_no» %1 no pertenece a %2-%3</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; %1 is not a supported ISO 4217 code</source>
+        <translation>«currency» %1 no es un código ISO 4217 admitido</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; is %1 but store %2 sells in %3</source>
+        <translation>«currency» es %1, pero la tienda %2 vende en %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>«lines[%1]»: el descuento supera unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>«lines[%1].total» es %2, pero la línea suma %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>«total» es %1, pero las líneas suman %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>los pagos (%1) no cubren «total» (%2)</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>un pedido remoto se realiza en la versión 1 con pagos (%1) iguales a «total» (%2)</translation>
+    </message>
+    <message>
+        <source>The order id %1 belongs to another terminal.</source>
+        <translation>El identificador de pedido %1 pertenece a otra caja.</translation>
+    </message>
+    <message>
+        <source>&quot;lines&quot;: line_no %1 appears twice</source>
+        <translation>«lines»: line_no %1 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>No hay ningún pedido %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListing</name>
+    <message>
+        <source>is not an order status</source>
+        <translation>no es un estado de pedido</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>debe ser una hora RFC 3339</translation>
+    </message>
+    <message>
+        <source>must be a whole number of minor units, 0 or more</source>
+        <translation>debe ser un número entero de céntimos, 0 o más</translation>
+    </message>
+    <message>
+        <source>must be a number from 1 to 500</source>
+        <translation>debe ser un número de 1 a 500</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s orders.</source>
+        <translation>Una caja solo ve los pedidos de su propia tienda.</translation>
+    </message>
+    <message>
+        <source>&quot;cursor&quot; is not a cursor this server handed out</source>
+        <translation>«cursor» no es un cursor entregado por este servidor</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSaga</name>
+    <message>
+        <source>Order %1 has no saga.</source>
+        <translation>El pedido %1 no tiene saga.</translation>
+    </message>
+    <message>
+        <source>no payment service is configured (--payments)</source>
+        <translation>no hay ningún servicio de pago configurado (--payments)</translation>
+    </message>
+    <message>
+        <source>the card was declined (%1)</source>
+        <translation>la tarjeta fue rechazada (%1)</translation>
+    </message>
+    <message>
+        <source>the payment service refused the charge: %1</source>
+        <translation>el servicio de pago rechazó el cobro: %1</translation>
+    </message>
+    <message>
+        <source>the order was %1 before the payment was confirmed</source>
+        <translation>el pedido estaba %1 antes de confirmarse el pago</translation>
+    </message>
+    <message>
+        <source>Order %1 was not paid: %2. It is cancelled and its stock released.</source>
+        <translation>El pedido %1 no se pagó: %2. Está cancelado y su stock liberado.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderService</name>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Este pedido pertenece a otra tienda.</translation>
+    </message>
+    <message>
+        <source>&quot;journal&quot; is for a terminal&apos;s own changes only</source>
+        <translation>«journal» solo vale para los cambios propios de una caja</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; %1 is not an event an order can take</source>
+        <translation>«event» %1 no es un evento que pueda recibir un pedido</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must not be empty</source>
+        <translation>«reason» no debe estar vacío</translation>
+    </message>
+    <message>
+        <source>Order %1 changed while it was being cancelled; try again.</source>
+        <translation>El pedido %1 cambió mientras se cancelaba; inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -317,10 +588,94 @@
     </message>
 </context>
 <context>
+    <name>OrderTransitions</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>No hay ningún pedido %1.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>Outbox entry %1 is not waiting to be sent.</source>
         <translation>La entrada de salida %1 no está esperando a enviarse.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentGateway</name>
+    <message>
+        <source>no answer to the charge (%1), and none to the question about it (%2)</source>
+        <translation>sin respuesta al cobro (%1) ni a la consulta sobre él (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLedger</name>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>No se puede abrir el libro %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ledger this program can use: %2</source>
+        <translation>%1 no es un libro que este programa pueda usar: %2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
+        <translation>%1 tiene la versión de esquema %2; este programa conoce la versión %3 y deja el archivo intacto.</translation>
+    </message>
+    <message>
+        <source>%1 holds something else than a ledger; it is left untouched.</source>
+        <translation>%1 contiene algo distinto de un libro; se deja intacto.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different charge.</source>
+        <translation>La Idempotency-Key %1 se usó para otro cobro.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different refund.</source>
+        <translation>La Idempotency-Key %1 se usó para otro reembolso.</translation>
+    </message>
+    <message>
+        <source>There is no charge %1.</source>
+        <translation>No hay ningún cobro %1.</translation>
+    </message>
+    <message>
+        <source>Charge %1 was declined; there is nothing to refund.</source>
+        <translation>El cobro %1 fue rechazado; no hay nada que reembolsar.</translation>
+    </message>
+    <message>
+        <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
+        <translation>Al cobro %1 le quedan %2 por reembolsar, no %3 (céntimos).</translation>
+    </message>
+</context>
+<context>
+    <name>Principals</name>
+    <message>
+        <source>%1 &quot;%2&quot; already exists; nothing was changed.</source>
+        <translation>%1 «%2» ya existe; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>A store id is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Un identificador de tienda tiene de 1 a 16 letras o cifras, no «%1».</translation>
+    </message>
+    <message>
+        <source>The store %1 already exists; nothing was changed.</source>
+        <translation>La tienda %1 ya existe; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>A terminal name is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Un nombre de caja tiene de 1 a 16 letras o cifras, no «%1».</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role is backoffice or admin, not &quot;%1&quot;.</source>
+        <translation>El rol de un usuario es backoffice o admin, no «%1».</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Un usuario necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>There is no store %1.</source>
+        <translation>No hay ninguna tienda %1.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +756,33 @@
     </message>
 </context>
 <context>
+    <name>ServerDatabase</name>
+    <message>
+        <source>&quot;%1&quot; is not a database URL like postgresql://user:password@host:5432/counterline</source>
+        <translation>«%1» no es una URL de base de datos como postgresql://user:password@host:5432/counterline</translation>
+    </message>
+    <message>
+        <source>Give --data-dir DIR (SQLite) or --database URL (PostgreSQL).</source>
+        <translation>Indique --data-dir DIR (SQLite) o --database URL (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>No se puede crear el directorio de datos %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the server database %1: %2</source>
+        <translation>No se puede abrir la base de datos del servidor %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>No se puede leer %1.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed and was rolled back: %2</source>
+        <translation>La migración %1 falló y se deshizo: %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerHistorySource</name>
     <message>
         <source>Server %1</source>
@@ -453,6 +835,13 @@
     <message>
         <source>The printer &quot;%1&quot; did not take &quot;%2&quot;; it is kept in %3.</source>
         <translation>La impresora «%1» no aceptó «%2»; se guarda en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>StockLedger</name>
+    <message>
+        <source>Store %1 has %2 of %3 on hand; the order asks for %4.</source>
+        <translation>La tienda %1 tiene %2 de %3 en stock; el pedido pide %4.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +898,21 @@
     <message>
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Otro usuario ya tiene este PIN; elija otro.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookRelay</name>
+    <message>
+        <source>A webhook is an http(s) URL such as https://erp.example.org/hooks, not &quot;%1&quot;.</source>
+        <translation>Un webhook es una URL http(s) como https://erp.example.org/hooks, no «%1».</translation>
+    </message>
+    <message>
+        <source>The webhook %1 is not on this machine: it needs https.</source>
+        <translation>El webhook %1 no está en esta máquina: necesita https.</translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation>evento %1: %2</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1052,433 @@
     </message>
 </context>
 <context>
+    <name>counterline::app</name>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
+        <translation>--listen acepta HOST:PUERTO, p. ej. %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text; nothing was imported.</source>
+        <translation>%1 no es texto UTF-8; no se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli</name>
+    <message>
+        <source>--older-than-hours needs a whole number of hours, at least 1.</source>
+        <translation>--older-than-hours necesita un número entero de horas, al menos 1.</translation>
+    </message>
+    <message>
+        <source>Purged %1 carts untouched for %2 hours or more.</source>
+        <translation>Eliminadas %1 cestas sin tocar desde hace %2 horas o más.</translation>
+    </message>
+    <message>
+        <source>Usage: catalog import FILE.csv</source>
+        <translation>Uso: catalog import ARCHIVO.csv</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>Importados %1 artículos de %2.</translation>
+    </message>
+    <message>
+        <source>See counterline-cli --help.</source>
+        <translation>Consulte counterline-cli --help.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>El servidor en %1 respondió %2: %3</translation>
+    </message>
+    <message>
+        <source>events tail needs --server URL and --token T together.</source>
+        <translation>events tail necesita --server URL y --token T juntos.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; give --server and --token.</source>
+        <translation>Esta caja no está registrada; indique --server y --token.</translation>
+    </message>
+    <message>
+        <source>events tail needs --state FILE (or --data-dir).</source>
+        <translation>events tail necesita --state ARCHIVO (o --data-dir).</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 500.</source>
+        <translation>--limit necesita un número de 1 a 500.</translation>
+    </message>
+    <message>
+        <source>Processed %1 events (%2 delivered again and skipped).</source>
+        <translation>Procesados %1 eventos (%2 entregados de nuevo y omitidos).</translation>
+    </message>
+    <message>
+        <source>init needs --%1.</source>
+        <translation>init necesita --%1.</translation>
+    </message>
+    <message>
+        <source>--rounding is half-up or half-even, not &quot;%1&quot;.</source>
+        <translation>--rounding es half-up o half-even, no «%1».</translation>
+    </message>
+    <message>
+        <source>Terminal %1-%2 is set up in %3 (%4).</source>
+        <translation>La caja %1-%2 está configurada en %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The journal is broken at entry %1: %2</source>
+        <translation>El diario está roto en la entrada %1: %2</translation>
+    </message>
+    <message>
+        <source>The journal holds: %1 entries, chain intact.</source>
+        <translation>El diario es correcto: %1 entradas, cadena intacta.</translation>
+    </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Órdenes de la caja Counterline.
+
+Órdenes:
+  init --store S --terminal T --currency C   configurar una caja independiente
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    importar artículos, precios y stock
+  sale --sku SKU[:QTY]... --tender cash|card vender; muestra el número de ticket y el id del pedido
+       [--cashier ID] [--customer ID]
+  journal verify                             comprobar la cadena de hash
+  orders [--json] [--limit N] [--status S]   historial de pedidos, los más recientes primero
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         borrar cestas sin tocar desde hace N horas
+  user add --name N --role cashier|manager --pin PIN
+                                             quién puede iniciar sesión en la caja
+  enroll --server URL --token T              tomar identidad y catálogo de un servidor
+  sync [--once] [--interval-ms N]            enviar la cola de salida (una vez o hasta detenerla)
+  sync status [--json]                       qué espera, qué requiere atención
+  events tail [--follow] [--state FILE]      los eventos del servidor, cada uno procesado una vez
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>Where the terminal keeps its database.</source>
+        <translation>Dónde guarda la caja su base de datos.</translation>
+    </message>
+    <message>
+        <source>Store code, e.g. S1.</source>
+        <translation>Código de tienda, p. ej. S1.</translation>
+    </message>
+    <message>
+        <source>Terminal code, e.g. T1.</source>
+        <translation>Código de caja, p. ej. T1.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency, e.g. EUR.</source>
+        <translation>Moneda ISO 4217, p. ej. EUR.</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Precios de estantería sin impuestos (como en EE. UU.).</translation>
+    </message>
+    <message>
+        <source>Tax rounding: half-up (default) or half-even.</source>
+        <translation>Redondeo de impuestos: half-up (por defecto) o half-even.</translation>
+    </message>
+    <message>
+        <source>A product to sell, optionally with a quantity: SKU:3.</source>
+        <translation>Un artículo que vender, opcionalmente con cantidad: SKU:3.</translation>
+    </message>
+    <message>
+        <source>How the customer pays: cash or card.</source>
+        <translation>Cómo paga el cliente: cash o card.</translation>
+    </message>
+    <message>
+        <source>Who sells (default: cli).</source>
+        <translation>Quién vende (por defecto: cli).</translation>
+    </message>
+    <message>
+        <source>The customer, if known.</source>
+        <translation>El cliente, si se conoce.</translation>
+    </message>
+    <message>
+        <source>A receipt number, e.g. S1-T1-000042.</source>
+        <translation>Un número de ticket, p. ej. S1-T1-000042.</translation>
+    </message>
+    <message>
+        <source>An order status, e.g. PAID.</source>
+        <translation>Un estado de pedido, p. ej. PAID.</translation>
+    </message>
+    <message>
+        <source>How many orders to list (default 50).</source>
+        <translation>Cuántos pedidos listar (50 por defecto).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Mostrar JSON en lugar de texto.</translation>
+    </message>
+    <message>
+        <source>carts purge: age in hours (default 72).</source>
+        <translation>carts purge: antigüedad en horas (72 por defecto).</translation>
+    </message>
+    <message>
+        <source>enroll: the central server, e.g. https://pos.example.org.</source>
+        <translation>enroll: el servidor central, p. ej. https://pos.example.org.</translation>
+    </message>
+    <message>
+        <source>enroll: the token from counterline-server terminal enroll.</source>
+        <translation>enroll: el token de counterline-server terminal enroll.</translation>
+    </message>
+    <message>
+        <source>user add: the person&apos;s name.</source>
+        <translation>user add: el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>user add: cashier or manager.</source>
+        <translation>user add: cashier o manager.</translation>
+    </message>
+    <message>
+        <source>user add: 4 to 8 digits to log in with.</source>
+        <translation>user add: de 4 a 8 cifras para iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>sync: one pass, then exit (0 when nothing is left to send).</source>
+        <translation>sync: una pasada y salir (0 cuando no queda nada que enviar).</translation>
+    </message>
+    <message>
+        <source>events tail: keep waiting for new events until stopped.</source>
+        <translation>events tail: seguir esperando nuevos eventos hasta que se detenga.</translation>
+    </message>
+    <message>
+        <source>events tail: the consumer&apos;s own database of processed events (default DATA_DIR/event-consumer.sqlite).</source>
+        <translation>events tail: la base de datos propia de eventos procesados (por defecto DATA_DIR/event-consumer.sqlite).</translation>
+    </message>
+    <message>
+        <source>sync: time between passes or probes (default 5000).</source>
+        <translation>sync: tiempo entre pasadas o sondeos (5000 por defecto).</translation>
+    </message>
+    <message>
+        <source>The command to run; see above.</source>
+        <translation>La orden que ejecutar; véase arriba.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>No se ha indicado ninguna orden.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Orden desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit necesita un número positivo.</translation>
+    </message>
+    <message>
+        <source>sale needs at least one --sku SKU[:QTY].</source>
+        <translation>sale necesita al menos un --sku SKU[:CANT].</translation>
+    </message>
+    <message>
+        <source>--tender is cash or card, not &quot;%1&quot;.</source>
+        <translation>--tender es cash o card, no «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
+        <translation>«%1» no es SKU:CANTIDAD.</translation>
+    </message>
+    <message>
+        <source>There is no product with the sku &quot;%1&quot;.</source>
+        <translation>No hay ningún artículo con la referencia «%1».</translation>
+    </message>
+    <message>
+        <source>--interval-ms needs a number of milliseconds, at least 50.</source>
+        <translation>--interval-ms necesita un número de milisegundos, al menos 50.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3.</source>
+        <translation>Enviados %1, a reintentar %2, apartados %3.</translation>
+    </message>
+    <message>
+        <source>Pulled %1 product changes, %2 stock levels, %3 order changes.</source>
+        <translation>Recibidos %1 cambios de artículos, %2 niveles de stock, %3 cambios de pedidos.</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Requiere atención: %1</translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Diario: %1</translation>
+    </message>
+    <message>
+        <source>The server answers again.</source>
+        <translation>El servidor vuelve a responder.</translation>
+    </message>
+    <message>
+        <source>The server is out of reach; probing.</source>
+        <translation>El servidor no está accesible; sondeando.</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL and --token TOKEN.</source>
+        <translation>enroll necesita --server URL y --token TOKEN.</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Esta base de datos pertenece a la caja %1-%2, pero el token es de %3-%4; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
+        <translation>Registrada como caja %1-%2 de %3; %4 artículos recibidos.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; run counterline-cli enroll.</source>
+        <translation>Esta caja no está registrada; ejecute counterline-cli enroll.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3; %4 waiting.</source>
+        <translation>Enviados %1, a reintentar %2, apartados %3; %4 pendientes.</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>aún sin comprobar</translation>
+    </message>
+    <message>
+        <source>pending: %1 (oldest %2 s)
+needs attention: %3
+last success: %4
+last error: %5
+journal: %6</source>
+        <translation>pendientes: %1 (el más antiguo %2 s)
+requieren atención: %3
+último éxito: %4
+último error: %5
+diario: %6</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>  %1 %2 (%3): %4 attempts, last answer %5%6</source>
+        <translation>  %1 %2 (%3): %4 intentos, última respuesta %5%6</translation>
+    </message>
+    <message>
+        <source>user add needs --name NAME --role cashier|manager --pin PIN.</source>
+        <translation>user add necesita --name NOMBRE --role cashier|manager --pin PIN.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) añadido.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli::ProcessedEvents</name>
+    <message>
+        <source>The consumer&apos;s state %1 failed: %2</source>
+        <translation>El estado del consumidor %1 falló: %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::PaymentSimulator</name>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Esta petición necesita una cabecera Idempotency-Key (de 1 a 255 caracteres).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object (%1 at byte %2).</source>
+        <translation>El cuerpo no es un objeto JSON (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>&quot;amount&quot; must be a positive whole number of minor units (e.g. 1999 for 19.99).</source>
+        <translation>«amount» debe ser un número entero positivo de céntimos (p. ej. 1999 para 19,99).</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; must be an ISO 4217 code such as EUR, not &quot;%1&quot;.</source>
+        <translation>«currency» debe ser un código ISO 4217 como EUR, no «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;token&quot; must be a card token starting with tok_ (e.g. tok_visa), not &quot;%1&quot;.</source>
+        <translation>«token» debe ser un token de tarjeta que empiece por tok_ (p. ej. tok_visa), no «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;reference&quot; is longer than 200 characters.</source>
+        <translation>«reference» tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>The fault is none, timeout, drop_after_capture or slow, not &quot;%1&quot;.</source>
+        <translation>El fallo es none, timeout, drop_after_capture o slow, no «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>No se puede escuchar en %1:%2 (en uso o no permitido).</translation>
+    </message>
+    <message>
+        <source>Ask with ?idempotency_key=KEY.</source>
+        <translation>Pregunte con ?idempotency_key=KEY.</translation>
+    </message>
+    <message>
+        <source>Nothing was ever charged with the key %1.</source>
+        <translation>Nunca se cobró nada con la clave %1.</translation>
+    </message>
+    <message>
+        <source>&quot;charge_id&quot; names the charge to refund.</source>
+        <translation>«charge_id» indica el cobro que reembolsar.</translation>
+    </message>
+    <message>
+        <source>&quot;times&quot; must be at least 1 and &quot;delay_ms&quot; not negative.</source>
+        <translation>«times» debe ser al menos 1 y «delay_ms» no negativo.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::main</name>
+    <message>
+        <source>--fault takes MODE[:TIMES[:DELAY_MS]], e.g. slow:5:2000, not &quot;%1&quot;.</source>
+        <translation>--fault acepta MODE[:TIMES[:DELAY_MS]], p. ej. slow:5:2000, no «%1».</translation>
+    </message>
+    <message>
+        <source>Counterline payment simulator: charges, refunds and status by Idempotency-Key, for demos, training and tests. No real money moves.
+
+Tokens: tok_insufficient… and tok_expired… and tok_decline… are declined; any other tok_… is approved.</source>
+        <translation>Simulador de pagos de Counterline: cobros, reembolsos y estado por Idempotency-Key, para demostraciones, formación y pruebas. No se mueve dinero real.
+
+Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualquier otro tok_… se aprueba.</translation>
+    </message>
+    <message>
+        <source>Where the ledger is kept (paysim.sqlite).</source>
+        <translation>Dónde se guarda el libro (paysim.sqlite).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8090).</source>
+        <translation>HOST:PUERTO en que servir (por defecto 127.0.0.1:8090).</translation>
+    </message>
+    <message>
+        <source>Misbehave for the next charges: timeout, drop_after_capture or slow, as MODE[:TIMES[:DELAY_MS]].</source>
+        <translation>Simular fallos en los próximos cobros: timeout, drop_after_capture o slow, como MODE[:TIMES[:DELAY_MS]].</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only, not on %1.</source>
+        <translation>El HTTP sin cifrar solo se sirve en loopback, no en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>No se puede crear el directorio %1.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol</name>
     <message>
         <source>&quot;%1&quot; must be a whole number of minor units below 2^53.</source>
@@ -656,6 +1487,214 @@
     <message>
         <source>The outbox row does not hold a sale record.</source>
         <translation>La fila de salida no contiene una venta.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server</name>
+    <message>
+        <source>The order was changed by someone else; it is now at version %1.</source>
+        <translation>Otra persona cambió el pedido; ahora está en la versión %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>No se puede escuchar en %1:%2 (en uso o no permitido).</translation>
+    </message>
+    <message>
+        <source>This server takes no card payments: it was started without --payments.</source>
+        <translation>Este servidor no acepta pagos con tarjeta: se inició sin --payments.</translation>
+    </message>
+    <message>
+        <source>There is no %1 here.</source>
+        <translation>Aquí no hay ningún %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>«%1» falló: %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server::main</name>
+    <message>
+        <source>See counterline-server --help.</source>
+        <translation>Consulte counterline-server --help.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key.</source>
+        <translation>TLS necesita tanto --tls-cert como --tls-key.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>No se puede leer %1.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 no contiene ningún certificado PEM.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key.</source>
+        <translation>%1 no contiene ninguna clave privada PEM.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, or pass --insecure to listen on %1 without TLS.</source>
+        <translation>El HTTP sin cifrar solo se sirve en loopback. Indique --tls-cert y --tls-key, o --insecure para escuchar en %1 sin TLS.</translation>
+    </message>
+    <message>
+        <source>--key-retention-days needs a number of days, at least 1.</source>
+        <translation>--key-retention-days necesita un número de días, al menos 1.</translation>
+    </message>
+    <message>
+        <source>--key-lease-seconds needs a number of seconds, at least 1.</source>
+        <translation>--key-lease-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
+    <message>
+        <source>--saga-recovery-seconds needs a number of seconds, at least 1.</source>
+        <translation>--saga-recovery-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
+    <message>
+        <source>--payments needs a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
+        <translation>--payments necesita una URL como http://127.0.0.1:8090, no «%1».</translation>
+    </message>
+    <message>
+        <source>The payment service at %1 is not on this machine: it needs https.</source>
+        <translation>El servicio de pago en %1 no está en esta máquina: necesita https.</translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation>No se puede configurar el manejo de señales.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints the terminal&apos;s token once
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Servidor central de Counterline.
+
+Sin orden, sirve la API v1. Órdenes:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     muestra una vez el token de la caja
+  user add --name N --role backoffice|admin   muestra una vez el token del usuario
+  catalog import ARCHIVO.csv [--store S] artículos y precios; con --store, su stock
+  webhook add --url URL [--store S] [--secret S]   eventos enviados allí, firmados</translation>
+    </message>
+    <message>
+        <source>Directory of the embedded SQLite database.</source>
+        <translation>Directorio de la base de datos SQLite integrada.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL instead: postgresql://user:pw@host:port/db.</source>
+        <translation>PostgreSQL en su lugar: postgresql://user:pw@host:port/db.</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8080).</source>
+        <translation>HOST:PUERTO en que servir (por defecto 127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a non-loopback address.</source>
+        <translation>Permitir HTTP sin cifrar en una dirección que no sea loopback.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for HTTPS.</source>
+        <translation>Certificado PEM (cadena) para HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Clave privada PEM para HTTPS.</translation>
+    </message>
+    <message>
+        <source>How long idempotency keys are kept (default 35).</source>
+        <translation>Cuánto se guardan las claves de idempotencia (35 por defecto).</translation>
+    </message>
+    <message>
+        <source>How long a request that died mid-way holds its key (default 30).</source>
+        <translation>Cuánto retiene su clave una petición interrumpida (30 por defecto).</translation>
+    </message>
+    <message>
+        <source>The payment service remote orders are charged through, e.g. http://127.0.0.1:8090 (https unless on this machine).</source>
+        <translation>El servicio de pago por el que se cobran los pedidos remotos, p. ej. http://127.0.0.1:8090 (https salvo en esta máquina).</translation>
+    </message>
+    <message>
+        <source>Publish events to NATS JetStream, e.g. nats://127.0.0.1:4222.</source>
+        <translation>Publicar eventos en NATS JetStream, p. ej. nats://127.0.0.1:4222.</translation>
+    </message>
+    <message>
+        <source>webhook add: where the events are POSTed.</source>
+        <translation>webhook add: adónde se envían los eventos.</translation>
+    </message>
+    <message>
+        <source>webhook add: the signing secret (default: made up).</source>
+        <translation>webhook add: el secreto de firma (por defecto: se genera).</translation>
+    </message>
+    <message>
+        <source>How often unfinished sagas are looked for (default 10).</source>
+        <translation>Cada cuánto se buscan sagas sin terminar (10 por defecto).</translation>
+    </message>
+    <message>
+        <source>Store id, e.g. S1.</source>
+        <translation>Identificador de tienda, p. ej. S1.</translation>
+    </message>
+    <message>
+        <source>A name.</source>
+        <translation>Un nombre.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency.</source>
+        <translation>Moneda ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Shelf prices include tax (default).</source>
+        <translation>Precios de estantería con impuestos (por defecto).</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Precios de estantería sin impuestos (como en EE. UU.).</translation>
+    </message>
+    <message>
+        <source>The store a terminal belongs to.</source>
+        <translation>La tienda a la que pertenece una caja.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role: backoffice or admin.</source>
+        <translation>El rol de un usuario: backoffice o admin.</translation>
+    </message>
+    <message>
+        <source>An operator command; see above.</source>
+        <translation>Una orden de operación; véase arriba.</translation>
+    </message>
+    <message>
+        <source>%1 needs --%2.</source>
+        <translation>%1 necesita --%2.</translation>
+    </message>
+    <message>
+        <source>Store %1 (%2, %3) added.</source>
+        <translation>Tienda %1 (%2, %3) añadida.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; can now sign in with this token. It is shown only now; store it safely:</source>
+        <translation>%1 «%2» ya puede iniciar sesión con este token. Solo se muestra ahora; guárdelo en un lugar seguro:</translation>
+    </message>
+    <message>
+        <source>catalog import needs a FILE.csv.</source>
+        <translation>catalog import necesita un ARCHIVO.csv.</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>Importados %1 artículos de %2.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 receives %2&apos;s events at %3, signed with this secret (shown only now):</source>
+        <translation>El webhook %1 recibe los eventos de %2 en %3, firmados con este secreto (solo se muestra ahora):</translation>
+    </message>
+    <message>
+        <source>every store</source>
+        <translation>todas las tiendas</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Orden desconocida «%1».</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,13 @@
     </message>
 </context>
 <context>
+    <name>CatalogService</name>
+    <message>
+        <source>line %1: %2; nothing was imported</source>
+        <translation>ligne %1 : %2 ; rien n’a été importé</translation>
+    </message>
+</context>
+<context>
     <name>Currency</name>
     <message>
         <source>&quot;%1&quot; is not a supported ISO 4217 currency code</source>
@@ -167,6 +174,17 @@
     </message>
 </context>
 <context>
+    <name>EventOutbox</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>« %1 » doit être un nombre de %2 à %3</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s events.</source>
+        <translation>Une caisse ne voit que les événements de son magasin.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -212,6 +230,25 @@
     </message>
 </context>
 <context>
+    <name>JournalLinks</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>« journal » doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>doit être un nombre entier à partir de 1</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>doit comporter 64 chiffres hexadécimaux en minuscules</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
+        <translation>L’entrée de journal %1 de cette caisse est déjà connue avec un autre hash (elle enregistrait la commande %2) ; le journal de la caisse a bifurqué, par exemple après la restauration d’une ancienne copie de sa base.</translation>
+    </message>
+</context>
+<context>
     <name>LocalHistorySource</name>
     <message>
         <source>This till&apos;s orders</source>
@@ -230,6 +267,29 @@
     <message>
         <source>cannot combine %1 with %2</source>
         <translation>impossible de combiner %1 avec %2</translation>
+    </message>
+</context>
+<context>
+    <name>NatsRelay</name>
+    <message>
+        <source>NATS: %1 failed: %2</source>
+        <translation>NATS : échec de %1 : %2</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>connexion à %1</translation>
+    </message>
+    <message>
+        <source>opening JetStream</source>
+        <translation>ouverture de JetStream</translation>
+    </message>
+    <message>
+        <source>creating stream %1</source>
+        <translation>création du flux %1</translation>
+    </message>
+    <message>
+        <source>publishing event %1</source>
+        <translation>publication de l’événement %1</translation>
     </message>
 </context>
 <context>
@@ -291,10 +351,221 @@
     </message>
 </context>
 <context>
+    <name>OrderChanges</name>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
+        <translation>« since » doit être un curseur d’une réponse précédente et « limit » un nombre de 1 à 5000</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
         <translation>Il n’y a pas de commande %1 ici.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderIngest</name>
+    <message>
+        <source>is missing</source>
+        <translation>est absent</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>doit être compris entre %1 et %2</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit être true ou false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>doit être un tableau</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>Le corps n’est pas du JSON valide à l’octet %1 : %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Le corps doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>doit être un UUID</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>doit être une heure RFC 3339</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>n’est pas un état de commande</translation>
+    </message>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>doit contenir au moins une ligne</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>doit être cash ou card</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>ne vaut que pour les paiements par carte</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>peut contenir un seul paiement à débiter, pas %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>n’est pas un événement de commande</translation>
+    </message>
+    <message>
+        <source>Only an enrolled terminal may send its orders.</source>
+        <translation>Seule une caisse inscrite peut envoyer ses commandes.</translation>
+    </message>
+    <message>
+        <source>This terminal is %1 of store %2; it cannot send orders of %3 of store %4.</source>
+        <translation>Cette caisse est %1 du magasin %2 ; elle ne peut pas envoyer les commandes de %3 du magasin %4.</translation>
+    </message>
+    <message>
+        <source>&quot;receipt_no&quot; %1 does not belong to %2-%3</source>
+        <translation>« receipt_no » %1 n’appartient pas à %2-%3</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; %1 is not a supported ISO 4217 code</source>
+        <translation>« currency » %1 n’est pas un code ISO 4217 pris en charge</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; is %1 but store %2 sells in %3</source>
+        <translation>« currency » vaut %1 mais le magasin %2 vend en %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>« lines[%1] » : la remise dépasse unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>« lines[%1].total » vaut %2 mais la ligne fait %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>« total » vaut %1 mais les lignes font %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>les paiements (%1) ne couvrent pas « total » (%2)</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>une commande à distance est passée en version 1 avec des paiements (%1) égaux à « total » (%2)</translation>
+    </message>
+    <message>
+        <source>The order id %1 belongs to another terminal.</source>
+        <translation>L’identifiant de commande %1 appartient à une autre caisse.</translation>
+    </message>
+    <message>
+        <source>&quot;lines&quot;: line_no %1 appears twice</source>
+        <translation>« lines » : line_no %1 apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Il n’y a pas de commande %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListing</name>
+    <message>
+        <source>is not an order status</source>
+        <translation>n’est pas un état de commande</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>doit être une heure RFC 3339</translation>
+    </message>
+    <message>
+        <source>must be a whole number of minor units, 0 or more</source>
+        <translation>doit être un nombre entier de centimes, 0 ou plus</translation>
+    </message>
+    <message>
+        <source>must be a number from 1 to 500</source>
+        <translation>doit être un nombre de 1 à 500</translation>
+    </message>
+    <message>
+        <source>A terminal sees only its own store&apos;s orders.</source>
+        <translation>Une caisse ne voit que les commandes de son magasin.</translation>
+    </message>
+    <message>
+        <source>&quot;cursor&quot; is not a cursor this server handed out</source>
+        <translation>« cursor » n’est pas un curseur fourni par ce serveur</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSaga</name>
+    <message>
+        <source>Order %1 has no saga.</source>
+        <translation>La commande %1 n’a pas de saga.</translation>
+    </message>
+    <message>
+        <source>no payment service is configured (--payments)</source>
+        <translation>aucun service de paiement n’est configuré (--payments)</translation>
+    </message>
+    <message>
+        <source>the card was declined (%1)</source>
+        <translation>la carte a été refusée (%1)</translation>
+    </message>
+    <message>
+        <source>the payment service refused the charge: %1</source>
+        <translation>le service de paiement a refusé le débit : %1</translation>
+    </message>
+    <message>
+        <source>the order was %1 before the payment was confirmed</source>
+        <translation>la commande était %1 avant la confirmation du paiement</translation>
+    </message>
+    <message>
+        <source>Order %1 was not paid: %2. It is cancelled and its stock released.</source>
+        <translation>La commande %1 n’a pas été payée : %2. Elle est annulée et son stock libéré.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderService</name>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Cette commande appartient à un autre magasin.</translation>
+    </message>
+    <message>
+        <source>&quot;journal&quot; is for a terminal&apos;s own changes only</source>
+        <translation>« journal » ne vaut que pour les modifications d’une caisse</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; %1 is not an event an order can take</source>
+        <translation>« event » %1 n’est pas un événement qu’une commande peut recevoir</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must not be empty</source>
+        <translation>« reason » ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>Order %1 changed while it was being cancelled; try again.</source>
+        <translation>La commande %1 a changé pendant son annulation ; réessayez.</translation>
     </message>
 </context>
 <context>
@@ -317,10 +588,94 @@
     </message>
 </context>
 <context>
+    <name>OrderTransitions</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Il n’y a pas de commande %1.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>Outbox entry %1 is not waiting to be sent.</source>
         <translation>L’entrée d’envoi %1 n’attend pas d’être envoyée.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentGateway</name>
+    <message>
+        <source>no answer to the charge (%1), and none to the question about it (%2)</source>
+        <translation>pas de réponse au débit (%1) ni à la question à son sujet (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLedger</name>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>Impossible d’ouvrir le registre %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ledger this program can use: %2</source>
+        <translation>%1 n’est pas un registre utilisable par ce programme : %2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
+        <translation>%1 a le schéma en version %2 ; ce programme connaît la version %3 et laisse le fichier intact.</translation>
+    </message>
+    <message>
+        <source>%1 holds something else than a ledger; it is left untouched.</source>
+        <translation>%1 contient autre chose qu’un registre ; il reste intact.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different charge.</source>
+        <translation>L’Idempotency-Key %1 a servi à un autre débit.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different refund.</source>
+        <translation>L’Idempotency-Key %1 a servi à un autre remboursement.</translation>
+    </message>
+    <message>
+        <source>There is no charge %1.</source>
+        <translation>Il n’y a pas de débit %1.</translation>
+    </message>
+    <message>
+        <source>Charge %1 was declined; there is nothing to refund.</source>
+        <translation>Le débit %1 a été refusé ; il n’y a rien à rembourser.</translation>
+    </message>
+    <message>
+        <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
+        <translation>Il reste %2 à rembourser sur le débit %1, pas %3 (centimes).</translation>
+    </message>
+</context>
+<context>
+    <name>Principals</name>
+    <message>
+        <source>%1 &quot;%2&quot; already exists; nothing was changed.</source>
+        <translation>%1 « %2 » existe déjà ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>A store id is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Un identifiant de magasin a 1 à 16 lettres ou chiffres, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>The store %1 already exists; nothing was changed.</source>
+        <translation>Le magasin %1 existe déjà ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>A terminal name is 1 to 16 letters or digits, not &quot;%1&quot;.</source>
+        <translation>Un nom de caisse a 1 à 16 lettres ou chiffres, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role is backoffice or admin, not &quot;%1&quot;.</source>
+        <translation>Le rôle d’un utilisateur est backoffice ou admin, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Un utilisateur doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is no store %1.</source>
+        <translation>Il n’y a pas de magasin %1.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +756,33 @@
     </message>
 </context>
 <context>
+    <name>ServerDatabase</name>
+    <message>
+        <source>&quot;%1&quot; is not a database URL like postgresql://user:password@host:5432/counterline</source>
+        <translation>« %1 » n’est pas une URL de base comme postgresql://user:password@host:5432/counterline</translation>
+    </message>
+    <message>
+        <source>Give --data-dir DIR (SQLite) or --database URL (PostgreSQL).</source>
+        <translation>Indiquez --data-dir DIR (SQLite) ou --database URL (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Impossible de créer le répertoire de données %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the server database %1: %2</source>
+        <translation>Impossible d’ouvrir la base du serveur %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed and was rolled back: %2</source>
+        <translation>La migration %1 a échoué et a été annulée : %2</translation>
+    </message>
+</context>
+<context>
     <name>ServerHistorySource</name>
     <message>
         <source>Server %1</source>
@@ -453,6 +835,13 @@
     <message>
         <source>The printer &quot;%1&quot; did not take &quot;%2&quot;; it is kept in %3.</source>
         <translation>L’imprimante « %1 » n’a pas accepté « %2 » ; il est conservé dans %3.</translation>
+    </message>
+</context>
+<context>
+    <name>StockLedger</name>
+    <message>
+        <source>Store %1 has %2 of %3 on hand; the order asks for %4.</source>
+        <translation>Le magasin %1 a %2 de %3 en stock ; la commande en demande %4.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +898,21 @@
     <message>
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Un autre utilisateur a déjà ce code PIN ; choisissez-en un autre.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookRelay</name>
+    <message>
+        <source>A webhook is an http(s) URL such as https://erp.example.org/hooks, not &quot;%1&quot;.</source>
+        <translation>Un webhook est une URL http(s) comme https://erp.example.org/hooks, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>The webhook %1 is not on this machine: it needs https.</source>
+        <translation>Le webhook %1 n’est pas sur cette machine : il faut https.</translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation>événement %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1052,433 @@
     </message>
 </context>
 <context>
+    <name>counterline::app</name>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
+        <translation>--listen prend HÔTE:PORT, p. ex. %1, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text; nothing was imported.</source>
+        <translation>%1 n’est pas du texte UTF-8 ; rien n’a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli</name>
+    <message>
+        <source>--older-than-hours needs a whole number of hours, at least 1.</source>
+        <translation>--older-than-hours demande un nombre entier d’heures, au moins 1.</translation>
+    </message>
+    <message>
+        <source>Purged %1 carts untouched for %2 hours or more.</source>
+        <translation>%1 paniers inutilisés depuis %2 heures ou plus supprimés.</translation>
+    </message>
+    <message>
+        <source>Usage: catalog import FILE.csv</source>
+        <translation>Usage : catalog import FICHIER.csv</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>%1 articles importés depuis %2.</translation>
+    </message>
+    <message>
+        <source>See counterline-cli --help.</source>
+        <translation>Voir counterline-cli --help.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>Le serveur %1 a répondu %2 : %3</translation>
+    </message>
+    <message>
+        <source>events tail needs --server URL and --token T together.</source>
+        <translation>events tail demande --server URL et --token T ensemble.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; give --server and --token.</source>
+        <translation>Cette caisse n’est pas inscrite ; indiquez --server et --token.</translation>
+    </message>
+    <message>
+        <source>events tail needs --state FILE (or --data-dir).</source>
+        <translation>events tail demande --state FICHIER (ou --data-dir).</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 500.</source>
+        <translation>--limit demande un nombre de 1 à 500.</translation>
+    </message>
+    <message>
+        <source>Processed %1 events (%2 delivered again and skipped).</source>
+        <translation>%1 événements traités (%2 livrés à nouveau et ignorés).</translation>
+    </message>
+    <message>
+        <source>init needs --%1.</source>
+        <translation>init demande --%1.</translation>
+    </message>
+    <message>
+        <source>--rounding is half-up or half-even, not &quot;%1&quot;.</source>
+        <translation>--rounding vaut half-up ou half-even, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Terminal %1-%2 is set up in %3 (%4).</source>
+        <translation>La caisse %1-%2 est configurée dans %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The journal is broken at entry %1: %2</source>
+        <translation>Le journal est rompu à l’entrée %1 : %2</translation>
+    </message>
+    <message>
+        <source>The journal holds: %1 entries, chain intact.</source>
+        <translation>Le journal tient : %1 entrées, chaîne intacte.</translation>
+    </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Commandes de la caisse Counterline.
+
+Commandes :
+  init --store S --terminal T --currency C   configurer une caisse autonome
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    importer articles, prix et stock
+  sale --sku SKU[:QTY]... --tender cash|card vendre ; affiche le numéro de ticket et l’id de commande
+       [--cashier ID] [--customer ID]
+  journal verify                             vérifier la chaîne de hash
+  orders [--json] [--limit N] [--status S]   historique des commandes, les plus récentes d’abord
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         supprimer les paniers inutilisés depuis N heures
+  user add --name N --role cashier|manager --pin PIN
+                                             qui peut se connecter à la caisse
+  enroll --server URL --token T              prendre identité et catalogue d’un serveur
+  sync [--once] [--interval-ms N]            envoyer la file d’envoi (une fois, ou jusqu’à l’arrêt)
+  sync status [--json]                       ce qui attend, ce qui est à vérifier
+  events tail [--follow] [--state FILE]      les événements du serveur, chacun traité une fois
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>Where the terminal keeps its database.</source>
+        <translation>Où la caisse garde sa base de données.</translation>
+    </message>
+    <message>
+        <source>Store code, e.g. S1.</source>
+        <translation>Code du magasin, p. ex. S1.</translation>
+    </message>
+    <message>
+        <source>Terminal code, e.g. T1.</source>
+        <translation>Code de la caisse, p. ex. T1.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency, e.g. EUR.</source>
+        <translation>Devise ISO 4217, p. ex. EUR.</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Prix en rayon hors taxes (comme aux États-Unis).</translation>
+    </message>
+    <message>
+        <source>Tax rounding: half-up (default) or half-even.</source>
+        <translation>Arrondi des taxes : half-up (par défaut) ou half-even.</translation>
+    </message>
+    <message>
+        <source>A product to sell, optionally with a quantity: SKU:3.</source>
+        <translation>Un article à vendre, avec une quantité si besoin : SKU:3.</translation>
+    </message>
+    <message>
+        <source>How the customer pays: cash or card.</source>
+        <translation>Comment le client paie : cash ou card.</translation>
+    </message>
+    <message>
+        <source>Who sells (default: cli).</source>
+        <translation>Qui vend (par défaut : cli).</translation>
+    </message>
+    <message>
+        <source>The customer, if known.</source>
+        <translation>Le client, s’il est connu.</translation>
+    </message>
+    <message>
+        <source>A receipt number, e.g. S1-T1-000042.</source>
+        <translation>Un numéro de ticket, p. ex. S1-T1-000042.</translation>
+    </message>
+    <message>
+        <source>An order status, e.g. PAID.</source>
+        <translation>Un état de commande, p. ex. PAID.</translation>
+    </message>
+    <message>
+        <source>How many orders to list (default 50).</source>
+        <translation>Combien de commandes lister (50 par défaut).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Afficher du JSON au lieu du texte.</translation>
+    </message>
+    <message>
+        <source>carts purge: age in hours (default 72).</source>
+        <translation>carts purge : âge en heures (72 par défaut).</translation>
+    </message>
+    <message>
+        <source>enroll: the central server, e.g. https://pos.example.org.</source>
+        <translation>enroll : le serveur central, p. ex. https://pos.example.org.</translation>
+    </message>
+    <message>
+        <source>enroll: the token from counterline-server terminal enroll.</source>
+        <translation>enroll : le jeton de counterline-server terminal enroll.</translation>
+    </message>
+    <message>
+        <source>user add: the person&apos;s name.</source>
+        <translation>user add : le nom de la personne.</translation>
+    </message>
+    <message>
+        <source>user add: cashier or manager.</source>
+        <translation>user add : cashier ou manager.</translation>
+    </message>
+    <message>
+        <source>user add: 4 to 8 digits to log in with.</source>
+        <translation>user add : 4 à 8 chiffres pour se connecter.</translation>
+    </message>
+    <message>
+        <source>sync: one pass, then exit (0 when nothing is left to send).</source>
+        <translation>sync : un passage, puis sortie (0 quand il ne reste rien à envoyer).</translation>
+    </message>
+    <message>
+        <source>events tail: keep waiting for new events until stopped.</source>
+        <translation>events tail : attendre de nouveaux événements jusqu’à l’arrêt.</translation>
+    </message>
+    <message>
+        <source>events tail: the consumer&apos;s own database of processed events (default DATA_DIR/event-consumer.sqlite).</source>
+        <translation>events tail : la base propre des événements traités (par défaut DATA_DIR/event-consumer.sqlite).</translation>
+    </message>
+    <message>
+        <source>sync: time between passes or probes (default 5000).</source>
+        <translation>sync : délai entre passages ou sondages (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>The command to run; see above.</source>
+        <translation>La commande à exécuter ; voir ci-dessus.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Aucune commande donnée.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit demande un nombre positif.</translation>
+    </message>
+    <message>
+        <source>sale needs at least one --sku SKU[:QTY].</source>
+        <translation>sale demande au moins un --sku SKU[:QTÉ].</translation>
+    </message>
+    <message>
+        <source>--tender is cash or card, not &quot;%1&quot;.</source>
+        <translation>--tender vaut cash ou card, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
+        <translation>« %1 » n’est pas SKU:QUANTITÉ.</translation>
+    </message>
+    <message>
+        <source>There is no product with the sku &quot;%1&quot;.</source>
+        <translation>Il n’y a pas d’article avec la référence « %1 ».</translation>
+    </message>
+    <message>
+        <source>--interval-ms needs a number of milliseconds, at least 50.</source>
+        <translation>--interval-ms demande un nombre de millisecondes, au moins 50.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3.</source>
+        <translation>Envoyés %1, à réessayer %2, mis de côté %3.</translation>
+    </message>
+    <message>
+        <source>Pulled %1 product changes, %2 stock levels, %3 order changes.</source>
+        <translation>Récupéré %1 modifications d’articles, %2 niveaux de stock, %3 modifications de commandes.</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>À vérifier : %1</translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Journal : %1</translation>
+    </message>
+    <message>
+        <source>The server answers again.</source>
+        <translation>Le serveur répond de nouveau.</translation>
+    </message>
+    <message>
+        <source>The server is out of reach; probing.</source>
+        <translation>Le serveur est injoignable ; sondage en cours.</translation>
+    </message>
+    <message>
+        <source>enroll needs --server URL and --token TOKEN.</source>
+        <translation>enroll demande --server URL et --token JETON.</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Cette base appartient à la caisse %1-%2, mais le jeton est pour %3-%4 ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
+        <translation>Inscrite comme caisse %1-%2 de %3 ; %4 articles reçus.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled; run counterline-cli enroll.</source>
+        <translation>Cette caisse n’est pas inscrite ; lancez counterline-cli enroll.</translation>
+    </message>
+    <message>
+        <source>Sent %1, retrying later %2, set aside %3; %4 waiting.</source>
+        <translation>Envoyés %1, à réessayer %2, mis de côté %3 ; %4 en attente.</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>pas encore vérifié</translation>
+    </message>
+    <message>
+        <source>pending: %1 (oldest %2 s)
+needs attention: %3
+last success: %4
+last error: %5
+journal: %6</source>
+        <translation>en attente : %1 (la plus ancienne %2 s)
+à vérifier : %3
+dernier succès : %4
+dernière erreur : %5
+journal : %6</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>  %1 %2 (%3): %4 attempts, last answer %5%6</source>
+        <translation>  %1 %2 (%3) : %4 tentatives, dernière réponse %5%6</translation>
+    </message>
+    <message>
+        <source>user add needs --name NAME --role cashier|manager --pin PIN.</source>
+        <translation>user add demande --name NOM --role cashier|manager --pin PIN.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) ajouté.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::cli::ProcessedEvents</name>
+    <message>
+        <source>The consumer&apos;s state %1 failed: %2</source>
+        <translation>L’état du consommateur %1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::PaymentSimulator</name>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Cette requête demande un en-tête Idempotency-Key (1 à 255 caractères).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object (%1 at byte %2).</source>
+        <translation>Le corps n’est pas un objet JSON (%1 à l’octet %2).</translation>
+    </message>
+    <message>
+        <source>&quot;amount&quot; must be a positive whole number of minor units (e.g. 1999 for 19.99).</source>
+        <translation>« amount » doit être un nombre entier positif de centimes (p. ex. 1999 pour 19,99).</translation>
+    </message>
+    <message>
+        <source>&quot;currency&quot; must be an ISO 4217 code such as EUR, not &quot;%1&quot;.</source>
+        <translation>« currency » doit être un code ISO 4217 comme EUR, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>&quot;token&quot; must be a card token starting with tok_ (e.g. tok_visa), not &quot;%1&quot;.</source>
+        <translation>« token » doit être un jeton de carte commençant par tok_ (p. ex. tok_visa), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>&quot;reference&quot; is longer than 200 characters.</source>
+        <translation>« reference » dépasse 200 caractères.</translation>
+    </message>
+    <message>
+        <source>The fault is none, timeout, drop_after_capture or slow, not &quot;%1&quot;.</source>
+        <translation>La panne est none, timeout, drop_after_capture ou slow, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>Impossible d’écouter sur %1:%2 (occupé ou interdit).</translation>
+    </message>
+    <message>
+        <source>Ask with ?idempotency_key=KEY.</source>
+        <translation>Demandez avec ?idempotency_key=KEY.</translation>
+    </message>
+    <message>
+        <source>Nothing was ever charged with the key %1.</source>
+        <translation>Rien n’a jamais été débité avec la clé %1.</translation>
+    </message>
+    <message>
+        <source>&quot;charge_id&quot; names the charge to refund.</source>
+        <translation>« charge_id » désigne le débit à rembourser.</translation>
+    </message>
+    <message>
+        <source>&quot;times&quot; must be at least 1 and &quot;delay_ms&quot; not negative.</source>
+        <translation>« times » doit valoir au moins 1 et « delay_ms » ne pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::paysim::main</name>
+    <message>
+        <source>--fault takes MODE[:TIMES[:DELAY_MS]], e.g. slow:5:2000, not &quot;%1&quot;.</source>
+        <translation>--fault prend MODE[:TIMES[:DELAY_MS]], p. ex. slow:5:2000, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Counterline payment simulator: charges, refunds and status by Idempotency-Key, for demos, training and tests. No real money moves.
+
+Tokens: tok_insufficient… and tok_expired… and tok_decline… are declined; any other tok_… is approved.</source>
+        <translation>Simulateur de paiement Counterline : débits, remboursements et état par Idempotency-Key, pour démonstrations, formations et tests. Aucun argent réel ne circule.
+
+Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; tout autre tok_… est accepté.</translation>
+    </message>
+    <message>
+        <source>Where the ledger is kept (paysim.sqlite).</source>
+        <translation>Où le registre est conservé (paysim.sqlite).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8090).</source>
+        <translation>HÔTE:PORT d’écoute (par défaut 127.0.0.1:8090).</translation>
+    </message>
+    <message>
+        <source>Misbehave for the next charges: timeout, drop_after_capture or slow, as MODE[:TIMES[:DELAY_MS]].</source>
+        <translation>Simuler une panne pour les prochains débits : timeout, drop_after_capture ou slow, sous la forme MODE[:TIMES[:DELAY_MS]].</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only, not on %1.</source>
+        <translation>Le HTTP en clair n’est servi que sur la boucle locale, pas sur %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>Impossible de créer le répertoire %1.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol</name>
     <message>
         <source>&quot;%1&quot; must be a whole number of minor units below 2^53.</source>
@@ -656,6 +1487,214 @@
     <message>
         <source>The outbox row does not hold a sale record.</source>
         <translation>La ligne d’envoi ne contient pas de vente.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server</name>
+    <message>
+        <source>The order was changed by someone else; it is now at version %1.</source>
+        <translation>La commande a été modifiée par quelqu’un d’autre ; elle est maintenant en version %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
+        <translation>Impossible d’écouter sur %1:%2 (occupé ou interdit).</translation>
+    </message>
+    <message>
+        <source>This server takes no card payments: it was started without --payments.</source>
+        <translation>Ce serveur n’accepte pas les paiements par carte : il a été démarré sans --payments.</translation>
+    </message>
+    <message>
+        <source>There is no %1 here.</source>
+        <translation>Il n’y a pas de %1 ici.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>« %1 » a échoué : %2</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::server::main</name>
+    <message>
+        <source>See counterline-server --help.</source>
+        <translation>Voir counterline-server --help.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key.</source>
+        <translation>TLS demande à la fois --tls-cert et --tls-key.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key.</source>
+        <translation>%1 ne contient aucune clé privée PEM.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, or pass --insecure to listen on %1 without TLS.</source>
+        <translation>Le HTTP en clair n’est servi que sur la boucle locale. Indiquez --tls-cert et --tls-key, ou --insecure pour écouter sur %1 sans TLS.</translation>
+    </message>
+    <message>
+        <source>--key-retention-days needs a number of days, at least 1.</source>
+        <translation>--key-retention-days demande un nombre de jours, au moins 1.</translation>
+    </message>
+    <message>
+        <source>--key-lease-seconds needs a number of seconds, at least 1.</source>
+        <translation>--key-lease-seconds demande un nombre de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <source>--saga-recovery-seconds needs a number of seconds, at least 1.</source>
+        <translation>--saga-recovery-seconds demande un nombre de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <source>--payments needs a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
+        <translation>--payments demande une URL comme http://127.0.0.1:8090, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>The payment service at %1 is not on this machine: it needs https.</source>
+        <translation>Le service de paiement %1 n’est pas sur cette machine : il faut https.</translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation>Impossible de mettre en place la gestion des signaux.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints the terminal&apos;s token once
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Serveur central Counterline.
+
+Sans commande, il sert l’API v1. Commandes :
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     affiche une fois le jeton de la caisse
+  user add --name N --role backoffice|admin   affiche une fois le jeton de l’utilisateur
+  catalog import FICHIER.csv [--store S] articles et prix ; avec --store, son stock
+  webhook add --url URL [--store S] [--secret S]   événements envoyés là, signés</translation>
+    </message>
+    <message>
+        <source>Directory of the embedded SQLite database.</source>
+        <translation>Répertoire de la base SQLite intégrée.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL instead: postgresql://user:pw@host:port/db.</source>
+        <translation>PostgreSQL à la place : postgresql://user:pw@host:port/db.</translation>
+    </message>
+    <message>
+        <source>HOST:PORT to serve on (default 127.0.0.1:8080).</source>
+        <translation>HÔTE:PORT d’écoute (par défaut 127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a non-loopback address.</source>
+        <translation>Autoriser le HTTP en clair hors de la boucle locale.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for HTTPS.</source>
+        <translation>Certificat PEM (chaîne) pour HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Clé privée PEM pour HTTPS.</translation>
+    </message>
+    <message>
+        <source>How long idempotency keys are kept (default 35).</source>
+        <translation>Durée de conservation des clés d’idempotence (35 par défaut).</translation>
+    </message>
+    <message>
+        <source>How long a request that died mid-way holds its key (default 30).</source>
+        <translation>Combien de temps une requête interrompue garde sa clé (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>The payment service remote orders are charged through, e.g. http://127.0.0.1:8090 (https unless on this machine).</source>
+        <translation>Le service de paiement qui débite les commandes à distance, p. ex. http://127.0.0.1:8090 (https sauf sur cette machine).</translation>
+    </message>
+    <message>
+        <source>Publish events to NATS JetStream, e.g. nats://127.0.0.1:4222.</source>
+        <translation>Publier les événements sur NATS JetStream, p. ex. nats://127.0.0.1:4222.</translation>
+    </message>
+    <message>
+        <source>webhook add: where the events are POSTed.</source>
+        <translation>webhook add : où les événements sont envoyés.</translation>
+    </message>
+    <message>
+        <source>webhook add: the signing secret (default: made up).</source>
+        <translation>webhook add : le secret de signature (par défaut : généré).</translation>
+    </message>
+    <message>
+        <source>How often unfinished sagas are looked for (default 10).</source>
+        <translation>Fréquence de recherche des sagas inachevées (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Store id, e.g. S1.</source>
+        <translation>Identifiant du magasin, p. ex. S1.</translation>
+    </message>
+    <message>
+        <source>A name.</source>
+        <translation>Un nom.</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency.</source>
+        <translation>Devise ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Shelf prices include tax (default).</source>
+        <translation>Prix en rayon TTC (par défaut).</translation>
+    </message>
+    <message>
+        <source>Shelf prices exclude tax (as in the US).</source>
+        <translation>Prix en rayon hors taxes (comme aux États-Unis).</translation>
+    </message>
+    <message>
+        <source>The store a terminal belongs to.</source>
+        <translation>Le magasin auquel appartient une caisse.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s role: backoffice or admin.</source>
+        <translation>Le rôle d’un utilisateur : backoffice ou admin.</translation>
+    </message>
+    <message>
+        <source>An operator command; see above.</source>
+        <translation>Une commande d’exploitation ; voir ci-dessus.</translation>
+    </message>
+    <message>
+        <source>%1 needs --%2.</source>
+        <translation>%1 demande --%2.</translation>
+    </message>
+    <message>
+        <source>Store %1 (%2, %3) added.</source>
+        <translation>Magasin %1 (%2, %3) ajouté.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; can now sign in with this token. It is shown only now; store it safely:</source>
+        <translation>%1 « %2 » peut maintenant se connecter avec ce jeton. Il n’est affiché que maintenant ; conservez-le en lieu sûr :</translation>
+    </message>
+    <message>
+        <source>catalog import needs a FILE.csv.</source>
+        <translation>catalog import demande un FICHIER.csv.</translation>
+    </message>
+    <message>
+        <source>Imported %1 products from %2.</source>
+        <translation>%1 articles importés depuis %2.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 receives %2&apos;s events at %3, signed with this secret (shown only now):</source>
+        <translation>Le webhook %1 reçoit les événements de %2 à %3, signés avec ce secret (affiché seulement maintenant) :</translation>
+    </message>
+    <message>
+        <source>every store</source>
+        <translation>tous les magasins</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue « %1 ».</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // lives in its own file and returns the process exit code (0 done, 1 failed, 2 misused).
 
 #include "cli/cli_context.h"
+#include "common/translations.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +15,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Counterline"_s);
     QCoreApplication::setApplicationName(u"counterline"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
+    app::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -2,6 +2,7 @@
 // It keeps its own ledger (SQLite) and serves charges, refunds and status by key over HTTP.
 
 #include "common/listen_address.h"
+#include "common/translations.h"
 #include "domain/clock.h"
 #include "paysim/payment_ledger.h"
 #include "paysim/payment_simulator.h"
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Counterline"_s);
     QCoreApplication::setApplicationName(u"counterline-paysim"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
+    app::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -3,6 +3,7 @@
 
 #include "common/listen_address.h"
 #include "common/text_file.h"
+#include "common/translations.h"
 #include "domain/clock.h"
 #include "server/catalog_service.h"
 #include "server/http_api.h"
@@ -210,6 +211,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Counterline"_s);
     QCoreApplication::setApplicationName(u"counterline-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
+    app::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -1,5 +1,6 @@
 // counterline: the cashier's window on this terminal's database, with sync in the background.
 
+#include "common/translations.h"
 #include "domain/clock.h"
 #include "domain/id_source.h"
 #include "store/database.h"
@@ -68,29 +69,6 @@ private:
     const QElapsedTimer &m_sinceStart;
 };
 
-// The window speaks the system's language, or the one the settings name (language=de in
-// ~/.config/Counterline/counterline.conf); money, dates and numbers follow the same locale.
-class LanguageSetup
-{
-public:
-    LanguageSetup()
-    {
-        const QString chosen = QSettings().value(u"language"_s).toString();
-        const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-        if (!chosen.isEmpty())
-            QLocale::setDefault(locale);
-        if (m_ours.load(locale, u"counterline"_s, u"_"_s, u":/i18n"_s))
-            QCoreApplication::installTranslator(&m_ours);
-        if (m_qt.load(locale, u"qtbase"_s, u"_"_s,
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&m_qt);
-    }
-
-private:
-    QTranslator m_ours;
-    QTranslator m_qt;
-};
-
 // The back office: on the server for head office (--server), else on this terminal's database
 // for its manager.
 int runBackOffice(const QCommandLineParser &parser)
@@ -154,7 +132,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Counterline"_s);
     QApplication::setApplicationName(u"counterline"_s);
     QApplication::setApplicationVersion(QStringLiteral(COUNTERLINE_VERSION));
-    LanguageSetup language;
+    app::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -59,7 +59,7 @@ Result<qint64> EventOutbox::append(const QSqlDatabase &db, const QString &type,
         type,
         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
         storeId,
-        at.toUTC().toString(Qt::ISODateWithMs)};
+        timeText(at)};
     // SQLite has one writer at a time and commits in order, so the next rowid is the next number
     // and no cursor can pass an event that commits later. PostgreSQL commits concurrently: there
     // the number comes from a counter row the transaction holds until it commits.

@@ -6,15 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::server {
 
-namespace {
-
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
-
 Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QString &principalId,
                                                const QString &key, const QByteArray &fingerprint,
                                                const QDateTime &now, std::chrono::seconds leaseTime)

@@ -92,8 +92,7 @@ Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &termina
         execSql(db,
                 u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
                 "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                {terminalId, link.seq, link.prevHash, link.hash, orderId, kind,
-                 at.toUTC().toString(Qt::ISODateWithMs)});
+                {terminalId, link.seq, link.prevHash, link.hash, orderId, kind, timeText(at)});
     return inserted ? success() : Result<void>(inserted.error());
 }
 

@@ -120,11 +120,6 @@ private:
     std::optional<Error> m_error;
 };
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 Error totalsMismatch(const QString &what)
 {
     return Error{u"order.totals_mismatch"_s, what};

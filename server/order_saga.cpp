@@ -18,11 +18,6 @@ namespace counterline::server {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 // The tender the saga charges, with the order's currency.
 struct Capture
 {

@@ -15,11 +15,6 @@ namespace counterline::server {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 Result<StoredState> readState(const QSqlDatabase &db, const Principal &caller,
                               const QString &orderId)
 {

@@ -32,7 +32,7 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actor
     Result<OrderStatus> next = nextOrderStatus(state.status, event);
     if (!next)
         return next.error();
-    const QString when = at.toUTC().toString(Qt::ISODateWithMs);
+    const QString when = timeText(at);
     Result<QSqlQuery> updated =
         execSql(db, u"UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?"_s,
                 {orderStatusName(*next), state.version + 1, orderId, state.version});

@@ -18,11 +18,6 @@ namespace counterline::server {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QString &storeId,
                           const QString &name, const QDateTime &at)
 {

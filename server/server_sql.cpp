@@ -71,6 +71,11 @@ bool reusable(const QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
 void forgetPrepared(const QString &connectionName)
 {
     std::shared_ptr<Statements> statements;

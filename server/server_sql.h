@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
@@ -13,6 +14,9 @@ namespace counterline::server {
 // detect a concurrent insert of the same key.
 Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql,
                           const QVariantList &values = {});
+
+// A time as the server stores it: UTC, ISO 8601 with milliseconds (sorts as text).
+QString timeText(const QDateTime &at);
 
 // Drops this thread's prepared statements of a connection (before the connection reopens).
 void forgetPrepared(const QString &connectionName);

@@ -8,11 +8,6 @@ namespace counterline::server {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 Result<void> insertMovement(const QSqlDatabase &db, const QString &orderId, const QString &step,
                             const QString &sku, qint64 quantity, bool belowZero,
                             const QDateTime &at)

@@ -20,11 +20,6 @@ namespace counterline::server {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
 // Full jitter: a random wait up to 0.5 s × 2^failures, at most 5 minutes.
 qint64 backoffMs(int failures)
 {

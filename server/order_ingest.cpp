@@ -469,13 +469,18 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         answer = *stored;
     }
     const QByteArray body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-    // A remote order's answer waits for its saga; everything else is answered now. (Orders
-    // stored before sagas existed have none: they were counter sales, done.)
-    Result<SagaState> saga = OrderSaga::read(db, order.id);
-    if (!saga && saga.error().code != u"order.not_found"_s)
-        return saga.error();
-    const bool remote = saga && saga->kind == u"remote"_s;
-    const bool pending = saga && !saga->finished();
+    // A remote order's answer waits for its saga; everything else is answered now. A new
+    // order's saga was started above (its only open step is a charge); a known one is read back
+    // (none: a counter sale with nothing to charge, done in its ingest).
+    bool remote = order.isRemote();
+    bool pending = order.needsCapture();
+    if (status == 200) {
+        Result<SagaState> saga = OrderSaga::read(db, order.id);
+        if (!saga && saga.error().code != u"order.not_found"_s)
+            return saga.error();
+        remote = saga && saga->kind == u"remote"_s;
+        pending = saga && !saga->finished();
+    }
     if (slot && !remote) {
         if (Result<void> completed =
                 Idempotency::complete(db, slot->principalId, slot->key, status, body);

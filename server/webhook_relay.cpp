@@ -33,11 +33,10 @@ struct Delivery
     QString error;
 };
 
-Delivery post(const WebhookSubscriber &to, const OutboxEvent &event, const Clock &clock,
-              std::chrono::milliseconds timeout)
+Delivery post(QNetworkAccessManager &network, const WebhookSubscriber &to, const OutboxEvent &event,
+              const Clock &clock, std::chrono::milliseconds timeout)
 {
     const QByteArray body = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
-    QNetworkAccessManager network;
     QNetworkRequest request(to.url);
     request.setTransferTimeout(int(timeout.count()));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
@@ -126,13 +125,14 @@ Result<int> WebhookRelay::deliverDue(const QSqlDatabase &db, const Clock &clock,
     found.value().finish();
 
     int delivered = 0;
+    QNetworkAccessManager network; // one per round: its connections carry the round's events
     for (const Due &one : std::as_const(due)) {
         Result<QList<OutboxEvent>> events =
             EventOutbox::after(db, one.after, 50, one.subscriber.storeId);
         if (!events)
             return events.error();
         for (const OutboxEvent &event : std::as_const(*events)) {
-            const Delivery delivery = post(one.subscriber, event, clock, timeout);
+            const Delivery delivery = post(network, one.subscriber, event, clock, timeout);
             if (delivery.status >= 200 && delivery.status < 300) {
                 Result<QSqlQuery> moved =
                     execSql(db,

@@ -243,6 +243,48 @@ private slots:
         QCOMPARE(eventTypes(id), (QStringList{u"order.placed"_s, u"order.paid"_s}));
     }
 
+    // The card was charged, the server died before confirming, and head office cancelled the
+    // order meanwhile: the saga, resumed, gives the money back (one charge, one full refund) and
+    // the stock comes back once — not by the cancel and the saga both.
+    void cancelledWhileChargingIsRefundedOnce()
+    {
+        m_server->stop();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"COUNTERLINE_FAULT_POINT"_s, u"before_confirm"_s);
+        QVERIFY(startServer(environment, 600)); // the saga is held, so nobody resumes it yet
+        const QString id = newId();
+        QCOMPARE(post("web-7", remoteOrder(id, 1, u"tok_visa"_s)).status, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->process().state(), QProcess::NotRunning, 10'000);
+        QVERIFY(startServer({}, 600));
+        QCOMPARE(ledger(u"charges"_s).size(), 1);
+        QCOMPARE(orderStatus(id), u"CREATED"_s);
+
+        const QString out = m_server->command(
+            {u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s, u"--role"_s, u"backoffice"_s});
+        const QByteArray backOffice = out.trimmed().split(u'\n').last().toLatin1();
+        const HttpAnswer cancelled = http(
+            m_network, "POST", m_server->url(u"/v1/orders/%1/cancel"_s.arg(id)), backOffice,
+            "cancel-7", R"({"reason":"customer called","restock":true,"refund_tenders":true})");
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(orderStatus(id), u"CANCELLED"_s);
+        QCOMPARE(onHand(u"BROT"_s), 10);
+
+        // The held saga's lease runs out (as if the time had passed); the worker resumes it.
+        QCOMPARE(m_server->count(u"UPDATE sagas SET lease_until = '2000-01-01T00:00:00.000Z' "
+                                 "WHERE order_id = '%1'"_s.arg(id)),
+                 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            get(u"/v1/orders/%1/saga"_s.arg(id)).json().value(u"step"_s).toString(), u"cancelled"_s,
+            20'000);
+        const QJsonArray refunds = ledger(u"refunds"_s);
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds[0].toObject().value(u"amount"_s).toInt(), 1397);
+        QCOMPARE(ledger(u"charges"_s).size(), 1);
+        QCOMPARE(onHand(u"BROT"_s), 10); // restocked by the cancel, not released again
+        QCOMPARE(onHand(u"WEIN"_s), 5);
+        QCOMPARE(orderStatus(id), u"CANCELLED"_s);
+    }
+
     // Counter sales arrive paid: their stock leaves at once; a card taken offline is captured
     // afterwards by the recovery worker, and a decline then goes on the follow-up list.
     void offlineCardSalesAreCapturedOrFollowedUp()
@@ -329,11 +371,12 @@ private slots:
 
 private:
     bool
-    startServer(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    startServer(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                int leaseSeconds = 1)
     {
         return m_server->start({u"--payments"_s, m_paysim->url(QString()).toString(),
-                                u"--key-lease-seconds"_s, u"1"_s, u"--saga-recovery-seconds"_s,
-                                u"1"_s},
+                                u"--key-lease-seconds"_s, QString::number(leaseSeconds),
+                                u"--saga-recovery-seconds"_s, u"1"_s},
                                environment);
     }
 

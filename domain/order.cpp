@@ -53,6 +53,11 @@ Result<void> Order::checkTenders(const QList<Tender> &tenders) const
                      tr("the tenders (%1) do not cover the total (%2)")
                          .arg(Money(sum, currency()).toString(), total().toString())};
     }
+    if (m_kind == OrderKind::Return && sum != total().minorUnits()) {
+        return Error{u"tender.refund_mismatch"_s,
+                     tr("a return pays back exactly its total (%1), not %2")
+                         .arg(total().toString(), Money(sum, currency()).toString())};
+    }
     if (sum - total().minorUnits() > cash) {
         return Error{u"tender.change_without_cash"_s,
                      tr("change can only be given out of cash; card tenders exceed the total")};

@@ -12,6 +12,20 @@
 
 namespace counterline {
 
+// A sale, or a return: a new order that gives back some units of a completed sale (BRIEF §3).
+// A return's amounts are positive like a sale's; its tenders are what was paid back.
+enum class OrderKind
+{
+    Sale,
+    Return
+};
+
+QString orderKindName(OrderKind kind); // "sale" / "return"
+Result<OrderKind> orderKindFromName(QStringView name);
+
+struct ReturnSource;
+struct ReturnItem;
+
 // A sold line, frozen: what was sold, at which price, name and tax, whatever the catalog says
 // later.
 struct OrderLine
@@ -26,6 +40,7 @@ struct OrderLine
     Money net;
     Money tax;
     Money total;
+    int originalLineNo = 0; // on a return: the line of the sale it gives back
 
     friend bool operator==(const OrderLine &, const OrderLine &) = default;
 };
@@ -68,6 +83,12 @@ public:
     // A new CREATED order (version 1) from a non-empty cart, with price and tax snapshots.
     static Result<Order> place(const Cart &cart, const OrderHeader &header, const Actor &actor);
 
+    // A new CREATED return order (version 1) giving back `items` of a completed sale, each line
+    // with its share of the sold line's discount, tax and total (returnShare). Paying it records
+    // what was paid back, which must be exactly its total.
+    static Result<Order> placeReturn(const ReturnSource &sale, const QList<ReturnItem> &items,
+                                     const OrderHeader &header, const Actor &actor);
+
     // Records the tenders and applies PaymentCaptured. Tenders must cover the total; change is
     // given only out of cash.
     Result<Order> pay(const QList<Tender> &tenders, const Actor &actor, const QDateTime &at) const;
@@ -84,6 +105,8 @@ public:
     const QDateTime &createdAt() const { return m_header.createdAt; }
     const Currency &currency() const { return m_totals.total.currency(); }
     const PricingPolicy &policy() const { return m_policy; }
+    OrderKind kind() const { return m_kind; }
+    const QUuid &originalOrderId() const { return m_originalOrderId; } // null for a sale
 
     OrderStatus status() const { return m_status; }
     int version() const { return m_version; }
@@ -117,6 +140,8 @@ private:
     QList<OrderEventRecord> m_events;
     OrderStatus m_status = kInitialOrderStatus;
     int m_version = 1;
+    OrderKind m_kind = OrderKind::Sale;
+    QUuid m_originalOrderId;
 };
 
 } // namespace counterline

@@ -14,7 +14,9 @@ Result<OrderDetail> OrderDetails::load(const Database &database, const QString &
         runSql(db,
                u"SELECT id, receipt_no, created_at, status, version, cashier_id, customer_id, "
                "total_minor, currency, sync_state, store_id, terminal_id, tax_minor, change_minor, "
-               "server_order_no FROM orders WHERE id = ?"_s,
+               "server_order_no, kind, original_order_id, "
+               "(SELECT s.receipt_no FROM orders s WHERE s.id = orders.original_order_id) "
+               "FROM orders WHERE id = ?"_s,
                {orderId});
     if (!head)
         return head.error();
@@ -36,18 +38,24 @@ Result<OrderDetail> OrderDetails::load(const Database &database, const QString &
                                   row.value(5).toString(),
                                   row.value(6).toString(),
                                   Money(row.value(7).toLongLong(), *currency),
-                                  row.value(9).toString()};
+                                  row.value(9).toString(),
+                                  row.value(15).toString() == u"return"_s};
     detail.storeId = row.value(10).toString();
     detail.terminalId = row.value(11).toString();
     detail.taxMinor = row.value(12).toLongLong();
     detail.changeMinor = row.value(13).toLongLong();
     detail.serverOrderNo = row.value(14).toString();
+    detail.originalOrderId = row.value(16).toString();
+    detail.originalReceiptNo = row.value(17).toString();
     row.finish();
 
     Result<QSqlQuery> lines = runSql(
         db,
-        u"SELECT line_no, sku, name, unit_price_minor, quantity, tax_rate_ppm, discount_minor, "
-        "tax_minor, total_minor FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        u"SELECT l.line_no, l.sku, l.name, l.unit_price_minor, l.quantity, l.tax_rate_ppm, "
+        "l.discount_minor, l.tax_minor, l.total_minor, COALESCE(l.original_line_no, 0), "
+        "(SELECT COALESCE(SUM(r.quantity), 0) FROM order_lines r JOIN orders o ON o.id = "
+        "r.order_id WHERE o.original_order_id = l.order_id AND r.original_line_no = l.line_no) "
+        "FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no"_s,
         {orderId});
     if (!lines)
         return lines.error();
@@ -56,7 +64,21 @@ Result<OrderDetail> OrderDetails::load(const Database &database, const QString &
         detail.lines.append({l.value(0).toInt(), l.value(1).toString(), l.value(2).toString(),
                              l.value(3).toLongLong(), l.value(4).toLongLong(),
                              l.value(5).toLongLong(), l.value(6).toLongLong(),
-                             l.value(7).toLongLong(), l.value(8).toLongLong()});
+                             l.value(7).toLongLong(), l.value(8).toLongLong(), l.value(9).toInt(),
+                             l.value(10).toLongLong()});
+    }
+
+    Result<QSqlQuery> returns =
+        runSql(db,
+               u"SELECT id, receipt_no, created_at, total_minor FROM orders "
+               "WHERE original_order_id = ? ORDER BY receipt_seq"_s,
+               {orderId});
+    if (!returns)
+        return returns.error();
+    while (returns.value().next()) {
+        const QSqlQuery &r = returns.value();
+        detail.returns.append({r.value(0).toString(), r.value(1).toString(),
+                               timeFromText(r.value(2).toString()), r.value(3).toLongLong()});
     }
 
     Result<QSqlQuery> tenders =

@@ -22,6 +22,16 @@ struct OrderDetail
         qint64 discountMinor = 0;
         qint64 taxMinor = 0;
         qint64 totalMinor = 0;
+        int originalLineNo = 0; // on a return: the sale's line it gives back
+        qint64 returned = 0;    // on a sale: units of the line returns gave back
+    };
+    // A return made against this sale.
+    struct Return
+    {
+        QString orderId;
+        QString receiptNumber;
+        QDateTime createdAt;
+        qint64 totalMinor = 0;
     };
     struct TenderLine
     {
@@ -62,6 +72,9 @@ struct OrderDetail
     qint64 taxMinor = 0;
     qint64 changeMinor = 0;
     QString serverOrderNo;
+    QString originalOrderId;   // on a return: the sale it gives back from
+    QString originalReceiptNo; // ... and that sale's receipt number
+    QList<Return> returns;     // on a sale: its returns, oldest first
     QList<Line> lines;
     QList<TenderLine> tenders;
     QList<Event> events;

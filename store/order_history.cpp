@@ -54,7 +54,8 @@ OrderHistory::Statement OrderHistory::pageStatement(const OrderFilter &filter,
         add(u"(o.created_at, o.id) < (?, ?)"_s, {after->createdAt, after->id});
 
     statement.sql = u"SELECT o.id, o.receipt_no, o.created_at, o.status, o.version, o.cashier_id, "
-                    "o.customer_id, o.total_minor, o.currency, o.sync_state FROM orders o"_s;
+                    "o.customer_id, o.total_minor, o.currency, o.sync_state, o.kind "
+                    "FROM orders o"_s;
     if (!where.isEmpty())
         statement.sql += u" WHERE "_s + where.join(u" AND "_s);
     statement.sql += u" ORDER BY o.created_at DESC, o.id DESC LIMIT %1"_s.arg(limit);
@@ -143,7 +144,7 @@ Result<OrderPage> OrderHistory::page(const OrderFilter &filter,
             columnText(prepared, 0), columnText(prepared, 1), timeFromText(lastCreatedText),
             *status, sqlite3_column_int(prepared, 4), columnText(prepared, 5),
             columnText(prepared, 6), Money(sqlite3_column_int64(prepared, 7), currency),
-            columnText(prepared, 9)});
+            columnText(prepared, 9), columnText(prepared, 10) == u"return"_s});
     }
     if (step != SQLITE_ROW && step != SQLITE_DONE)
         return sqliteError(db, statement.sql);

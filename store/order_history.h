@@ -36,6 +36,7 @@ struct OrderSummary
     QString customerId;
     Money total;
     QString syncState;
+    bool isReturn = false; // a return order: `total` was paid back
 };
 
 // Where a page ended: newest first, so the next page holds what is older than this.

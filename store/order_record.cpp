@@ -48,8 +48,9 @@ QJsonObject saleRecordJson(const Order &order)
 {
     const QString orderId = order.id().toString(QUuid::WithoutBraces);
     QJsonArray lines;
+    const bool isReturn = order.kind() == OrderKind::Return;
     for (const OrderLine &line : order.lines()) {
-        lines.append(QJsonObject{
+        QJsonObject encoded{
             {u"line_no"_s, line.lineNo},
             {u"sku"_s, line.sku},
             {u"name"_s, line.name},
@@ -60,7 +61,10 @@ QJsonObject saleRecordJson(const Order &order)
             {u"net"_s, line.net.minorUnits()},
             {u"tax"_s, line.tax.minorUnits()},
             {u"total"_s, line.total.minorUnits()},
-        });
+        };
+        if (isReturn)
+            encoded.insert(u"original_line_no"_s, line.originalLineNo);
+        lines.append(encoded);
     }
     QJsonArray tenders;
     for (const Tender &tender : order.tenders()) {
@@ -74,8 +78,8 @@ QJsonObject saleRecordJson(const Order &order)
     QJsonArray events;
     for (const OrderEventRecord &event : order.events())
         events.append(eventRecordJson(orderId, event));
-    return QJsonObject{
-        {u"type"_s, u"sale"_s},
+    QJsonObject record{
+        {u"type"_s, orderKindName(order.kind())},
         {u"id"_s, orderId},
         {u"receipt_no"_s, order.receiptNumber().toString()},
         {u"store_id"_s, order.storeId()},
@@ -99,6 +103,11 @@ QJsonObject saleRecordJson(const Order &order)
         {u"tenders"_s, tenders},
         {u"events"_s, events},
     };
+    // A sale's record is what it always was; a return also names the sale it gives back from.
+    if (isReturn)
+        record.insert(u"original_order_id"_s,
+                      order.originalOrderId().toString(QUuid::WithoutBraces));
+    return record;
 }
 
 QByteArray saleRecord(const Order &order)

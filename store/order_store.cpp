@@ -1,6 +1,7 @@
 #include "store/order_store.h"
 
 #include "store/order_record.h"
+#include "store/return_source.h"
 #include "store/sql.h"
 #include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
@@ -27,17 +28,30 @@ Result<void> insertOrderRow(const QSqlDatabase &db, const Order &order, qint64 s
         db,
         u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, terminal_id, cashier_id, "
         "customer_id, currency, tax_mode, rounding, subtotal_minor, discount_minor, net_minor, "
-        "tax_minor, total_minor, change_minor, status, version, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', 1, ?, ?)"_s,
-        {idText(order.id()), order.receiptNumber().toString(), sequence, order.storeId(),
-         order.terminalId(), order.cashierId(),
+        "tax_minor, total_minor, change_minor, status, version, created_at, updated_at, kind, "
+        "original_order_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', 1, ?, ?, ?, ?)"_s,
+        {idText(order.id()),
+         order.receiptNumber().toString(),
+         sequence,
+         order.storeId(),
+         order.terminalId(),
+         order.cashierId(),
          order.customerId().isEmpty() ? QVariant() : QVariant(order.customerId()),
          order.currency().code(),
          order.policy().taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s,
-         roundingRuleName(order.policy().rounding), order.subtotal().minorUnits(),
-         order.discount().minorUnits(), order.net().minorUnits(), order.tax().minorUnits(),
-         order.total().minorUnits(), order.change().minorUnits(), timeText(order.createdAt()),
-         timeText(order.createdAt())});
+         roundingRuleName(order.policy().rounding),
+         order.subtotal().minorUnits(),
+         order.discount().minorUnits(),
+         order.net().minorUnits(),
+         order.tax().minorUnits(),
+         order.total().minorUnits(),
+         order.change().minorUnits(),
+         timeText(order.createdAt()),
+         timeText(order.createdAt()),
+         orderKindName(order.kind()),
+         order.originalOrderId().isNull() ? QVariant()
+                                          : QVariant(idText(order.originalOrderId()))});
     return ran ? success() : Result<void>(ran.error());
 }
 
@@ -48,11 +62,12 @@ Result<void> insertLinesAndTenders(const QSqlDatabase &db, const Order &order)
         Result<QSqlQuery> ran = runSql(
             db,
             u"INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_minor, quantity, "
-            "tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            "tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor, original_line_no) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {id, line.lineNo, line.sku, line.name, line.unitPrice.minorUnits(), line.quantity,
              line.taxRate.partsPerMillion(), line.discount.minorUnits(), line.net.minorUnits(),
-             line.tax.minorUnits(), line.total.minorUnits()});
+             line.tax.minorUnits(), line.total.minorUnits(),
+             line.originalLineNo > 0 ? QVariant(line.originalLineNo) : QVariant()});
         if (!ran)
             return ran.error();
     }
@@ -128,17 +143,19 @@ QJsonObject journalJson(const JournalEntry &entry)
                        {u"prev_hash"_s, QString::fromLatin1(entry.prevHash)}};
 }
 
-// Sold quantities leave stock; a product without a stock row starts one below zero (selling
-// what the system thought was not there is allowed at a counter, and visible).
-Result<void> decrementStock(const QSqlDatabase &db, const Order &order)
+// Sold quantities leave stock, returned ones come back; a product without a stock row starts
+// one below zero (selling what the system thought was not there is allowed at a counter, and
+// visible).
+Result<void> moveStock(const QSqlDatabase &db, const Order &order)
 {
-    QMap<QString, qint64> sold;
+    const qint64 direction = order.kind() == OrderKind::Return ? 1 : -1;
+    QMap<QString, qint64> moved;
     for (const OrderLine &line : order.lines())
-        sold[line.sku] += line.quantity;
-    for (auto it = sold.cbegin(); it != sold.cend(); ++it) {
+        moved[line.sku] += direction * line.quantity;
+    for (auto it = moved.cbegin(); it != moved.cend(); ++it) {
         Result<QSqlQuery> ran =
             runSql(db,
-                   u"INSERT INTO stock (sku, on_hand) SELECT sku, -? FROM products WHERE sku = ? "
+                   u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products WHERE sku = ? "
                    "ON CONFLICT (sku) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand"_s,
                    {it.value(), it.key()});
         if (!ran)
@@ -185,10 +202,65 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
     Result<Order> paid = placed->pay(request.tenders, request.actor, now);
     if (!paid)
         return paid.error();
-    const Order &order = *paid;
-    const QString orderId = idText(order.id());
 
-    if (Result<void> ok = insertOrderRow(m_db, order, receipt->sequence()); !ok)
+    Result<CheckoutResult> written = writeNewOrder(*paid, receipt->sequence(), now);
+    if (!written)
+        return written.error();
+    Result<QSqlQuery> closed = runSql(
+        m_db, u"UPDATE carts SET status = 'closed', order_id = ?, updated_at = ? WHERE id = ?"_s,
+        {idText(paid->id()), timeText(now), idText(cart.id())});
+    if (!closed)
+        return closed.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return written;
+}
+
+Result<CheckoutResult> OrderStore::recordReturn(const ReturnRequest &request)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
+    if (!terminal)
+        return terminal.error();
+    Result<ReturnSource> sale = ReturnSources::load(m_db, request.originalOrderId);
+    if (!sale)
+        return sale.error();
+    Result<QVariant> sequence = selectValue(m_db, u"SELECT next_receipt_seq FROM terminal"_s);
+    if (!sequence)
+        return sequence.error();
+    Result<ReceiptNumber> receipt =
+        ReceiptNumber::make(terminal->storeId, terminal->terminalId, sequence.value().toLongLong());
+    if (!receipt)
+        return receipt.error();
+
+    // Placed, paid back and the goods taken back, at once: the customer is at the counter.
+    const QDateTime now = m_clock.now();
+    const OrderHeader header{m_ids.next(), *receipt, request.actor.userId, {}, now};
+    Result<Order> placed = Order::placeReturn(*sale, request.items, header, request.actor);
+    if (!placed)
+        return placed.error();
+    Result<Order> paidBack = placed->pay(request.refunds, request.actor, now);
+    if (!paidBack)
+        return paidBack.error();
+    Result<Order> taken = paidBack->apply(OrderEvent::HandOver, request.actor, now);
+    if (!taken)
+        return taken.error();
+
+    Result<CheckoutResult> written = writeNewOrder(*taken, receipt->sequence(), now);
+    if (!written)
+        return written.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return written;
+}
+
+Result<CheckoutResult> OrderStore::writeNewOrder(const Order &order, qint64 receiptSequence,
+                                                 const QDateTime &now)
+{
+    const QString orderId = idText(order.id());
+    if (Result<void> ok = insertOrderRow(m_db, order, receiptSequence); !ok)
         return ok.error();
     if (Result<void> ok = insertLinesAndTenders(m_db, order); !ok)
         return ok.error();
@@ -203,6 +275,8 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
         version = event.version;
     }
 
+    // The journal's "sale" entries are the new orders of the till; the record's type says
+    // whether it sold or took back.
     Result<JournalEntry> journal =
         Journal::append(m_db, orderId, u"sale"_s, saleRecord(order), now);
     if (!journal)
@@ -212,20 +286,12 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
                               {u"journal"_s, journalJson(*journal)}};
     if (Result<void> ok = insertOutbox(m_db, orderId, u"create"_s, key, payload, now); !ok)
         return ok.error();
-    if (Result<void> ok = decrementStock(m_db, order); !ok)
+    if (Result<void> ok = moveStock(m_db, order); !ok)
         return ok.error();
-    Result<QSqlQuery> closed = runSql(
-        m_db, u"UPDATE carts SET status = 'closed', order_id = ?, updated_at = ? WHERE id = ?"_s,
-        {orderId, timeText(now), idText(cart.id())});
-    if (!closed)
-        return closed.error();
     Result<QSqlQuery> advanced =
         runSql(m_db, u"UPDATE terminal SET next_receipt_seq = next_receipt_seq + 1"_s);
     if (!advanced)
         return advanced.error();
-
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
     return CheckoutResult{order, *journal, key};
 }
 
@@ -257,6 +323,18 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     Result<OrderStatus> next = nextOrderStatus(*status, event);
     if (!next)
         return next.error();
+    if (event == OrderEvent::Refund) {
+        Result<QVariant> returns =
+            selectValue(m_db, u"SELECT count(*) FROM orders WHERE original_order_id = ?"_s, {id});
+        if (!returns)
+            return returns.error();
+        if (returns->toLongLong() > 0) {
+            return Error{u"return.partly_returned"_s,
+                         tr("Order %1 has returns already; it cannot be refunded in full. Return "
+                            "the remaining items instead.")
+                             .arg(id)};
+        }
+    }
 
     const QDateTime now = m_clock.now();
     const OrderEventRecord record{*status, *next, event, version + 1, actor, now};

@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "domain/id_source.h"
 #include "domain/order.h"
+#include "domain/order_return.h"
 #include "store/database.h"
 #include "store/journal.h"
 
@@ -17,6 +18,15 @@ struct CheckoutRequest
     QString customerId;
     QList<Tender> tenders;
     Actor actor;
+};
+
+// Units of a completed sale brought back to this till: a new return order linked to the sale.
+struct ReturnRequest
+{
+    QString originalOrderId;
+    QList<ReturnItem> items;
+    QList<Tender> refunds; // what is paid back: exactly the return's total
+    Actor actor;           // who takes the goods back (the return's cashier)
 };
 
 struct CheckoutResult
@@ -59,6 +69,12 @@ public:
 
     Result<CheckoutResult> checkout(const Cart &cart, const CheckoutRequest &request);
 
+    // A partial return (BRIEF §3), one transaction like checkout: the return order COMPLETED with
+    // its lines (each the share of the sold line it gives back), what was paid back, its events,
+    // the outbox row, the journal entry, the returned units back in stock and the next receipt
+    // number. The sale does not change; it can no longer be refunded in full.
+    Result<CheckoutResult> recordReturn(const ReturnRequest &request);
+
     // Applies one state machine event to a stored order, if the order still has the version the
     // caller saw; otherwise "store.version_conflict" and nothing changes. Returns the new version.
     Result<int> applyEvent(const QUuid &orderId, int expectedVersion, OrderEvent event,
@@ -74,6 +90,10 @@ public:
                                                       const QString &cursor);
 
 private:
+    // Everything of a new order but the cart: rows, events, journal, outbox, stock, receipt number.
+    Result<CheckoutResult> writeNewOrder(const Order &order, qint64 receiptSequence,
+                                         const QDateTime &now);
+
     QSqlDatabase m_db;
     const Clock &m_clock;
     IdSource &m_ids;

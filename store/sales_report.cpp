@@ -10,7 +10,7 @@ namespace counterline::store {
 
 namespace {
 
-// The orders that count as sales in [from, to).
+// The orders that count in [from, to): sales neither cancelled nor refunded, and returns.
 const QString kSales = u"o.status NOT IN ('CANCELLED', 'REFUNDED') AND o.created_at >= ? AND "
                        "o.created_at < ?"_s;
 
@@ -23,6 +23,8 @@ Result<qint64> number(const QSqlDatabase &db, const QString &sql, const QVariant
 }
 
 } // namespace
+
+const QString SalesReport::kSign = u"(CASE o.kind WHEN 'return' THEN -1 ELSE 1 END)"_s;
 
 Result<PeriodReport> SalesReport::period(const Database &database, const QDateTime &from,
                                          const QDateTime &to)
@@ -42,31 +44,42 @@ Result<PeriodReport> SalesReport::period(const Database &database, const QDateTi
             return minor.error();
         return Money(*minor, currency);
     };
-    Result<qint64> count = number(db, u"SELECT count(*) FROM orders o WHERE "_s + kSales, range);
-    Result<Money> sales =
-        amount(u"SELECT COALESCE(SUM(o.total_minor), 0) FROM orders o WHERE "_s + kSales);
-    Result<Money> tendered =
-        amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
-               "o.id = t.order_id WHERE t.kind = 'cash' AND "_s +
-               kSales);
+    Result<qint64> count =
+        number(db, u"SELECT count(*) FROM orders o WHERE o.kind = 'sale' AND "_s + kSales, range);
+    Result<qint64> returnCount =
+        number(db, u"SELECT count(*) FROM orders o WHERE o.kind = 'return' AND "_s + kSales, range);
+    Result<Money> sales = amount(u"SELECT COALESCE(SUM(o.total_minor * "_s + kSign +
+                                 u"), 0) FROM orders o WHERE "_s + kSales);
+    Result<Money> returns = amount(
+        u"SELECT COALESCE(SUM(o.total_minor), 0) FROM orders o WHERE o.kind = 'return' AND "_s +
+        kSales);
+    // What was paid back counts against what was taken, tender by tender.
+    Result<Money> tendered = amount(u"SELECT COALESCE(SUM(t.amount_minor * "_s + kSign +
+                                    u"), 0) FROM tenders t JOIN orders o ON "
+                                    "o.id = t.order_id WHERE t.kind = 'cash' AND "_s +
+                                    kSales);
     Result<Money> change =
         amount(u"SELECT COALESCE(SUM(o.change_minor), 0) FROM orders o WHERE "_s + kSales);
-    Result<Money> card =
-        amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
-               "o.id = t.order_id WHERE t.kind = 'card' AND "_s +
-               kSales);
+    Result<Money> card = amount(u"SELECT COALESCE(SUM(t.amount_minor * "_s + kSign +
+                                u"), 0) FROM tenders t JOIN orders o ON "
+                                "o.id = t.order_id WHERE t.kind = 'card' AND "_s +
+                                kSales);
     Result<Money> offline =
         amount(u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders o ON "
                "o.id = t.order_id WHERE t.kind = 'card' AND t.needs_capture = 1 AND "_s +
                kSales);
-    for (const Result<Money> *part : {&sales, &tendered, &change, &card, &offline}) {
+    for (const Result<Money> *part : {&sales, &returns, &tendered, &change, &card, &offline}) {
         if (!*part)
             return part->error();
     }
-    if (!count)
-        return count.error();
+    for (const Result<qint64> *part : {&count, &returnCount}) {
+        if (!*part)
+            return part->error();
+    }
     report.orderCount = int(*count);
+    report.returnCount = int(*returnCount);
     report.sales = *sales;
+    report.returns = *returns;
     report.cash = Money(tendered->minorUnits() - change->minorUnits(), currency);
     report.card = *card;
     report.cardOffline = *offline;
@@ -84,9 +97,10 @@ Result<QList<TaxRateTotal>> SalesReport::perRate(const QSqlDatabase &db, const Q
 {
     Result<QSqlQuery> rates =
         runSql(db,
-               u"SELECT l.tax_rate_ppm, SUM(l.net_minor), SUM(l.tax_minor), SUM(l.total_minor) "
-               "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s +
-                   where + u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
+               u"SELECT l.tax_rate_ppm, SUM(l.net_minor * "_s + kSign + u"), SUM(l.tax_minor * "_s +
+                   kSign + u"), SUM(l.total_minor * "_s + kSign +
+                   u") FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s + where +
+                   u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
                values);
     if (!rates)
         return rates.error();
@@ -110,7 +124,7 @@ Result<HourlySales> SalesReport::byHour(const Database &database, const QDate &d
     const QDateTime to = QDateTime(day.addDays(1), QTime(0, 0)).toUTC();
     Result<QSqlQuery> found =
         runSql(database.connection(),
-               u"SELECT o.created_at, o.total_minor FROM orders o WHERE "_s + kSales,
+               u"SELECT o.created_at, o.total_minor, o.kind FROM orders o WHERE "_s + kSales,
                {timeText(from), timeText(to)});
     if (!found)
         return found.error();
@@ -119,8 +133,11 @@ Result<HourlySales> SalesReport::byHour(const Database &database, const QDate &d
     while (found.value().next()) {
         const int hour =
             timeFromText(found.value().value(0).toString()).toLocalTime().time().hour();
-        ++hourly.orders[std::size_t(hour)];
-        hourly.salesMinor[std::size_t(hour)] += found.value().value(1).toLongLong();
+        const bool isReturn = found.value().value(2).toString() == u"return"_s;
+        if (!isReturn)
+            ++hourly.orders[std::size_t(hour)];
+        hourly.salesMinor[std::size_t(hour)] +=
+            isReturn ? -found.value().value(1).toLongLong() : found.value().value(1).toLongLong();
     }
     return hourly;
 }

@@ -39,6 +39,8 @@ QJsonObject reportJson(const ZReport &z)
                        {u"override_by"_s, z.overrideBy},
                        {u"orders"_s, z.orderCount},
                        {u"voided"_s, z.voidedCount},
+                       {u"returns"_s, z.returnCount},
+                       {u"returned"_s, z.returns.minorUnits()},
                        {u"sales"_s, z.sales.minorUnits()},
                        {u"per_rate"_s, rates},
                        {u"float"_s, z.shift.openingFloat.minorUnits()},
@@ -119,36 +121,48 @@ Result<ZReport> ShiftStore::report(const Shift &shift, const Money &cashCounted,
     ZReport z;
     z.shift = shift;
     z.closedAt = m_clock.now();
-    z.orderCount = int(number(
-        m_db, u"SELECT count(*) FROM orders o WHERE "_s + mine + u" AND o.status <> 'CANCELLED'"_s,
-        {name, since}));
+    const QString &sign = SalesReport::kSign;
+    z.orderCount = int(number(m_db,
+                              u"SELECT count(*) FROM orders o WHERE "_s + mine +
+                                  u" AND o.status <> 'CANCELLED' AND o.kind = 'sale'"_s,
+                              {name, since}));
+    z.returnCount = int(
+        number(m_db, u"SELECT count(*) FROM orders o WHERE "_s + mine + u" AND o.kind = 'return'"_s,
+               {name, since}));
+    z.returns = Money(number(m_db,
+                             u"SELECT COALESCE(SUM(o.total_minor), 0) FROM orders o WHERE "_s +
+                                 mine + u" AND o.kind = 'return'"_s,
+                             {name, since}),
+                      m_currency);
     z.voidedCount = int(number(
         m_db, u"SELECT count(*) FROM orders o WHERE "_s + mine + u" AND o.status = 'CANCELLED'"_s,
         {name, since}));
-    z.sales = Money(number(m_db,
-                           u"SELECT COALESCE(SUM(o.total_minor), 0) FROM orders o WHERE "_s + mine +
-                               u" AND o.status <> 'CANCELLED'"_s,
-                           {name, since}),
-                    m_currency);
+    z.sales =
+        Money(number(m_db,
+                     u"SELECT COALESCE(SUM(o.total_minor * "_s + sign +
+                         u"), 0) FROM orders o WHERE "_s + mine + u" AND o.status <> 'CANCELLED'"_s,
+                     {name, since}),
+              m_currency);
     Result<QList<TaxRateTotal>> rates = SalesReport::perRate(
         m_db, mine + u" AND o.status <> 'CANCELLED'"_s, {name, since}, m_currency);
     if (!rates)
         return rates.error();
     z.perRate = *rates;
-    const qint64 cash =
-        number(m_db,
-               u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN orders "
-               "o ON o.id = t.order_id WHERE t.kind = 'cash' AND "_s +
-                   mine + u" AND o.status <> 'CANCELLED'"_s,
-               {name, since}) -
-        number(m_db,
-               u"SELECT COALESCE(SUM(o.change_minor), 0) FROM orders o WHERE "_s + mine +
-                   u" AND o.status <> 'CANCELLED'"_s,
-               {name, since});
+    const qint64 cash = number(m_db,
+                               u"SELECT COALESCE(SUM(t.amount_minor * "_s + sign +
+                                   u"), 0) FROM tenders t JOIN orders "
+                                   "o ON o.id = t.order_id WHERE t.kind = 'cash' AND "_s +
+                                   mine + u" AND o.status <> 'CANCELLED'"_s,
+                               {name, since}) -
+                        number(m_db,
+                               u"SELECT COALESCE(SUM(o.change_minor), 0) FROM orders o WHERE "_s +
+                                   mine + u" AND o.status <> 'CANCELLED'"_s,
+                               {name, since});
     z.cashTaken = Money(cash, m_currency);
     z.cardTaken = Money(number(m_db,
-                               u"SELECT COALESCE(SUM(t.amount_minor), 0) FROM tenders t JOIN "
-                               "orders o ON o.id = t.order_id WHERE t.kind = 'card' AND "_s +
+                               u"SELECT COALESCE(SUM(t.amount_minor * "_s + sign +
+                                   u"), 0) FROM tenders t JOIN "
+                                   "orders o ON o.id = t.order_id WHERE t.kind = 'card' AND "_s +
                                    mine + u" AND o.status <> 'CANCELLED'"_s,
                                {name, since}),
                         m_currency);
@@ -156,8 +170,8 @@ Result<ZReport> ShiftStore::report(const Shift &shift, const Money &cashCounted,
     z.cashCounted = cashCounted;
     z.cardCounted = cardCounted;
     z.grandTotal = Money(number(m_db,
-                                u"SELECT COALESCE(SUM(total_minor), 0) FROM orders "
-                                "WHERE status <> 'CANCELLED'"_s,
+                                u"SELECT COALESCE(SUM(o.total_minor * "_s + sign +
+                                    u"), 0) FROM orders o WHERE o.status <> 'CANCELLED'"_s,
                                 {}),
                          m_currency);
     z.waitingToSync = int(number(m_db, u"SELECT count(*) FROM outbox WHERE state <> 'sent'"_s, {}));

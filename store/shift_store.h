@@ -31,14 +31,16 @@ struct ZReport
     QString overrideBy; // the manager who let it close while orders waited to sync
     int orderCount = 0; // paid sales, voided ones not counted
     int voidedCount = 0;
-    Money sales;
+    int returnCount = 0;
+    Money returns; // paid back for returns
+    Money sales;   // less the returns
     QList<TaxRateTotal> perRate;
-    Money cashTaken; // cash tenders less change given
+    Money cashTaken; // cash tenders less change given and less cash paid back
     Money cardTaken;
     Money cashExpected; // float + cash taken
     Money cashCounted;
     Money cardCounted;
-    Money grandTotal; // every paid sale this terminal ever made
+    Money grandTotal; // every paid sale this terminal ever made, less its returns
     int waitingToSync = 0;
 
     Money cashDifference() const; // counted - expected

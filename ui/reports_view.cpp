@@ -149,7 +149,12 @@ void ReportsView::showPeriod(const QDate &first, const QDate &last)
         add(tr("Tax rate %1 %").arg(rate.rate.toPercentText()), formatMoney(rate.net),
             formatMoney(rate.tax), formatMoney(rate.gross));
     }
-    add(tr("All sales (%n)", nullptr, report->orderCount), {}, {}, formatMoney(report->sales));
+    if (report->returnCount > 0) {
+        add(tr("Returns (%n)", nullptr, report->returnCount), {}, {},
+            formatMoney(Money(-report->returns.minorUnits(), report->returns.currency())));
+    }
+    add(tr("All sales (%n), less returns", nullptr, report->orderCount), {}, {},
+        formatMoney(report->sales));
     add(tr("Cash, less change"), {}, {}, formatMoney(report->cash));
     add(tr("Card"), {}, {}, formatMoney(report->card));
     add(tr("of which taken offline"), {}, {}, formatMoney(report->cardOffline));

@@ -25,6 +25,11 @@ QList<SlipRow> zReportRows(const store::ZReport &z, const QString &storeName)
                  QString::number(z.orderCount)});
     rows.append({QCoreApplication::translate("counterline::ui::ZReport", "Voided"),
                  QString::number(z.voidedCount)});
+    if (z.returnCount > 0) {
+        rows.append({QCoreApplication::translate("counterline::ui::ZReport", "Returns (%n)",
+                                                 nullptr, z.returnCount),
+                     formatMoney(Money(-z.returns.minorUnits(), z.returns.currency()))});
+    }
     rows.append({QCoreApplication::translate("counterline::ui::ZReport", "Total sales"),
                  formatMoney(z.sales), true});
     for (const TaxRateTotal &rate : z.perRate) {

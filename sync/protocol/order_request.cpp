@@ -28,19 +28,29 @@ Result<QByteArray> orderRequestBody(const QByteArray &outboxPayload)
 {
     const QJsonObject payload = QJsonDocument::fromJson(outboxPayload).object();
     const QJsonObject sale = payload.value(u"order"_s).toObject();
-    if (sale.value(u"type"_s).toString() != u"sale"_s || !sale.value(u"id"_s).isString()) {
-        return Error{u"protocol.bad_outbox_payload"_s,
-                     QCoreApplication::translate("counterline::protocol",
-                                                 "The outbox row does not hold a sale record.")};
+    const QString type = sale.value(u"type"_s).toString();
+    const bool isReturn = type == u"return"_s;
+    if ((type != u"sale"_s && !isReturn) || !sale.value(u"id"_s).isString() ||
+        (isReturn && !sale.value(u"original_order_id"_s).isString())) {
+        return Error{
+            u"protocol.bad_outbox_payload"_s,
+            QCoreApplication::translate("counterline::protocol",
+                                        "The outbox row does not hold a sale or return record.")};
     }
     QJsonObject body = pick(sale, {u"id"_s, u"receipt_no"_s, u"store_id"_s, u"terminal_id"_s,
                                    u"cashier_id"_s, u"customer_id"_s, u"currency"_s,
                                    u"created_at"_s, u"status"_s, u"version"_s, u"total"_s});
+    // A sale goes as it always went (no "type": a retried request keeps its fingerprint); a
+    // return names itself and the sale it gives back from, and each line the sold line.
+    if (isReturn) {
+        body.insert(u"type"_s, type);
+        body.insert(u"original_order_id"_s, sale.value(u"original_order_id"_s));
+    }
     QJsonArray lines;
     for (const QJsonValue &line : sale.value(u"lines"_s).toArray()) {
-        lines.append(
-            pick(line.toObject(), {u"line_no"_s, u"sku"_s, u"name"_s, u"unit_price"_s,
-                                   u"quantity"_s, u"tax_rate_ppm"_s, u"discount"_s, u"total"_s}));
+        lines.append(pick(line.toObject(),
+                          {u"line_no"_s, u"sku"_s, u"name"_s, u"unit_price"_s, u"quantity"_s,
+                           u"tax_rate_ppm"_s, u"discount"_s, u"total"_s, u"original_line_no"_s}));
     }
     QJsonArray tenders;
     for (const QJsonValue &value : sale.value(u"tenders"_s).toArray()) {

@@ -101,6 +101,49 @@ private slots:
         QVERIFY(!tenders[1].toObject().contains(u"payment_token"_s));
     }
 
+    // A return names itself and its sale; a sale's body stays as it was (no "type"), so that a
+    // request retried across an upgrade keeps its fingerprint.
+    void returnsNameTheSaleTheyGiveBackFrom()
+    {
+        const QJsonArray lines{QJsonObject{{u"line_no"_s, 1},
+                                           {u"sku"_s, u"BROT"_s},
+                                           {u"quantity"_s, 2},
+                                           {u"original_line_no"_s, 3}}};
+        const QJsonObject back{{u"type"_s, u"return"_s},
+                               {u"id"_s, u"0190a1b2-0000-7000-8000-000000000002"_s},
+                               {u"original_order_id"_s, u"0190a1b2-0000-7000-8000-000000000001"_s},
+                               {u"lines"_s, lines}};
+        const Result<QByteArray> body = orderRequestBody(
+            QJsonDocument(QJsonObject{{u"order"_s, back}}).toJson(QJsonDocument::Compact));
+        QVERIFY(body.ok());
+        const QJsonObject wire = QJsonDocument::fromJson(*body).object();
+        QCOMPARE(wire.value(u"type"_s).toString(), u"return"_s);
+        QCOMPARE(wire.value(u"original_order_id"_s).toString(),
+                 u"0190a1b2-0000-7000-8000-000000000001"_s);
+        QCOMPARE(wire.value(u"lines"_s).toArray()[0].toObject().value(u"original_line_no"_s),
+                 QJsonValue(3));
+
+        QJsonObject sale = back;
+        sale.insert(u"type"_s, u"sale"_s);
+        sale.remove(u"original_order_id"_s);
+        const QJsonObject saleWire =
+            QJsonDocument::fromJson(
+                *orderRequestBody(
+                    QJsonDocument(QJsonObject{{u"order"_s, sale}}).toJson(QJsonDocument::Compact)))
+                .object();
+        QVERIFY(!saleWire.contains(u"type"_s));
+        QVERIFY(!saleWire.contains(u"original_order_id"_s));
+
+        QJsonObject orphan = back;
+        orphan.remove(u"original_order_id"_s);
+        QCOMPARE(
+            orderRequestBody(
+                QJsonDocument(QJsonObject{{u"order"_s, orphan}}).toJson(QJsonDocument::Compact))
+                .error()
+                .code,
+            u"protocol.bad_outbox_payload"_s);
+    }
+
     void chargesSpeakThePaymentServicesWire()
     {
         const QJsonObject request =

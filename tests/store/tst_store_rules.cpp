@@ -54,7 +54,7 @@ private slots:
             << u"DELETE FROM order_lines"_s << u"order_lines are immutable"_s;
         QTest::newRow("add a line after payment")
             << u"INSERT INTO order_lines SELECT order_id, 9, sku, name, unit_price_minor, "
-               "quantity, tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor "
+               "quantity, tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor, NULL "
                "FROM order_lines LIMIT 1"_s
             << u"only while the order is CREATED"_s;
         QTest::newRow("edit a tender")

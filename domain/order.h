@@ -83,7 +83,8 @@ public:
     // A new CREATED order (version 1) from a non-empty cart, with price and tax snapshots.
     static Result<Order> place(const Cart &cart, const OrderHeader &header, const Actor &actor);
 
-    // A new CREATED return order (version 1) giving back `items` of a completed sale, each line
+    // A new CREATED return order (version 1) giving back `items` of a paid or completed sale
+    // (a counter sale is paid when the goods leave with the customer), each line
     // with its share of the sold line's discount, tax and total (returnShare). Paying it records
     // what was paid back, which must be exactly its total.
     static Result<Order> placeReturn(const ReturnSource &sale, const QList<ReturnItem> &items,

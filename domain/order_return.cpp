@@ -65,9 +65,10 @@ Result<Order> Order::placeReturn(const ReturnSource &sale, const QList<ReturnIte
         return Error{u"return.of_a_return"_s,
                      tr("%1 is a return itself; only a sale can be returned").arg(sale.receiptNo)};
     }
-    if (sale.status != OrderStatus::Completed) {
-        return Error{u"return.not_completed"_s,
-                     tr("only a completed sale can be returned; %1 is %2")
+    // Paid at the counter (the goods left with the customer) or handed over or delivered.
+    if (sale.status != OrderStatus::Paid && sale.status != OrderStatus::Completed) {
+        return Error{u"return.not_returnable"_s,
+                     tr("only a paid or completed sale can be returned; %1 is %2")
                          .arg(sale.receiptNo, orderStatusName(sale.status))};
     }
     if (header.id.isNull() || !header.createdAt.isValid()) {

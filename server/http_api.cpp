@@ -102,7 +102,7 @@ int statusFor(const Error &error)
         return 503;
     if (code.startsWith(u"payment."_s))
         return 402;
-    if (code.startsWith(u"stock."_s))
+    if (code.startsWith(u"stock."_s) || code.startsWith(u"return."_s))
         return 422;
     if (code.startsWith(u"order."_s) || code.startsWith(u"idempotency."_s) ||
         code.startsWith(u"journal."_s)) {

@@ -7,6 +7,7 @@
 #include "server/event_outbox.h"
 #include "server/idempotency.h"
 #include "server/order_saga.h"
+#include "server/return_check.h"
 #include "server/server_sql.h"
 #include "server/stock_ledger.h"
 
@@ -142,9 +143,18 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
     Fields fields(document.object(), QString());
     WireOrder order;
     order.canonical = document.toJson(QJsonDocument::Compact);
+    const QString type = fields.text(u"type"_s, false);
+    if (!type.isEmpty() && type != u"sale"_s && type != u"return"_s)
+        fields.fail(u"type"_s, tr("must be sale or return"));
+    order.isReturn = type == u"return"_s;
     order.id = fields.text(u"id"_s);
     if (!order.id.isEmpty() && QUuid::fromString(order.id).isNull())
         fields.fail(u"id"_s, tr("must be a UUID"));
+    order.originalOrderId = fields.text(u"original_order_id"_s, order.isReturn);
+    if (!order.originalOrderId.isEmpty() && !order.isReturn)
+        fields.fail(u"original_order_id"_s, tr("is for returns only"));
+    else if (!order.originalOrderId.isEmpty() && QUuid::fromString(order.originalOrderId).isNull())
+        fields.fail(u"original_order_id"_s, tr("must be a UUID"));
     order.receiptNo = fields.text(u"receipt_no"_s);
     order.storeId = fields.text(u"store_id"_s);
     order.terminalId = fields.text(u"terminal_id"_s);
@@ -180,6 +190,10 @@ Result<WireOrder> OrderIngest::parse(const QByteArray &body)
         wire.taxRatePpm = line.integer(u"tax_rate_ppm"_s, 0, 1'000'000);
         wire.discount = line.integer(u"discount"_s, 0, kLargestJsonInteger, false);
         wire.total = line.integer(u"total"_s, 0);
+        wire.originalLineNo =
+            int(line.integer(u"original_line_no"_s, 1, 100000, order.isReturn, 0));
+        if (!order.isReturn && wire.originalLineNo != 0)
+            line.fail(u"original_line_no"_s, tr("is for returns only"));
         fields.adopt(line.error());
         order.lines.append(wire);
     }
@@ -287,7 +301,9 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
                          .arg(order.currency, store->id, store->currency)};
     }
 
-    // Recompute every line with the domain's tax rules; the terminal's figures must agree.
+    // Recompute every line with the domain's tax rules; the terminal's figures must agree. A
+    // return's lines are the shares of the sold lines they give back, checked against the sale
+    // once the transaction holds it (ReturnCheck).
     qint64 sum = 0;
     qint64 subtotal = 0;
     qint64 discounts = 0;
@@ -307,7 +323,7 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
             applyTax(Money(listTotal - line.discount, *currency), *rate, store->policy);
         if (!taxed)
             return taxed.error();
-        if (taxed->gross.minorUnits() != line.total) {
+        if (!order.isReturn && taxed->gross.minorUnits() != line.total) {
             return totalsMismatch(tr("\"lines[%1].total\" is %2 but the line comes to %3")
                                       .arg(i)
                                       .arg(line.total)
@@ -330,6 +346,13 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         return totalsMismatch(
             tr("the tenders (%1) do not cover \"total\" (%2)").arg(tendered).arg(order.total));
     }
+    if (order.isReturn &&
+        (order.needsCapture() || tendered != order.total || order.status != u"COMPLETED"_s)) {
+        return totalsMismatch(tr("a return arrives COMPLETED with what was paid back (%1) equal "
+                                 "to \"total\" (%2) and nothing to capture")
+                                  .arg(tendered)
+                                  .arg(order.total));
+    }
     if (order.isRemote() && (tendered != order.total || order.version != 1)) {
         return totalsMismatch(tr("a remote order is placed at version 1 with tenders (%1) equal "
                                  "to \"total\" (%2)")
@@ -342,17 +365,23 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         return begun.error();
     int status = 201;
     qint64 orderNo = 0;
+    if (order.isReturn) {
+        if (Result<void> known = ReturnCheck::originalKnown(db, order); !known)
+            return known.error();
+    }
     Result<QSqlQuery> inserted = execSql(
         db,
         u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, customer_id, "
         "currency, subtotal_minor, discount_minor, tax_minor, total_minor, status, version, "
-        "created_at, received_at, journal_seq, journal_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
+        "created_at, received_at, journal_seq, journal_hash, kind, original_order_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
         {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
          order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId), order.currency,
          subtotal, discounts, tax, order.total, order.status, order.version, order.createdAt,
          timeText(at), order.journal ? QVariant(order.journal->seq) : QVariant(),
-         order.journal ? QVariant(order.journal->hash) : QVariant()});
+         order.journal ? QVariant(order.journal->hash) : QVariant(),
+         order.isReturn ? u"return"_s : u"sale"_s,
+         order.isReturn ? QVariant(order.originalOrderId) : QVariant()});
     if (!inserted) {
         if (inserted.error().code != u"server.conflict"_s)
             return inserted.error();
@@ -372,15 +401,26 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         if (inserted.value().next())
             orderNo = inserted.value().value(0).toLongLong();
         inserted.value().finish(); // a reused statement must not stay open until COMMIT
+        if (order.isReturn) {
+            // The return's tax is the share of the sale's, not a recomputation of its lines.
+            Result<qint64> checked = ReturnCheck::verify(db, order);
+            if (!checked)
+                return checked.error();
+            Result<QSqlQuery> taxed = execSql(db, u"UPDATE orders SET tax_minor = ? WHERE id = ?"_s,
+                                              {*checked, order.id});
+            if (!taxed)
+                return taxed.error();
+        }
         QMap<QString, qint64> sold;
         for (const WireLine &line : std::as_const(order.lines)) {
             Result<QSqlQuery> ran =
                 execSql(db,
                         u"INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_minor, "
-                        "quantity, tax_rate_ppm, discount_minor, tax_minor, total_minor) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        "quantity, tax_rate_ppm, discount_minor, tax_minor, total_minor, "
+                        "original_line_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                         {order.id, line.lineNo, line.sku, line.name, line.unitPrice, line.quantity,
-                         line.taxRatePpm, line.discount, line.tax, line.total});
+                         line.taxRatePpm, line.discount, line.tax, line.total,
+                         line.originalLineNo > 0 ? QVariant(line.originalLineNo) : QVariant()});
             if (!ran) {
                 if (ran.error().code == u"server.conflict"_s) {
                     return Error{u"request.invalid_field"_s,
@@ -422,14 +462,16 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
             }
         }
         // A counter sale arrives paid: its stock has left the shop. A remote order reserves its
-        // stock, all or nothing. Either way one movement per SKU, once.
+        // stock, all or nothing. A return's units are back on the shelf. Either way one movement
+        // per SKU, once.
         StockLedger::Quantities taken;
         for (auto it = sold.cbegin(); it != sold.cend(); ++it)
-            taken[it.key()] = -it.value();
+            taken[it.key()] = order.isReturn ? it.value() : -it.value();
         const Result<void> moved =
             order.isRemote()
                 ? StockLedger::reserve(db, order.id, order.storeId, taken, at)
-                : StockLedger::record(db, order.id, order.storeId, u"sale"_s, taken, at);
+                : StockLedger::record(db, order.id, order.storeId,
+                                      order.isReturn ? u"return"_s : u"sale"_s, taken, at);
         if (!moved)
             return moved.error();
         if (Result<void> started = OrderSaga::start(
@@ -438,15 +480,19 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
             !started) {
             return started.error();
         }
-        const QJsonObject placed{{u"order_id"_s, order.id},
-                                 {u"store_id"_s, order.storeId},
-                                 {u"terminal_id"_s, order.terminalId},
-                                 {u"receipt_no"_s, order.receiptNo},
-                                 {u"status"_s, order.status},
-                                 {u"version"_s, order.version},
-                                 {u"total"_s, order.total},
-                                 {u"currency"_s, order.currency},
-                                 {u"created_at"_s, order.createdAt}};
+        QJsonObject placed{{u"order_id"_s, order.id},
+                           {u"store_id"_s, order.storeId},
+                           {u"terminal_id"_s, order.terminalId},
+                           {u"receipt_no"_s, order.receiptNo},
+                           {u"status"_s, order.status},
+                           {u"version"_s, order.version},
+                           {u"total"_s, order.total},
+                           {u"currency"_s, order.currency},
+                           {u"created_at"_s, order.createdAt}};
+        if (order.isReturn) {
+            placed.insert(u"type"_s, u"return"_s);
+            placed.insert(u"original_order_id"_s, order.originalOrderId);
+        }
         if (Result<qint64> appended = EventOutbox::append(
                 db, EventOutbox::typeFor(OrderEvent::Place), order.id, order.storeId, placed, at);
             !appended) {
@@ -462,6 +508,10 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
                              {u"status"_s, order.status},       {u"version"_s, order.version},
                              {u"total"_s, order.total},         {u"currency"_s, order.currency},
                              {u"created_at"_s, order.createdAt}};
+        if (order.isReturn) {
+            answer.insert(u"type"_s, u"return"_s);
+            answer.insert(u"original_order_id"_s, order.originalOrderId);
+        }
     } else {
         Result<QJsonObject> stored = orderJson(db, order.id);
         if (!stored)
@@ -498,19 +548,24 @@ Result<QJsonObject> OrderIngest::orderJson(const QSqlDatabase &db, const QString
     Result<QSqlQuery> found =
         execSql(db,
                 u"SELECT seq, id, store_id, receipt_no, status, version, total_minor, currency, "
-                "created_at FROM orders WHERE id = ?"_s,
+                "created_at, kind, original_order_id FROM orders WHERE id = ?"_s,
                 {orderId});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
     if (!row.next())
         return Error{u"order.not_found"_s, tr("There is no order %1.").arg(orderId)};
-    return QJsonObject{
+    QJsonObject order{
         {u"order_no"_s, row.value(0).toLongLong()}, {u"id"_s, row.value(1).toString()},
         {u"store_id"_s, row.value(2).toString()},   {u"receipt_no"_s, row.value(3).toString()},
         {u"status"_s, row.value(4).toString()},     {u"version"_s, row.value(5).toInt()},
         {u"total"_s, row.value(6).toLongLong()},    {u"currency"_s, row.value(7).toString()},
         {u"created_at"_s, row.value(8).toString()}};
+    if (row.value(9).toString() == u"return"_s) {
+        order.insert(u"type"_s, u"return"_s);
+        order.insert(u"original_order_id"_s, row.value(10).toString());
+    }
+    return order;
 }
 
 Result<QJsonObject> OrderIngest::orderDetailJson(const QSqlDatabase &db, const QString &orderId)
@@ -538,22 +593,23 @@ Result<QJsonObject> OrderIngest::orderDetailJson(const QSqlDatabase &db, const Q
     Result<QSqlQuery> lines = execSql(
         db,
         u"SELECT line_no, sku, name, unit_price_minor, quantity, tax_rate_ppm, discount_minor, "
-        "tax_minor, total_minor FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        "tax_minor, total_minor, original_line_no FROM order_lines WHERE order_id = ? "
+        "ORDER BY line_no"_s,
         {orderId});
     if (!lines)
         return lines.error();
     QJsonArray lineList;
     while (lines.value().next()) {
         const QSqlQuery &l = lines.value();
-        lineList.append(QJsonObject{{u"line_no"_s, l.value(0).toInt()},
-                                    {u"sku"_s, l.value(1).toString()},
-                                    {u"name"_s, l.value(2).toString()},
-                                    {u"unit_price"_s, l.value(3).toLongLong()},
-                                    {u"quantity"_s, l.value(4).toLongLong()},
-                                    {u"tax_rate_ppm"_s, l.value(5).toLongLong()},
-                                    {u"discount"_s, l.value(6).toLongLong()},
-                                    {u"tax"_s, l.value(7).toLongLong()},
-                                    {u"total"_s, l.value(8).toLongLong()}});
+        QJsonObject line{
+            {u"line_no"_s, l.value(0).toInt()},       {u"sku"_s, l.value(1).toString()},
+            {u"name"_s, l.value(2).toString()},       {u"unit_price"_s, l.value(3).toLongLong()},
+            {u"quantity"_s, l.value(4).toLongLong()}, {u"tax_rate_ppm"_s, l.value(5).toLongLong()},
+            {u"discount"_s, l.value(6).toLongLong()}, {u"tax"_s, l.value(7).toLongLong()},
+            {u"total"_s, l.value(8).toLongLong()}};
+        if (!l.value(9).isNull())
+            line.insert(u"original_line_no"_s, l.value(9).toInt());
+        lineList.append(line);
     }
     lines.value().finish();
     Result<QSqlQuery> tenders = execSql(

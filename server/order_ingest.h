@@ -25,7 +25,8 @@ struct WireLine
     qint64 taxRatePpm = 0;
     qint64 discount = 0;
     qint64 total = 0;
-    qint64 tax = 0; // recomputed by the server
+    qint64 tax = 0;         // recomputed by the server
+    int originalLineNo = 0; // on a return: the sold line it gives back
 };
 
 struct WireTender
@@ -50,6 +51,8 @@ struct WireEvent
 
 struct WireOrder
 {
+    bool isReturn = false;   // "type": "return"; a sale has no type on the wire
+    QString originalOrderId; // on a return: the sale it gives back from
     QString id;
     QString receiptNo;
     QString storeId;

@@ -256,8 +256,8 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
     }
     QString sql =
         u"SELECT o.seq, o.id, o.store_id, o.receipt_no, o.status, o.version, o.total_minor, "
-        "o.currency, o.created_at, o.customer_id, o.cashier_id, p.name FROM orders o "
-        "JOIN principals p ON p.id = o.terminal_id"_s;
+        "o.currency, o.created_at, o.customer_id, o.cashier_id, p.name, o.kind, "
+        "o.original_order_id FROM orders o JOIN principals p ON p.id = o.terminal_id"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY o.created_at DESC, o.id DESC LIMIT %1"_s.arg(query.limit + 1);
@@ -286,6 +286,10 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
             order.insert(u"customer_id"_s, row.value(9).toString());
         order.insert(u"cashier_id"_s, row.value(10).toString());
         order.insert(u"terminal_id"_s, row.value(11).toString());
+        if (row.value(12).toString() == u"return"_s) {
+            order.insert(u"type"_s, u"return"_s);
+            order.insert(u"original_order_id"_s, row.value(13).toString());
+        }
         orders.append(order);
     }
     QJsonObject page{{u"orders"_s, orders}};

@@ -40,6 +40,32 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actor
         return updated.error();
     if (updated.value().numRowsAffected() != 1)
         return false;
+    if (event == OrderEvent::Refund || event == OrderEvent::Cancel) {
+        // Checked with the order's row held (the update above), so that a return being ingested
+        // for it either went first and is seen here, or waits and then sees the sale REFUNDED or
+        // CANCELLED.
+        Result<QSqlQuery> returns = execSql(
+            db,
+            u"SELECT (SELECT count(*) FROM orders WHERE original_order_id = ?), kind FROM orders "
+            "WHERE id = ?"_s,
+            {orderId, orderId});
+        if (!returns)
+            return returns.error();
+        if (!returns.value().next())
+            return Error{u"order.not_found"_s, tr("There is no order %1.").arg(orderId)};
+        if (returns.value().value(1).toString() == u"return"_s) {
+            return Error{u"return.not_refundable"_s,
+                         tr("Order %1 is a return: it paid back already and cannot be refunded.")
+                             .arg(orderId)};
+        }
+        if (returns.value().value(0).toLongLong() > 0) {
+            return Error{u"return.partly_returned"_s,
+                         tr("Order %1 has returns already; it cannot be cancelled or refunded in "
+                            "full. Return the remaining items instead.")
+                             .arg(orderId)};
+        }
+        returns.value().finish();
+    }
     Result<QSqlQuery> recorded = execSql(
         db,
         u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "

@@ -323,15 +323,23 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     Result<OrderStatus> next = nextOrderStatus(*status, event);
     if (!next)
         return next.error();
-    if (event == OrderEvent::Refund) {
+    if (event == OrderEvent::Refund || event == OrderEvent::Cancel) {
         Result<QVariant> returns =
             selectValue(m_db, u"SELECT count(*) FROM orders WHERE original_order_id = ?"_s, {id});
         if (!returns)
             return returns.error();
+        Result<QVariant> kind = selectValue(m_db, u"SELECT kind FROM orders WHERE id = ?"_s, {id});
+        if (!kind)
+            return kind.error();
+        if (kind->toString() == u"return"_s) {
+            return Error{
+                u"return.not_refundable"_s,
+                tr("Order %1 is a return: it paid back already and cannot be refunded.").arg(id)};
+        }
         if (returns->toLongLong() > 0) {
             return Error{u"return.partly_returned"_s,
-                         tr("Order %1 has returns already; it cannot be refunded in full. Return "
-                            "the remaining items instead.")
+                         tr("Order %1 has returns already; it cannot be cancelled or refunded in "
+                            "full. Return the remaining items instead.")
                              .arg(id)};
         }
     }

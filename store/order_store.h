@@ -69,10 +69,11 @@ public:
 
     Result<CheckoutResult> checkout(const Cart &cart, const CheckoutRequest &request);
 
-    // A partial return (BRIEF §3), one transaction like checkout: the return order COMPLETED with
-    // its lines (each the share of the sold line it gives back), what was paid back, its events,
-    // the outbox row, the journal entry, the returned units back in stock and the next receipt
-    // number. The sale does not change; it can no longer be refunded in full.
+    // A partial return of a paid or completed sale (BRIEF §3), one transaction like checkout:
+    // the return order COMPLETED with its lines (each the share of the sold line it gives back),
+    // what was paid back, its events, the outbox row, the journal entry, the returned units back
+    // in stock and the next receipt number. The sale does not change; it can no longer be
+    // cancelled or refunded in full.
     Result<CheckoutResult> recordReturn(const ReturnRequest &request);
 
     // Applies one state machine event to a stored order, if the order still has the version the

@@ -23,6 +23,16 @@ Result<QList<OutboxEntry>> OutboxStore::due(int limit, qint64 afterSeq)
                "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
                "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
                "                AND p.seq < o.seq AND p.state <> 'sent') "
+               // A return goes after everything of the sale it gives back from (its hand-over)
+               // and after the earlier returns of that sale: the server computes what each gives
+               // back from the ones before it.
+               "AND NOT EXISTS (SELECT 1 FROM orders r JOIN outbox p "
+               "                ON p.order_id = r.original_order_id "
+               "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
+               "AND NOT EXISTS (SELECT 1 FROM orders r JOIN orders e "
+               "                ON e.original_order_id = r.original_order_id "
+               "                JOIN outbox p ON p.order_id = e.id "
+               "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
                "ORDER BY o.seq LIMIT ?"_s,
                {afterSeq, timeText(m_clock.now()), limit});
     if (!query)

@@ -99,7 +99,8 @@ class OutboxStore
 public:
     OutboxStore(const Database &database, const Clock &clock);
 
-    // Pending entries whose retry time has come and which are first in line for their order,
+    // Pending entries whose retry time has come and which are first in line for their order
+    // (a return is in line after the sale it gives back from and the sale's earlier returns),
     // oldest first, at most `limit`, with a sequence number above `afterSeq`.
     Result<QList<OutboxEntry>> due(int limit, qint64 afterSeq = 0);
 

@@ -349,6 +349,45 @@
         <source>a payment needs at least one tender</source>
         <translation>eine Bezahlung braucht mindestens eine Zahlungsart</translation>
     </message>
+    <message>
+        <source>a return pays back exactly its total (%1), not %2</source>
+        <translation>eine Rückgabe zahlt genau ihre Summe zurück (%1), nicht %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an order kind (sale or return)</source>
+        <translation>„%1“ ist keine Auftragsart (Verkauf oder Rückgabe)</translation>
+    </message>
+    <message>
+        <source>line %1 (%2): %3 of %4 sold can still be returned, not %5</source>
+        <translation>Zeile %1 (%2): von %4 verkauften können noch %3 zurückgegeben werden, nicht %5</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 ist selbst eine Rückgabe; nur ein Verkauf kann zurückgegeben werden</translation>
+    </message>
+    <message>
+        <source>line %1 of %2 is named twice</source>
+        <translation>Zeile %1 von %2 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>%1 has no line %2</source>
+        <translation>%1 hat keine Zeile %2</translation>
+    </message>
+    <message>
+        <source>a return needs at least one item brought back</source>
+        <translation>eine Rückgabe braucht mindestens einen zurückgebrachten Artikel</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2</source>
+        <translation>nur ein bezahlter oder abgeschlossener Verkauf kann zurückgegeben werden; %1 ist %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBackend</name>
+    <message>
+        <source>Returns are taken at the till the goods come back to.</source>
+        <translation>Rückgaben werden an der Kasse angenommen, an die die Ware zurückkommt.</translation>
+    </message>
 </context>
 <context>
     <name>OrderChanges</name>
@@ -490,6 +529,18 @@
         <source>There is no order %1.</source>
         <translation>Es gibt keine Bestellung %1.</translation>
     </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>muss sale oder return sein</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>gilt nur für Rückgaben</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>eine Rückgabe kommt COMPLETED an, mit Rückzahlung (%1) gleich „total“ (%2) und nichts zu belasten</translation>
+    </message>
 </context>
 <context>
     <name>OrderListing</name>
@@ -586,12 +637,28 @@
         <source>Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at version %6 (by %7).</source>
         <translation>Bestellung %1 ist hier %2 in Version %3, der Server hat sie aber von %4 nach %5 in Version %6 geändert (durch %7).</translation>
     </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>Auftrag %1 ist eine Rückgabe: er hat bereits zurückgezahlt und kann nicht erstattet werden.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>Auftrag %1 hat bereits Rückgaben; er kann weder storniert noch vollständig erstattet werden. Nehmen Sie stattdessen die übrigen Artikel zurück.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>
     <message>
         <source>There is no order %1.</source>
         <translation>Es gibt keine Bestellung %1.</translation>
+    </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>Auftrag %1 ist eine Rückgabe: er hat bereits zurückgezahlt und kann nicht erstattet werden.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>Auftrag %1 hat bereits Rückgaben; er kann weder storniert noch vollständig erstattet werden. Nehmen Sie stattdessen die übrigen Artikel zurück.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +820,44 @@
     <message>
         <source>Journal %1 · %2</source>
         <translation>Journal %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCheck</name>
+    <message>
+        <source>&quot;original_order_id&quot; %1 is not an order this server holds; the sale must arrive before its return</source>
+        <translation>„original_order_id“ %1 ist kein Auftrag dieses Servers; der Verkauf muss vor seiner Rückgabe ankommen</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 ist selbst eine Rückgabe; nur ein Verkauf kann zurückgegeben werden</translation>
+    </message>
+    <message>
+        <source>%1 was sold by store %2, not %3</source>
+        <translation>%1 wurde von Filiale %2 verkauft, nicht von %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].original_line_no&quot;: %2 has no line %3</source>
+        <translation>„lines[%1].original_line_no“: %2 hat keine Zeile %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot; is not line %2 of %3 as it was sold (%4 at %5)</source>
+        <translation>„lines[%1]“ ist nicht Zeile %2 von %3 wie verkauft (%4 zu %5)</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: returning %2 of line %3 of %4 gives back %5 (discount %6), not %7 (discount %8)</source>
+        <translation>„lines[%1]“: %2 aus Zeile %3 von %4 zurückzugeben ergibt %5 (Rabatt %6), nicht %7 (Rabatt %8)</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2 here</source>
+        <translation>nur ein bezahlter oder abgeschlossener Verkauf kann zurückgegeben werden; %1 ist hier %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnSources</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keinen Auftrag %1.</translation>
     </message>
 </context>
 <context>
@@ -1133,46 +1238,6 @@
         <translation>Das Journal ist in Ordnung: %1 Einträge, Kette intakt.</translation>
     </message>
     <message>
-        <source>Counterline terminal commands.
-
-Commands:
-  init --store S --terminal T --currency C   set up a standalone terminal
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    import products, prices and stock
-  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
-       [--cashier ID] [--customer ID]
-  journal verify                             check the hash chain
-  orders [--json] [--limit N] [--status S]   order history, newest first
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         delete carts untouched for N hours
-  user add --name N --role cashier|manager --pin PIN
-                                             who may log in at the till
-  enroll --server URL --token T              take identity and catalog from a server
-  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
-  sync status [--json]                       what waits, what needs attention
-  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
-       [--server URL --token T] [--limit N] [--json]</source>
-        <translation>Counterline-Kassenbefehle.
-
-Befehle:
-  init --store S --terminal T --currency C   eine eigenständige Kasse einrichten
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    Artikel, Preise und Bestand importieren
-  sale --sku SKU[:QTY]... --tender cash|card verkaufen; gibt Belegnummer und Bestell-ID aus
-       [--cashier ID] [--customer ID]
-  journal verify                             die Hash-Kette prüfen
-  orders [--json] [--limit N] [--status S]   Bestellverlauf, neueste zuerst
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         seit N Stunden unberührte Warenkörbe löschen
-  user add --name N --role cashier|manager --pin PIN
-                                             wer sich an der Kasse anmelden darf
-  enroll --server URL --token T              Identität und Katalog von einem Server holen
-  sync [--once] [--interval-ms N]            den Ausgang senden (einmal oder bis gestoppt)
-  sync status [--json]                       was wartet, was Aufmerksamkeit braucht
-  events tail [--follow] [--state FILE]      die Ereignisse des Servers, jedes einmal verarbeitet
-       [--server URL --token T] [--limit N] [--json]</translation>
-    </message>
-    <message>
         <source>Where the terminal keeps its database.</source>
         <translation>Wo die Kasse ihre Datenbank ablegt.</translation>
     </message>
@@ -1384,6 +1449,66 @@ Journal: %6</translation>
         <source>Added %1 (%2).</source>
         <translation>%1 (%2) hinzugefügt.</translation>
     </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   take back items of a sale, paid back
+       [--cashier ID]                        in cash; prints the return
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Counterline-Kassenbefehle.
+
+Befehle:
+  init --store S --terminal T --currency C   eine eigenständige Kasse einrichten
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    Artikel, Preise und Bestand importieren
+  sale --sku SKU[:QTY]... --tender cash|card verkaufen; gibt Belegnummer und Bestell-ID aus
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   Artikel eines Verkaufs zurücknehmen, bar
+       [--cashier ID]                        ausgezahlt; gibt die Rückgabe aus
+  journal verify                             die Hash-Kette prüfen
+  orders [--json] [--limit N] [--status S]   Bestellverlauf, neueste zuerst
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         seit N Stunden unberührte Warenkörbe löschen
+  user add --name N --role cashier|manager --pin PIN
+                                             wer sich an der Kasse anmelden darf
+  enroll --server URL --token T              Identität und Katalog von einem Server holen
+  sync [--once] [--interval-ms N]            den Ausgang senden (einmal oder bis gestoppt)
+  sync status [--json]                       was wartet, was Aufmerksamkeit braucht
+  events tail [--follow] [--state FILE]      die Ereignisse des Servers, jedes einmal verarbeitet
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>return: a line of the sale and how many come back: 2:1.</source>
+        <translation>return: eine Zeile des Verkaufs und wie viele zurückkommen: 2:1.</translation>
+    </message>
+    <message>
+        <source>return needs the sale&apos;s --receipt and at least one --item.</source>
+        <translation>return braucht den --receipt des Verkaufs und mindestens ein --item.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not LINE:QUANTITY.</source>
+        <translation>„%1“ ist nicht ZEILE:MENGE.</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1 on this till.</source>
+        <translation>Auf dieser Kasse gibt es keinen Beleg %1.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::cli::ProcessedEvents</name>
@@ -1485,8 +1610,8 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
         <translation>„%1“ muss eine ganze Zahl kleinster Währungseinheiten unter 2^53 sein.</translation>
     </message>
     <message>
-        <source>The outbox row does not hold a sale record.</source>
-        <translation>Die Ausgangszeile enthält keinen Verkaufsdatensatz.</translation>
+        <source>The outbox row does not hold a sale or return record.</source>
+        <translation>Die Outbox-Zeile enthält keinen Verkaufs- oder Rückgabedatensatz.</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2355,10 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Sync / store</source>
         <translation>Sync / Geschäft</translation>
     </message>
+    <message>
+        <source>Return · %1</source>
+        <translation>Rückgabe · %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::LoginPage</name>
@@ -2423,6 +2552,34 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Return %1 — %2, version %3</source>
+        <translation>Rückgabe %1 — %2, Version %3</translation>
+    </message>
+    <message>
+        <source>Items taken back from receipt %1; the total was paid back.</source>
+        <translation>Artikel von Beleg %1 zurückgenommen; die Summe wurde ausgezahlt.</translation>
+    </message>
+    <message>
+        <source>Sold as line</source>
+        <translation>Verkauft als Zeile</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgaben</translation>
+    </message>
+    <message>
+        <source>%1: receipt %2, %3 paid back</source>
+        <translation>%1: Beleg %2, %3 ausgezahlt</translation>
+    </message>
+    <message>
+        <source>Return items…</source>
+        <translation>Artikel zurücknehmen…</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -2571,13 +2728,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Tax rate %1 %</source>
         <translation>Steuersatz %1 %</translation>
     </message>
-    <message numerus="yes">
-        <source>All sales (%n)</source>
-        <translation>
-            <numerusform>Alle Verkäufe (%n)</numerusform>
-            <numerusform>Alle Verkäufe (%n)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cash, less change</source>
         <translation>Bar, abzüglich Rückgeld</translation>
@@ -2589,6 +2739,63 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>of which taken offline</source>
         <translation>davon offline angenommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Rückgabe (%n)</numerusform>
+            <numerusform>Rückgaben (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All sales (%n), less returns</source>
+        <translation>
+            <numerusform>Alle Verkäufe (%n), abzüglich Rückgaben</numerusform>
+            <numerusform>Alle Verkäufe (%n), abzüglich Rückgaben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::ReturnDialog</name>
+    <message>
+        <source>Return items of receipt %1</source>
+        <translation>Artikel von Beleg %1 zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Choose how many of each item the customer brings back. The sale stays as it was; the return is a new receipt linked to it, and the items go back into stock.</source>
+        <translation>Wählen Sie, wie viele Stück jedes Artikels der Kunde zurückbringt. Der Verkauf bleibt, wie er war; die Rückgabe ist ein neuer, damit verknüpfter Beleg, und die Artikel gehen zurück in den Bestand.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Returned before</source>
+        <translation>Bereits zurück</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Zeilensumme</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Zurückbringen</translation>
+    </message>
+    <message>
+        <source>Take back and pay out</source>
+        <translation>Zurücknehmen und auszahlen</translation>
+    </message>
+    <message>
+        <source>Pay back in cash: %1</source>
+        <translation>Bar auszuzahlen: %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to bring back.</source>
+        <translation>Wählen Sie mindestens einen Artikel zum Zurückbringen.</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3064,13 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>  approved by %1</source>
         <translation>  freigegeben von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Rückgabe (%n)</numerusform>
+            <numerusform>Rückgaben (%n)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

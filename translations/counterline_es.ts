@@ -349,6 +349,45 @@
         <source>a payment needs at least one tender</source>
         <translation>un pago necesita al menos un medio de pago</translation>
     </message>
+    <message>
+        <source>a return pays back exactly its total (%1), not %2</source>
+        <translation>una devolución reembolsa exactamente su total (%1), no %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an order kind (sale or return)</source>
+        <translation>«%1» no es un tipo de pedido (venta o devolución)</translation>
+    </message>
+    <message>
+        <source>line %1 (%2): %3 of %4 sold can still be returned, not %5</source>
+        <translation>línea %1 (%2): de %4 vendidos aún se pueden devolver %3, no %5</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 ya es una devolución; solo se puede devolver una venta</translation>
+    </message>
+    <message>
+        <source>line %1 of %2 is named twice</source>
+        <translation>la línea %1 de %2 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>%1 has no line %2</source>
+        <translation>%1 no tiene línea %2</translation>
+    </message>
+    <message>
+        <source>a return needs at least one item brought back</source>
+        <translation>una devolución necesita al menos un artículo devuelto</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2</source>
+        <translation>solo se puede devolver una venta pagada o completada; %1 está %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBackend</name>
+    <message>
+        <source>Returns are taken at the till the goods come back to.</source>
+        <translation>Las devoluciones se hacen en la caja a la que vuelve la mercancía.</translation>
+    </message>
 </context>
 <context>
     <name>OrderChanges</name>
@@ -490,6 +529,18 @@
         <source>There is no order %1.</source>
         <translation>No hay ningún pedido %1.</translation>
     </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>debe ser sale o return</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>es solo para devoluciones</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>una devolución llega COMPLETED, con lo reembolsado (%1) igual a «total» (%2) y nada que cobrar</translation>
+    </message>
 </context>
 <context>
     <name>OrderListing</name>
@@ -586,12 +637,28 @@
         <source>Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at version %6 (by %7).</source>
         <translation>El pedido %1 está %2 en la versión %3 aquí, pero el servidor lo pasó de %4 a %5 en la versión %6 (por %7).</translation>
     </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>El pedido %1 es una devolución: ya reembolsó y no se puede reembolsar.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>El pedido %1 ya tiene devoluciones; no se puede cancelar ni reembolsar por completo. Devuelva en su lugar los artículos restantes.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>
     <message>
         <source>There is no order %1.</source>
         <translation>No hay ningún pedido %1.</translation>
+    </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>El pedido %1 es una devolución: ya reembolsó y no se puede reembolsar.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>El pedido %1 ya tiene devoluciones; no se puede cancelar ni reembolsar por completo. Devuelva en su lugar los artículos restantes.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +820,44 @@
     <message>
         <source>Journal %1 · %2</source>
         <translation>Diario %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCheck</name>
+    <message>
+        <source>&quot;original_order_id&quot; %1 is not an order this server holds; the sale must arrive before its return</source>
+        <translation>«original_order_id» %1 no es un pedido de este servidor; la venta debe llegar antes que su devolución</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 ya es una devolución; solo se puede devolver una venta</translation>
+    </message>
+    <message>
+        <source>%1 was sold by store %2, not %3</source>
+        <translation>%1 lo vendió la tienda %2, no %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].original_line_no&quot;: %2 has no line %3</source>
+        <translation>«lines[%1].original_line_no»: %2 no tiene línea %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot; is not line %2 of %3 as it was sold (%4 at %5)</source>
+        <translation>«lines[%1]» no es la línea %2 de %3 tal como se vendió (%4 a %5)</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: returning %2 of line %3 of %4 gives back %5 (discount %6), not %7 (discount %8)</source>
+        <translation>«lines[%1]»: devolver %2 de la línea %3 de %4 reembolsa %5 (descuento %6), no %7 (descuento %8)</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2 here</source>
+        <translation>solo se puede devolver una venta pagada o completada; %1 está %2 aquí</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnSources</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>No existe el pedido %1.</translation>
     </message>
 </context>
 <context>
@@ -1133,46 +1238,6 @@
         <translation>El diario es correcto: %1 entradas, cadena intacta.</translation>
     </message>
     <message>
-        <source>Counterline terminal commands.
-
-Commands:
-  init --store S --terminal T --currency C   set up a standalone terminal
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    import products, prices and stock
-  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
-       [--cashier ID] [--customer ID]
-  journal verify                             check the hash chain
-  orders [--json] [--limit N] [--status S]   order history, newest first
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         delete carts untouched for N hours
-  user add --name N --role cashier|manager --pin PIN
-                                             who may log in at the till
-  enroll --server URL --token T              take identity and catalog from a server
-  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
-  sync status [--json]                       what waits, what needs attention
-  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
-       [--server URL --token T] [--limit N] [--json]</source>
-        <translation>Órdenes de la caja Counterline.
-
-Órdenes:
-  init --store S --terminal T --currency C   configurar una caja independiente
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    importar artículos, precios y stock
-  sale --sku SKU[:QTY]... --tender cash|card vender; muestra el número de ticket y el id del pedido
-       [--cashier ID] [--customer ID]
-  journal verify                             comprobar la cadena de hash
-  orders [--json] [--limit N] [--status S]   historial de pedidos, los más recientes primero
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         borrar cestas sin tocar desde hace N horas
-  user add --name N --role cashier|manager --pin PIN
-                                             quién puede iniciar sesión en la caja
-  enroll --server URL --token T              tomar identidad y catálogo de un servidor
-  sync [--once] [--interval-ms N]            enviar la cola de salida (una vez o hasta detenerla)
-  sync status [--json]                       qué espera, qué requiere atención
-  events tail [--follow] [--state FILE]      los eventos del servidor, cada uno procesado una vez
-       [--server URL --token T] [--limit N] [--json]</translation>
-    </message>
-    <message>
         <source>Where the terminal keeps its database.</source>
         <translation>Dónde guarda la caja su base de datos.</translation>
     </message>
@@ -1384,6 +1449,66 @@ diario: %6</translation>
         <source>Added %1 (%2).</source>
         <translation>%1 (%2) añadido.</translation>
     </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   take back items of a sale, paid back
+       [--cashier ID]                        in cash; prints the return
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Órdenes de la caja Counterline.
+
+Órdenes:
+  init --store S --terminal T --currency C   configurar una caja independiente
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    importar artículos, precios y stock
+  sale --sku SKU[:QTY]... --tender cash|card vender; muestra el número de ticket y el id del pedido
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   recibir artículos de una venta, reembolsados
+       [--cashier ID]                        en efectivo; muestra la devolución
+  journal verify                             comprobar la cadena de hash
+  orders [--json] [--limit N] [--status S]   historial de pedidos, los más recientes primero
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         borrar cestas sin tocar desde hace N horas
+  user add --name N --role cashier|manager --pin PIN
+                                             quién puede iniciar sesión en la caja
+  enroll --server URL --token T              tomar identidad y catálogo de un servidor
+  sync [--once] [--interval-ms N]            enviar la cola de salida (una vez o hasta detenerla)
+  sync status [--json]                       qué espera, qué requiere atención
+  events tail [--follow] [--state FILE]      los eventos del servidor, cada uno procesado una vez
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>return: a line of the sale and how many come back: 2:1.</source>
+        <translation>return: una línea de la venta y cuántos vuelven: 2:1.</translation>
+    </message>
+    <message>
+        <source>return needs the sale&apos;s --receipt and at least one --item.</source>
+        <translation>return necesita el --receipt de la venta y al menos un --item.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not LINE:QUANTITY.</source>
+        <translation>«%1» no es LÍNEA:CANTIDAD.</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1 on this till.</source>
+        <translation>No hay ningún ticket %1 en esta caja.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::cli::ProcessedEvents</name>
@@ -1485,8 +1610,8 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
         <translation>«%1» debe ser un número entero de céntimos inferior a 2^53.</translation>
     </message>
     <message>
-        <source>The outbox row does not hold a sale record.</source>
-        <translation>La fila de salida no contiene una venta.</translation>
+        <source>The outbox row does not hold a sale or return record.</source>
+        <translation>La fila del outbox no contiene un registro de venta o devolución.</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2355,10 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Sync / store</source>
         <translation>Sincr. / tienda</translation>
     </message>
+    <message>
+        <source>Return · %1</source>
+        <translation>Devolución · %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::LoginPage</name>
@@ -2423,6 +2552,34 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>Return %1 — %2, version %3</source>
+        <translation>Devolución %1 — %2, versión %3</translation>
+    </message>
+    <message>
+        <source>Items taken back from receipt %1; the total was paid back.</source>
+        <translation>Artículos devueltos del ticket %1; se reembolsó el total.</translation>
+    </message>
+    <message>
+        <source>Sold as line</source>
+        <translation>Vendido como línea</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devuelto</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>%1: receipt %2, %3 paid back</source>
+        <translation>%1: ticket %2, %3 reembolsado</translation>
+    </message>
+    <message>
+        <source>Return items…</source>
+        <translation>Devolver artículos…</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -2571,13 +2728,6 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Tax rate %1 %</source>
         <translation>Tipo de IVA %1 %</translation>
     </message>
-    <message numerus="yes">
-        <source>All sales (%n)</source>
-        <translation>
-            <numerusform>Todas las ventas (%n)</numerusform>
-            <numerusform>Todas las ventas (%n)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cash, less change</source>
         <translation>Efectivo, menos cambio</translation>
@@ -2589,6 +2739,63 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>of which taken offline</source>
         <translation>de ello sin conexión</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Devolución (%n)</numerusform>
+            <numerusform>Devoluciones (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All sales (%n), less returns</source>
+        <translation>
+            <numerusform>Todas las ventas (%n), menos devoluciones</numerusform>
+            <numerusform>Todas las ventas (%n), menos devoluciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::ReturnDialog</name>
+    <message>
+        <source>Return items of receipt %1</source>
+        <translation>Devolver artículos del ticket %1</translation>
+    </message>
+    <message>
+        <source>Choose how many of each item the customer brings back. The sale stays as it was; the return is a new receipt linked to it, and the items go back into stock.</source>
+        <translation>Elija cuántas unidades de cada artículo devuelve el cliente. La venta queda como estaba; la devolución es un ticket nuevo vinculado a ella, y los artículos vuelven al stock.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendido</translation>
+    </message>
+    <message>
+        <source>Returned before</source>
+        <translation>Ya devuelto</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total de la línea</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Take back and pay out</source>
+        <translation>Recibir y reembolsar</translation>
+    </message>
+    <message>
+        <source>Pay back in cash: %1</source>
+        <translation>Reembolsar en efectivo: %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to bring back.</source>
+        <translation>Elija al menos un artículo para devolver.</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3064,13 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>  approved by %1</source>
         <translation>  autorizado por %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Devolución (%n)</numerusform>
+            <numerusform>Devoluciones (%n)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

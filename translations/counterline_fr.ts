@@ -349,6 +349,45 @@
         <source>a payment needs at least one tender</source>
         <translation>un paiement doit avoir au moins un moyen de paiement</translation>
     </message>
+    <message>
+        <source>a return pays back exactly its total (%1), not %2</source>
+        <translation>un retour rembourse exactement son total (%1), pas %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an order kind (sale or return)</source>
+        <translation>« %1 » n’est pas un type de commande (vente ou retour)</translation>
+    </message>
+    <message>
+        <source>line %1 (%2): %3 of %4 sold can still be returned, not %5</source>
+        <translation>ligne %1 (%2) : sur %4 vendus, %3 peuvent encore être retournés, pas %5</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 est lui-même un retour ; seule une vente peut être retournée</translation>
+    </message>
+    <message>
+        <source>line %1 of %2 is named twice</source>
+        <translation>la ligne %1 de %2 est indiquée deux fois</translation>
+    </message>
+    <message>
+        <source>%1 has no line %2</source>
+        <translation>%1 n’a pas de ligne %2</translation>
+    </message>
+    <message>
+        <source>a return needs at least one item brought back</source>
+        <translation>un retour nécessite au moins un article rapporté</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2</source>
+        <translation>seule une vente payée ou terminée peut être retournée ; %1 est %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBackend</name>
+    <message>
+        <source>Returns are taken at the till the goods come back to.</source>
+        <translation>Les retours se font à la caisse où la marchandise revient.</translation>
+    </message>
 </context>
 <context>
     <name>OrderChanges</name>
@@ -490,6 +529,18 @@
         <source>There is no order %1.</source>
         <translation>Il n’y a pas de commande %1.</translation>
     </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>doit être sale ou return</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>est réservé aux retours</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>un retour arrive COMPLETED, avec le montant remboursé (%1) égal à « total » (%2) et rien à débiter</translation>
+    </message>
 </context>
 <context>
     <name>OrderListing</name>
@@ -586,12 +637,28 @@
         <source>Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at version %6 (by %7).</source>
         <translation>La commande %1 est %2 en version %3 ici, mais le serveur l’a passée de %4 à %5 en version %6 (par %7).</translation>
     </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>La commande %1 est un retour : elle a déjà remboursé et ne peut pas être remboursée.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>La commande %1 a déjà des retours ; elle ne peut être ni annulée ni remboursée en entier. Reprenez plutôt les articles restants.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>
     <message>
         <source>There is no order %1.</source>
         <translation>Il n’y a pas de commande %1.</translation>
+    </message>
+    <message>
+        <source>Order %1 is a return: it paid back already and cannot be refunded.</source>
+        <translation>La commande %1 est un retour : elle a déjà remboursé et ne peut pas être remboursée.</translation>
+    </message>
+    <message>
+        <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
+        <translation>La commande %1 a déjà des retours ; elle ne peut être ni annulée ni remboursée en entier. Reprenez plutôt les articles restants.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +820,44 @@
     <message>
         <source>Journal %1 · %2</source>
         <translation>Journal %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCheck</name>
+    <message>
+        <source>&quot;original_order_id&quot; %1 is not an order this server holds; the sale must arrive before its return</source>
+        <translation>« original_order_id » %1 n’est pas une commande de ce serveur ; la vente doit arriver avant son retour</translation>
+    </message>
+    <message>
+        <source>%1 is a return itself; only a sale can be returned</source>
+        <translation>%1 est lui-même un retour ; seule une vente peut être retournée</translation>
+    </message>
+    <message>
+        <source>%1 was sold by store %2, not %3</source>
+        <translation>%1 a été vendu par le magasin %2, pas %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].original_line_no&quot;: %2 has no line %3</source>
+        <translation>« lines[%1].original_line_no » : %2 n’a pas de ligne %3</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot; is not line %2 of %3 as it was sold (%4 at %5)</source>
+        <translation>« lines[%1] » n’est pas la ligne %2 de %3 telle que vendue (%4 à %5)</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1]&quot;: returning %2 of line %3 of %4 gives back %5 (discount %6), not %7 (discount %8)</source>
+        <translation>« lines[%1] » : retourner %2 de la ligne %3 de %4 rembourse %5 (remise %6), pas %7 (remise %8)</translation>
+    </message>
+    <message>
+        <source>only a paid or completed sale can be returned; %1 is %2 here</source>
+        <translation>seule une vente payée ou terminée peut être retournée ; %1 est %2 ici</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnSources</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Il n’y a pas de commande %1.</translation>
     </message>
 </context>
 <context>
@@ -1133,46 +1238,6 @@
         <translation>Le journal tient : %1 entrées, chaîne intacte.</translation>
     </message>
     <message>
-        <source>Counterline terminal commands.
-
-Commands:
-  init --store S --terminal T --currency C   set up a standalone terminal
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    import products, prices and stock
-  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
-       [--cashier ID] [--customer ID]
-  journal verify                             check the hash chain
-  orders [--json] [--limit N] [--status S]   order history, newest first
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         delete carts untouched for N hours
-  user add --name N --role cashier|manager --pin PIN
-                                             who may log in at the till
-  enroll --server URL --token T              take identity and catalog from a server
-  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
-  sync status [--json]                       what waits, what needs attention
-  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
-       [--server URL --token T] [--limit N] [--json]</source>
-        <translation>Commandes de la caisse Counterline.
-
-Commandes :
-  init --store S --terminal T --currency C   configurer une caisse autonome
-       [--prices-exclude-tax] [--rounding half-up|half-even]
-  catalog import FILE.csv                    importer articles, prix et stock
-  sale --sku SKU[:QTY]... --tender cash|card vendre ; affiche le numéro de ticket et l’id de commande
-       [--cashier ID] [--customer ID]
-  journal verify                             vérifier la chaîne de hash
-  orders [--json] [--limit N] [--status S]   historique des commandes, les plus récentes d’abord
-       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
-  carts purge [--older-than-hours N]         supprimer les paniers inutilisés depuis N heures
-  user add --name N --role cashier|manager --pin PIN
-                                             qui peut se connecter à la caisse
-  enroll --server URL --token T              prendre identité et catalogue d’un serveur
-  sync [--once] [--interval-ms N]            envoyer la file d’envoi (une fois, ou jusqu’à l’arrêt)
-  sync status [--json]                       ce qui attend, ce qui est à vérifier
-  events tail [--follow] [--state FILE]      les événements du serveur, chacun traité une fois
-       [--server URL --token T] [--limit N] [--json]</translation>
-    </message>
-    <message>
         <source>Where the terminal keeps its database.</source>
         <translation>Où la caisse garde sa base de données.</translation>
     </message>
@@ -1384,6 +1449,66 @@ journal : %6</translation>
         <source>Added %1 (%2).</source>
         <translation>%1 (%2) ajouté.</translation>
     </message>
+    <message>
+        <source>Counterline terminal commands.
+
+Commands:
+  init --store S --terminal T --currency C   set up a standalone terminal
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    import products, prices and stock
+  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   take back items of a sale, paid back
+       [--cashier ID]                        in cash; prints the return
+  journal verify                             check the hash chain
+  orders [--json] [--limit N] [--status S]   order history, newest first
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         delete carts untouched for N hours
+  user add --name N --role cashier|manager --pin PIN
+                                             who may log in at the till
+  enroll --server URL --token T              take identity and catalog from a server
+  sync [--once] [--interval-ms N]            send the outbox (once, or until stopped)
+  sync status [--json]                       what waits, what needs attention
+  events tail [--follow] [--state FILE]      the server&apos;s events, each processed once
+       [--server URL --token T] [--limit N] [--json]</source>
+        <translation>Commandes de la caisse Counterline.
+
+Commandes :
+  init --store S --terminal T --currency C   configurer une caisse autonome
+       [--prices-exclude-tax] [--rounding half-up|half-even]
+  catalog import FILE.csv                    importer articles, prix et stock
+  sale --sku SKU[:QTY]... --tender cash|card vendre ; affiche le numéro de ticket et l’id de commande
+       [--cashier ID] [--customer ID]
+  return --receipt NO --item LINE[:QTY]...   reprendre des articles d’une vente, remboursés
+       [--cashier ID]                        en espèces ; affiche le retour
+  journal verify                             vérifier la chaîne de hash
+  orders [--json] [--limit N] [--status S]   historique des commandes, les plus récentes d’abord
+       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]
+  carts purge [--older-than-hours N]         supprimer les paniers inutilisés depuis N heures
+  user add --name N --role cashier|manager --pin PIN
+                                             qui peut se connecter à la caisse
+  enroll --server URL --token T              prendre identité et catalogue d’un serveur
+  sync [--once] [--interval-ms N]            envoyer la file d’envoi (une fois, ou jusqu’à l’arrêt)
+  sync status [--json]                       ce qui attend, ce qui est à vérifier
+  events tail [--follow] [--state FILE]      les événements du serveur, chacun traité une fois
+       [--server URL --token T] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>return: a line of the sale and how many come back: 2:1.</source>
+        <translation>return : une ligne de la vente et combien reviennent : 2:1.</translation>
+    </message>
+    <message>
+        <source>return needs the sale&apos;s --receipt and at least one --item.</source>
+        <translation>return a besoin du --receipt de la vente et d’au moins un --item.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not LINE:QUANTITY.</source>
+        <translation>« %1 » n’est pas LIGNE:QUANTITÉ.</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1 on this till.</source>
+        <translation>Il n’y a pas de ticket %1 sur cette caisse.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::cli::ProcessedEvents</name>
@@ -1485,8 +1610,8 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
         <translation>« %1 » doit être un nombre entier de centimes inférieur à 2^53.</translation>
     </message>
     <message>
-        <source>The outbox row does not hold a sale record.</source>
-        <translation>La ligne d’envoi ne contient pas de vente.</translation>
+        <source>The outbox row does not hold a sale or return record.</source>
+        <translation>La ligne de l’outbox ne contient pas d’enregistrement de vente ou de retour.</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2355,10 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Sync / store</source>
         <translation>Synchro / magasin</translation>
     </message>
+    <message>
+        <source>Return · %1</source>
+        <translation>Retour · %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::LoginPage</name>
@@ -2423,6 +2552,34 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <source>Return %1 — %2, version %3</source>
+        <translation>Retour %1 — %2, version %3</translation>
+    </message>
+    <message>
+        <source>Items taken back from receipt %1; the total was paid back.</source>
+        <translation>Articles repris du ticket %1 ; le total a été remboursé.</translation>
+    </message>
+    <message>
+        <source>Sold as line</source>
+        <translation>Vendu en ligne</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retourné</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <source>%1: receipt %2, %3 paid back</source>
+        <translation>%1 : ticket %2, %3 remboursé</translation>
+    </message>
+    <message>
+        <source>Return items…</source>
+        <translation>Reprendre des articles…</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -2571,13 +2728,6 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Tax rate %1 %</source>
         <translation>Taux de TVA %1 %</translation>
     </message>
-    <message numerus="yes">
-        <source>All sales (%n)</source>
-        <translation>
-            <numerusform>Toutes les ventes (%n)</numerusform>
-            <numerusform>Toutes les ventes (%n)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cash, less change</source>
         <translation>Espèces, monnaie déduite</translation>
@@ -2589,6 +2739,63 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>of which taken offline</source>
         <translation>dont acceptées hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Retour (%n)</numerusform>
+            <numerusform>Retours (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All sales (%n), less returns</source>
+        <translation>
+            <numerusform>Toutes les ventes (%n), moins les retours</numerusform>
+            <numerusform>Toutes les ventes (%n), moins les retours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::ReturnDialog</name>
+    <message>
+        <source>Return items of receipt %1</source>
+        <translation>Reprendre des articles du ticket %1</translation>
+    </message>
+    <message>
+        <source>Choose how many of each item the customer brings back. The sale stays as it was; the return is a new receipt linked to it, and the items go back into stock.</source>
+        <translation>Choisissez combien d’unités de chaque article le client rapporte. La vente reste telle quelle ; le retour est un nouveau ticket lié à elle, et les articles retournent en stock.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>Returned before</source>
+        <translation>Déjà retourné</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total de la ligne</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Take back and pay out</source>
+        <translation>Reprendre et rembourser</translation>
+    </message>
+    <message>
+        <source>Pay back in cash: %1</source>
+        <translation>À rembourser en espèces : %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to bring back.</source>
+        <translation>Choisissez au moins un article à rapporter.</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3064,13 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>  approved by %1</source>
         <translation>  autorisé par %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returns (%n)</source>
+        <translation>
+            <numerusform>Retour (%n)</numerusform>
+            <numerusform>Retours (%n)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -66,11 +66,12 @@ Result<int> HistoryExport::toCsv(HistorySource &source, const HistoryQuery &quer
         }
         QByteArray chunk;
         for (const HistoryRow &row : std::as_const(page->rows)) {
-            chunk += csvRecord({row.id, row.receiptNumber,
-                                row.createdAt.toUTC().toString(Qt::ISODateWithMs), row.status,
-                                QString::number(row.version), row.cashier, row.customer,
-                                amountText(row.totalMinor, row.currency), row.currency, row.origin})
-                         .toUtf8();
+            chunk +=
+                csvRecord(
+                    {row.id, row.receiptNumber, row.createdAt.toUTC().toString(Qt::ISODateWithMs),
+                     row.status, QString::number(row.version), row.cashier, row.customer,
+                     amountText(row.signedTotalMinor(), row.currency), row.currency, row.origin})
+                    .toUtf8();
         }
         file.write(chunk);
         written += int(page->rows.size());

@@ -210,7 +210,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return row->status;
     case TotalMinorRole:
-        return row->totalMinor;
+        return row->signedTotalMinor();
     case Qt::TextAlignmentRole:
         if (index.column() == TotalColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -226,15 +226,16 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return QLocale().toString(row->createdAt.toLocalTime(), QLocale::ShortFormat);
     case StatusColumn:
-        return statusText(row->status);
+        return row->isReturn ? tr("Return · %1").arg(statusText(row->status))
+                             : statusText(row->status);
     case CashierColumn:
         return row->cashier;
     case CustomerColumn:
         return row->customer;
     case TotalColumn: {
         const Result<Currency> currency = Currency::fromCode(row->currency);
-        return currency ? formatMoney(Money(row->totalMinor, *currency))
-                        : QString::number(row->totalMinor);
+        return currency ? formatMoney(Money(row->signedTotalMinor(), *currency))
+                        : QString::number(row->signedTotalMinor());
     }
     case OriginColumn:
         return originText(row->origin);

@@ -23,7 +23,11 @@ struct HistoryRow
     QString customer;
     qint64 totalMinor = 0;
     QString currency;
-    QString origin; // the local sync state, or the server's store
+    QString origin;        // the local sync state, or the server's store
+    bool isReturn = false; // a return order: `totalMinor` was paid back
+
+    // What the order came to for the shop: a return's total counts against it.
+    qint64 signedTotalMinor() const { return isReturn ? -totalMinor : totalMinor; }
 };
 
 // What the history browser filters by. Empty fields do not filter.

@@ -49,7 +49,7 @@ void LocalHistorySource::fetch(const HistoryQuery &query, const QString &cursor,
         answer.rows.append({order.id, order.receiptNumber, order.createdAt,
                             orderStatusName(order.status), order.version, order.cashierId,
                             order.customerId, order.total.minorUnits(),
-                            order.total.currency().code(), order.syncState});
+                            order.total.currency().code(), order.syncState, order.isReturn});
     }
     if (page->next)
         answer.next = page->next->createdAt + u'|' + page->next->id;

@@ -1,6 +1,7 @@
 #include "ui/order_backend.h"
 
 #include "store/order_store.h"
+#include "store/return_source.h"
 #include "sync/server_orders.h"
 
 #include <QJsonArray>
@@ -36,6 +37,45 @@ void LocalOrderBackend::apply(const QString &orderId, int expectedVersion, Order
     }
 }
 
+void OrderBackend::loadReturnSource(const QString &, SourceLoaded done)
+{
+    done(Error{u"return.not_here"_s, tr("Returns are taken at the till the goods come back to.")});
+}
+
+void OrderBackend::recordReturn(const QString &, const QList<ReturnItem> &, const QString &,
+                                Returned done)
+{
+    done(Error{u"return.not_here"_s, tr("Returns are taken at the till the goods come back to.")});
+}
+
+void LocalOrderBackend::loadReturnSource(const QString &orderId, SourceLoaded done)
+{
+    done(store::ReturnSources::load(m_database.connection(), orderId));
+}
+
+void LocalOrderBackend::recordReturn(const QString &orderId, const QList<ReturnItem> &items,
+                                     const QString &user, Returned done)
+{
+    Result<ReturnSource> sale = store::ReturnSources::load(m_database.connection(), orderId);
+    if (!sale) {
+        done(sale.error());
+        return;
+    }
+    Result<Order> preview = store::ReturnSources::preview(*sale, items, m_clock.now());
+    if (!preview) {
+        done(preview.error());
+        return;
+    }
+    store::OrderStore orders(m_database, m_clock, m_ids);
+    Result<store::CheckoutResult> recorded = orders.recordReturn(
+        {orderId, items, {Tender{TenderKind::Cash, preview->total(), {}, false}}, Actor{user, {}}});
+    if (!recorded) {
+        done(recorded.error());
+        return;
+    }
+    done(recorded->order.id().toString(QUuid::WithoutBraces));
+}
+
 ServerOrderBackend::ServerOrderBackend(sync::ServerOrders &orders)
     : m_orders(orders)
 {}
@@ -58,19 +98,21 @@ Result<store::OrderDetail> ServerOrderBackend::detailFromJson(const QJsonObject 
         order.value(u"cashier_id"_s).toString(),
         order.value(u"customer_id"_s).toString(),
         Money(order.value(u"total"_s).toInteger(), *currency),
-        tr("on the server")};
+        tr("on the server"),
+        order.value(u"type"_s).toString() == u"return"_s};
+    detail.originalOrderId = order.value(u"original_order_id"_s).toString();
     detail.storeId = order.value(u"store_id"_s).toString();
     detail.terminalId = order.value(u"terminal_id"_s).toString();
     detail.taxMinor = order.value(u"tax"_s).toInteger();
     detail.serverOrderNo = QString::number(order.value(u"order_no"_s).toInteger());
     for (const QJsonValue &value : order.value(u"lines"_s).toArray()) {
         const QJsonObject l = value.toObject();
-        detail.lines.append({int(l.value(u"line_no"_s).toInteger()), l.value(u"sku"_s).toString(),
-                             l.value(u"name"_s).toString(), l.value(u"unit_price"_s).toInteger(),
-                             l.value(u"quantity"_s).toInteger(),
-                             l.value(u"tax_rate_ppm"_s).toInteger(),
-                             l.value(u"discount"_s).toInteger(), l.value(u"tax"_s).toInteger(),
-                             l.value(u"total"_s).toInteger()});
+        detail.lines.append(
+            {int(l.value(u"line_no"_s).toInteger()), l.value(u"sku"_s).toString(),
+             l.value(u"name"_s).toString(), l.value(u"unit_price"_s).toInteger(),
+             l.value(u"quantity"_s).toInteger(), l.value(u"tax_rate_ppm"_s).toInteger(),
+             l.value(u"discount"_s).toInteger(), l.value(u"tax"_s).toInteger(),
+             l.value(u"total"_s).toInteger(), int(l.value(u"original_line_no"_s).toInteger())});
     }
     for (const QJsonValue &value : order.value(u"tenders"_s).toArray()) {
         const QJsonObject t = value.toObject();

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
+#include "domain/order_return.h"
 #include "domain/order_state_machine.h"
 #include "domain/result.h"
 #include "store/database.h"
@@ -22,6 +23,8 @@ namespace counterline::ui {
 // is the error "order.version_conflict": nothing was changed.
 class OrderBackend
 {
+    Q_DECLARE_TR_FUNCTIONS(OrderBackend)
+
 public:
     virtual ~OrderBackend() = default;
 
@@ -31,6 +34,15 @@ public:
     virtual void load(const QString &orderId, Loaded done) = 0;
     virtual void apply(const QString &orderId, int expectedVersion, OrderEvent event,
                        const QString &user, Applied done) = 0;
+
+    // Partial returns are taken where the goods come back: at a till. The return pays back in
+    // cash exactly what the items give back; `done` gets the return order's id.
+    using SourceLoaded = std::function<void(const Result<ReturnSource> &)>;
+    using Returned = std::function<void(const Result<QString> &)>;
+    virtual bool takesReturns() const { return false; }
+    virtual void loadReturnSource(const QString &orderId, SourceLoaded done);
+    virtual void recordReturn(const QString &orderId, const QList<ReturnItem> &items,
+                              const QString &user, Returned done);
 };
 
 class LocalOrderBackend final : public OrderBackend
@@ -41,6 +53,11 @@ public:
     void load(const QString &orderId, Loaded done) override;
     void apply(const QString &orderId, int expectedVersion, OrderEvent event, const QString &user,
                Applied done) override;
+
+    bool takesReturns() const override { return true; }
+    void loadReturnSource(const QString &orderId, SourceLoaded done) override;
+    void recordReturn(const QString &orderId, const QList<ReturnItem> &items, const QString &user,
+                      Returned done) override;
 
 private:
     const store::Database &m_database;

@@ -2,6 +2,7 @@
 
 #include "domain/currency.h"
 #include "ui/money_format.h"
+#include "ui/return_dialog.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -44,6 +45,14 @@ OrderDetailView::OrderDetailView(OrderBackend &backend, QString user, QWidget *p
     layout->addWidget(m_title);
     m_body = new QTextBrowser(this);
     m_body->setObjectName(u"orderBody"_s);
+    // Links between a sale and its returns open the other order here.
+    m_body->setOpenLinks(false);
+    connect(m_body, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (link.scheme() == u"order"_s) {
+            showOrder(link.path());
+            emit orderOpened(link.path());
+        }
+    });
     layout->addWidget(m_body, 1);
     m_actions = new QHBoxLayout;
     layout->addLayout(m_actions);
@@ -114,11 +123,23 @@ void OrderDetailView::render()
     const store::OrderDetail &d = *m_detail;
     const Currency currency = d.summary.total.currency();
     auto money = [&](qint64 minor) { return escaped(formatMoney(Money(minor, currency))); };
-    m_title->setText(tr("Receipt %1 — %2, version %3")
-                         .arg(d.summary.receiptNumber, orderStatusName(d.summary.status))
-                         .arg(d.summary.version));
+    m_title->setText(
+        (d.summary.isReturn ? tr("Return %1 — %2, version %3") : tr("Receipt %1 — %2, version %3"))
+            .arg(d.summary.receiptNumber, orderStatusName(d.summary.status))
+            .arg(d.summary.version));
+    auto orderLink = [](const QString &id, const QString &text) {
+        return u"<a href=\"order:%1\">%2</a>"_s.arg(escaped(id), escaped(text));
+    };
 
     QString html;
+    if (d.summary.isReturn) {
+        html += u"<p><b>"_s +
+                tr("Items taken back from receipt %1; the total was paid back.")
+                    .arg(orderLink(d.originalOrderId, d.originalReceiptNo.isEmpty()
+                                                          ? d.originalOrderId
+                                                          : d.originalReceiptNo)) +
+                u"</b></p>"_s;
+    }
     html += u"<p>"_s + tr("Sold %1 by %2 at store %3, till %4.")
                            .arg(escaped(when(d.summary.createdAt)), escaped(d.summary.cashierId),
                                 escaped(d.storeId), escaped(d.terminalId));
@@ -127,16 +148,18 @@ void OrderDetailView::render()
     html += u"</p><h3>"_s + tr("Lines") + u"</h3><table cellpadding=3><tr><th>"_s + tr("SKU") +
             u"</th><th>"_s + tr("Name at the sale") + u"</th><th>"_s + tr("Quantity") +
             u"</th><th>"_s + tr("Unit price") + u"</th><th>"_s + tr("Discount") + u"</th><th>"_s +
-            tr("Tax") + u"</th><th>"_s + tr("Total") + u"</th></tr>"_s;
+            tr("Tax") + u"</th><th>"_s + tr("Total") + u"</th><th>"_s +
+            (d.summary.isReturn ? tr("Sold as line") : tr("Returned")) + u"</th></tr>"_s;
     for (const store::OrderDetail::Line &line : d.lines) {
+        const qint64 linked = d.summary.isReturn ? line.originalLineNo : line.returned;
         html +=
             u"<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td>"
             "<td align=right>%5</td><td align=right>%6 (%7 %)</td><td align=right>%8</td>"
-            "</tr>"_s.arg(escaped(line.sku), escaped(line.name))
+            "<td align=right>%9</td></tr>"_s.arg(escaped(line.sku), escaped(line.name))
                 .arg(line.quantity)
                 .arg(money(line.unitPriceMinor), money(line.discountMinor), money(line.taxMinor),
                      QLocale().toString(double(line.taxRatePpm) / 10000.0, 'f', 2),
-                     money(line.totalMinor));
+                     money(line.totalMinor), linked > 0 ? QString::number(linked) : QString());
     }
     html += u"</table><p><b>"_s +
             tr("Total %1, of which tax %2.")
@@ -151,7 +174,19 @@ void OrderDetailView::render()
     }
     if (d.changeMinor > 0)
         html += u"<li>"_s + tr("Change given: %1").arg(money(d.changeMinor)) + u"</li>"_s;
-    html += u"</ul><h3>"_s + tr("Timeline") + u"</h3><ol>"_s;
+    html += u"</ul>"_s;
+    if (!d.returns.isEmpty()) {
+        html += u"<h3>"_s + tr("Returns") + u"</h3><ul>"_s;
+        for (const store::OrderDetail::Return &back : d.returns) {
+            html += u"<li>"_s +
+                    tr("%1: receipt %2, %3 paid back")
+                        .arg(escaped(when(back.createdAt)),
+                             orderLink(back.orderId, back.receiptNumber), money(back.totalMinor)) +
+                    u"</li>"_s;
+        }
+        html += u"</ul>"_s;
+    }
+    html += u"<h3>"_s + tr("Timeline") + u"</h3><ol>"_s;
     for (const store::OrderDetail::Event &event : d.events) {
         QString line = tr("%1: %2 → %3 (version %4) by %5")
                            .arg(escaped(when(event.at)), escaped(event.event), escaped(event.to))
@@ -186,14 +221,65 @@ void OrderDetailView::render()
     html += u"</ul>"_s;
     m_body->setHtml(html);
 
-    for (OrderEvent event : actionsFor(d.summary.status)) {
-        auto *button = new QPushButton(actionText(event), this);
-        button->setObjectName(u"action"_s + orderEventName(event));
+    auto addButton = [this](const QString &text, const QString &name) {
+        auto *button = new QPushButton(text, this);
+        button->setObjectName(name);
         button->setMinimumHeight(36);
-        connect(button, &QPushButton::clicked, this, [this, event] { apply(event); });
         m_actions->addWidget(button);
         m_buttons.append(button);
+        return button;
+    };
+    // A return paid back already: nothing more to do with it. A sale with returns is not refunded
+    // in full; its remaining items can still come back.
+    if (d.summary.isReturn)
+        return;
+    for (OrderEvent event : actionsFor(d.summary.status)) {
+        // A sale with returns paid back part of its money already: no cancel, no full refund.
+        if ((event == OrderEvent::Refund || event == OrderEvent::Cancel) && !d.returns.isEmpty())
+            continue;
+        QPushButton *button = addButton(actionText(event), u"action"_s + orderEventName(event));
+        connect(button, &QPushButton::clicked, this, [this, event] { apply(event); });
     }
+    const bool itemsLeft = std::any_of(d.lines.cbegin(), d.lines.cend(), [](const auto &line) {
+        return line.returned < line.quantity;
+    });
+    const bool returnable =
+        d.summary.status == OrderStatus::Paid || d.summary.status == OrderStatus::Completed;
+    if (m_backend.takesReturns() && returnable && itemsLeft) {
+        QPushButton *button = addButton(tr("Return items…"), u"actionReturn"_s);
+        connect(button, &QPushButton::clicked, this, &OrderDetailView::takeBack);
+    }
+}
+
+void OrderDetailView::takeBack()
+{
+    if (!m_detail)
+        return;
+    const QString id = m_orderId;
+    const QPointer<OrderDetailView> self(this);
+    m_backend.loadReturnSource(id, [self, id](const Result<ReturnSource> &sale) {
+        if (!self)
+            return;
+        if (!sale) {
+            QMessageBox::warning(self, tr("Not done"), sale.error().message);
+            return;
+        }
+        ReturnDialog dialog(*sale, self);
+        if (dialog.exec() != QDialog::Accepted || !self)
+            return;
+        self->m_backend.recordReturn(
+            id, dialog.items(), self->m_user, [self, id](const Result<QString> &returned) {
+                if (!self)
+                    return;
+                if (!returned) {
+                    QMessageBox::warning(self, tr("Not done"), returned.error().message);
+                    return;
+                }
+                self->reload();
+                emit self->orderChanged(id);
+                emit self->returnRecorded(*returned);
+            });
+    });
 }
 
 void OrderDetailView::apply(OrderEvent event)

@@ -20,7 +20,8 @@ namespace counterline::ui {
 // sync went (idempotency key, attempts, the server's last answer). Its buttons are the events
 // the order can take now; each is applied with the version shown. When someone changed the order
 // in between, nothing is overwritten: the conflict dialog says what changed, and the user can
-// reload and decide again.
+// reload and decide again. At a till, a paid or completed sale can also give back some of its
+// items: a return, a new order linked to it (ReturnDialog); sale and returns link to each other.
 class OrderDetailView : public QWidget
 {
     Q_OBJECT
@@ -40,9 +41,12 @@ public:
 
 signals:
     void orderChanged(const QString &orderId);
+    void orderOpened(const QString &orderId);     // a link to a sale or a return was followed
+    void returnRecorded(const QString &returnId); // a partial return was taken back and paid
 
 private:
     void apply(OrderEvent event);
+    void takeBack();
     void showConflict(int seenVersion, const Result<store::OrderDetail> &now);
     void render();
 

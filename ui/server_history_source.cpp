@@ -62,7 +62,8 @@ void ServerHistorySource::fetch(const HistoryQuery &query, const QString &cursor
                  order.value(u"cashier_id"_s).toString(), order.value(u"customer_id"_s).toString(),
                  order.value(u"total"_s).toInteger(), order.value(u"currency"_s).toString(),
                  order.value(u"store_id"_s).toString() + u'-' +
-                     order.value(u"terminal_id"_s).toString()});
+                     order.value(u"terminal_id"_s).toString(),
+                 order.value(u"type"_s).toString() == u"return"_s});
         }
         page.next = answer->value(u"next_cursor"_s).toString();
         done(page);

@@ -47,6 +47,7 @@ Result<QJsonObject> serverGet(const store::SyncTarget &target, const QString &pa
 int runInit(Context &context);
 int runCatalogImport(Context &context);
 int runSale(Context &context);
+int runReturn(Context &context);
 int runJournalVerify(Context &context);
 int runOrders(Context &context);
 int runCartsPurge(Context &context);

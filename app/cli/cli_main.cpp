@@ -27,6 +27,8 @@ int main(int argc, char *argv[])
         "  catalog import FILE.csv                    import products, prices and stock\n"
         "  sale --sku SKU[:QTY]... --tender cash|card sell; prints receipt number and order id\n"
         "       [--cashier ID] [--customer ID]\n"
+        "  return --receipt NO --item LINE[:QTY]...   take back items of a sale, paid back\n"
+        "       [--cashier ID]                        in cash; prints the return\n"
         "  journal verify                             check the hash chain\n"
         "  orders [--json] [--limit N] [--status S]   order history, newest first\n"
         "       [--cashier ID] [--customer ID] [--sku SKU] [--receipt NO]\n"
@@ -72,6 +74,10 @@ int main(int argc, char *argv[])
         {u"receipt"_s,
          QCoreApplication::translate("counterline::cli", "A receipt number, e.g. S1-T1-000042."),
          u"number"_s},
+        {u"item"_s,
+         QCoreApplication::translate("counterline::cli",
+                                     "return: a line of the sale and how many come back: 2:1."),
+         u"line"_s},
         {u"status"_s,
          QCoreApplication::translate("counterline::cli", "An order status, e.g. PAID."),
          u"status"_s},
@@ -129,6 +135,8 @@ int main(int argc, char *argv[])
         return cli::runCatalogImport(context);
     if (command == u"sale"_s)
         return cli::runSale(context);
+    if (command == u"return"_s)
+        return cli::runReturn(context);
     if (command == u"journal"_s && sub == u"verify"_s)
         return cli::runJournalVerify(context);
     if (command == u"orders"_s)

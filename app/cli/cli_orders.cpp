@@ -45,15 +45,18 @@ int runOrders(Context &context)
     if (parser.isSet(u"json"_s)) {
         QJsonArray orders;
         for (const store::OrderSummary &order : page->orders) {
-            orders.append(QJsonObject{{u"id"_s, order.id},
-                                      {u"receipt_no"_s, order.receiptNumber},
-                                      {u"created_at"_s, store::timeText(order.createdAt)},
-                                      {u"status"_s, orderStatusName(order.status)},
-                                      {u"version"_s, order.version},
-                                      {u"cashier_id"_s, order.cashierId},
-                                      {u"total"_s, order.total.minorUnits()},
-                                      {u"currency"_s, order.total.currency().code()},
-                                      {u"sync_state"_s, order.syncState}});
+            QJsonObject listed{{u"id"_s, order.id},
+                               {u"receipt_no"_s, order.receiptNumber},
+                               {u"created_at"_s, store::timeText(order.createdAt)},
+                               {u"status"_s, orderStatusName(order.status)},
+                               {u"version"_s, order.version},
+                               {u"cashier_id"_s, order.cashierId},
+                               {u"total"_s, order.total.minorUnits()},
+                               {u"currency"_s, order.total.currency().code()},
+                               {u"sync_state"_s, order.syncState}};
+            if (order.isReturn)
+                listed.insert(u"type"_s, u"return"_s);
+            orders.append(listed);
         }
         context.out << QJsonDocument(orders).toJson(QJsonDocument::Indented);
         return 0;
@@ -63,7 +66,7 @@ int runOrders(Context &context)
                     << order.createdAt.toString(u"yyyy-MM-dd HH:mm"_s) << "  "
                     << orderStatusName(order.status).leftJustified(9) << "  "
                     << order.total.toString().rightJustified(14) << "  " << order.cashierId << "  "
-                    << order.syncState << Qt::endl;
+                    << order.syncState << (order.isReturn ? "  return" : "") << Qt::endl;
     }
     return 0;
 }

@@ -1,7 +1,8 @@
--- Partial returns (BRIEF §3): a return is a new order of kind 'return' linked to the completed
--- sale it gives units back from; each of its lines names the sold line. The sale itself does not
--- change. The database refuses a return of more than was sold, a return of anything but a
--- completed sale, and a full refund of a sale that has returns already.
+-- Partial returns (BRIEF §3): a return is a new order of kind 'return' linked to the sale it
+-- gives units back from, paid at the counter or completed; each of its lines names the sold line.
+-- The sale itself does not change. The database refuses a return of more than was sold, a return
+-- of anything but a paid or completed sale, and a cancel or full refund of a sale that has
+-- returns already (its money went back in part already).
 
 ALTER TABLE orders ADD COLUMN kind TEXT NOT NULL DEFAULT 'sale'
     CHECK (kind IN ('sale', 'return'));
@@ -13,10 +14,10 @@ CREATE TRIGGER orders_return_names_a_completed_sale BEFORE INSERT ON orders
 BEGIN
     SELECT RAISE(ABORT, 'orders: a sale has no original order')
     WHERE NEW.kind = 'sale' AND NEW.original_order_id IS NOT NULL;
-    SELECT RAISE(ABORT, 'orders: a return must name a completed sale')
+    SELECT RAISE(ABORT, 'orders: a return must name a paid or completed sale')
     WHERE NEW.kind = 'return'
       AND NOT EXISTS (SELECT 1 FROM orders s WHERE s.id = NEW.original_order_id
-                      AND s.kind = 'sale' AND s.status = 'COMPLETED');
+                      AND s.kind = 'sale' AND s.status IN ('PAID', 'COMPLETED'));
 END;
 
 CREATE TRIGGER order_lines_return_within_sale BEFORE INSERT ON order_lines
@@ -43,10 +44,12 @@ BEGIN
 END;
 
 CREATE TRIGGER order_events_no_refund_after_return BEFORE INSERT ON order_events
-WHEN NEW.event = 'Refund'
+WHEN NEW.event IN ('Refund', 'Cancel')
 BEGIN
-    SELECT RAISE(ABORT, 'order_events: a sale with returns cannot be refunded in full')
+    SELECT RAISE(ABORT, 'order_events: a sale with returns cannot be cancelled or refunded in full')
     WHERE EXISTS (SELECT 1 FROM orders r WHERE r.original_order_id = NEW.order_id);
+    SELECT RAISE(ABORT, 'order_events: a return is not refunded; it paid back already')
+    WHERE (SELECT kind FROM orders WHERE id = NEW.order_id) = 'return';
 END;
 
 -- The kind and the link of an order never change, like everything else but its status.

@@ -67,20 +67,39 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith(u"S1-T1-000002 "_s));
 
+        // One of the two 3.99 items of the first sale comes back, paid back in cash.
+        run = cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000001"_s, u"--item"_s, u"1:1"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.startsWith(u"S1-T1-000003 "_s), qPrintable(run.out));
+        QVERIFY2(run.out.trimmed().endsWith(u"3.99 EUR"_s), qPrintable(run.out));
+        run = cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000001"_s, u"--item"_s, u"1:2"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"line 1 (SKU-00001): 1 of 2"_s), qPrintable(run.err));
+        QCOMPARE(cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000001"_s}).exitCode, 2);
+        QCOMPARE(cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000001"_s, u"--item"_s, u"x"_s})
+                     .exitCode,
+                 2);
+        run = cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000099"_s, u"--item"_s, u"1"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"S1-T1-000099"_s), qPrintable(run.err));
+
         run = cli(data, {u"orders"_s, u"--json"_s});
         QCOMPARE(run.exitCode, 0);
         const QJsonArray orders = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        QCOMPARE(orders.size(), 2);
-        QCOMPARE(orders[0].toObject().value(u"receipt_no"_s).toString(), u"S1-T1-000002"_s);
-        QCOMPARE(orders[1].toObject().value(u"id"_s).toString(), receipt.value(1));
-        QCOMPARE(orders[1].toObject().value(u"status"_s).toString(), u"PAID"_s);
+        QCOMPARE(orders.size(), 3);
+        QCOMPARE(orders[0].toObject().value(u"type"_s).toString(), u"return"_s);
+        QCOMPARE(orders[0].toObject().value(u"total"_s).toInt(), 399);
+        QCOMPARE(orders[1].toObject().value(u"receipt_no"_s).toString(), u"S1-T1-000002"_s);
+        QCOMPARE(orders[2].toObject().value(u"id"_s).toString(), receipt.value(1));
+        QCOMPARE(orders[2].toObject().value(u"status"_s).toString(), u"PAID"_s);
+        QVERIFY(!orders[2].toObject().contains(u"type"_s));
 
         run = cli(data, {u"orders"_s, u"--cashier"_s, u"anna"_s});
         QCOMPARE(run.out.trimmed().split(u'\n').size(), 1);
 
         run = cli(data, {u"journal"_s, u"verify"_s});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(u"2 entries"_s));
+        QVERIFY(run.out.contains(u"3 entries"_s));
 
         // The command line sells without keeping carts, so a purge finds none; it never touches
         // orders (tst_carts covers what it deletes).
@@ -88,7 +107,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"Purged 0 carts"_s), qPrintable(run.out));
         QCOMPARE(cli(data, {u"carts"_s, u"purge"_s, u"--older-than-hours"_s, u"0"_s}).exitCode, 2);
-        QCOMPARE(cli(data, {u"orders"_s}).out.trimmed().split(u'\n').size(), 2);
+        QCOMPARE(cli(data, {u"orders"_s}).out.trimmed().split(u'\n').size(), 3);
     }
 
     void badInputIsNamed()

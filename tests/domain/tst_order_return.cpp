@@ -149,13 +149,18 @@ private slots:
                  u"return.too_many"_s);
     }
 
-    void onlyACompletedSaleCanBeReturned()
+    void onlyAPaidOrCompletedSaleCanBeReturned()
     {
         const Order sale = completedSale();
         ReturnSource source = sourceOf(sale);
-        source.status = OrderStatus::Refunded;
-        QCOMPARE(Order::placeReturn(source, {{1, 1}}, header(2), kManager).error().code,
-                 u"return.not_completed"_s);
+        for (OrderStatus status : {OrderStatus::Refunded, OrderStatus::Cancelled,
+                                   OrderStatus::Created, OrderStatus::Shipped}) {
+            source.status = status;
+            QCOMPARE(Order::placeReturn(source, {{1, 1}}, header(2), kManager).error().code,
+                     u"return.not_returnable"_s);
+        }
+        source.status = OrderStatus::Paid; // a counter sale: the goods left with the customer
+        QVERIFY(Order::placeReturn(source, {{1, 1}}, header(2), kManager).ok());
         source.status = OrderStatus::Completed;
         source.kind = OrderKind::Return;
         QCOMPARE(Order::placeReturn(source, {{1, 1}}, header(2), kManager).error().code,

@@ -173,11 +173,17 @@ private slots:
         QCOMPARE(footprint(f), before);
     }
 
-    void onlyACompletedSaleCanBeReturned()
+    // A counter sale is PAID when the goods leave with the customer: returnable like a completed
+    // one. A cancelled sale is not.
+    void onlyAPaidOrCompletedSaleCanBeReturned()
     {
         StoreFixture f;
-        const Order paid = f.sell(f.cart({{"MILCH", 1}})).value().order; // PAID, not handed over
-        QCOMPARE(giveBack(f, paid, {{1, 1}}).error().code, u"return.not_completed"_s);
+        const Order paid = f.sell(f.cart({{"MILCH", 2}})).value().order;
+        QVERIFY(giveBack(f, paid, {{1, 1}}).ok());
+        const Order voided = f.sell(f.cart({{"MILCH", 1}})).value().order;
+        store::OrderStore voids(*f.database, f.clock, f.ids);
+        QVERIFY(voids.applyEvent(voided.id(), 2, OrderEvent::Cancel, kManager).ok());
+        QCOMPARE(giveBack(f, voided, {{1, 1}}).error().code, u"return.not_returnable"_s);
         const Order sale = completedSale(f);
         const Order back = giveBack(f, sale, {{1, 1}}).value().order;
         QCOMPARE(giveBack(f, back, {{1, 1}}).error().code, u"return.of_a_return"_s);
@@ -188,7 +194,7 @@ private slots:
                  u"order.not_found"_s);
     }
 
-    void aPartlyReturnedSaleCannotBeRefundedInFull()
+    void aPartlyReturnedSaleCannotBeCancelledOrRefundedInFull()
     {
         StoreFixture f;
         const Order sale = completedSale(f);
@@ -201,7 +207,13 @@ private slots:
         // And a sale refunded in full cannot be returned from.
         const Order other = completedSale(f);
         QVERIFY(orders.applyEvent(other.id(), 3, OrderEvent::Refund, kManager).ok());
-        QCOMPARE(giveBack(f, other, {{1, 1}}).error().code, u"return.not_completed"_s);
+        QCOMPARE(giveBack(f, other, {{1, 1}}).error().code, u"return.not_returnable"_s);
+
+        // A paid sale with a return cannot be cancelled either: part of its money went back.
+        const Order paid = f.sell(f.cart({{"WEIN", 1}, {"BROT", 1}})).value().order;
+        QVERIFY(giveBack(f, paid, {{2, 1}}).ok());
+        QCOMPARE(orders.applyEvent(paid.id(), 2, OrderEvent::Cancel, kManager).error().code,
+                 u"return.partly_returned"_s);
     }
 
     void theDatabaseItselfRefusesWhatTheRulesForbid()
@@ -227,14 +239,14 @@ private slots:
         QVERIFY(f.rawError(u"INSERT INTO order_events (order_id, version, event, from_status, "
                            "to_status, actor_id, at) VALUES ('%1', 4, 'Refund', 'COMPLETED', "
                            "'REFUNDED', 'x', '2026-11-24T10:00:00.000Z')"_s.arg(saleId))
-                    .contains(u"a sale with returns cannot be refunded in full"_s));
+                    .contains(u"a sale with returns cannot be cancelled or refunded in full"_s));
         QVERIFY(f.rawError(u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, "
                            "terminal_id, cashier_id, currency, tax_mode, rounding, subtotal_minor, "
                            "discount_minor, net_minor, tax_minor, total_minor, status, version, "
                            "created_at, updated_at, kind, original_order_id) VALUES ('r2', "
                            "'S1-T1-99', 99, 'S1', 'T1', 'x', 'EUR', 'inclusive', 'half-up', 0, 0, "
                            "0, 0, 0, 'CREATED', 1, 't', 't', 'return', '%1')"_s.arg(backId))
-                    .contains(u"a return must name a completed sale"_s));
+                    .contains(u"a return must name a paid or completed sale"_s));
         // A return line of more than is left, on a fresh return order written by hand.
         QVERIFY(f.rawError(u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, "
                            "terminal_id, cashier_id, currency, tax_mode, rounding, subtotal_minor, "

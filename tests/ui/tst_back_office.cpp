@@ -28,6 +28,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -129,6 +131,67 @@ private slots:
         QCOMPARE(final.events[3].actor, u"jonas"_s);
         QCOMPARE(final.events[3].event, u"Deliver"_s);
         QVERIFY(jonas.findChild<QTextBrowser *>(u"orderBody"_s)->toPlainText().contains(u"Wein"_s));
+    }
+
+    // A manager takes back one loaf of a completed sale through the detail view: a return order
+    // linked to the sale, paid back in cash, the loaf back in stock; the history shows it as a
+    // return with a negative total, and the sale's full refund is no longer offered.
+    void aPartialReturnIsTakenBackThroughTheDetailView()
+    {
+        StoreFixture f;
+        const QString id = sell(f);
+        store::OrderStore orders(*f.database, f.clock, f.ids);
+        QVERIFY(orders.applyEvent(QUuid(id), 2, OrderEvent::HandOver, Actor{u"anna"_s, {}}).ok());
+        const qint64 breadBefore = f.count(u"SELECT on_hand FROM stock WHERE sku = 'BROT'"_s);
+        ui::LocalOrderBackend backend(*f.database, f.clock, f.ids);
+        ui::OrderDetailView view(backend, u"mia"_s);
+        view.showOrder(id);
+        QVERIFY(view.findChild<QPushButton *>(u"actionRefund"_s));
+        QSignalSpy recorded(&view, &ui::OrderDetailView::returnRecorded);
+
+        QString shownRefund;
+        whenModal<QDialog>([&shownRefund](QDialog *dialog) {
+            auto *confirm = dialog->findChild<QPushButton *>(u"returnConfirm"_s);
+            QVERIFY(!confirm->isEnabled()); // nothing chosen yet
+            dialog->findChild<QSpinBox *>(u"returnQuantity1"_s)->setValue(1);
+            QCOMPARE(dialog->findChild<QSpinBox *>(u"returnQuantity1"_s)->maximum(), 2);
+            shownRefund = dialog->findChild<QLabel *>(u"returnRefund"_s)->text();
+            QTest::mouseClick(confirm, Qt::LeftButton);
+        });
+        QTest::mouseClick(view.findChild<QPushButton *>(u"actionReturn"_s), Qt::LeftButton);
+        QCOMPARE(recorded.size(), 1);
+        QVERIFY2(shownRefund.contains(ui::formatMoney(Money(249, *Currency::fromCode(u"EUR"_s)))),
+                 qPrintable(shownRefund));
+
+        const QString returnId = recorded.first().first().toString();
+        QCOMPARE(
+            f.count(u"SELECT count(*) FROM orders WHERE id = '%1' AND kind = 'return' AND "
+                    "original_order_id = '%2' AND total_minor = 249 AND cashier_id = 'mia'"_s.arg(
+                        returnId, id)),
+            1);
+        QCOMPARE(f.count(u"SELECT on_hand FROM stock WHERE sku = 'BROT'"_s), breadBefore + 1);
+        // The sale now lists its return and no longer offers a full refund.
+        QCOMPARE(view.shown()->returns.size(), 1);
+        QVERIFY(!view.findChild<QPushButton *>(u"actionRefund"_s));
+        QVERIFY(view.findChild<QPushButton *>(u"actionReturn"_s)); // a loaf and the wine are left
+        QVERIFY(view.findChild<QTextBrowser *>(u"orderBody"_s)->toHtml().contains(returnId));
+
+        // The return itself: linked back to the sale, with nothing left to do.
+        view.showOrder(returnId);
+        QVERIFY(view.shown()->summary.isReturn);
+        QCOMPARE(view.shown()->originalOrderId, id);
+        QVERIFY(!view.findChild<QPushButton *>(u"actionRefund"_s));
+        QVERIFY(!view.findChild<QPushButton *>(u"actionReturn"_s));
+
+        ui::LocalHistorySource source(*f.database);
+        ui::HistoryModel model(source, nullptr, 10, 3);
+        model.setQuery({});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(0, ui::HistoryModel::TotalColumn)).toString(),
+                 ui::formatMoney(Money(-249, *Currency::fromCode(u"EUR"_s))));
+        QVERIFY(model.data(model.index(0, ui::HistoryModel::StatusColumn))
+                    .toString()
+                    .startsWith(u"Return"_s));
     }
 
     void csvExportRoundTrips()

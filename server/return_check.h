@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/result.h"
+#include "server/order_ingest.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace counterline::server {
+
+// Checks a return against the sale it gives back from, as this server holds it, inside the
+// ingest's transaction: the sale is a paid or completed sale of the same store; every line names
+// one of its lines with the same SKU, unit price and tax rate; no more units come back than are
+// left; and each line's discount and total are the share domain's returnShare gives. The sale's row
+// is locked first, so that a cancel or full refund of it and a return cannot pass each other.
+class ReturnCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(ReturnCheck)
+
+public:
+    // "return.original_unknown" unless the sale the return names is held here (before the
+    // return is written: its link must point at an order).
+    static Result<void> originalKnown(const QSqlDatabase &db, const WireOrder &order);
+
+    // Fills in each line's tax (its share of the sold line's) and returns the return's tax.
+    static Result<qint64> verify(const QSqlDatabase &db, WireOrder &order);
+};
+
+} // namespace counterline::server

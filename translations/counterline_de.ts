@@ -185,17 +185,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryExport</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>The export stopped after %1 orders and was not saved: %2</source>
-        <translation>Der Export brach nach %1 Bestellungen ab und wurde nicht gespeichert: %2</translation>
-    </message>
-</context>
-<context>
     <name>Journal</name>
     <message>
         <source>The journal has no entry for order %1.</source>
@@ -1954,6 +1943,21 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n orders so far…</source>
+        <translation>
+            <numerusform>Export nach %1: bisher %n Auftrag…</numerusform>
+            <numerusform>Export nach %1: bisher %n Aufträge…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CartModel</name>
@@ -2232,6 +2236,21 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
             <numerusform>%n Verkauf mit einer offline angenommenen Karte, die danach abgelehnt wurde: kontaktieren Sie die Kundschaft.</numerusform>
             <numerusform>%n Verkäufe mit einer offline angenommenen Karte, die danach abgelehnt wurde: kontaktieren Sie die Kundschaft.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::HistoryExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled after %1 orders; nothing was saved.</source>
+        <translation>Der Export wurde nach %1 Aufträgen abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The export stopped after %1 orders and was not saved: %2</source>
+        <translation>Der Export brach nach %1 Bestellungen ab und wurde nicht gespeichert: %2</translation>
     </message>
 </context>
 <context>

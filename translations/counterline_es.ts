@@ -185,17 +185,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryExport</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>The export stopped after %1 orders and was not saved: %2</source>
-        <translation>La exportación se detuvo tras %1 pedidos y no se guardó: %2</translation>
-    </message>
-</context>
-<context>
     <name>Journal</name>
     <message>
         <source>The journal has no entry for order %1.</source>
@@ -1954,6 +1943,21 @@ Sin orden, sirve la API v1. Órdenes:
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n orders so far…</source>
+        <translation>
+            <numerusform>Exportando a %1: %n pedido hasta ahora…</numerusform>
+            <numerusform>Exportando a %1: %n pedidos hasta ahora…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CartModel</name>
@@ -2232,6 +2236,21 @@ Sin orden, sirve la API v1. Órdenes:
             <numerusform>%n venta pagada con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
             <numerusform>%n ventas pagadas con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::HistoryExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled after %1 orders; nothing was saved.</source>
+        <translation>La exportación se canceló tras %1 pedidos; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The export stopped after %1 orders and was not saved: %2</source>
+        <translation>La exportación se detuvo tras %1 pedidos y no se guardó: %2</translation>
     </message>
 </context>
 <context>

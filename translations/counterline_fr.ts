@@ -185,17 +185,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryExport</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>The export stopped after %1 orders and was not saved: %2</source>
-        <translation>L’export s’est arrêté après %1 commandes et n’a pas été enregistré : %2</translation>
-    </message>
-</context>
-<context>
     <name>Journal</name>
     <message>
         <source>The journal has no entry for order %1.</source>
@@ -1954,6 +1943,21 @@ Sans commande, il sert l’API v1. Commandes :
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuler l’export</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n orders so far…</source>
+        <translation>
+            <numerusform>Export vers %1 : %n commande jusqu’ici…</numerusform>
+            <numerusform>Export vers %1 : %n commandes jusqu’ici…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CartModel</name>
@@ -2232,6 +2236,21 @@ Sans commande, il sert l’API v1. Commandes :
             <numerusform>%n vente payée par une carte acceptée hors ligne puis refusée : contactez le client.</numerusform>
             <numerusform>%n ventes payées par une carte acceptée hors ligne puis refusée : contactez le client.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::HistoryExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled after %1 orders; nothing was saved.</source>
+        <translation>L’export a été annulé après %1 commandes ; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The export stopped after %1 orders and was not saved: %2</source>
+        <translation>L’export s’est arrêté après %1 commandes et n’a pas été enregistré : %2</translation>
     </message>
 </context>
 <context>

@@ -58,11 +58,15 @@ BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     ordersLayout->addWidget(split, 1);
-    auto *exportButton = new QPushButton(tr("Export CSV…"), orders);
-    exportButton->setObjectName(u"exportCsv"_s);
+    m_exportButton = new QPushButton(tr("Export CSV…"), orders);
+    m_exportButton->setObjectName(u"exportCsv"_s);
+    m_cancelExport = new QPushButton(tr("Cancel export"), orders);
+    m_cancelExport->setObjectName(u"cancelExport"_s);
+    m_cancelExport->hide();
     auto *bottom = new QHBoxLayout;
     bottom->addStretch(1);
-    bottom->addWidget(exportButton);
+    bottom->addWidget(m_cancelExport);
+    bottom->addWidget(m_exportButton);
     ordersLayout->addLayout(bottom);
     m_tabs->addTab(orders, tr("Orders"));
 
@@ -78,7 +82,7 @@ BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
     statusBar()->addWidget(m_message, 1);
 
     connect(m_filters, &HistoryFilterBar::applied, this, &BackOfficeWindow::applyFilters);
-    connect(exportButton, &QPushButton::clicked, this, &BackOfficeWindow::chooseExportFile);
+    connect(m_exportButton, &QPushButton::clicked, this, &BackOfficeWindow::chooseExportFile);
     connect(m_model, &HistoryModel::failed, m_message, &QLabel::setText);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -127,12 +131,29 @@ void BackOfficeWindow::addView(QWidget *view, const QString &title)
     m_tabs->addTab(view, title);
 }
 
-Result<int> BackOfficeWindow::exportCsv(const QString &path)
+HistoryExport *BackOfficeWindow::exportCsv(const QString &path)
 {
-    Result<int> written = HistoryExport::toCsv(m_source, m_model->query(), path);
-    m_message->setText(written ? tr("%n orders written to %1.", nullptr, *written).arg(path)
-                               : written.error().message);
-    return written;
+    if (m_export)
+        return m_export;
+    m_export = new HistoryExport(m_source, m_model->query(), path, this);
+    m_exportButton->setEnabled(false);
+    m_cancelExport->show();
+    m_message->setText(tr("Exporting to %1…").arg(path));
+    connect(m_export, &HistoryExport::progress, this, [this, path](int written) {
+        m_message->setText(tr("Exporting to %1: %n orders so far…", nullptr, written).arg(path));
+    });
+    connect(m_export, &HistoryExport::finished, this, [this, path](const Result<int> &written) {
+        m_message->setText(written ? tr("%n orders written to %1.", nullptr, *written).arg(path)
+                                   : written.error().message);
+        m_exportButton->setEnabled(true);
+        m_cancelExport->hide();
+        m_export->deleteLater();
+        m_export = nullptr;
+    });
+    connect(m_cancelExport, &QPushButton::clicked, m_export, &HistoryExport::cancel);
+    HistoryExport *job = m_export;
+    job->start(); // may finish at once (a file that cannot be written)
+    return job;
 }
 
 void BackOfficeWindow::chooseExportFile()

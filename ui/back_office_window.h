@@ -10,11 +10,13 @@
 #include <QMainWindow>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 class QTabWidget;
 
 namespace counterline::ui {
 
+class HistoryExport;
 class HistoryFilterBar;
 class OrderDetailView;
 class ReportsView;
@@ -41,8 +43,11 @@ public:
     // Another view beside the orders (head office: the follow-up list).
     void addView(QWidget *view, const QString &title);
 
-    // Writes the filtered history to `path` as CSV; the result is also said in the status bar.
-    Result<int> exportCsv(const QString &path);
+    // Writes the filtered history to `path` as CSV, page by page from the event loop: the window
+    // stays usable, the status bar counts the orders written and offers Cancel; the outcome is
+    // said there when it is done. One export at a time. Returns the export (deleted later once
+    // it has finished).
+    HistoryExport *exportCsv(const QString &path);
 
 private:
     void applyFilters();
@@ -57,6 +62,9 @@ private:
     SyncDashboard *m_sync = nullptr;
     ReportsView *m_reports = nullptr;
     QLabel *m_message = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QPushButton *m_cancelExport = nullptr;
+    HistoryExport *m_export = nullptr;
 };
 
 } // namespace counterline::ui

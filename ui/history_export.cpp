@@ -5,7 +5,9 @@
 #include "domain/money.h"
 
 #include <QEventLoop>
+#include <QPointer>
 #include <QSaveFile>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -13,28 +15,37 @@ namespace counterline::ui {
 
 namespace {
 
-// One page, waited for when the source answers later (the server).
-Result<HistoryPage> fetchPage(HistorySource &source, const HistoryQuery &query,
-                              const QString &cursor)
-{
-    std::optional<Result<HistoryPage>> answer;
-    QEventLoop loop;
-    source.fetch(query, cursor, 500, [&](const Result<HistoryPage> &page) {
-        answer = page;
-        loop.quit();
-    });
-    if (!answer)
-        loop.exec();
-    return *answer;
-}
-
 QString amountText(qint64 minor, const QString &currencyCode)
 {
     const Result<Currency> currency = Currency::fromCode(currencyCode);
     return currency ? Money(minor, *currency).toDecimalString() : QString::number(minor);
 }
 
+QByteArray csvRows(const QList<HistoryRow> &rows)
+{
+    QByteArray chunk;
+    for (const HistoryRow &row : rows) {
+        chunk +=
+            csvRecord({row.id, row.receiptNumber, row.createdAt.toUTC().toString(Qt::ISODateWithMs),
+                       row.status, QString::number(row.version), row.cashier, row.customer,
+                       amountText(row.signedTotalMinor(), row.currency), row.currency, row.origin})
+                .toUtf8();
+    }
+    return chunk;
+}
+
 } // namespace
+
+HistoryExport::HistoryExport(HistorySource &source, HistoryQuery query, QString path,
+                             QObject *parent, int pageSize)
+    : QObject(parent)
+    , m_source(source)
+    , m_query(std::move(query))
+    , m_path(std::move(path))
+    , m_pageSize(pageSize)
+{}
+
+HistoryExport::~HistoryExport() = default;
 
 const QStringList &HistoryExport::header()
 {
@@ -44,44 +55,90 @@ const QStringList &HistoryExport::header()
     return columns;
 }
 
+void HistoryExport::start()
+{
+    m_file = std::make_unique<QSaveFile>(m_path);
+    if (!m_file->open(QIODevice::WriteOnly)) {
+        finish(Error{u"export.unwritable"_s,
+                     tr("Cannot write %1: %2").arg(m_path, m_file->errorString())});
+        return;
+    }
+    m_file->write(csvRecord(header()).toUtf8());
+    QTimer::singleShot(0, this, &HistoryExport::fetchNext);
+}
+
+void HistoryExport::cancel()
+{
+    m_cancelled = true;
+}
+
+void HistoryExport::fetchNext()
+{
+    if (m_cancelled) {
+        finish(Error{
+            u"export.cancelled"_s,
+            tr("The export was cancelled after %1 orders; nothing was saved.").arg(m_written)});
+        return;
+    }
+    const QPointer<HistoryExport> self(this);
+    m_source.fetch(m_query, m_cursor, m_pageSize, [self](const Result<HistoryPage> &page) {
+        if (self)
+            self->take(page);
+    });
+}
+
+void HistoryExport::take(const Result<HistoryPage> &page)
+{
+    if (m_done)
+        return;
+    if (!page) {
+        finish(Error{page.error().code, tr("The export stopped after %1 orders and was not "
+                                           "saved: %2")
+                                            .arg(m_written)
+                                            .arg(page.error().message)});
+        return;
+    }
+    m_file->write(csvRows(page->rows));
+    m_written += int(page->rows.size());
+    emit progress(m_written);
+    m_cursor = page->rows.isEmpty() ? QString() : page->next;
+    if (m_cursor.isEmpty()) {
+        if (!m_file->commit()) {
+            finish(Error{u"export.unwritable"_s,
+                         tr("Cannot write %1: %2").arg(m_path, m_file->errorString())});
+            return;
+        }
+        finish(m_written);
+        return;
+    }
+    // The next page from the event loop: the window repaints and takes clicks in between.
+    QTimer::singleShot(0, this, &HistoryExport::fetchNext);
+}
+
+void HistoryExport::finish(const Result<int> &outcome)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (!outcome && m_file)
+        m_file->cancelWriting();
+    emit finished(outcome);
+}
+
 Result<int> HistoryExport::toCsv(HistorySource &source, const HistoryQuery &query,
                                  const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return Error{u"export.unwritable"_s,
-                     tr("Cannot write %1: %2").arg(path, file.errorString())};
-    }
-    file.write(csvRecord(header()).toUtf8());
-    int written = 0;
-    QString cursor;
-    do {
-        Result<HistoryPage> page = fetchPage(source, query, cursor);
-        if (!page) {
-            file.cancelWriting();
-            return Error{page.error().code,
-                         tr("The export stopped after %1 orders and was not saved: %2")
-                             .arg(written)
-                             .arg(page.error().message)};
-        }
-        QByteArray chunk;
-        for (const HistoryRow &row : std::as_const(page->rows)) {
-            chunk +=
-                csvRecord(
-                    {row.id, row.receiptNumber, row.createdAt.toUTC().toString(Qt::ISODateWithMs),
-                     row.status, QString::number(row.version), row.cashier, row.customer,
-                     amountText(row.signedTotalMinor(), row.currency), row.currency, row.origin})
-                    .toUtf8();
-        }
-        file.write(chunk);
-        written += int(page->rows.size());
-        cursor = page->rows.isEmpty() ? QString() : page->next;
-    } while (!cursor.isEmpty());
-    if (!file.commit()) {
-        return Error{u"export.unwritable"_s,
-                     tr("Cannot write %1: %2").arg(path, file.errorString())};
-    }
-    return written;
+    HistoryExport job(source, query, path);
+    std::optional<Result<int>> outcome;
+    QEventLoop loop;
+    connect(&job, &HistoryExport::finished, &loop, [&](const Result<int> &written) {
+        outcome = written;
+        loop.quit();
+    });
+    job.start();
+    if (!outcome)
+        loop.exec();
+    return *outcome;
 }
 
 } // namespace counterline::ui

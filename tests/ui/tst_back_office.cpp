@@ -247,6 +247,53 @@ private slots:
         QCOMPARE(refused.error().code, u"export.unwritable"_s);
     }
 
+    // The export runs from the event loop a page at a time: it returns at once, reports progress
+    // page by page, and the window's own events run in between; cancelled, it saves nothing.
+    void theExportKeepsTheWindowResponsiveAndCanBeCancelled()
+    {
+        StoreFixture f;
+        for (int i = 0; i < 250; ++i)
+            sell(f);
+        QTemporaryDir dir;
+        ui::LocalHistorySource source(*f.database);
+        const QString path = dir.filePath(u"orders.csv"_s);
+        ui::HistoryExport job(source, {}, path, nullptr, 50);
+        QSignalSpy progress(&job, &ui::HistoryExport::progress);
+        QSignalSpy finished(&job, &ui::HistoryExport::finished);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+        ticker.start(0);
+        job.start();
+        QVERIFY(finished.isEmpty()); // nothing written yet: it goes on from the event loop
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(progress.size(), 5);
+        QCOMPARE(progress.last().first().toInt(), 250);
+        QVERIFY2(ticks >= 4, QByteArray::number(ticks).constData()); // events ran between pages
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(job.written(), 250);
+        QVERIFY(QFile::exists(path));
+
+        ui::LocalOrderBackend backend(*f.database, f.clock, f.ids);
+        ui::BackOfficeWindow window(source, backend, f.database.get(), f.clock, u"Test"_s,
+                                    u"mia"_s);
+        const QString cancelled = dir.filePath(u"second.csv"_s);
+        window.exportCsv(cancelled);
+        auto *cancel = window.findChild<QPushButton *>(u"cancelExport"_s);
+        QVERIFY(!window.findChild<QPushButton *>(u"exportCsv"_s)->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        auto *message = window.findChild<QLabel *>(u"backOfficeMessage"_s);
+        QTRY_VERIFY(message->text().contains(u"cancelled"_s));
+        QVERIFY(!QFile::exists(cancelled));
+        QVERIFY(window.findChild<QPushButton *>(u"exportCsv"_s)->isEnabled());
+
+        // And one to the end through the window.
+        window.exportCsv(cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"250 orders written"_s), 10'000);
+        QVERIFY(QFile::exists(cancelled));
+    }
+
     void theSyncDashboardRetriesAndExportsDiagnostics()
     {
         StoreFixture f;

@@ -376,7 +376,8 @@ Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<Centra
         Result<QSqlQuery> found =
             runSql(m_db,
                    u"SELECT o.status, o.version, (SELECT e.event FROM order_events e "
-                   "WHERE e.order_id = o.id AND e.version = ?) FROM orders o WHERE o.id = ?"_s,
+                   "WHERE e.order_id = o.id AND e.version = ?), (SELECT count(*) FROM orders r "
+                   "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
                    {change.version, change.orderId});
         if (!found)
             return found.error();
@@ -387,12 +388,19 @@ Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<Centra
         const QString status = found.value().value(0).toString();
         const int version = found.value().value(1).toInt();
         const QString eventHere = found.value().value(2).toString();
+        // Money went back here for part of the sale: a central cancel or full refund would give it
+        // back twice. The server refuses that for the returns it holds; one still on its way meets
+        // the change here.
+        const bool returnedHere =
+            found.value().value(3).toLongLong() > 0 &&
+            (change.event == OrderEvent::Cancel || change.event == OrderEvent::Refund);
         found.value().finish();
         if (version >= change.version && eventHere == orderEventName(change.event)) {
             ++outcome.alreadyHeld;
             continue;
         }
-        if (version == change.version - 1 && status == orderStatusName(change.from)) {
+        if (version == change.version - 1 && status == orderStatusName(change.from) &&
+            !returnedHere) {
             const OrderEventRecord record{change.from,
                                           change.to,
                                           change.event,
@@ -412,13 +420,19 @@ Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<Centra
             continue;
         }
         outcome.conflicts.append(
-            tr("Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 at "
-               "version %6 (by %7).")
-                .arg(change.orderId, status)
-                .arg(version)
-                .arg(orderStatusName(change.from), orderStatusName(change.to))
-                .arg(change.version)
-                .arg(change.actor));
+            returnedHere
+                ? tr("Order %1 has items returned here, but the server moved it from %2 to %3 at "
+                     "version %4 (by %5): the money of the returned items would go back twice.")
+                      .arg(change.orderId, orderStatusName(change.from), orderStatusName(change.to))
+                      .arg(change.version)
+                      .arg(change.actor)
+                : tr("Order %1 is %2 at version %3 here, but the server moved it from %4 to %5 "
+                     "at version %6 (by %7).")
+                      .arg(change.orderId, status)
+                      .arg(version)
+                      .arg(orderStatusName(change.from), orderStatusName(change.to))
+                      .arg(change.version)
+                      .arg(change.actor));
         Result<QSqlQuery> flagged =
             runSql(m_db, u"UPDATE orders SET sync_state = 'needs_attention' WHERE id = ?"_s,
                    {change.orderId});

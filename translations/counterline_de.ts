@@ -634,6 +634,10 @@
         <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
         <translation>Auftrag %1 hat bereits Rückgaben; er kann weder storniert noch vollständig erstattet werden. Nehmen Sie stattdessen die übrigen Artikel zurück.</translation>
     </message>
+    <message>
+        <source>Order %1 has items returned here, but the server moved it from %2 to %3 at version %4 (by %5): the money of the returned items would go back twice.</source>
+        <translation>Für Auftrag %1 wurden hier Artikel zurückgenommen, aber der Server hat ihn in Version %4 von %2 nach %3 bewegt (durch %5): das Geld der zurückgenommenen Artikel ginge zweimal zurück.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>

@@ -634,6 +634,10 @@
         <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
         <translation>El pedido %1 ya tiene devoluciones; no se puede cancelar ni reembolsar por completo. Devuelva en su lugar los artículos restantes.</translation>
     </message>
+    <message>
+        <source>Order %1 has items returned here, but the server moved it from %2 to %3 at version %4 (by %5): the money of the returned items would go back twice.</source>
+        <translation>El pedido %1 tiene artículos devueltos aquí, pero el servidor lo pasó de %2 a %3 en la versión %4 (por %5): el dinero de los artículos devueltos se reembolsaría dos veces.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>

@@ -634,6 +634,10 @@
         <source>Order %1 has returns already; it cannot be cancelled or refunded in full. Return the remaining items instead.</source>
         <translation>La commande %1 a déjà des retours ; elle ne peut être ni annulée ni remboursée en entier. Reprenez plutôt les articles restants.</translation>
     </message>
+    <message>
+        <source>Order %1 has items returned here, but the server moved it from %2 to %3 at version %4 (by %5): the money of the returned items would go back twice.</source>
+        <translation>La commande %1 a des articles retournés ici, mais le serveur l’a passée de %2 à %3 en version %4 (par %5) : l’argent des articles retournés serait rendu deux fois.</translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>

@@ -73,6 +73,15 @@ ReportsView::ReportsView(const store::Database &database, QWidget *parent)
     period();
 }
 
+void ReportsView::replaceChart(QChart *chart)
+{
+    // The view owns the chart it is given but only lets go of the one before: deleting that is
+    // ours to do (a day chosen again, or the view's own first chart).
+    QChart *previous = m_chart->chart();
+    m_chart->setChart(chart);
+    delete previous;
+}
+
 void ReportsView::showDay(const QDate &day)
 {
     auto *chart = new QChart;
@@ -82,7 +91,7 @@ void ReportsView::showDay(const QDate &day)
         store::TerminalSettings::load(m_database.connection());
     if (!hourly || !terminal) {
         chart->setTitle(!hourly ? hourly.error().message : terminal.error().message);
-        m_chart->setChart(chart);
+        replaceChart(chart);
         return;
     }
     const Currency currency = terminal->currency;
@@ -117,7 +126,7 @@ void ReportsView::showDay(const QDate &day)
     chart->addAxis(amountAxis, Qt::AlignLeft);
     series->attachAxis(amountAxis);
     chart->setTitle(tr("Sales on %1").arg(QLocale().toString(day, QLocale::LongFormat)));
-    m_chart->setChart(chart);
+    replaceChart(chart);
     m_dayTotal->setText(
         tr("%n sales, %1", nullptr, dayOrders).arg(formatMoney(Money(dayMinor, currency))));
 }

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QChart;
 class QChartView;
 class QDateEdit;
 class QLabel;
@@ -24,6 +25,8 @@ public:
     void showPeriod(const QDate &first, const QDate &last);
 
 private:
+    void replaceChart(QChart *chart);
+
     const store::Database &m_database;
     QDateEdit *m_day = nullptr;
     QDateEdit *m_first = nullptr;

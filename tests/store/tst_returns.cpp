@@ -216,6 +216,37 @@ private slots:
                  u"return.partly_returned"_s);
     }
 
+    // Head office cancelled a sale whose return here has not reached the server yet: applying
+    // the cancel would give the returned items' money back twice. It is a conflict for a person;
+    // the rest of the page applies and the cursor moves on.
+    void aCentralCancelOfAPartlyReturnedSaleIsAConflictHere()
+    {
+        StoreFixture f;
+        const Order sale = f.sell(f.cart({{"BROT", 2}})).value().order; // PAID, version 2
+        const Order other = f.sell(f.cart({{"MILCH", 1}})).value().order;
+        QVERIFY(giveBack(f, sale, {{1, 1}}).ok());
+        store::OrderStore orders(*f.database, f.clock, f.ids);
+        const QDateTime at = f.clock.now();
+        const Result<store::CentralChangesApplied> applied =
+            orders.applyCentralChanges({{idOf(sale), 3, OrderEvent::Cancel, OrderStatus::Paid,
+                                         OrderStatus::Cancelled, u"Petra"_s, at},
+                                        {idOf(other), 3, OrderEvent::Ship, OrderStatus::Paid,
+                                         OrderStatus::Shipped, u"Petra"_s, at}},
+                                       u"42"_s);
+        QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+        QCOMPARE(applied->applied, 1);
+        QCOMPARE(applied->conflicts.size(), 1);
+        QVERIFY2(applied->conflicts.first().contains(u"twice"_s),
+                 qPrintable(applied->conflicts.first()));
+        QCOMPARE(f.count(u"SELECT count(*) FROM orders WHERE id = '%1' AND status = 'PAID' AND "
+                         "sync_state = 'needs_attention'"_s.arg(idOf(sale))),
+                 1);
+        QCOMPARE(
+            f.count(u"SELECT count(*) FROM orders WHERE id = '%1' AND status = 'SHIPPED'"_s.arg(
+                idOf(other))),
+            1);
+    }
+
     void theDatabaseItselfRefusesWhatTheRulesForbid()
     {
         StoreFixture f;

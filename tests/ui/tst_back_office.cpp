@@ -278,6 +278,8 @@ private slots:
         ui::LocalOrderBackend backend(*f.database, f.clock, f.ids);
         ui::BackOfficeWindow window(source, backend, f.database.get(), f.clock, u"Test"_s,
                                     u"mia"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString cancelled = dir.filePath(u"second.csv"_s);
         window.exportCsv(cancelled);
         auto *cancel = window.findChild<QPushButton *>(u"cancelExport"_s);

@@ -555,6 +555,11 @@ Result<QJsonObject> OrderIngest::orderJson(const QSqlDatabase &db, const QString
     QSqlQuery &row = found.value();
     if (!row.next())
         return Error{u"order.not_found"_s, tr("There is no order %1.").arg(orderId)};
+    return summaryJson(row);
+}
+
+QJsonObject OrderIngest::summaryJson(const QSqlQuery &row)
+{
     QJsonObject order{
         {u"order_no"_s, row.value(0).toLongLong()}, {u"id"_s, row.value(1).toString()},
         {u"store_id"_s, row.value(2).toString()},   {u"receipt_no"_s, row.value(3).toString()},

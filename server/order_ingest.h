@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <chrono>
 #include <optional>
@@ -113,6 +114,10 @@ public:
                                        std::chrono::seconds sagaLease = std::chrono::seconds(30));
 
     static Result<QJsonObject> orderJson(const QSqlDatabase &db, const QString &orderId);
+    // An order row as JSON, from a row whose columns are seq, id, store_id, receipt_no, status,
+    // version, total_minor, currency, created_at, kind, original_order_id (the columns orderJson
+    // reads; the history's page reads them first too).
+    static QJsonObject summaryJson(const QSqlQuery &row);
 
     // The order in full for GET /v1/orders/{id}: orderJson plus its terminal, cashier and
     // customer, lines, tenders and events.

@@ -1,6 +1,7 @@
 #include "server/order_service.h"
 
 #include "domain/order_state_machine.h"
+#include "server/order_ingest.h"
 #include "server/order_transitions.h"
 #include "server/server_sql.h"
 #include "server/stock_ledger.h"
@@ -256,8 +257,8 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
     }
     QString sql =
         u"SELECT o.seq, o.id, o.store_id, o.receipt_no, o.status, o.version, o.total_minor, "
-        "o.currency, o.created_at, o.customer_id, o.cashier_id, p.name, o.kind, "
-        "o.original_order_id FROM orders o JOIN principals p ON p.id = o.terminal_id"_s;
+        "o.currency, o.created_at, o.kind, o.original_order_id, o.customer_id, o.cashier_id, "
+        "p.name FROM orders o JOIN principals p ON p.id = o.terminal_id"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY o.created_at DESC, o.id DESC LIMIT %1"_s.arg(query.limit + 1);
@@ -276,20 +277,11 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
             break;
         }
-        QJsonObject order{
-            {u"order_no"_s, row.value(0).toLongLong()}, {u"id"_s, row.value(1).toString()},
-            {u"store_id"_s, row.value(2).toString()},   {u"receipt_no"_s, row.value(3).toString()},
-            {u"status"_s, row.value(4).toString()},     {u"version"_s, row.value(5).toInt()},
-            {u"total"_s, row.value(6).toLongLong()},    {u"currency"_s, row.value(7).toString()},
-            {u"created_at"_s, row.value(8).toString()}};
-        if (!row.value(9).isNull())
-            order.insert(u"customer_id"_s, row.value(9).toString());
-        order.insert(u"cashier_id"_s, row.value(10).toString());
-        order.insert(u"terminal_id"_s, row.value(11).toString());
-        if (row.value(12).toString() == u"return"_s) {
-            order.insert(u"type"_s, u"return"_s);
-            order.insert(u"original_order_id"_s, row.value(13).toString());
-        }
+        QJsonObject order = OrderIngest::summaryJson(row);
+        if (!row.value(11).isNull())
+            order.insert(u"customer_id"_s, row.value(11).toString());
+        order.insert(u"cashier_id"_s, row.value(12).toString());
+        order.insert(u"terminal_id"_s, row.value(13).toString());
         orders.append(order);
     }
     QJsonObject page{{u"orders"_s, orders}};

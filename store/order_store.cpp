@@ -136,6 +136,15 @@ Result<void> insertOutbox(const QSqlDatabase &db, const QString &orderId, const 
     return ran ? success() : Result<void>(ran.error());
 }
 
+// The receipt number the next order of this terminal takes (gapless; writeNewOrder advances it).
+Result<ReceiptNumber> nextReceipt(const QSqlDatabase &db, const TerminalIdentity &terminal)
+{
+    Result<QVariant> sequence = selectValue(db, u"SELECT next_receipt_seq FROM terminal"_s);
+    if (!sequence)
+        return sequence.error();
+    return ReceiptNumber::make(terminal.storeId, terminal.terminalId, sequence->toLongLong());
+}
+
 QJsonObject journalJson(const JournalEntry &entry)
 {
     return QJsonObject{{u"seq"_s, entry.seq},
@@ -186,11 +195,7 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
                      tr("The cart is in %1 but this terminal sells in %2.")
                          .arg(cart.currency().code(), terminal->currency.code())};
     }
-    Result<QVariant> sequence = selectValue(m_db, u"SELECT next_receipt_seq FROM terminal"_s);
-    if (!sequence)
-        return sequence.error();
-    Result<ReceiptNumber> receipt =
-        ReceiptNumber::make(terminal->storeId, terminal->terminalId, sequence.value().toLongLong());
+    Result<ReceiptNumber> receipt = nextReceipt(m_db, *terminal);
     if (!receipt)
         return receipt.error();
 
@@ -227,11 +232,7 @@ Result<CheckoutResult> OrderStore::recordReturn(const ReturnRequest &request)
     Result<ReturnSource> sale = ReturnSources::load(m_db, request.originalOrderId);
     if (!sale)
         return sale.error();
-    Result<QVariant> sequence = selectValue(m_db, u"SELECT next_receipt_seq FROM terminal"_s);
-    if (!sequence)
-        return sequence.error();
-    Result<ReceiptNumber> receipt =
-        ReceiptNumber::make(terminal->storeId, terminal->terminalId, sequence.value().toLongLong());
+    Result<ReceiptNumber> receipt = nextReceipt(m_db, *terminal);
     if (!receipt)
         return receipt.error();
 

@@ -259,9 +259,7 @@ private slots:
         QCOMPARE(ledger(u"charges"_s).size(), 1);
         QCOMPARE(orderStatus(id), u"CREATED"_s);
 
-        const QString out = m_server->command(
-            {u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s, u"--role"_s, u"backoffice"_s});
-        const QByteArray backOffice = out.trimmed().split(u'\n').last().toLatin1();
+        const QByteArray backOffice = m_server->addUser(u"Petra"_s);
         const HttpAnswer cancelled = http(
             m_network, "POST", m_server->url(u"/v1/orders/%1/cancel"_s.arg(id)), backOffice,
             "cancel-7", R"({"reason":"customer called","restock":true,"refund_tenders":true})");

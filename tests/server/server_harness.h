@@ -101,6 +101,15 @@ public:
         return out.trimmed().split(u'\n').last().toLatin1();
     }
 
+    // A person's token (user add prints it alone on the last line), "backoffice" or "admin".
+    QByteArray addUser(const QString &name, const QString &role = QStringLiteral("backoffice"))
+    {
+        const QString out =
+            command({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), name,
+                     QStringLiteral("--role"), role});
+        return out.trimmed().split(u'\n').last().toLatin1();
+    }
+
     bool start(const QStringList &extra = {},
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {

@@ -493,13 +493,7 @@ private slots:
     void changeFeedIsScopedAndPaged()
     {
         const QByteArray neighbour = m_server->enroll(u"S1"_s, u"T2"_s);
-        const QByteArray office = m_server
-                                      ->command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
-                                                 u"--role"_s, u"backoffice"_s})
-                                      .trimmed()
-                                      .split(u'\n')
-                                      .last()
-                                      .toLatin1();
+        const QByteArray office = m_server->addUser(u"Petra"_s);
         const QUrl orders = m_server->url(u"/v1/orders"_s);
         QStringList ids;
         for (int seq = 1; seq <= 3; ++seq) {
@@ -604,12 +598,7 @@ private slots:
         QCOMPARE(view.value(u"broken_links"_s).toArray(), QJsonArray{3});
 
         // The back office sees the terminal in the chain-wide report.
-        const QByteArray admin =
-            m_server->command({u"user"_s, u"add"_s, u"--name"_s, u"Ida"_s, u"--role"_s, u"admin"_s})
-                .trimmed()
-                .split(u'\n')
-                .last()
-                .toLatin1();
+        const QByteArray admin = m_server->addUser(u"Ida"_s, u"admin"_s);
         const QJsonObject report =
             http(m_network, "GET", m_server->url(u"/v1/journal/gaps"_s), admin).json();
         const QJsonArray broken = report.value(u"not_continuous"_s).toArray();

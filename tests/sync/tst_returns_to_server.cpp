@@ -10,6 +10,7 @@
 #include "sync/protocol/order_request.h"
 #include "tests/server/server_harness.h"
 #include "tests/store/store_fixture.h"
+#include "tests/sync/one_pass.h"
 
 #include <QSignalSpy>
 
@@ -20,15 +21,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const Actor kManager{u"anna"_s, u"mia"_s};
-
-sync::SyncPass onePass(sync::OutboxSender &sender)
-{
-    QSignalSpy finished(&sender, &sync::OutboxSender::finished);
-    sender.runOnce();
-    if (!finished.wait(30'000))
-        return {};
-    return finished.first().first().value<sync::SyncPass>();
-}
 
 QString idOf(const Order &order)
 {
@@ -52,13 +44,7 @@ private slots:
         QVERIFY(m_server->addStore(u"S2"_s));
         m_token = m_server->enroll(u"S1"_s, u"T1"_s);
         m_otherStore = m_server->enroll(u"S2"_s, u"T1"_s);
-        m_office = m_server
-                       ->command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s, u"--role"_s,
-                                  u"backoffice"_s})
-                       .trimmed()
-                       .split(u'\n')
-                       .last()
-                       .toLatin1();
+        m_office = m_server->addUser(u"Petra"_s);
         QVERIFY(m_server->start());
         m_terminal = std::make_unique<StoreFixture>();
     }

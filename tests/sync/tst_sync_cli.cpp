@@ -154,13 +154,7 @@ private slots:
                         QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
                         u"--store"_s, u"S1"_s});
         const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
-        const QByteArray office = server
-                                      .command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
-                                                u"--role"_s, u"backoffice"_s})
-                                      .trimmed()
-                                      .split(u'\n')
-                                      .last()
-                                      .toLatin1();
+        const QByteArray office = server.addUser(u"Petra"_s);
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString data = dir.filePath(u"terminal"_s);

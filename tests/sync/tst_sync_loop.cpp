@@ -11,26 +11,13 @@
 #include "tests/chaos/fault_proxy.h"
 #include "tests/server/server_harness.h"
 #include "tests/store/store_fixture.h"
+#include "tests/sync/one_pass.h"
 
 #include <QSignalSpy>
 
 using namespace counterline;
 using namespace counterline::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Runs one pass of the sender and returns what it did.
-sync::SyncPass onePass(sync::OutboxSender &sender)
-{
-    QSignalSpy finished(&sender, &sync::OutboxSender::finished);
-    sender.runOnce();
-    if (!finished.wait(30'000))
-        return {};
-    return finished.first().first().value<sync::SyncPass>();
-}
-
-} // namespace
 
 class SyncLoopTest : public QObject
 {
@@ -85,13 +72,7 @@ private slots:
         QCOMPARE(onePass(sender).sent, 1);
 
         // Head office ships the order (version 2 → 3) ...
-        const QByteArray office = m_server
-                                      ->command({u"user"_s, u"add"_s, u"--name"_s, u"Petra"_s,
-                                                 u"--role"_s, u"backoffice"_s})
-                                      .trimmed()
-                                      .split(u'\n')
-                                      .last()
-                                      .toLatin1();
+        const QByteArray office = m_server->addUser(u"Petra"_s);
         QNetworkAccessManager network;
         const HttpAnswer shipped =
             http(network, "POST", m_server->url(u"/v1/orders/%1/events"_s.arg(id)), office, {},

@@ -42,11 +42,8 @@ private slots:
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         QVERIFY(m_server->addStore(u"S1"_s));
         const QByteArray terminal = m_server->enroll(u"S1"_s, u"T1"_s);
-        for (const QString &name : {u"Petra"_s, u"Jonas"_s}) {
-            const QString out = m_server->command(
-                {u"user"_s, u"add"_s, u"--name"_s, name, u"--role"_s, u"backoffice"_s});
-            m_tokens.append(out.trimmed().split(u'\n').last().toLatin1());
-        }
+        for (const QString &name : {u"Petra"_s, u"Jonas"_s})
+            m_tokens.append(m_server->addUser(name));
         QVERIFY(m_server->start());
         QNetworkAccessManager network;
         for (int i = 1; i <= 3; ++i) {

@@ -1,11 +1,13 @@
-// The child of tst_crash: sells random carts in a loop until it is killed, printing
-// "committed <order id> <receipt number>" after each checkout has committed, and never before.
+// The child of tst_crash: sells random carts in a loop until it is killed, and takes one unit of
+// every third sale back as a partial return, printing "committed <order id> <receipt number>"
+// after each checkout or return has committed, and never before.
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
 #include "store/catalog.h"
 #include "store/database.h"
 #include "store/order_store.h"
+#include "store/return_source.h"
 #include "store/terminal_identity.h"
 
 #include <QCoreApplication>
@@ -59,6 +61,29 @@ int main(int argc, char *argv[])
         std::printf("committed %s %s\n",
                     qPrintable(sold->order.id().toString(QUuid::WithoutBraces)),
                     qPrintable(sold->order.receiptNumber().toString()));
+        std::fflush(stdout);
+        if (random.bounded(3) != 0)
+            continue;
+        const QString saleId = sold->order.id().toString(QUuid::WithoutBraces);
+        const QList<ReturnItem> items{{1, 1}};
+        const auto source = store::ReturnSources::load(database->connection(), saleId);
+        const auto preview = source ? store::ReturnSources::preview(*source, items, clock.now())
+                                    : Result<Order>(source.error());
+        if (!preview) {
+            std::fprintf(stderr, "%s\n", qPrintable(preview.error().message));
+            return 1;
+        }
+        auto back = orders.recordReturn({saleId,
+                                         items,
+                                         {Tender{TenderKind::Cash, preview->total(), {}, false}},
+                                         Actor{u"crash"_s, {}}});
+        if (!back) {
+            std::fprintf(stderr, "%s\n", qPrintable(back.error().message));
+            return 1;
+        }
+        std::printf("committed %s %s\n",
+                    qPrintable(back->order.id().toString(QUuid::WithoutBraces)),
+                    qPrintable(back->order.receiptNumber().toString()));
         std::fflush(stdout);
     }
 }

@@ -60,6 +60,7 @@ private slots:
 
         QStringList reported;
         qint64 finalOrders = 0;
+        qint64 finalReturns = 0;
         for (int run = 0; run < runs; ++run) {
             QProcess child;
             child.setProgram(QStringLiteral(CRASH_CHILD_PATH));
@@ -84,17 +85,31 @@ private slots:
             const QSqlDatabase db = reopened.value()->connection();
             QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
             QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_foreign_key_check"_s), 0);
-            // Every order is complete: lines, tenders, both first events, its outbox row with a
-            // key, its journal entry, its closed receipt number.
+            // Every order is complete: lines, tenders, its first events (a sale PAID after two, a
+            // return COMPLETED after three), its outbox row with a key, its journal entry, its
+            // closed receipt number.
             QCOMPARE(scalar(db,
-                            u"SELECT count(*) FROM orders o WHERE status <> 'PAID' "
+                            u"SELECT count(*) FROM orders o WHERE "
+                            "(o.kind = 'sale' AND (status <> 'PAID' OR (SELECT count(*) FROM "
+                            "  order_events e WHERE e.order_id = o.id) <> 2)) "
+                            "OR (o.kind = 'return' AND (status <> 'COMPLETED' OR (SELECT count(*) "
+                            "  FROM order_events e WHERE e.order_id = o.id) <> 3)) "
                             "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id) "
                             "OR NOT EXISTS (SELECT 1 FROM tenders t WHERE t.order_id = o.id) "
-                            "OR (SELECT count(*) FROM order_events e WHERE e.order_id = o.id) <> 2 "
                             "OR NOT EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id "
                             "               AND x.kind = 'create') "
                             "OR NOT EXISTS (SELECT 1 FROM journal j WHERE j.order_id = o.id "
                             "               AND j.kind = 'sale')"_s),
+                     0);
+            // No sale gave back more than it sold, and each return paid back what it came to.
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM order_lines s WHERE s.quantity < "
+                                "(SELECT COALESCE(SUM(r.quantity), 0) FROM order_lines r JOIN "
+                                "orders o ON o.id = r.order_id WHERE o.original_order_id = "
+                                "s.order_id AND r.original_line_no = s.line_no)"_s),
+                     0);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM orders o WHERE o.kind = 'return' AND "
+                                "o.total_minor <> (SELECT SUM(t.amount_minor) FROM tenders t "
+                                "WHERE t.order_id = o.id)"_s),
                      0);
             // Nothing half-written points at an order that is not there.
             QCOMPARE(scalar(db, u"SELECT count(*) FROM order_lines l WHERE NOT EXISTS "
@@ -116,9 +131,12 @@ private slots:
             const Result<JournalVerification> journal = Journal::verify(db);
             QVERIFY(journal.ok() && journal->ok());
             finalOrders = orders;
+            finalReturns = scalar(db, u"SELECT count(*) FROM orders WHERE kind = 'return'"_s);
         }
-        qInfo("%d kills, %lld orders committed, %lld of them reported before the kill", runs,
-              finalOrders, qint64(reported.size()));
+        qInfo("%d kills, %lld orders committed (%lld returns), %lld of them reported before the "
+              "kill",
+              runs, finalOrders, finalReturns, qint64(reported.size()));
+        QVERIFY2(finalReturns > 0, "the child took items back while it was being killed");
         QVERIFY2(reported.size() > runs, "the child sold while it was being killed");
     }
 };

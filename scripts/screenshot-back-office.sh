@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Takes docs/screenshots/back-office.png from the real back office under Xvfb: a demo server and a
 # terminal enrolled with it in a temporary directory, sales made with counterline-cli (some sent
-# to the server, some still waiting), one shipped from the back office, and the window opened with
-# a manager's PIN typed by xdotool. The newest order is shown in full beside the history.
+# to the server, some still waiting), one item of a sale taken back (a partial return), and the
+# window opened with a manager's PIN typed by xdotool. The newest order — the return, linked to
+# its sale — is shown in full beside the history.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/screenshot-common.sh
@@ -19,15 +20,17 @@ sell --sku SKU-00011 --sku SKU-00012 --sku SKU-00013 --tender card --cashier Ben
 sell --sku SKU-00150:2 --tender cash --cashier Anna
 sell --sku SKU-00001 --sku SKU-00042 --sku SKU-00230:2 --tender card --cashier Anna \
     --customer K-2210
+# A customer brings one of Ben's three items back: the newest order is that return.
+"${cli[@]}" return --receipt S1-T1-000003 --item 1:1 --cashier Mia >/dev/null
 
 start_display :96
 LANG=de_DE.UTF-8 "$bin/counterline" --back-office --data-dir "$work/terminal" \
     -geometry 1280x800+0+0 &
 pids+=($!)
-xdotool search --sync --name "Back office" >/dev/null
+xdotool search --sync --name "Back ?office" >/dev/null
 sleep 0.5
 xdotool type --delay 40 "9999"; xdotool key Return
-xdotool search --sync --name "Counterline back office" >/dev/null
+xdotool search --sync --name "Counterline[- ][Bb]ack ?office" >/dev/null
 sleep 1.5
 import -window root docs/screenshots/back-office.png
 echo "docs/screenshots/back-office.png written"

@@ -2603,6 +2603,10 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Return items…</source>
         <translation>Artikel zurücknehmen…</translation>
     </message>
+    <message>
+        <source>Taken back %1 by %2 at store %3, till %4.</source>
+        <translation>Zurückgenommen %1 von %2 in Geschäft %3, Kasse %4.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>

@@ -2603,6 +2603,10 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Return items…</source>
         <translation>Devolver artículos…</translation>
     </message>
+    <message>
+        <source>Taken back %1 by %2 at store %3, till %4.</source>
+        <translation>Devuelto el %1 por %2 en la tienda %3, caja %4.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>

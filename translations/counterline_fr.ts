@@ -2603,6 +2603,10 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Return items…</source>
         <translation>Reprendre des articles…</translation>
     </message>
+    <message>
+        <source>Taken back %1 by %2 at store %3, till %4.</source>
+        <translation>Repris le %1 par %2 au magasin %3, caisse %4.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>

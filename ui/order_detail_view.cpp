@@ -140,7 +140,8 @@ void OrderDetailView::render()
                                                           : d.originalReceiptNo)) +
                 u"</b></p>"_s;
     }
-    html += u"<p>"_s + tr("Sold %1 by %2 at store %3, till %4.")
+    html += u"<p>"_s + (d.summary.isReturn ? tr("Taken back %1 by %2 at store %3, till %4.")
+                                           : tr("Sold %1 by %2 at store %3, till %4."))
                            .arg(escaped(when(d.summary.createdAt)), escaped(d.summary.cashierId),
                                 escaped(d.storeId), escaped(d.terminalId));
     if (!d.summary.customerId.isEmpty())

@@ -97,6 +97,56 @@ void CardPayments::charge(const CardCharge &charge, Done done)
     });
 }
 
+void CardPayments::refund(const CardRefund &refund, Done done)
+{
+    QUrl url = m_service;
+    url.setPath(u"/v1/refunds"_s);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("Idempotency-Key", refund.idempotencyKey.toUtf8());
+    request.setTransferTimeout(int(m_timeout.count()));
+    QNetworkReply *reply = m_network.post(
+        request, protocol::refundRequestBody(refund.chargeId, refund.amount.minorUnits()));
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->readAll();
+        if (reply->error() == QNetworkReply::ConnectionRefusedError ||
+            reply->error() == QNetworkReply::HostNotFoundError) {
+            done({CardOutcome::Kind::Unreachable,
+                  {},
+                  {},
+                  CardPayments::tr("The payment service cannot be reached (%1); nothing was "
+                                   "refunded.")
+                      .arg(reply->errorString())});
+            return;
+        }
+        if (status == 201 || status == 200) {
+            done({CardOutcome::Kind::Approved,
+                  QJsonDocument::fromJson(answer).object().value(u"id"_s).toString(),
+                  {},
+                  CardPayments::tr("Refunded to the card.")});
+            return;
+        }
+        if (status >= 400 && status < 500) {
+            const Result<protocol::Problem> problem = protocol::Problem::fromBody(answer);
+            done({CardOutcome::Kind::Declined,
+                  {},
+                  problem ? problem->code : QString(),
+                  CardPayments::tr("The payment service refused the refund: %1")
+                      .arg(problem ? problem->detail : reply->errorString())});
+            return;
+        }
+        done({CardOutcome::Kind::Unknown,
+              {},
+              {},
+              CardPayments::tr("The payment service did not answer (%1). Whether the card was "
+                               "refunded is not known yet; trying again asks about this refund, "
+                               "it does not refund twice.")
+                  .arg(status == 0 ? reply->errorString() : u"HTTP %1"_s.arg(status))});
+    });
+}
+
 void CardPayments::askAboutKey(const CardCharge &charge, const QString &why, Done done)
 {
     QUrl url = m_service;

@@ -22,6 +22,16 @@ struct CardCharge
     QString reference; // e.g. "cart:<id>"
 };
 
+// Money given back to the card a charge was taken from (a return paid back to the card).
+struct CardRefund
+{
+    // Stable for this refund: sent again after a lost answer, the service answers the refund it
+    // made instead of refunding again.
+    QString idempotencyKey;
+    QString chargeId;
+    Money amount;
+};
+
 struct CardOutcome
 {
     enum class Kind
@@ -57,6 +67,11 @@ public:
 
     using Done = std::function<void(const CardOutcome &)>;
     void charge(const CardCharge &charge, Done done);
+
+    // Approved with the refund's id in `chargeId`; Declined when the service refuses it (no such
+    // charge, more than is left of it); Unknown when no answer came — sending the same refund
+    // again (same key) is safe; Unreachable when nothing was sent.
+    void refund(const CardRefund &refund, Done done);
 
 private:
     void askAboutKey(const CardCharge &charge, const QString &why, Done done);

@@ -1902,6 +1902,22 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>The payment service did not answer (%1). Whether the card was charged is not known yet; trying again asks about this payment, it does not charge twice.</source>
         <translation>Der Zahlungsdienst hat nicht geantwortet (%1). Ob die Karte belastet wurde, ist noch unbekannt; ein neuer Versuch fragt nach dieser Zahlung und belastet nicht doppelt.</translation>
     </message>
+    <message>
+        <source>The payment service cannot be reached (%1); nothing was refunded.</source>
+        <translation>Der Zahlungsdienst ist nicht erreichbar (%1); nichts wurde erstattet.</translation>
+    </message>
+    <message>
+        <source>Refunded to the card.</source>
+        <translation>Auf die Karte erstattet.</translation>
+    </message>
+    <message>
+        <source>The payment service refused the refund: %1</source>
+        <translation>Der Zahlungsdienst hat die Erstattung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
+        <translation>Der Zahlungsdienst hat nicht geantwortet (%1). Ob die Karte erstattet wurde, ist noch nicht bekannt; ein neuer Versuch fragt nach dieser Erstattung und erstattet nicht doppelt.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui</name>
@@ -2384,6 +2400,13 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
 </context>
 <context>
+    <name>counterline::ui::LocalOrderBackend</name>
+    <message>
+        <source>This sale was not charged to a card through the payment service; pay the return back in cash.</source>
+        <translation>Dieser Verkauf wurde nicht über den Zahlungsdienst auf eine Karte gebucht; zahlen Sie die Rückgabe bar aus.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::LoginPage</name>
     <message>
         <source>Type your PIN and press Enter</source>
@@ -2823,6 +2846,18 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Choose at least one item to bring back.</source>
         <translation>Wählen Sie mindestens einen Artikel zum Zurückbringen.</translation>
+    </message>
+    <message>
+        <source>Cash from the drawer</source>
+        <translation>Bar aus der Kasse</translation>
+    </message>
+    <message>
+        <source>Back to the card of the sale</source>
+        <translation>Zurück auf die Karte des Verkaufs</translation>
+    </message>
+    <message>
+        <source>Pay back to the card: %1</source>
+        <translation>Auf die Karte zu erstatten: %1</translation>
     </message>
 </context>
 <context>

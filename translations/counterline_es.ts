@@ -1902,6 +1902,22 @@ Sin orden, sirve la API v1. Órdenes:
         <source>The payment service did not answer (%1). Whether the card was charged is not known yet; trying again asks about this payment, it does not charge twice.</source>
         <translation>El servicio de pago no respondió (%1). Aún no se sabe si se cobró la tarjeta; reintentar consulta este pago, no cobra dos veces.</translation>
     </message>
+    <message>
+        <source>The payment service cannot be reached (%1); nothing was refunded.</source>
+        <translation>No se puede contactar con el servicio de pagos (%1); no se reembolsó nada.</translation>
+    </message>
+    <message>
+        <source>Refunded to the card.</source>
+        <translation>Reembolsado a la tarjeta.</translation>
+    </message>
+    <message>
+        <source>The payment service refused the refund: %1</source>
+        <translation>El servicio de pagos rechazó el reembolso: %1</translation>
+    </message>
+    <message>
+        <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
+        <translation>El servicio de pagos no respondió (%1). Aún no se sabe si se reembolsó la tarjeta; volver a intentarlo pregunta por este reembolso, no reembolsa dos veces.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui</name>
@@ -2384,6 +2400,13 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
 </context>
 <context>
+    <name>counterline::ui::LocalOrderBackend</name>
+    <message>
+        <source>This sale was not charged to a card through the payment service; pay the return back in cash.</source>
+        <translation>Esta venta no se cobró a una tarjeta mediante el servicio de pagos; reembolse la devolución en efectivo.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::LoginPage</name>
     <message>
         <source>Type your PIN and press Enter</source>
@@ -2823,6 +2846,18 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Choose at least one item to bring back.</source>
         <translation>Elija al menos un artículo para devolver.</translation>
+    </message>
+    <message>
+        <source>Cash from the drawer</source>
+        <translation>En efectivo de la caja</translation>
+    </message>
+    <message>
+        <source>Back to the card of the sale</source>
+        <translation>A la tarjeta de la venta</translation>
+    </message>
+    <message>
+        <source>Pay back to the card: %1</source>
+        <translation>Reembolsar a la tarjeta: %1</translation>
     </message>
 </context>
 <context>

@@ -1902,6 +1902,22 @@ Sans commande, il sert l’API v1. Commandes :
         <source>The payment service did not answer (%1). Whether the card was charged is not known yet; trying again asks about this payment, it does not charge twice.</source>
         <translation>Le service de paiement n’a pas répondu (%1). On ne sait pas encore si la carte a été débitée ; réessayer interroge ce paiement, sans débiter deux fois.</translation>
     </message>
+    <message>
+        <source>The payment service cannot be reached (%1); nothing was refunded.</source>
+        <translation>Le service de paiement est injoignable (%1) ; rien n’a été remboursé.</translation>
+    </message>
+    <message>
+        <source>Refunded to the card.</source>
+        <translation>Remboursé sur la carte.</translation>
+    </message>
+    <message>
+        <source>The payment service refused the refund: %1</source>
+        <translation>Le service de paiement a refusé le remboursement : %1</translation>
+    </message>
+    <message>
+        <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
+        <translation>Le service de paiement n’a pas répondu (%1). On ne sait pas encore si la carte a été remboursée ; réessayer interroge sur ce remboursement, sans rembourser deux fois.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui</name>
@@ -2384,6 +2400,13 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
 </context>
 <context>
+    <name>counterline::ui::LocalOrderBackend</name>
+    <message>
+        <source>This sale was not charged to a card through the payment service; pay the return back in cash.</source>
+        <translation>Cette vente n’a pas été débitée sur une carte via le service de paiement ; remboursez le retour en espèces.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::LoginPage</name>
     <message>
         <source>Type your PIN and press Enter</source>
@@ -2823,6 +2846,18 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Choose at least one item to bring back.</source>
         <translation>Choisissez au moins un article à rapporter.</translation>
+    </message>
+    <message>
+        <source>Cash from the drawer</source>
+        <translation>En espèces depuis le tiroir</translation>
+    </message>
+    <message>
+        <source>Back to the card of the sale</source>
+        <translation>Sur la carte de la vente</translation>
+    </message>
+    <message>
+        <source>Pay back to the card: %1</source>
+        <translation>À rembourser sur la carte : %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "store/order_store.h"
 #include "store/return_source.h"
+#include "sync/card_payments.h"
 #include "sync/server_orders.h"
 
 #include <QJsonArray>
@@ -11,10 +12,11 @@ using namespace Qt::StringLiterals;
 namespace counterline::ui {
 
 LocalOrderBackend::LocalOrderBackend(const store::Database &database, const Clock &clock,
-                                     IdSource &ids)
+                                     IdSource &ids, sync::CardPayments *cards)
     : m_database(database)
     , m_clock(clock)
     , m_ids(ids)
+    , m_cards(cards)
 {}
 
 void LocalOrderBackend::load(const QString &orderId, Loaded done)
@@ -42,8 +44,13 @@ void OrderBackend::loadReturnSource(const QString &, SourceLoaded done)
     done(Error{u"return.not_here"_s, tr("Returns are taken at the till the goods come back to.")});
 }
 
-void OrderBackend::recordReturn(const QString &, const QList<ReturnItem> &, const QString &,
-                                Returned done)
+bool OrderBackend::refundsToCard(const QString &) const
+{
+    return false;
+}
+
+void OrderBackend::recordReturn(const QString &, const QList<ReturnItem> &, RefundTo,
+                                const QString &, Returned done)
 {
     done(Error{u"return.not_here"_s, tr("Returns are taken at the till the goods come back to.")});
 }
@@ -53,8 +60,28 @@ void LocalOrderBackend::loadReturnSource(const QString &orderId, SourceLoaded do
     done(store::ReturnSources::load(m_database.connection(), orderId));
 }
 
+QString LocalOrderBackend::chargeOf(const store::OrderDetail &sale) const
+{
+    // Charges the payment service made carry its ids; a manual approval code cannot be refunded
+    // through it, nor can a card taken offline that the server charges later.
+    for (const store::OrderDetail::TenderLine &tender : sale.tenders) {
+        if (tender.kind == u"card"_s && !tender.needsCapture &&
+            tender.reference.startsWith(u"ch_"_s))
+            return tender.reference;
+    }
+    return {};
+}
+
+bool LocalOrderBackend::refundsToCard(const QString &orderId) const
+{
+    if (!m_cards)
+        return false;
+    Result<store::OrderDetail> sale = store::OrderDetails::load(m_database, orderId);
+    return sale && !chargeOf(*sale).isEmpty();
+}
+
 void LocalOrderBackend::recordReturn(const QString &orderId, const QList<ReturnItem> &items,
-                                     const QString &user, Returned done)
+                                     RefundTo refundTo, const QString &user, Returned done)
 {
     Result<ReturnSource> sale = store::ReturnSources::load(m_database.connection(), orderId);
     if (!sale) {
@@ -66,9 +93,43 @@ void LocalOrderBackend::recordReturn(const QString &orderId, const QList<ReturnI
         done(preview.error());
         return;
     }
+    const Money refund = preview->total();
+    if (refundTo == RefundTo::Cash) {
+        writeReturn(orderId, items, Tender{TenderKind::Cash, refund, {}, false}, user, done);
+        return;
+    }
+    Result<store::OrderDetail> detail = store::OrderDetails::load(m_database, orderId);
+    if (!detail) {
+        done(detail.error());
+        return;
+    }
+    const QString charge = chargeOf(*detail);
+    if (!m_cards || charge.isEmpty()) {
+        done(Error{u"return.no_card"_s,
+                   tr("This sale was not charged to a card through the payment service; pay the "
+                      "return back in cash.")});
+        return;
+    }
+    // The key names this sale's next return: asked again after a lost answer or a failed write,
+    // the service answers the refund it made, never a second one.
+    const QString key = u"return:%1:%2"_s.arg(orderId).arg(detail->returns.size() + 1);
+    m_cards->refund({key, charge, refund}, [this, orderId, items, user, refund,
+                                            done](const sync::CardOutcome &outcome) {
+        if (outcome.kind != sync::CardOutcome::Kind::Approved) {
+            done(Error{u"return.refund_failed"_s, outcome.message});
+            return;
+        }
+        writeReturn(orderId, items, Tender{TenderKind::Card, refund, outcome.chargeId, false}, user,
+                    done);
+    });
+}
+
+void LocalOrderBackend::writeReturn(const QString &orderId, const QList<ReturnItem> &items,
+                                    const Tender &refund, const QString &user, const Returned &done)
+{
     store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<store::CheckoutResult> recorded = orders.recordReturn(
-        {orderId, items, {Tender{TenderKind::Cash, preview->total(), {}, false}}, Actor{user, {}}});
+    Result<store::CheckoutResult> recorded =
+        orders.recordReturn({orderId, items, {refund}, Actor{user, {}}});
     if (!recorded) {
         done(recorded.error());
         return;

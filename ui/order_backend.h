@@ -13,8 +13,9 @@
 #include <functional>
 
 namespace counterline::sync {
+class CardPayments;
 class ServerOrders;
-}
+} // namespace counterline::sync
 
 namespace counterline::ui {
 
@@ -35,20 +36,31 @@ public:
     virtual void apply(const QString &orderId, int expectedVersion, OrderEvent event,
                        const QString &user, Applied done) = 0;
 
-    // Partial returns are taken where the goods come back: at a till. The return pays back in
-    // cash exactly what the items give back; `done` gets the return order's id.
+    // Partial returns are taken where the goods come back: at a till. The return pays back
+    // exactly what the items give back, in cash or to the card the sale was charged to; `done`
+    // gets the return order's id.
+    enum class RefundTo
+    {
+        Cash,
+        Card
+    };
     using SourceLoaded = std::function<void(const Result<ReturnSource> &)>;
     using Returned = std::function<void(const Result<QString> &)>;
     virtual bool takesReturns() const { return false; }
     virtual void loadReturnSource(const QString &orderId, SourceLoaded done);
+    // Whether a return of this sale can go back to its card (a card charged through the payment
+    // service, which this till can reach).
+    virtual bool refundsToCard(const QString &orderId) const;
     virtual void recordReturn(const QString &orderId, const QList<ReturnItem> &items,
-                              const QString &user, Returned done);
+                              RefundTo refundTo, const QString &user, Returned done);
 };
 
 class LocalOrderBackend final : public OrderBackend
 {
 public:
-    LocalOrderBackend(const store::Database &database, const Clock &clock, IdSource &ids);
+    // `cards`, when set, refunds returns to the card the sale was charged to.
+    LocalOrderBackend(const store::Database &database, const Clock &clock, IdSource &ids,
+                      sync::CardPayments *cards = nullptr);
 
     void load(const QString &orderId, Loaded done) override;
     void apply(const QString &orderId, int expectedVersion, OrderEvent event, const QString &user,
@@ -56,13 +68,20 @@ public:
 
     bool takesReturns() const override { return true; }
     void loadReturnSource(const QString &orderId, SourceLoaded done) override;
-    void recordReturn(const QString &orderId, const QList<ReturnItem> &items, const QString &user,
-                      Returned done) override;
+    bool refundsToCard(const QString &orderId) const override;
+    void recordReturn(const QString &orderId, const QList<ReturnItem> &items, RefundTo refundTo,
+                      const QString &user, Returned done) override;
 
 private:
+    // The payment service's charge of the sale's card tender, if it has one.
+    QString chargeOf(const store::OrderDetail &sale) const;
+    void writeReturn(const QString &orderId, const QList<ReturnItem> &items, const Tender &refund,
+                     const QString &user, const Returned &done);
+
     const store::Database &m_database;
     const Clock &m_clock;
     IdSource &m_ids;
+    sync::CardPayments *m_cards = nullptr;
 };
 
 // The server's orders (GET /v1/orders/{id}, POST /v1/orders/{id}/events); the server records

@@ -265,21 +265,24 @@ void OrderDetailView::takeBack()
             QMessageBox::warning(self, tr("Not done"), sale.error().message);
             return;
         }
-        ReturnDialog dialog(*sale, self);
+        ReturnDialog dialog(*sale, self->m_backend.refundsToCard(id), self);
         if (dialog.exec() != QDialog::Accepted || !self)
             return;
-        self->m_backend.recordReturn(
-            id, dialog.items(), self->m_user, [self, id](const Result<QString> &returned) {
-                if (!self)
-                    return;
-                if (!returned) {
-                    QMessageBox::warning(self, tr("Not done"), returned.error().message);
-                    return;
-                }
-                self->reload();
-                emit self->orderChanged(id);
-                emit self->returnRecorded(*returned);
-            });
+        const auto refundTo =
+            dialog.refundsToCard() ? OrderBackend::RefundTo::Card : OrderBackend::RefundTo::Cash;
+        self->m_backend.recordReturn(id, dialog.items(), refundTo, self->m_user,
+                                     [self, id](const Result<QString> &returned) {
+                                         if (!self)
+                                             return;
+                                         if (!returned) {
+                                             QMessageBox::warning(self, tr("Not done"),
+                                                                  returned.error().message);
+                                             return;
+                                         }
+                                         self->reload();
+                                         emit self->orderChanged(id);
+                                         emit self->returnRecorded(*returned);
+                                     });
     });
 }
 

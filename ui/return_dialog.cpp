@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -15,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
-ReturnDialog::ReturnDialog(ReturnSource sale, QWidget *parent)
+ReturnDialog::ReturnDialog(ReturnSource sale, bool toCard, QWidget *parent)
     : QDialog(parent)
     , m_sale(std::move(sale))
 {
@@ -54,6 +55,19 @@ ReturnDialog::ReturnDialog(ReturnSource sale, QWidget *parent)
     }
     layout->addWidget(m_table, 1);
 
+    auto *methods = new QHBoxLayout;
+    m_cash = new QRadioButton(tr("Cash from the drawer"), this);
+    m_cash->setObjectName(u"returnByCash"_s);
+    m_card = new QRadioButton(tr("Back to the card of the sale"), this);
+    m_card->setObjectName(u"returnByCard"_s);
+    m_card->setEnabled(toCard);
+    (toCard ? m_card : m_cash)->setChecked(true);
+    connect(m_cash, &QRadioButton::toggled, this, &ReturnDialog::update);
+    methods->addWidget(m_cash);
+    methods->addWidget(m_card);
+    methods->addStretch(1);
+    layout->addLayout(methods);
+
     m_refund = new QLabel(this);
     m_refund->setObjectName(u"returnRefund"_s);
     QFont big = m_refund->font();
@@ -82,6 +96,11 @@ QList<ReturnItem> ReturnDialog::items() const
     return chosen;
 }
 
+bool ReturnDialog::refundsToCard() const
+{
+    return m_card->isChecked();
+}
+
 Result<Money> ReturnDialog::refund() const
 {
     Result<Order> preview =
@@ -95,8 +114,12 @@ void ReturnDialog::update()
 {
     const Result<Money> amount = refund();
     m_confirm->setEnabled(amount.ok());
-    m_refund->setText(amount ? tr("Pay back in cash: %1").arg(formatMoney(*amount))
-                             : tr("Choose at least one item to bring back."));
+    if (!amount)
+        m_refund->setText(tr("Choose at least one item to bring back."));
+    else if (refundsToCard())
+        m_refund->setText(tr("Pay back to the card: %1").arg(formatMoney(*amount)));
+    else
+        m_refund->setText(tr("Pay back in cash: %1").arg(formatMoney(*amount)));
 }
 
 } // namespace counterline::ui

@@ -114,8 +114,16 @@ int runBackOffice(const QCommandLineParser &parser)
         return refuse(
             QApplication::translate("counterline", "The back office opens with a manager's PIN."));
     }
+    // With the payment service, a return can go back to the card the sale was charged to.
+    std::unique_ptr<sync::CardPayments> cards;
+    if (parser.isSet(u"paysim"_s)) {
+        const Result<QUrl> service = sync::CardPayments::serviceUrl(parser.value(u"paysim"_s));
+        if (!service)
+            return refuse(service.error().message);
+        cards = std::make_unique<sync::CardPayments>(*service);
+    }
     ui::LocalHistorySource source(*database);
-    ui::LocalOrderBackend backend(*database, clock, ids);
+    ui::LocalOrderBackend backend(*database, clock, ids, cards.get());
     ui::BackOfficeWindow window(source, backend, database.get(), clock,
                                 terminal->storeId + u'-' + terminal->terminalId, (*user)->name);
     window.show();

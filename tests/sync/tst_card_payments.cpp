@@ -33,6 +33,38 @@ private slots:
     }
     void cleanup() { m_paysim.reset(); }
 
+    // A refund against a charge: answered with its id; the same key again is the same refund
+    // (nothing given back twice); more than is left of the charge is refused, saying so.
+    void refundsGoBackToTheChargeOnce()
+    {
+        sync::CardPayments cards(m_paysim->url({}));
+        const sync::CardOutcome charged =
+            pay(cards, {u"cart:9:card:1"_s, euros(1000), u"tok_visa"_s, u"cart:9"_s});
+        QCOMPARE(charged.kind, sync::CardOutcome::Kind::Approved);
+        const sync::CardOutcome first =
+            refund(cards, {u"return:9:1"_s, charged.chargeId, euros(600)});
+        QCOMPARE(first.kind, sync::CardOutcome::Kind::Approved);
+        QVERIFY(!first.chargeId.isEmpty());
+        const sync::CardOutcome again =
+            refund(cards, {u"return:9:1"_s, charged.chargeId, euros(600)});
+        QCOMPARE(again.kind, sync::CardOutcome::Kind::Approved);
+        QCOMPARE(again.chargeId, first.chargeId);
+        const sync::CardOutcome tooMuch =
+            refund(cards, {u"return:9:2"_s, charged.chargeId, euros(500)});
+        QCOMPARE(tooMuch.kind, sync::CardOutcome::Kind::Declined);
+        QCOMPARE(tooMuch.declineCode, u"paysim.refund_too_large"_s);
+        const QJsonArray refunds = http(m_network, "GET", m_paysim->url(u"/v1/ledger"_s), {})
+                                       .json()[u"refunds"_s]
+                                       .toArray();
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds[0][u"amount"_s].toInteger(), 600);
+
+        m_paysim.reset(); // the service is gone: nothing was sent, nothing refunded
+        const sync::CardOutcome gone =
+            refund(cards, {u"return:9:2"_s, charged.chargeId, euros(400)});
+        QCOMPARE(gone.kind, sync::CardOutcome::Kind::Unreachable);
+    }
+
     void approvedAndDeclined()
     {
         sync::CardPayments cards(m_paysim->url({}));
@@ -135,6 +167,13 @@ private:
     {
         std::optional<sync::CardOutcome> outcome;
         cards.charge(charge, [&](const sync::CardOutcome &o) { outcome = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10'000); }();
+        return outcome.value_or(sync::CardOutcome{});
+    }
+    sync::CardOutcome refund(sync::CardPayments &cards, const sync::CardRefund &refund)
+    {
+        std::optional<sync::CardOutcome> outcome;
+        cards.refund(refund, [&](const sync::CardOutcome &o) { outcome = o; });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10'000); }();
         return outcome.value_or(sync::CardOutcome{});
     }

@@ -7,6 +7,9 @@
 #include "store/order_store.h"
 #include "store/outbox_store.h"
 #include "store/sales_report.h"
+#include "sync/card_payments.h"
+#include "tests/paysim/paysim_harness.h"
+#include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
 #include "tests/ui/modal.h"
 #include "ui/back_office_window.h"
@@ -28,6 +31,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -192,6 +196,71 @@ private slots:
         QVERIFY(model.data(model.index(0, ui::HistoryModel::StatusColumn))
                     .toString()
                     .startsWith(u"Return"_s));
+    }
+
+    // A sale charged to a card through the payment service: its return goes back to that card
+    // (a refund against the charge, its id on the return's tender); a cash sale offers cash only.
+    void aReturnGoesBackToTheCardTheSaleWasChargedTo()
+    {
+        PaysimUnderTest paysim;
+        QVERIFY2(paysim.start(), paysim.said.constData());
+        sync::CardPayments cards(paysim.url({}));
+        StoreFixture f;
+        const Cart cart = f.cart({{"BROT", 2}, {"WEIN", 1}});
+        const Money total = cart.totals()->total;
+        std::optional<sync::CardOutcome> charged;
+        cards.charge({u"cart:card-sale"_s, total, u"tok_visa"_s, u"cart"_s},
+                     [&](const sync::CardOutcome &o) { charged = o; });
+        QTRY_VERIFY(charged.has_value());
+        QCOMPARE(charged->kind, sync::CardOutcome::Kind::Approved);
+        store::OrderStore orders(*f.database, f.clock, f.ids);
+        const QString saleId =
+            orders
+                .checkout(cart, {u"anna"_s,
+                                 {},
+                                 {Tender{TenderKind::Card, total, charged->chargeId, false}},
+                                 Actor{u"anna"_s, {}}})
+                .value()
+                .order.id()
+                .toString(QUuid::WithoutBraces);
+        const QString cashSale = sell(f);
+
+        ui::LocalOrderBackend backend(*f.database, f.clock, f.ids, &cards);
+        QVERIFY(backend.refundsToCard(saleId));
+        QVERIFY(!backend.refundsToCard(cashSale));
+        ui::OrderDetailView view(backend, u"mia"_s);
+        view.showOrder(saleId);
+        QSignalSpy recorded(&view, &ui::OrderDetailView::returnRecorded);
+        QString shown;
+        whenModal<QDialog>([&shown](QDialog *dialog) {
+            QVERIFY(dialog->findChild<QRadioButton *>(u"returnByCard"_s)->isChecked());
+            dialog->findChild<QSpinBox *>(u"returnQuantity2"_s)->setValue(1); // the wine
+            shown = dialog->findChild<QLabel *>(u"returnRefund"_s)->text();
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"returnConfirm"_s), Qt::LeftButton);
+        });
+        QTest::mouseClick(view.findChild<QPushButton *>(u"actionReturn"_s), Qt::LeftButton);
+        QTRY_COMPARE(recorded.size(), 1);
+        QVERIFY2(shown.contains(u"card"_s), qPrintable(shown));
+        const QString returnId = recorded.first().first().toString();
+        QCOMPARE(f.count(u"SELECT amount_minor FROM tenders WHERE order_id = '%1' AND kind = "
+                         "'card' AND reference LIKE 're_%%'"_s.arg(returnId)),
+                 899);
+        QNetworkAccessManager network;
+        const QJsonArray refunds =
+            http(network, "GET", paysim.url(u"/v1/ledger"_s), {}).json()[u"refunds"_s].toArray();
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds[0][u"charge_id"_s].toString(), charged->chargeId);
+        QCOMPARE(refunds[0][u"amount"_s].toInteger(), 899);
+
+        // The cash sale's dialog cannot pay back to a card.
+        view.showOrder(cashSale);
+        whenModal<QDialog>([](QDialog *dialog) {
+            QVERIFY(!dialog->findChild<QRadioButton *>(u"returnByCard"_s)->isEnabled());
+            QVERIFY(dialog->findChild<QRadioButton *>(u"returnByCash"_s)->isChecked());
+            dialog->reject();
+        });
+        QTest::mouseClick(view.findChild<QPushButton *>(u"actionReturn"_s), Qt::LeftButton);
+        QCOMPARE(f.count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s), 1);
     }
 
     void csvExportRoundTrips()

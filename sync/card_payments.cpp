@@ -26,7 +26,26 @@ CardOutcome outcomeOf(const QJsonObject &json)
             CardPayments::tr("The card was declined (%1).").arg(charge.declineCode)};
 }
 
+// Refused or no such host: the request never left this machine.
+bool neverSent(const QNetworkReply *reply)
+{
+    return reply->error() == QNetworkReply::ConnectionRefusedError ||
+           reply->error() == QNetworkReply::HostNotFoundError;
+}
+
 } // namespace
+
+QNetworkReply *CardPayments::post(const QString &path, const QString &idempotencyKey,
+                                  const QByteArray &body)
+{
+    QUrl url = m_service;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("Idempotency-Key", idempotencyKey.toUtf8());
+    request.setTransferTimeout(int(m_timeout.count()));
+    return m_network.post(request, body);
+}
 
 CardPayments::CardPayments(QUrl service, std::chrono::milliseconds timeout, QObject *parent)
     : QObject(parent)
@@ -54,23 +73,15 @@ Result<QUrl> CardPayments::serviceUrl(const QString &text)
 
 void CardPayments::charge(const CardCharge &charge, Done done)
 {
-    QUrl url = m_service;
-    url.setPath(u"/v1/charges"_s);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Idempotency-Key", charge.idempotencyKey.toUtf8());
-    request.setTransferTimeout(int(m_timeout.count()));
-    const QByteArray body =
-        protocol::chargeRequestBody(charge.amount.minorUnits(), charge.amount.currency().code(),
-                                    charge.token, charge.reference);
-    QNetworkReply *reply = m_network.post(request, body);
+    QNetworkReply *reply = post(u"/v1/charges"_s, charge.idempotencyKey,
+                                protocol::chargeRequestBody(charge.amount.minorUnits(),
+                                                            charge.amount.currency().code(),
+                                                            charge.token, charge.reference));
     connect(reply, &QNetworkReply::finished, this, [this, reply, charge, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
-        // Refused or no such host: the request never left this machine.
-        if (reply->error() == QNetworkReply::ConnectionRefusedError ||
-            reply->error() == QNetworkReply::HostNotFoundError) {
+        if (neverSent(reply)) {
             done({CardOutcome::Kind::Unreachable,
                   {},
                   {},
@@ -99,20 +110,14 @@ void CardPayments::charge(const CardCharge &charge, Done done)
 
 void CardPayments::refund(const CardRefund &refund, Done done)
 {
-    QUrl url = m_service;
-    url.setPath(u"/v1/refunds"_s);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Idempotency-Key", refund.idempotencyKey.toUtf8());
-    request.setTransferTimeout(int(m_timeout.count()));
-    QNetworkReply *reply = m_network.post(
-        request, protocol::refundRequestBody(refund.chargeId, refund.amount.minorUnits()));
+    QNetworkReply *reply =
+        post(u"/v1/refunds"_s, refund.idempotencyKey,
+             protocol::refundRequestBody(refund.chargeId, refund.amount.minorUnits()));
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
-        if (reply->error() == QNetworkReply::ConnectionRefusedError ||
-            reply->error() == QNetworkReply::HostNotFoundError) {
+        if (neverSent(reply)) {
             done({CardOutcome::Kind::Unreachable,
                   {},
                   {},

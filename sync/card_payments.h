@@ -74,6 +74,7 @@ public:
     void refund(const CardRefund &refund, Done done);
 
 private:
+    QNetworkReply *post(const QString &path, const QString &idempotencyKey, const QByteArray &body);
     void askAboutKey(const CardCharge &charge, const QString &why, Done done);
 
     QUrl m_service;

@@ -304,7 +304,10 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<QSqlQuery> found =
-        runSql(m_db, u"SELECT status, version FROM orders WHERE id = ?"_s, {id});
+        runSql(m_db,
+               u"SELECT o.status, o.version, o.kind, (SELECT count(*) FROM orders r "
+               "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
+               {id});
     if (!found)
         return found.error();
     if (!found.value().next())
@@ -313,6 +316,9 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     if (!status)
         return status.error();
     const int version = found.value().value(1).toInt();
+    const bool isReturn = found.value().value(2).toString() == u"return"_s;
+    const bool hasReturns = found.value().value(3).toLongLong() > 0;
+    found.value().finish();
     if (version != expectedVersion) {
         return Error{u"store.version_conflict"_s,
                      tr("Order %1 was changed by someone else (it is at version %2, not %3). "
@@ -324,25 +330,17 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     Result<OrderStatus> next = nextOrderStatus(*status, event);
     if (!next)
         return next.error();
-    if (event == OrderEvent::Refund || event == OrderEvent::Cancel) {
-        Result<QVariant> returns =
-            selectValue(m_db, u"SELECT count(*) FROM orders WHERE original_order_id = ?"_s, {id});
-        if (!returns)
-            return returns.error();
-        Result<QVariant> kind = selectValue(m_db, u"SELECT kind FROM orders WHERE id = ?"_s, {id});
-        if (!kind)
-            return kind.error();
-        if (kind->toString() == u"return"_s) {
-            return Error{
-                u"return.not_refundable"_s,
-                tr("Order %1 is a return: it paid back already and cannot be refunded.").arg(id)};
-        }
-        if (returns->toLongLong() > 0) {
-            return Error{u"return.partly_returned"_s,
-                         tr("Order %1 has returns already; it cannot be cancelled or refunded in "
-                            "full. Return the remaining items instead.")
-                             .arg(id)};
-        }
+    // A return paid back already; a sale with returns paid back part of its money already.
+    if (isReturn && event == OrderEvent::Refund) {
+        return Error{
+            u"return.not_refundable"_s,
+            tr("Order %1 is a return: it paid back already and cannot be refunded.").arg(id)};
+    }
+    if (hasReturns && (event == OrderEvent::Refund || event == OrderEvent::Cancel)) {
+        return Error{u"return.partly_returned"_s,
+                     tr("Order %1 has returns already; it cannot be cancelled or refunded in "
+                        "full. Return the remaining items instead.")
+                         .arg(id)};
     }
 
     const QDateTime now = m_clock.now();

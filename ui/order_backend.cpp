@@ -44,7 +44,7 @@ void OrderBackend::loadReturnSource(const QString &, SourceLoaded done)
     done(Error{u"return.not_here"_s, tr("Returns are taken at the till the goods come back to.")});
 }
 
-bool OrderBackend::refundsToCard(const QString &) const
+bool OrderBackend::refundsToCard(const store::OrderDetail &) const
 {
     return false;
 }
@@ -72,12 +72,9 @@ QString LocalOrderBackend::chargeOf(const store::OrderDetail &sale) const
     return {};
 }
 
-bool LocalOrderBackend::refundsToCard(const QString &orderId) const
+bool LocalOrderBackend::refundsToCard(const store::OrderDetail &sale) const
 {
-    if (!m_cards)
-        return false;
-    Result<store::OrderDetail> sale = store::OrderDetails::load(m_database, orderId);
-    return sale && !chargeOf(*sale).isEmpty();
+    return m_cards && !chargeOf(sale).isEmpty();
 }
 
 void LocalOrderBackend::recordReturn(const QString &orderId, const QList<ReturnItem> &items,

@@ -50,7 +50,7 @@ public:
     virtual void loadReturnSource(const QString &orderId, SourceLoaded done);
     // Whether a return of this sale can go back to its card (a card charged through the payment
     // service, which this till can reach).
-    virtual bool refundsToCard(const QString &orderId) const;
+    virtual bool refundsToCard(const store::OrderDetail &sale) const;
     virtual void recordReturn(const QString &orderId, const QList<ReturnItem> &items,
                               RefundTo refundTo, const QString &user, Returned done);
 };
@@ -68,7 +68,7 @@ public:
 
     bool takesReturns() const override { return true; }
     void loadReturnSource(const QString &orderId, SourceLoaded done) override;
-    bool refundsToCard(const QString &orderId) const override;
+    bool refundsToCard(const store::OrderDetail &sale) const override;
     void recordReturn(const QString &orderId, const QList<ReturnItem> &items, RefundTo refundTo,
                       const QString &user, Returned done) override;
 

@@ -257,15 +257,16 @@ void OrderDetailView::takeBack()
     if (!m_detail)
         return;
     const QString id = m_orderId;
+    const bool toCard = m_backend.refundsToCard(*m_detail); // from the order as shown
     const QPointer<OrderDetailView> self(this);
-    m_backend.loadReturnSource(id, [self, id](const Result<ReturnSource> &sale) {
+    m_backend.loadReturnSource(id, [self, id, toCard](const Result<ReturnSource> &sale) {
         if (!self)
             return;
         if (!sale) {
             QMessageBox::warning(self, tr("Not done"), sale.error().message);
             return;
         }
-        ReturnDialog dialog(*sale, self->m_backend.refundsToCard(id), self);
+        ReturnDialog dialog(*sale, toCard, self);
         if (dialog.exec() != QDialog::Accepted || !self)
             return;
         const auto refundTo =

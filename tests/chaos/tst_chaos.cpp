@@ -92,6 +92,24 @@ class ChaosTest : public QObject
 {
     Q_OBJECT
 
+    // Store S1 with the demo catalog on `server`, reached through `proxy`, and a terminal in
+    // `data` enrolled with it through the proxy.
+    void enrolBehind(FaultProxy &proxy, ServerUnderTest &server, const QString &data)
+    {
+        QVERIFY(server.addStore(u"S1"_s));
+        server.command({u"catalog"_s, u"import"_s,
+                        QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
+                        u"--store"_s, u"S1"_s});
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        proxy.setUpstreamPort(server.port());
+        QVERIFY(proxy.listen() != 0);
+        const CliRun run =
+            cli(data, {u"enroll"_s, u"--server"_s, u"http://127.0.0.1:%1"_s.arg(proxy.port()),
+                       u"--token"_s, QString::fromLatin1(token)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
 private slots:
     // Each fault on its own: whatever it breaks, the order arrives once after the retry.
     void eachFaultAloneStillDeliversOnce_data()
@@ -111,22 +129,13 @@ private slots:
         QFETCH(Fault, fault);
         QFETCH(int, committedDespiteFault);
         ServerUnderTest server(u"sqlite"_s);
-        QVERIFY(server.addStore(u"S1"_s));
-        server.command({u"catalog"_s, u"import"_s,
-                        QStringLiteral(COUNTERLINE_SOURCE_DIR "/resources/demo/catalog.csv"),
-                        u"--store"_s, u"S1"_s});
-        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
-        QVERIFY(server.start());
         FaultProxy proxy(7);
-        proxy.setUpstreamPort(server.port());
-        QVERIFY(proxy.listen() != 0);
-
         QTemporaryDir dir;
         const QString data = dir.filePath(u"terminal"_s);
-        const QString url = u"http://127.0.0.1:%1"_s.arg(proxy.port());
-        CliRun run =
-            cli(data, {u"enroll"_s, u"--server"_s, url, u"--token"_s, QString::fromLatin1(token)});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        enrolBehind(proxy, server, data);
+        if (QTest::currentTestFailed())
+            return;
+        CliRun run;
         for (const QString &sku : {u"SKU-00004:2"_s, u"SKU-00005"_s})
             QCOMPARE(cli(data, {u"sale"_s, u"--sku"_s, sku, u"--tender"_s, u"cash"_s}).exitCode, 0);
 
@@ -149,6 +158,48 @@ private slots:
         QCOMPARE(server.count(u"SELECT count(*) FROM stock_movements"_s), 2);
         QCOMPARE(terminalCount(data, u"SELECT count(*) FROM outbox WHERE state <> 'sent'"_s), 0);
         QVERIFY2(run.out.contains(u"continuous on the server"_s), qPrintable(run.out));
+    }
+
+    // A partial return through each fault on its own: the server holds it once, and its items
+    // came back into stock once, however the first try was broken.
+    void aReturnThroughEachFaultArrivesOnce_data() { eachFaultAloneStillDeliversOnce_data(); }
+
+    void aReturnThroughEachFaultArrivesOnce()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(int, committedDespiteFault);
+        ServerUnderTest server(u"sqlite"_s);
+        FaultProxy proxy(11);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"terminal"_s);
+        enrolBehind(proxy, server, data);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(
+            cli(data, {u"sale"_s, u"--sku"_s, u"SKU-00004:3"_s, u"--tender"_s, u"cash"_s}).exitCode,
+            0);
+        QCOMPARE(cli(data, {u"sync"_s, u"--once"_s}).exitCode, 0);
+        CliRun run =
+            cli(data, {u"return"_s, u"--receipt"_s, u"S1-T1-000001"_s, u"--item"_s, u"1:2"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        proxy.force(fault);
+        (void)cli(data, {u"sync"_s, u"--once"_s});
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s),
+                 committedDespiteFault > 0 ? 1 : 0);
+        proxy.force(Fault::None);
+        QElapsedTimer waited;
+        waited.start();
+        do {
+            QTest::qWait(300);
+            run = cli(data, {u"sync"_s, u"--once"_s});
+        } while (run.exitCode != 0 && waited.elapsed() < 30'000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(server.count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s), 1);
+        QCOMPARE(server.count(u"SELECT count(*) FROM stock_movements WHERE step = 'return'"_s), 1);
+        QCOMPARE(server.count(u"SELECT SUM(quantity) FROM stock_movements WHERE step = 'return'"_s),
+                 2);
+        QCOMPARE(terminalCount(data, u"SELECT count(*) FROM outbox WHERE state <> 'sent'"_s), 0);
     }
 
     // The proof: three terminals, faults on about 30 % of connections, terminal processes

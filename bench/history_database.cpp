@@ -25,7 +25,8 @@ namespace {
 // are born CREATED); they are dropped for the load and recreated from the migration afterwards.
 const QStringList kBulkLoadTriggers{u"orders_start_created"_s, u"order_lines_only_while_created"_s};
 
-void check(const Result<QSqlQuery> &result)
+template<typename T>
+void check(const Result<T> &result)
 {
     if (!result)
         qFatal("generator: %s", qPrintable(result.error().message));
@@ -66,7 +67,7 @@ QString historyDatabase(int orders, int products)
 
     for (const QString &trigger : kBulkLoadTriggers)
         check(store::runSql(db, u"DROP TRIGGER "_s + trigger));
-    check(store::runSql(db, u"BEGIN"_s));
+    check(store::execute(db, u"BEGIN"_s));
 
     const QStringList words{u"Apfel"_s,  u"Brot"_s,   u"Milch"_s, u"Käse"_s,   u"Wein"_s,
                             u"Kaffee"_s, u"Tee"_s,    u"Seife"_s, u"Nudeln"_s, u"Reis"_s,
@@ -76,11 +77,11 @@ QString historyDatabase(int orders, int products)
     for (int p = 0; p < products; ++p) {
         prices[p] = qint64(random.bounded(49, 4999));
         rates[p] = random.bounded(3) ? 70000 : 190000;
-        check(store::runSql(db, u"INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)"_s,
-                            {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)),
-                             QString(words[p % words.size()] + u' ' +
-                                     words[(p / 15) % words.size()] + u' ' + QString::number(p)),
-                             prices[p], rates[p], store::timeText(clock.now())}));
+        check(store::execute(db, u"INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)"_s,
+                             {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)),
+                              QString(words[p % words.size()] + u' ' +
+                                      words[(p / 15) % words.size()] + u' ' + QString::number(p)),
+                              prices[p], rates[p], store::timeText(clock.now())}));
     }
 
     const QStringList statuses{u"PAID"_s,    u"COMPLETED"_s, u"COMPLETED"_s, u"COMPLETED"_s,
@@ -110,7 +111,7 @@ QString historyDatabase(int orders, int products)
         const QString customer =
             random.bounded(5) == 0 ? u"C%1"_s.arg(random.bounded(50'000)) : QString();
         const QString at = store::timeText(clock.now());
-        check(store::runSql(
+        check(store::execute(
             db,
             u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, terminal_id, cashier_id, "
             "customer_id, currency, tax_mode, rounding, subtotal_minor, discount_minor, "
@@ -124,15 +125,15 @@ QString historyDatabase(int orders, int products)
             const Line &line = lines[l];
             const qint64 gross = prices[line.product] * line.quantity;
             const qint64 lineTax = gross * rates[line.product] / (1'000'000 + rates[line.product]);
-            check(store::runSql(
+            check(store::execute(
                 db, u"INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"_s,
                 {id, l + 1, u"P%1"_s.arg(line.product, 6, 10, QChar(u'0')), u"Item"_s,
                  prices[line.product], line.quantity, rates[line.product], gross - lineTax, lineTax,
                  gross}));
         }
     }
-    check(store::runSql(db, u"UPDATE terminal SET next_receipt_seq = ?"_s, {orders + 1}));
-    check(store::runSql(db, u"COMMIT"_s));
+    check(store::execute(db, u"UPDATE terminal SET next_receipt_seq = ?"_s, {orders + 1}));
+    check(store::execute(db, u"COMMIT"_s));
 
     // The guards come back exactly as the migration wrote them.
     for (const store::Migration &migration : store::terminalMigrations()) {

@@ -60,16 +60,16 @@ Result<void> CartStore::save(const Cart &cart, const QString &cashierId)
             return Error{u"cart.closed"_s,
                          tr("Cart %1 has been paid and can no longer change.").arg(id)};
         }
-        Result<QSqlQuery> updated =
-            runSql(m_db,
-                   u"UPDATE carts SET order_discount_kind = ?, order_discount_value = ?, "
-                   "updated_at = ?, cashier_id = ? WHERE id = ?"_s,
-                   {discountKindName(cart.orderDiscount()), cart.orderDiscount().value(), now,
-                    cashierId, id});
+        Result<qint64> updated =
+            execute(m_db,
+                    u"UPDATE carts SET order_discount_kind = ?, order_discount_value = ?, "
+                    "updated_at = ?, cashier_id = ? WHERE id = ?"_s,
+                    {discountKindName(cart.orderDiscount()), cart.orderDiscount().value(), now,
+                     cashierId, id});
         if (!updated)
             return updated.error();
     } else {
-        Result<QSqlQuery> inserted = runSql(
+        Result<qint64> inserted = execute(
             m_db,
             u"INSERT INTO carts (id, status, cashier_id, order_discount_kind, "
             "order_discount_value, created_at, updated_at) VALUES (?, 'open', ?, ?, ?, ?, ?)"_s,
@@ -78,20 +78,19 @@ Result<void> CartStore::save(const Cart &cart, const QString &cashierId)
         if (!inserted)
             return inserted.error();
     }
-    if (Result<QSqlQuery> cleared =
-            runSql(m_db, u"DELETE FROM cart_lines WHERE cart_id = ?"_s, {id});
+    if (Result<qint64> cleared = execute(m_db, u"DELETE FROM cart_lines WHERE cart_id = ?"_s, {id});
         !cleared) {
         return cleared.error();
     }
     for (const CartLine &line : cart.lines()) {
-        Result<QSqlQuery> inserted =
-            runSql(m_db,
-                   u"INSERT INTO cart_lines (cart_id, line_no, sku, name, list_price_minor, "
-                   "unit_price_minor, quantity, tax_rate_ppm, discount_kind, discount_value) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                   {id, line.lineNo, line.sku, line.name, line.listPrice.minorUnits(),
-                    line.unitPrice.minorUnits(), line.quantity, line.taxRate.partsPerMillion(),
-                    discountKindName(line.discount), line.discount.value()});
+        Result<qint64> inserted =
+            execute(m_db,
+                    u"INSERT INTO cart_lines (cart_id, line_no, sku, name, list_price_minor, "
+                    "unit_price_minor, quantity, tax_rate_ppm, discount_kind, discount_value) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                    {id, line.lineNo, line.sku, line.name, line.listPrice.minorUnits(),
+                     line.unitPrice.minorUnits(), line.quantity, line.taxRate.partsPerMillion(),
+                     discountKindName(line.discount), line.discount.value()});
         if (!inserted)
             return inserted.error();
     }
@@ -165,15 +164,15 @@ Result<void> CartStore::setStatus(const QUuid &id, const QString &from, const QS
 {
     const QString now = timeText(m_clock.now());
     const bool parking = to == u"parked"_s;
-    Result<QSqlQuery> updated =
-        runSql(m_db,
-               u"UPDATE carts SET status = ?, parked_by = ?, parked_at = ?, updated_at = ? "
-               "WHERE id = ? AND status = ?"_s,
-               {to, parking ? QVariant(userId) : QVariant(), parking ? QVariant(now) : QVariant(),
-                now, idText(id), from});
+    Result<qint64> updated =
+        execute(m_db,
+                u"UPDATE carts SET status = ?, parked_by = ?, parked_at = ?, updated_at = ? "
+                "WHERE id = ? AND status = ?"_s,
+                {to, parking ? QVariant(userId) : QVariant(), parking ? QVariant(now) : QVariant(),
+                 now, idText(id), from});
     if (!updated)
         return updated.error();
-    if (updated.value().numRowsAffected() != 1) {
+    if (updated.value() != 1) {
         return Error{u"cart.wrong_state"_s, tr("Cart %1 is not %2.").arg(idText(id), from)};
     }
     return success();
@@ -209,10 +208,10 @@ Result<QList<ParkedCart>> CartStore::parked()
 Result<int> CartStore::purgeStale(std::chrono::seconds age)
 {
     const QString cutoff = timeText(m_clock.now().addSecs(-age.count()));
-    Result<QSqlQuery> deleted = runSql(m_db, u"DELETE FROM carts WHERE updated_at < ?"_s, {cutoff});
+    Result<qint64> deleted = execute(m_db, u"DELETE FROM carts WHERE updated_at < ?"_s, {cutoff});
     if (!deleted)
         return deleted.error();
-    return deleted.value().numRowsAffected();
+    return int(deleted.value());
 }
 
 } // namespace counterline::store

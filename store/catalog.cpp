@@ -54,11 +54,11 @@ Result<void> Catalog::applyPulled(const QList<CatalogRow> &products,
     if (Result<void> written = write(products, at); !written)
         return written;
     for (auto it = stock.cbegin(); it != stock.cend(); ++it) {
-        Result<QSqlQuery> stocked =
-            runSql(m_db,
-                   u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
-                   "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
-                   {it.value(), it.key()});
+        Result<qint64> stocked =
+            execute(m_db,
+                    u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
+                    "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
+                    {it.value(), it.key()});
         if (!stocked)
             return stocked.error();
     }
@@ -73,7 +73,7 @@ Result<void> Catalog::write(const QList<CatalogRow> &rows, const QDateTime &at)
     const QString now = timeText(at);
     for (const CatalogRow &row : rows) {
         const Product &p = row.product;
-        Result<QSqlQuery> upserted = runSql(
+        Result<qint64> upserted = execute(
             m_db,
             u"INSERT INTO products (sku, barcode, name, price_minor, tax_rate_ppm, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET barcode = excluded.barcode, "
@@ -87,11 +87,11 @@ Result<void> Catalog::write(const QList<CatalogRow> &rows, const QDateTime &at)
                                                    .arg(upserted.error().message)};
         }
         if (row.stock) {
-            Result<QSqlQuery> stocked =
-                runSql(m_db,
-                       u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
-                       "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
-                       {*row.stock, p.sku});
+            Result<qint64> stocked = execute(
+                m_db,
+                u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products "
+                "WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand"_s,
+                {*row.stock, p.sku});
             if (!stocked)
                 return stocked.error();
         }

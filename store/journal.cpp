@@ -37,8 +37,9 @@ Result<JournalEntry> Journal::append(const QSqlDatabase &db, const QString &orde
                                      const QString &kind, const QByteArray &record,
                                      const QDateTime &at)
 {
+    // Every order appends: prepared once.
     Result<QSqlQuery> last =
-        runSql(db, u"SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"_s);
+        runReusedRead(db, u"SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"_s);
     if (!last)
         return last.error();
     JournalEntry entry;
@@ -48,17 +49,18 @@ Result<JournalEntry> Journal::append(const QSqlDatabase &db, const QString &orde
         entry.seq = last.value().value(0).toLongLong() + 1;
         entry.prevHash = last.value().value(1).toString().toLatin1();
     }
+    last.value().finish();
     entry.orderId = orderId;
     entry.kind = kind;
     entry.record = record;
     entry.hash = chainHash(entry.prevHash, record);
     entry.at = timeText(at);
-    Result<QSqlQuery> inserted =
-        runSql(db,
-               u"INSERT INTO journal (seq, order_id, kind, record, prev_hash, hash, at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-               {entry.seq, orderId, kind, QString::fromUtf8(record),
-                QString::fromLatin1(entry.prevHash), QString::fromLatin1(entry.hash), entry.at});
+    Result<qint64> inserted =
+        execute(db,
+                u"INSERT INTO journal (seq, order_id, kind, record, prev_hash, hash, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                {entry.seq, orderId, kind, QString::fromUtf8(record),
+                 QString::fromLatin1(entry.prevHash), QString::fromLatin1(entry.hash), entry.at});
     if (!inserted)
         return inserted.error();
     return entry;

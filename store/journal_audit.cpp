@@ -106,7 +106,7 @@ Result<JournalAuditResult> JournalAudit::reconcile(const Database &database,
     QStringList broken;
     for (qint64 seq : std::as_const(result.broken))
         broken << QString::number(seq);
-    Result<QSqlQuery> saved = runSql(
+    Result<qint64> saved = execute(
         db,
         u"INSERT INTO journal_audit (id, checked_at, local_highest, server_highest, missing, "
         "broken) VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "

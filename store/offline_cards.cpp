@@ -27,11 +27,11 @@ Result<void> OfflineCards::setLimits(const Database &database, const OfflineCard
         return Error{u"offline.bad_limits"_s,
                      tr("Offline card limits are amounts of zero or more and 1 to 168 hours.")};
     }
-    Result<QSqlQuery> saved =
-        runSql(database.connection(),
-               u"UPDATE offline_card_limits SET max_per_sale_minor = ?, max_total_minor = ?, "
-               "max_age_hours = ? WHERE id = 1"_s,
-               {limits.maxPerSaleMinor, limits.maxTotalMinor, limits.maxAgeHours});
+    Result<qint64> saved =
+        execute(database.connection(),
+                u"UPDATE offline_card_limits SET max_per_sale_minor = ?, max_total_minor = ?, "
+                "max_age_hours = ? WHERE id = 1"_s,
+                {limits.maxPerSaleMinor, limits.maxTotalMinor, limits.maxAgeHours});
     return saved ? success() : Result<void>(saved.error());
 }
 

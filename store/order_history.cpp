@@ -64,29 +64,14 @@ OrderHistory::Statement OrderHistory::pageStatement(const OrderFilter &filter,
 
 namespace {
 
-// History pages are read through SQLite's own API on the connection QtSql opened (QSqlDriver's
-// documented native handle): a page of 50 rows costs half as much as through QSqlQuery's
-// per-value QVariants, which is what keeps paging within reach of the sqlite3 shell.
-sqlite3 *nativeHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
+// History pages are read through SQLite's own API on the connection QtSql opened
+// (store::nativeHandle): a page of 50 rows costs half as much as through QSqlQuery's per-value
+// QVariants, which is what keeps paging within reach of the sqlite3 shell.
 
 QString columnText(sqlite3_stmt *statement, int column)
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
     return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, column)) : QString();
-}
-
-Error sqliteError(sqlite3 *db, const QString &sql)
-{
-    return Error{u"store.sql_failed"_s,
-                 QCoreApplication::translate("counterline::store",
-                                             "The terminal database refused \"%1\": %2")
-                     .arg(sql.simplified().left(120), QString::fromUtf8(sqlite3_errmsg(db)))};
 }
 
 } // namespace
@@ -106,7 +91,7 @@ Result<OrderPage> OrderHistory::page(const OrderFilter &filter,
     const QByteArray sql = statement.sql.toUtf8();
     sqlite3_stmt *prepared = nullptr;
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &prepared, nullptr) != SQLITE_OK)
-        return sqliteError(db, statement.sql);
+        return sqliteError(statement.sql, db, sqlite3_errcode(db));
     const auto finalize = qScopeGuard([prepared] { sqlite3_finalize(prepared); });
     for (qsizetype i = 0; i < statement.values.size(); ++i) {
         const QVariant &value = statement.values[i];
@@ -147,7 +132,7 @@ Result<OrderPage> OrderHistory::page(const OrderFilter &filter,
             columnText(prepared, 9), columnText(prepared, 10) == u"return"_s});
     }
     if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return sqliteError(db, statement.sql);
+        return sqliteError(statement.sql, db, sqlite3_errcode(db));
     return page;
 }
 

@@ -1,5 +1,6 @@
 #include "store/order_store.h"
 
+#include "store/canonical_json.h"
 #include "store/order_record.h"
 #include "store/return_source.h"
 #include "store/sql.h"
@@ -7,6 +8,7 @@
 #include "store/terminal_identity.h"
 #include "store/time_text.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -24,7 +26,7 @@ QString idText(const QUuid &id)
 
 Result<void> insertOrderRow(const QSqlDatabase &db, const Order &order, qint64 sequence)
 {
-    Result<QSqlQuery> ran = runSql(
+    Result<qint64> ran = execute(
         db,
         u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, terminal_id, cashier_id, "
         "customer_id, currency, tax_mode, rounding, subtotal_minor, discount_minor, net_minor, "
@@ -59,7 +61,7 @@ Result<void> insertLinesAndTenders(const QSqlDatabase &db, const Order &order)
 {
     const QString id = idText(order.id());
     for (const OrderLine &line : order.lines()) {
-        Result<QSqlQuery> ran = runSql(
+        Result<qint64> ran = execute(
             db,
             u"INSERT INTO order_lines (order_id, line_no, sku, name, unit_price_minor, quantity, "
             "tax_rate_ppm, discount_minor, net_minor, tax_minor, total_minor, original_line_no) "
@@ -73,7 +75,7 @@ Result<void> insertLinesAndTenders(const QSqlDatabase &db, const Order &order)
     }
     int seq = 0;
     for (const Tender &tender : order.tenders()) {
-        Result<QSqlQuery> ran = runSql(
+        Result<qint64> ran = execute(
             db,
             u"INSERT INTO tenders (order_id, seq, kind, amount_minor, reference, needs_capture) "
             "VALUES (?, ?, ?, ?, ?, ?)"_s,
@@ -89,7 +91,7 @@ Result<void> insertLinesAndTenders(const QSqlDatabase &db, const Order &order)
 Result<void> insertEvent(const QSqlDatabase &db, const QString &orderId,
                          const OrderEventRecord &event)
 {
-    Result<QSqlQuery> ran = runSql(
+    Result<qint64> ran = execute(
         db,
         u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "
         "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
@@ -106,13 +108,13 @@ Result<void> insertEvent(const QSqlDatabase &db, const QString &orderId,
 Result<void> moveOrder(const QSqlDatabase &db, const QString &orderId, int expectedVersion,
                        const OrderEventRecord &event)
 {
-    Result<QSqlQuery> ran = runSql(
+    Result<qint64> ran = execute(
         db,
         u"UPDATE orders SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"_s,
         {orderStatusName(event.to), event.version, timeText(event.at), orderId, expectedVersion});
     if (!ran)
         return ran.error();
-    if (ran.value().numRowsAffected() != 1) {
+    if (ran.value() != 1) {
         return Error{u"store.version_conflict"_s,
                      QCoreApplication::translate("counterline::store::OrderStore",
                                                  "Order %1 was changed by someone else (it is no "
@@ -124,25 +126,33 @@ Result<void> moveOrder(const QSqlDatabase &db, const QString &orderId, int expec
     return success();
 }
 
+// `payload` is the entry's canonical JSON (compact, sorted keys).
 Result<void> insertOutbox(const QSqlDatabase &db, const QString &orderId, const QString &kind,
-                          const QUuid &key, const QJsonObject &payload, const QDateTime &at)
+                          const QUuid &key, const QByteArray &payload, const QDateTime &at)
 {
-    Result<QSqlQuery> ran = runSql(
-        db,
-        u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
-        "VALUES (?, ?, ?, ?, ?)"_s,
-        {orderId, kind, idText(key),
-         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), timeText(at)});
+    Result<qint64> ran =
+        execute(db,
+                u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?)"_s,
+                {orderId, kind, idText(key), QString::fromUtf8(payload), timeText(at)});
     return ran ? success() : Result<void>(ran.error());
 }
 
 // The receipt number the next order of this terminal takes (gapless; writeNewOrder advances it).
 Result<ReceiptNumber> nextReceipt(const QSqlDatabase &db, const TerminalIdentity &terminal)
 {
-    Result<QVariant> sequence = selectValue(db, u"SELECT next_receipt_seq FROM terminal"_s);
-    if (!sequence)
-        return sequence.error();
-    return ReceiptNumber::make(terminal.storeId, terminal.terminalId, sequence->toLongLong());
+    Result<QSqlQuery> query = runReusedRead(db, u"SELECT next_receipt_seq FROM terminal"_s);
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    if (!row.next()) {
+        return Error{u"store.no_row"_s,
+                     QCoreApplication::translate("counterline::store", "\"%1\" found nothing")
+                         .arg(u"SELECT next_receipt_seq FROM terminal"_s)};
+    }
+    const qint64 sequence = row.value(0).toLongLong();
+    row.finish();
+    return ReceiptNumber::make(terminal.storeId, terminal.terminalId, sequence);
 }
 
 QJsonObject journalJson(const JournalEntry &entry)
@@ -150,6 +160,27 @@ QJsonObject journalJson(const JournalEntry &entry)
     return QJsonObject{{u"seq"_s, entry.seq},
                        {u"hash"_s, QString::fromLatin1(entry.hash)},
                        {u"prev_hash"_s, QString::fromLatin1(entry.prevHash)}};
+}
+
+// The outbox payload of a new order, {"journal": {...}, "order": <record>}: the record's bytes
+// as the journal hashed them, not encoded a second time.
+QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &entry)
+{
+    CanonicalJson json;
+    json.beginObject()
+        .key("journal"_L1)
+        .beginObject()
+        .key("hash"_L1)
+        .value(QString::fromLatin1(entry.hash))
+        .key("prev_hash"_L1)
+        .value(QString::fromLatin1(entry.prevHash))
+        .key("seq"_L1)
+        .value(entry.seq)
+        .endObject()
+        .key("order"_L1)
+        .raw(record)
+        .endObject();
+    return json.take();
 }
 
 // Sold quantities leave stock, returned ones come back; a product without a stock row starts
@@ -162,11 +193,11 @@ Result<void> moveStock(const QSqlDatabase &db, const Order &order)
     for (const OrderLine &line : order.lines())
         moved[line.sku] += direction * line.quantity;
     for (auto it = moved.cbegin(); it != moved.cend(); ++it) {
-        Result<QSqlQuery> ran =
-            runSql(db,
-                   u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products WHERE sku = ? "
-                   "ON CONFLICT (sku) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand"_s,
-                   {it.value(), it.key()});
+        Result<qint64> ran =
+            execute(db,
+                    u"INSERT INTO stock (sku, on_hand) SELECT sku, ? FROM products WHERE sku = ? "
+                    "ON CONFLICT (sku) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand"_s,
+                    {it.value(), it.key()});
         if (!ran)
             return ran.error();
     }
@@ -211,7 +242,7 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
     Result<CheckoutResult> written = writeNewOrder(*paid, receipt->sequence(), now);
     if (!written)
         return written.error();
-    Result<QSqlQuery> closed = runSql(
+    Result<qint64> closed = execute(
         m_db, u"UPDATE carts SET status = 'closed', order_id = ?, updated_at = ? WHERE id = ?"_s,
         {idText(paid->id()), timeText(now), idText(cart.id())});
     if (!closed)
@@ -278,19 +309,18 @@ Result<CheckoutResult> OrderStore::writeNewOrder(const Order &order, qint64 rece
 
     // The journal's "sale" entries are the new orders of the till; the record's type says
     // whether it sold or took back.
-    Result<JournalEntry> journal =
-        Journal::append(m_db, orderId, u"sale"_s, saleRecord(order), now);
+    const QByteArray record = saleRecord(order);
+    Result<JournalEntry> journal = Journal::append(m_db, orderId, u"sale"_s, record, now);
     if (!journal)
         return journal.error();
     const QUuid key = m_ids.next();
-    const QJsonObject payload{{u"order"_s, saleRecordJson(order)},
-                              {u"journal"_s, journalJson(*journal)}};
+    const QByteArray payload = newOrderPayload(record, *journal);
     if (Result<void> ok = insertOutbox(m_db, orderId, u"create"_s, key, payload, now); !ok)
         return ok.error();
     if (Result<void> ok = moveStock(m_db, order); !ok)
         return ok.error();
-    Result<QSqlQuery> advanced =
-        runSql(m_db, u"UPDATE terminal SET next_receipt_seq = next_receipt_seq + 1"_s);
+    Result<qint64> advanced =
+        execute(m_db, u"UPDATE terminal SET next_receipt_seq = next_receipt_seq + 1"_s);
     if (!advanced)
         return advanced.error();
     return CheckoutResult{order, *journal, key};
@@ -357,7 +387,9 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     payload.insert(u"expected_version"_s, expectedVersion);
     payload.insert(u"journal"_s, journalJson(*journal));
     const QString kind = event == OrderEvent::Cancel ? u"cancel"_s : u"event"_s;
-    if (Result<void> ok = insertOutbox(m_db, id, kind, m_ids.next(), payload, now); !ok)
+    if (Result<void> ok = insertOutbox(m_db, id, kind, m_ids.next(),
+                                       QJsonDocument(payload).toJson(QJsonDocument::Compact), now);
+        !ok)
         return ok.error();
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
@@ -410,9 +442,9 @@ Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<Centra
                 return ok.error();
             if (Result<void> ok = moveOrder(m_db, change.orderId, version, record); !ok)
                 return ok.error();
-            Result<QSqlQuery> noted =
-                runSql(m_db, u"UPDATE orders SET server_version = ? WHERE id = ?"_s,
-                       {change.version, change.orderId});
+            Result<qint64> noted =
+                execute(m_db, u"UPDATE orders SET server_version = ? WHERE id = ?"_s,
+                        {change.version, change.orderId});
             if (!noted)
                 return noted.error();
             ++outcome.applied;
@@ -432,9 +464,9 @@ Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<Centra
                       .arg(orderStatusName(change.from), orderStatusName(change.to))
                       .arg(change.version)
                       .arg(change.actor));
-        Result<QSqlQuery> flagged =
-            runSql(m_db, u"UPDATE orders SET sync_state = 'needs_attention' WHERE id = ?"_s,
-                   {change.orderId});
+        Result<qint64> flagged =
+            execute(m_db, u"UPDATE orders SET sync_state = 'needs_attention' WHERE id = ?"_s,
+                    {change.orderId});
         if (!flagged)
             return flagged.error();
     }

@@ -50,7 +50,7 @@ Result<QList<OutboxEntry>> OutboxStore::due(int limit, qint64 afterSeq)
 
 Result<void> OutboxStore::applyRetry(const Settlement &settlement)
 {
-    Result<QSqlQuery> updated = runSql(
+    Result<qint64> updated = execute(
         m_db,
         u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
         "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
@@ -60,22 +60,22 @@ Result<void> OutboxStore::applyRetry(const Settlement &settlement)
 
 Result<bool> OutboxStore::applySent(const Settlement &settlement, const QString &now)
 {
-    Result<QSqlQuery> sent =
-        runSql(m_db,
-               u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
-               "last_error = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
-               {settlement.httpStatus, now, settlement.seq});
+    Result<qint64> sent =
+        execute(m_db,
+                u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
+                "last_error = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
+                {settlement.httpStatus, now, settlement.seq});
     if (!sent)
         return sent.error();
-    if (sent.value().numRowsAffected() != 1)
+    if (sent.value() != 1)
         return false;
-    Result<QSqlQuery> synced =
-        runSql(m_db,
-               u"UPDATE orders SET server_order_no = ?, server_version = ?, synced_at = ?, "
-               "sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE order_id = orders.id "
-               "AND state <> 'sent') THEN sync_state ELSE 'synced' END "
-               "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
-               {settlement.serverOrderNo, settlement.serverVersion, now, settlement.seq});
+    Result<qint64> synced =
+        execute(m_db,
+                u"UPDATE orders SET server_order_no = ?, server_version = ?, synced_at = ?, "
+                "sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE order_id = orders.id "
+                "AND state <> 'sent') THEN sync_state ELSE 'synced' END "
+                "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+                {settlement.serverOrderNo, settlement.serverVersion, now, settlement.seq});
     if (!synced)
         return synced.error();
     return true;
@@ -83,17 +83,17 @@ Result<bool> OutboxStore::applySent(const Settlement &settlement, const QString 
 
 Result<void> OutboxStore::applySetAside(const Settlement &settlement)
 {
-    Result<QSqlQuery> aside =
-        runSql(m_db,
-               u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
-               "last_status = ?, last_error = ? WHERE seq = ? AND state = 'pending'"_s,
-               {settlement.httpStatus, settlement.error, settlement.seq});
+    Result<qint64> aside =
+        execute(m_db,
+                u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
+                "last_status = ?, last_error = ? WHERE seq = ? AND state = 'pending'"_s,
+                {settlement.httpStatus, settlement.error, settlement.seq});
     if (!aside)
         return aside.error();
-    Result<QSqlQuery> flagged = runSql(m_db,
-                                       u"UPDATE orders SET sync_state = 'needs_attention' "
-                                       "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
-                                       {settlement.seq});
+    Result<qint64> flagged = execute(m_db,
+                                     u"UPDATE orders SET sync_state = 'needs_attention' "
+                                     "WHERE id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+                                     {settlement.seq});
     return flagged ? success() : Result<void>(flagged.error());
 }
 
@@ -155,22 +155,22 @@ Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const Q
 
 Result<int> OutboxStore::wakeUp()
 {
-    Result<QSqlQuery> woken = runSql(
+    Result<qint64> woken = execute(
         m_db, u"UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' "
               "AND next_attempt_at IS NOT NULL AND (last_status = 0 OR last_status >= 500)"_s);
     if (!woken)
         return woken.error();
-    return woken.value().numRowsAffected();
+    return int(woken.value());
 }
 
 Result<int> OutboxStore::wakeUpAfterNetworkErrors()
 {
-    Result<QSqlQuery> woken =
-        runSql(m_db, u"UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' "
-                     "AND next_attempt_at IS NOT NULL AND last_status = 0"_s);
+    Result<qint64> woken =
+        execute(m_db, u"UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' "
+                      "AND next_attempt_at IS NOT NULL AND last_status = 0"_s);
     if (!woken)
         return woken.error();
-    return woken.value().numRowsAffected();
+    return int(woken.value());
 }
 
 QJsonObject WaitingEntry::toJson() const
@@ -194,19 +194,19 @@ Result<bool> OutboxStore::retryNow(qint64 seq)
     WriteTransaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> woken = runSql(m_db,
-                                     u"UPDATE outbox SET state = 'pending', next_attempt_at = NULL "
-                                     "WHERE seq = ? AND state IN ('pending', 'needs_attention')"_s,
-                                     {seq});
+    Result<qint64> woken = execute(m_db,
+                                   u"UPDATE outbox SET state = 'pending', next_attempt_at = NULL "
+                                   "WHERE seq = ? AND state IN ('pending', 'needs_attention')"_s,
+                                   {seq});
     if (!woken)
         return woken.error();
-    if (woken.value().numRowsAffected() != 1)
+    if (woken.value() != 1)
         return false;
-    Result<QSqlQuery> unflagged =
-        runSql(m_db,
-               u"UPDATE orders SET sync_state = 'pending' WHERE sync_state = 'needs_attention' "
-               "AND id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
-               {seq});
+    Result<qint64> unflagged =
+        execute(m_db,
+                u"UPDATE orders SET sync_state = 'pending' WHERE sync_state = 'needs_attention' "
+                "AND id = (SELECT order_id FROM outbox WHERE seq = ?)"_s,
+                {seq});
     if (!unflagged)
         return unflagged.error();
     if (Result<void> committed = transaction.commit(); !committed)

@@ -87,11 +87,11 @@ Result<Shift> ShiftStore::open(const User &cashier, const Money &openingFloat)
                      tr("%1 already has an open shift.").arg(cashier.name)};
     const Shift shift{QUuid::createUuid().toString(QUuid::WithoutBraces), cashier, m_clock.now(),
                       openingFloat};
-    Result<QSqlQuery> made =
-        runSql(m_db,
-               u"INSERT INTO shifts (id, cashier_id, opened_at, opening_float_minor) "
-               "VALUES (?, ?, ?, ?)"_s,
-               {shift.id, cashier.id, timeText(shift.openedAt), openingFloat.minorUnits()});
+    Result<qint64> made =
+        execute(m_db,
+                u"INSERT INTO shifts (id, cashier_id, opened_at, opening_float_minor) "
+                "VALUES (?, ?, ?, ?)"_s,
+                {shift.id, cashier.id, timeText(shift.openedAt), openingFloat.minorUnits()});
     if (!made)
         return made.error();
     return shift;
@@ -194,7 +194,7 @@ Result<ZReport> ShiftStore::close(const Shift &shift, const Money &cashCounted,
     }
     z.closedBy = closedBy;
     z.overrideBy = overrideBy;
-    Result<QSqlQuery> closed = runSql(
+    Result<qint64> closed = execute(
         m_db,
         u"UPDATE shifts SET closed_at = ?, counted_cash_minor = ?, counted_card_minor = ?, "
         "closed_by = ?, close_override_by = ?, z_report = ? WHERE id = ? AND closed_at IS NULL"_s,
@@ -203,7 +203,7 @@ Result<ZReport> ShiftStore::close(const Shift &shift, const Money &cashCounted,
          QString::fromUtf8(QJsonDocument(reportJson(z)).toJson(QJsonDocument::Compact)), shift.id});
     if (!closed)
         return closed.error();
-    if (closed.value().numRowsAffected() != 1)
+    if (closed.value() != 1)
         return Error{u"shift.not_open"_s, tr("This shift is already closed.")};
     return z;
 }

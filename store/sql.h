@@ -6,22 +6,36 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+struct sqlite3;
+
 namespace counterline::store {
 
 // Prepares `sql`, binds `values` to its positional placeholders in order and runs it. The error
-// names the statement and carries SQLite's own words (trigger messages included).
-//
-// Writes (INSERT, UPDATE, DELETE) are prepared once per connection and reused, which halves the
-// cost of a checkout. Reads are prepared each time, so that no half-read statement outlives its
-// caller and pins an old snapshot of the database.
+// names the statement and carries SQLite's own words (trigger messages included). Prepared each
+// time, so that no half-read statement outlives its caller and pins an old snapshot of the
+// database.
 Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql,
                          const QVariantList &values = {});
 
-// A read on a hot path, prepared once and reused like a write. The caller must call finish() on
+// Runs a statement that returns no rows (INSERT, UPDATE, DELETE, BEGIN, COMMIT) and returns how
+// many rows it changed; errors as runSql's. It goes to SQLite directly, prepared once per
+// connection that Database opened and reused: a checkout is some twenty of these, and QtSql's
+// binding layer cost as much as SQLite's own work. Values bind as QtSql binds them.
+Result<qint64> execute(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+// A read on a hot path, prepared once per connection and reused. The caller must call finish() on
 // the returned query when done with it (or read it to the end), so that it does not hold on to a
 // snapshot of the database.
 Result<QSqlQuery> runReusedRead(const QSqlDatabase &db, const QString &sql,
                                 const QVariantList &values = {});
+
+// The SQLite handle under a QtSql connection (QSqlDriver's documented native handle), or null
+// when the connection is closed or not SQLite. For the hot paths that talk to SQLite directly.
+sqlite3 *nativeHandle(const QSqlDatabase &db);
+
+// The error for `sql` refused by SQLite on `handle` with `code`, in SQLite's own words; a full
+// disk is store.disk_full, anything else store.sql_failed.
+Error sqliteError(const QString &sql, sqlite3 *handle, int code);
 
 // Database registers its connection for reusable statements when it opens it, and drops them
 // before it closes it. Other connections (tests, tools) prepare every statement.

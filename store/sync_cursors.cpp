@@ -19,12 +19,12 @@ Result<QString> SyncCursors::load(const QSqlDatabase &db, QLatin1StringView name
 Result<void> SyncCursors::save(const QSqlDatabase &db, QLatin1StringView name, const QString &value,
                                const QDateTime &at)
 {
-    Result<QSqlQuery> saved =
-        runSql(db,
-               u"INSERT INTO sync_cursors (name, value, updated_at) VALUES (?, ?, ?) "
-               "ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
-               "updated_at = excluded.updated_at"_s,
-               {QString(name), value, timeText(at)});
+    Result<qint64> saved =
+        execute(db,
+                u"INSERT INTO sync_cursors (name, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
+                "updated_at = excluded.updated_at"_s,
+                {QString(name), value, timeText(at)});
     return saved ? success() : Result<void>(saved.error());
 }
 

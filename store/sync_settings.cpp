@@ -16,7 +16,7 @@ Result<void> SyncSettings::save(const Database &database, const SyncTarget &targ
                      tr("\"%1\" is not a server address like https://pos.example.org")
                          .arg(target.serverUrl.toString())};
     }
-    Result<QSqlQuery> saved = runSql(
+    Result<qint64> saved = execute(
         database.connection(),
         u"INSERT INTO sync_settings (id, server_url, token, enrolled_at) VALUES (1, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, "

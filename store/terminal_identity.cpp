@@ -25,7 +25,7 @@ Result<void> TerminalSettings::initialise(const QSqlDatabase &db, const Terminal
         return Error{u"terminal.already_initialised"_s,
                      tr("This terminal database is already set up; it was not changed.")};
     }
-    Result<QSqlQuery> inserted = runSql(
+    Result<qint64> inserted = execute(
         db,
         u"INSERT INTO terminal (id, store_id, terminal_id, currency, tax_mode, rounding, "
         "created_at) VALUES (1, ?, ?, ?, ?, ?, ?)"_s,
@@ -39,23 +39,28 @@ Result<void> TerminalSettings::initialise(const QSqlDatabase &db, const Terminal
 
 Result<TerminalIdentity> TerminalSettings::load(const QSqlDatabase &db)
 {
-    Result<QSqlQuery> query =
-        runSql(db, u"SELECT store_id, terminal_id, currency, tax_mode, rounding FROM terminal"_s);
+    // Every checkout reads it: prepared once.
+    Result<QSqlQuery> query = runReusedRead(
+        db, u"SELECT store_id, terminal_id, currency, tax_mode, rounding FROM terminal"_s);
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
     if (!row.next()) {
+        row.finish();
         return Error{u"terminal.not_initialised"_s,
                      tr("This terminal is not set up yet; run counterline-cli init first.")};
     }
-    Result<Currency> currency = Currency::fromCode(row.value(2).toString());
-    if (!currency)
-        return currency.error();
-    TerminalIdentity identity{row.value(0).toString(), row.value(1).toString(), *currency, {}};
+    const QString currencyCode = row.value(2).toString();
+    TerminalIdentity identity{row.value(0).toString(), row.value(1).toString(), {}, {}};
     identity.policy.taxMode = row.value(3).toString() == u"inclusive"_s ? TaxMode::PricesIncludeTax
                                                                         : TaxMode::PricesExcludeTax;
     identity.policy.rounding =
         row.value(4).toString() == u"half-even"_s ? RoundingRule::HalfEven : RoundingRule::HalfUp;
+    row.finish();
+    Result<Currency> currency = Currency::fromCode(currencyCode);
+    if (!currency)
+        return currency.error();
+    identity.currency = *currency;
     return identity;
 }
 

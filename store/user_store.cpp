@@ -89,12 +89,12 @@ Result<User> UserStore::add(const QString &name, const QString &role, const QStr
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
                                           salt.size() / 4);
     const User user{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(), role};
-    Result<QSqlQuery> added =
-        runSql(m_db,
-               u"INSERT INTO users (id, name, role, pin_salt, pin_hash, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?)"_s,
-               {user.id, user.name, user.role, QString::fromLatin1(salt.toHex()),
-                QString::fromLatin1(pinHash(pin, salt)), timeText(m_clock.now())});
+    Result<qint64> added =
+        execute(m_db,
+                u"INSERT INTO users (id, name, role, pin_salt, pin_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"_s,
+                {user.id, user.name, user.role, QString::fromLatin1(salt.toHex()),
+                 QString::fromLatin1(pinHash(pin, salt)), timeText(m_clock.now())});
     if (!added)
         return added.error();
     return user;

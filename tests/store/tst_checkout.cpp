@@ -53,14 +53,20 @@ private slots:
             selectValue(f.db(), u"SELECT idempotency_key FROM outbox WHERE order_id = ?"_s, key)
                 ->toString();
         QCOMPARE(storedKey, sold->idempotencyKey.toString(QUuid::WithoutBraces));
-        const QJsonObject payload =
-            QJsonDocument::fromJson(
-                selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, key)
-                    ->toString()
-                    .toUtf8())
-                .object();
+        const QByteArray payloadText =
+            selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, key)
+                ->toString()
+                .toUtf8();
+        const QJsonObject payload = QJsonDocument::fromJson(payloadText).object();
         QCOMPARE(payload.value(u"order"_s).toObject(), saleRecordJson(sold->order));
-        QCOMPARE(payload.value(u"journal"_s).toObject().value(u"seq"_s).toInteger(), 1);
+        const QJsonObject journal = payload.value(u"journal"_s).toObject();
+        QCOMPARE(journal.value(u"seq"_s).toInteger(), 1);
+        QCOMPARE(journal.value(u"hash"_s).toString().toLatin1(), sold->journal.hash);
+        QCOMPARE(journal.value(u"prev_hash"_s).toString().toLatin1(), sold->journal.prevHash);
+        // Canonical: the stored text is what Qt writes for it, and it carries the journal's
+        // record byte for byte.
+        QCOMPARE(payloadText, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        QVERIFY(payloadText.contains(sold->journal.record));
 
         // The journal entry hashes exactly the canonical record.
         QCOMPARE(sold->journal.record, saleRecord(sold->order));

@@ -4,10 +4,14 @@
 //   cd build/release && bench/bench_checkout --benchmark_repetitions=300
 //     --benchmark_report_aggregates_only
 //
-// BM_RawFdatasync writes 4 KiB and calls fdatasync() in a file next to the database: the floor
-// for any durable commit on this disk. BM_Checkout is one whole checkout transaction (order,
-// lines, tenders, events, outbox, journal, stock, cart, receipt number) with synchronous=FULL.
-// Each repetition is one operation; p50 and p99 are over the repetitions.
+// BM_RawFdatasync/N writes N pages of 4 KiB and calls fdatasync() once, in a preallocated file
+// next to the database (overwritten in place, as SQLite overwrites its WAL after a checkpoint):
+// N = 1 is the floor for any durable commit on this disk, N = 29 the same for as many pages as a
+// checkout appends to the WAL. BM_SqliteOneRowCommit is the smallest durable SQLite commit (one
+// row, WAL, synchronous=FULL, through SQLite's C API). BM_Checkout is one whole checkout
+// transaction (order, lines, tenders, events, outbox, journal, stock, cart, receipt number) with
+// synchronous=FULL; its counter wal_frames is what one checkout writes to the WAL. Each
+// repetition is one operation; p50 and p99 are over the repetitions.
 
 #include "bench_support.h"
 #include "domain/clock.h"
@@ -19,9 +23,11 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 using namespace counterline;
@@ -66,51 +72,116 @@ void BM_Checkout(benchmark::State &state)
 {
     Terminal &t = terminal();
     store::OrderStore orders(*t.database, t.clock, t.ids);
-    const QString wal = t.database->filePath() + u"-wal"_s;
-    qint64 walBefore = QFileInfo(wal).size();
-    for (auto _ : state) {
-        state.PauseTiming();
+    auto sell = [&] {
         Cart cart(t.ids.next(), *Currency::fromCode(u"EUR"), PricingPolicy{});
         for (const Product &product : t.products)
             (void)cart.addProduct(product, 2);
         const Money total = cart.totals()->total;
+        return [&orders, cart = std::move(cart), total] {
+            return orders.checkout(cart, {u"bench"_s,
+                                          {},
+                                          {Tender{TenderKind::Cash, total, {}, false}},
+                                          Actor{u"bench"_s, {}}});
+        };
+    };
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto checkout = sell();
         state.ResumeTiming();
-        auto sold = orders.checkout(
-            cart,
-            {u"bench"_s, {}, {Tender{TenderKind::Cash, total, {}, false}}, Actor{u"bench"_s, {}}});
+        auto sold = checkout();
         if (!sold)
             state.SkipWithError(qPrintable(sold.error().message));
     }
-    // WAL frames (page + 24-byte header) this checkout appended, unless a checkpoint reset the
-    // log in between: how much a durable checkout really writes.
-    const qint64 walAfter = QFileInfo(wal).size();
-    if (walAfter > walBefore)
-        state.counters["wal_pages"] = double((walAfter - walBefore) / (4096 + 24));
+    // WAL frames (page + 24-byte header) one checkout appends to an empty log: how much a
+    // durable checkout writes. (Timing has stopped with the loop.)
+    const QString wal = t.database->filePath() + u"-wal"_s;
+    QSqlQuery(t.database->connection()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    (void)sell()();
+    state.counters["wal_frames"] = double((QFileInfo(wal).size() - 32) / (4096 + 24));
 }
 
-// Writes state.range(0) pages of 4 KiB, then one fdatasync(): the floor for a commit of that
-// many pages.
+// Writes state.range(0) pages of 4 KiB, then calls fdatasync() once: the floor for a durable
+// commit of that many pages. The file is written in full and synced once before the first
+// repetition, so that the loop overwrites blocks in place (no size change to make durable).
 void BM_RawFdatasync(benchmark::State &state)
 {
-    const QByteArray path = bench::scratchDirectory().filePath(u"fdatasync.bin"_s).toLocal8Bit();
-    const int fd = ::open(path.constData(), O_CREAT | O_WRONLY, 0600);
-    const std::vector<char> block(4096, 'x');
-    off_t offset = 0;
-    for (auto _ : state) {
-        if (::pwrite(fd, block.data(), block.size(), offset) != ssize_t(block.size()) ||
-            ::fdatasync(fd) != 0) {
-            state.SkipWithError("write or fdatasync failed");
-        }
-        offset = (offset + 4096) % (4096 * 256);
+    static constexpr off_t kFileBlocks = 2048;
+    static const std::vector<char> block(4096, 'x');
+    static const int fd = [] {
+        const QByteArray path =
+            bench::scratchDirectory().filePath(u"fdatasync.bin"_s).toLocal8Bit();
+        const int opened = ::open(path.constData(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+        for (off_t at = 0; opened >= 0 && at < kFileBlocks; ++at)
+            (void)!::pwrite(opened, block.data(), block.size(), at * 4096);
+        if (opened >= 0)
+            ::fsync(opened);
+        return opened;
+    }();
+    static off_t next = 0; // over repetitions, so that each writes the blocks after the last
+    if (fd < 0) {
+        state.SkipWithError("cannot create the scratch file");
+        return;
     }
-    ::close(fd);
+    const int pages = int(state.range(0));
+    for (auto _ : state) {
+        bool written = true;
+        for (int i = 0; i < pages; ++i) {
+            written = written && ::pwrite(fd, block.data(), block.size(), next * 4096) ==
+                                     ssize_t(block.size());
+            next = (next + 1) % kFileBlocks;
+        }
+        if (!written || ::fdatasync(fd) != 0)
+            state.SkipWithError("write or fdatasync failed");
+    }
+}
+
+// The smallest durable SQLite commit on this disk: one short row, WAL, synchronous=FULL, through
+// SQLite's C API with a prepared statement. What any SQLite transaction costs at least here.
+void BM_SqliteOneRowCommit(benchmark::State &state)
+{
+    struct Connection
+    {
+        Connection()
+        {
+            const QByteArray path =
+                bench::scratchDirectory().filePath(u"one-row.sqlite"_s).toLocal8Bit();
+            sqlite3_open(path.constData(), &db);
+            sqlite3_exec(db,
+                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                         "CREATE TABLE IF NOT EXISTS sale (id INTEGER PRIMARY KEY, total INTEGER)",
+                         nullptr, nullptr, nullptr);
+            sqlite3_prepare_v2(db, "INSERT INTO sale (total) VALUES (?)", -1, &insert, nullptr);
+        }
+        ~Connection()
+        {
+            sqlite3_finalize(insert);
+            sqlite3_close(db);
+        }
+        sqlite3 *db = nullptr;
+        sqlite3_stmt *insert = nullptr;
+    };
+    static Connection connection;
+    for (auto _ : state) {
+        sqlite3_exec(connection.db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_bind_int64(connection.insert, 1, 1299);
+        const int stepped = sqlite3_step(connection.insert);
+        sqlite3_reset(connection.insert);
+        if (stepped != SQLITE_DONE ||
+            sqlite3_exec(connection.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            state.SkipWithError(sqlite3_errmsg(connection.db));
+    }
 }
 
 } // namespace
 
 BENCHMARK(BM_RawFdatasync)
     ->Arg(1)
-    ->Arg(24)
+    ->Arg(29)
+    ->Iterations(1)
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("p50", bench::p50)
+    ->ComputeStatistics("p99", bench::p99);
+BENCHMARK(BM_SqliteOneRowCommit)
     ->Iterations(1)
     ->Unit(benchmark::kMicrosecond)
     ->ComputeStatistics("p50", bench::p50)

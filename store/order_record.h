@@ -1,19 +1,26 @@
 #pragma once
 
 #include "domain/order.h"
+#include "store/journal.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 
 namespace counterline::store {
 
 // The canonical encodings the journal hashes and the outbox carries: compact JSON with sorted
-// keys (QJsonObject keeps keys sorted), integer minor units, UTC times with milliseconds. The
+// keys, integer minor units, UTC times with milliseconds — byte for byte what QJsonDocument writes
+// for the same object (tst_canonical_json), written straight to bytes (store::CanonicalJson). The
 // same order always encodes to the same bytes.
-QJsonObject saleRecordJson(const Order &order);
 QByteArray saleRecord(const Order &order);
-
-QJsonObject eventRecordJson(const QString &orderId, const OrderEventRecord &event);
 QByteArray eventRecord(const QString &orderId, const OrderEventRecord &event);
+
+// The outbox payload of a new order: {"journal": link, "order": record}, the record's bytes as the
+// journal hashed them.
+QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal);
+
+// The outbox payload of a later event: the event's record with the version it was applied at and
+// its journal link.
+QByteArray eventPayload(const QString &orderId, const OrderEventRecord &event, int expectedVersion,
+                        const JournalEntry &journal);
 
 } // namespace counterline::store

@@ -1,6 +1,5 @@
 #include "store/order_store.h"
 
-#include "store/canonical_json.h"
 #include "store/order_record.h"
 #include "store/return_source.h"
 #include "store/sql.h"
@@ -9,8 +8,6 @@
 #include "store/time_text.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMap>
 
 using namespace Qt::StringLiterals;
@@ -141,46 +138,10 @@ Result<void> insertOutbox(const QSqlDatabase &db, const QString &orderId, const 
 // The receipt number the next order of this terminal takes (gapless; writeNewOrder advances it).
 Result<ReceiptNumber> nextReceipt(const QSqlDatabase &db, const TerminalIdentity &terminal)
 {
-    Result<QSqlQuery> query = runReusedRead(db, u"SELECT next_receipt_seq FROM terminal"_s);
-    if (!query)
-        return query.error();
-    QSqlQuery &row = query.value();
-    if (!row.next()) {
-        return Error{u"store.no_row"_s,
-                     QCoreApplication::translate("counterline::store", "\"%1\" found nothing")
-                         .arg(u"SELECT next_receipt_seq FROM terminal"_s)};
-    }
-    const qint64 sequence = row.value(0).toLongLong();
-    row.finish();
-    return ReceiptNumber::make(terminal.storeId, terminal.terminalId, sequence);
-}
-
-QJsonObject journalJson(const JournalEntry &entry)
-{
-    return QJsonObject{{u"seq"_s, entry.seq},
-                       {u"hash"_s, QString::fromLatin1(entry.hash)},
-                       {u"prev_hash"_s, QString::fromLatin1(entry.prevHash)}};
-}
-
-// The outbox payload of a new order, {"journal": {...}, "order": <record>}: the record's bytes
-// as the journal hashed them, not encoded a second time.
-QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &entry)
-{
-    CanonicalJson json;
-    json.beginObject()
-        .key("journal"_L1)
-        .beginObject()
-        .key("hash"_L1)
-        .value(QString::fromLatin1(entry.hash))
-        .key("prev_hash"_L1)
-        .value(QString::fromLatin1(entry.prevHash))
-        .key("seq"_L1)
-        .value(entry.seq)
-        .endObject()
-        .key("order"_L1)
-        .raw(record)
-        .endObject();
-    return json.take();
+    Result<QVariant> sequence = selectReusedValue(db, u"SELECT next_receipt_seq FROM terminal"_s);
+    if (!sequence)
+        return sequence.error();
+    return ReceiptNumber::make(terminal.storeId, terminal.terminalId, sequence->toLongLong());
 }
 
 // Sold quantities leave stock, returned ones come back; a product without a stock row starts
@@ -383,12 +344,9 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
         Journal::append(m_db, id, u"event"_s, eventRecord(id, record), now);
     if (!journal)
         return journal.error();
-    QJsonObject payload = eventRecordJson(id, record);
-    payload.insert(u"expected_version"_s, expectedVersion);
-    payload.insert(u"journal"_s, journalJson(*journal));
     const QString kind = event == OrderEvent::Cancel ? u"cancel"_s : u"event"_s;
     if (Result<void> ok = insertOutbox(m_db, id, kind, m_ids.next(),
-                                       QJsonDocument(payload).toJson(QJsonDocument::Compact), now);
+                                       eventPayload(id, record, expectedVersion, *journal), now);
         !ok)
         return ok.error();
     if (Result<void> committed = transaction.commit(); !committed)

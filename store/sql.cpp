@@ -275,17 +275,34 @@ Result<QSqlQuery> runReusedRead(const QSqlDatabase &db, const QString &sql,
     return run(db, sql, values, true);
 }
 
-Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+namespace {
+
+Result<QVariant> firstValue(Result<QSqlQuery> query, const QString &sql)
 {
-    Result<QSqlQuery> query = runSql(db, sql, values);
     if (!query)
         return query.error();
-    if (!query.value().next()) {
+    QSqlQuery &row = query.value();
+    if (!row.next()) {
         return Error{u"store.no_row"_s,
                      QCoreApplication::translate("counterline::store", "\"%1\" found nothing")
                          .arg(sql.simplified().left(120))};
     }
-    return query.value().value(0);
+    const QVariant value = row.value(0);
+    row.finish();
+    return value;
+}
+
+} // namespace
+
+Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    return firstValue(runSql(db, sql, values), sql);
+}
+
+Result<QVariant> selectReusedValue(const QSqlDatabase &db, const QString &sql,
+                                   const QVariantList &values)
+{
+    return firstValue(runReusedRead(db, sql, values), sql);
 }
 
 WriteTransaction::WriteTransaction(QSqlDatabase db)

@@ -45,6 +45,10 @@ void forgetStatements(const QString &connectionName);
 // The first column of the first row, or an error when the statement fails or returns no row.
 Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql,
                              const QVariantList &values = {});
+// The same with a statement prepared once per connection (runReusedRead), finished before it
+// returns.
+Result<QVariant> selectReusedValue(const QSqlDatabase &db, const QString &sql,
+                                   const QVariantList &values = {});
 
 // A write transaction taken with BEGIN IMMEDIATE, so that it never has to upgrade a read lock
 // while another connection writes. Rolled back unless commit() succeeds.

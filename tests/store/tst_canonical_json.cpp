@@ -1,6 +1,8 @@
 // The journal hashes and the outbox carries the canonical encoding of an order. It is written
 // by hand for speed (store/canonical_json.h); these tests hold it to what QJsonDocument writes
-// for the same object, byte for byte, over strings no till should meet but every till might.
+// for the same object, byte for byte, over strings no till should meet but every till might. The
+// objects below are the expectation: the records as QJsonObject, built independently of the
+// writer, field by field from the order.
 
 #include "domain/cart.h"
 #include "domain/order_return.h"
@@ -23,6 +25,99 @@ namespace {
 QByteArray viaQt(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonValue optionalText(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject eventJson(const QString &orderId, const OrderEventRecord &event)
+{
+    return QJsonObject{
+        {u"type"_s, u"event"_s},
+        {u"order_id"_s, orderId},
+        {u"event"_s, orderEventName(event.event)},
+        {u"from"_s,
+         event.from ? QJsonValue(orderStatusName(*event.from)) : QJsonValue(QJsonValue::Null)},
+        {u"to"_s, orderStatusName(event.to)},
+        {u"version"_s, event.version},
+        {u"actor"_s, event.actor.userId},
+        {u"approved_by"_s, optionalText(event.actor.approvedBy)},
+        {u"at"_s, event.at.toUTC().toString(Qt::ISODateWithMs)},
+    };
+}
+
+QJsonObject saleJson(const Order &order)
+{
+    const QString orderId = order.id().toString(QUuid::WithoutBraces);
+    const bool isReturn = order.kind() == OrderKind::Return;
+    QJsonArray lines;
+    for (const OrderLine &line : order.lines()) {
+        QJsonObject encoded{
+            {u"line_no"_s, line.lineNo},
+            {u"sku"_s, line.sku},
+            {u"name"_s, line.name},
+            {u"unit_price"_s, line.unitPrice.minorUnits()},
+            {u"quantity"_s, line.quantity},
+            {u"tax_rate_ppm"_s, line.taxRate.partsPerMillion()},
+            {u"discount"_s, line.discount.minorUnits()},
+            {u"net"_s, line.net.minorUnits()},
+            {u"tax"_s, line.tax.minorUnits()},
+            {u"total"_s, line.total.minorUnits()},
+        };
+        if (isReturn)
+            encoded.insert(u"original_line_no"_s, line.originalLineNo);
+        lines.append(encoded);
+    }
+    QJsonArray tenders;
+    for (const Tender &tender : order.tenders()) {
+        tenders.append(QJsonObject{
+            {u"kind"_s, tenderKindName(tender.kind)},
+            {u"amount"_s, tender.amount.minorUnits()},
+            {u"reference"_s, optionalText(tender.reference)},
+            {u"needs_capture"_s, tender.needsCapture},
+        });
+    }
+    QJsonArray events;
+    for (const OrderEventRecord &event : order.events())
+        events.append(eventJson(orderId, event));
+    QJsonObject record{
+        {u"type"_s, orderKindName(order.kind())},
+        {u"id"_s, orderId},
+        {u"receipt_no"_s, order.receiptNumber().toString()},
+        {u"store_id"_s, order.storeId()},
+        {u"terminal_id"_s, order.terminalId()},
+        {u"cashier_id"_s, order.cashierId()},
+        {u"customer_id"_s, optionalText(order.customerId())},
+        {u"currency"_s, order.currency().code()},
+        {u"tax_mode"_s,
+         order.policy().taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s},
+        {u"rounding"_s, roundingRuleName(order.policy().rounding)},
+        {u"created_at"_s, order.createdAt().toUTC().toString(Qt::ISODateWithMs)},
+        {u"status"_s, orderStatusName(order.status())},
+        {u"version"_s, order.version()},
+        {u"subtotal"_s, order.subtotal().minorUnits()},
+        {u"discount"_s, order.discount().minorUnits()},
+        {u"net"_s, order.net().minorUnits()},
+        {u"tax"_s, order.tax().minorUnits()},
+        {u"total"_s, order.total().minorUnits()},
+        {u"change"_s, order.change().minorUnits()},
+        {u"lines"_s, lines},
+        {u"tenders"_s, tenders},
+        {u"events"_s, events},
+    };
+    if (isReturn)
+        record.insert(u"original_order_id"_s,
+                      order.originalOrderId().toString(QUuid::WithoutBraces));
+    return record;
+}
+
+QJsonObject journalLinkJson(const JournalEntry &entry)
+{
+    return QJsonObject{{u"seq"_s, entry.seq},
+                       {u"hash"_s, QString::fromLatin1(entry.hash)},
+                       {u"prev_hash"_s, QString::fromLatin1(entry.prevHash)}};
 }
 
 // Text mixing plain letters, the characters JSON escapes, every control character, accents,
@@ -174,12 +269,24 @@ private slots:
         QRandomGenerator random(20261129);
         for (int round = 0; round < 300; ++round) {
             const Order sale = randomSale(random);
-            COMPARE_JSON(saleRecord(sale), viaQt(saleRecordJson(sale)));
+            COMPARE_JSON(saleRecord(sale), viaQt(saleJson(sale)));
             const Order back = returnOf(sale);
-            COMPARE_JSON(saleRecord(back), viaQt(saleRecordJson(back)));
+            COMPARE_JSON(saleRecord(back), viaQt(saleJson(back)));
+
+            // The outbox payloads around them, with a journal link.
+            const JournalEntry link{random.bounded(1, 1'000'000), {}, {}, {}, QByteArray(64, 'a'),
+                                    QByteArray(64, 'b'),          {}};
+            COMPARE_JSON(newOrderPayload(saleRecord(sale), link),
+                         viaQt(QJsonObject{{u"order"_s, saleJson(sale)},
+                                           {u"journal"_s, journalLinkJson(link)}}));
             const QString id = sale.id().toString(QUuid::WithoutBraces);
-            for (const OrderEventRecord &event : sale.events())
-                COMPARE_JSON(eventRecord(id, event), viaQt(eventRecordJson(id, event)));
+            for (const OrderEventRecord &event : sale.events()) {
+                COMPARE_JSON(eventRecord(id, event), viaQt(eventJson(id, event)));
+                QJsonObject payload = eventJson(id, event);
+                payload.insert(u"expected_version"_s, event.version - 1);
+                payload.insert(u"journal"_s, journalLinkJson(link));
+                COMPARE_JSON(eventPayload(id, event, event.version - 1, link), viaQt(payload));
+            }
         }
     }
 

@@ -22,6 +22,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Runs `sync --once` until it has sent everything or 30 s have passed, waiting past the
+// outbox's backoff in between; the last run.
+CliRun syncUntilDone(const QString &data)
+{
+    QElapsedTimer waited;
+    waited.start();
+    CliRun run;
+    do {
+        QTest::qWait(300);
+        run = cli(data, {u"sync"_s, u"--once"_s});
+    } while (run.exitCode != 0 && waited.elapsed() < 30'000);
+    return run;
+}
+
 int setting(const char *name, int fallback)
 {
     bool numeric = false;
@@ -147,12 +161,7 @@ private slots:
 
         // The network heals; after the backoff the same keys go again.
         proxy.force(Fault::None);
-        QElapsedTimer waited;
-        waited.start();
-        do {
-            QTest::qWait(300);
-            run = cli(data, {u"sync"_s, u"--once"_s});
-        } while (run.exitCode != 0 && waited.elapsed() < 30'000);
+        run = syncUntilDone(data);
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QCOMPARE(server.count(u"SELECT count(*) FROM orders"_s), 2);
         QCOMPARE(server.count(u"SELECT count(*) FROM stock_movements"_s), 2);
@@ -188,12 +197,7 @@ private slots:
         QCOMPARE(server.count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s),
                  committedDespiteFault > 0 ? 1 : 0);
         proxy.force(Fault::None);
-        QElapsedTimer waited;
-        waited.start();
-        do {
-            QTest::qWait(300);
-            run = cli(data, {u"sync"_s, u"--once"_s});
-        } while (run.exitCode != 0 && waited.elapsed() < 30'000);
+        run = syncUntilDone(data);
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QCOMPARE(server.count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s), 1);
         QCOMPARE(server.count(u"SELECT count(*) FROM stock_movements WHERE step = 'return'"_s), 1);

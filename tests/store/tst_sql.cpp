@@ -155,6 +155,40 @@ private slots:
         QCOMPARE(execute(db(), insert, {1000, u"after"_s}).value(), 1);
     }
 
+    void aLockedDatabaseIsAnErrorAndNothingIsHalfWritten()
+    {
+        QSqlQuery(db()).exec(u"PRAGMA busy_timeout = 100"_s);
+        const QString name = u"other-writer"_s;
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            other.setDatabaseName(m_database->filePath());
+            QVERIFY(other.open());
+            QSqlQuery holding(other);
+            QVERIFY(holding.exec(u"BEGIN IMMEDIATE"_s));
+            QVERIFY(holding.exec(u"INSERT INTO sample (id, a) VALUES (1, 'theirs')"_s));
+
+            WriteTransaction mine(db());
+            const Result<void> begun = mine.begin();
+            QVERIFY(!begun);
+            QVERIFY2(begun.error().message.contains(u"locked"_s),
+                     qPrintable(begun.error().message));
+            const Result<qint64> write =
+                execute(db(), u"INSERT INTO sample (id, a) VALUES (2, 'mine')"_s);
+            QVERIFY(!write);
+
+            QVERIFY(holding.exec(u"COMMIT"_s));
+        }
+        QSqlDatabase::removeDatabase(name);
+        // Once the other writer is done, the same statements go through.
+        WriteTransaction mine(db());
+        QVERIFY(mine.begin().ok());
+        QCOMPARE(execute(db(), u"INSERT INTO sample (id, a) VALUES (2, 'mine')"_s).value(), 1);
+        QVERIFY(mine.commit().ok());
+        QCOMPARE(
+            selectValue(db(), u"SELECT group_concat(a, ',') FROM sample ORDER BY id"_s)->toString(),
+            u"theirs,mine"_s);
+    }
+
     void aTransactionsWritesGoTogether()
     {
         {

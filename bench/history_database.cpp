@@ -2,10 +2,10 @@
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
+#include "sqlkit/sql_script.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sql.h"
-#include "store/sql_script.h"
 #include "store/terminal_identity.h"
 #include "store/time_text.h"
 
@@ -137,7 +137,7 @@ QString historyDatabase(int orders, int products)
 
     // The guards come back exactly as the migration wrote them.
     for (const store::Migration &migration : store::terminalMigrations()) {
-        for (const QString &statement : store::splitSqlScript(migration.script)) {
+        for (const QString &statement : sqlkit::splitSqlScript(migration.script)) {
             for (const QString &trigger : kBulkLoadTriggers) {
                 if (statement.startsWith(u"CREATE TRIGGER "_s + trigger + u' '))
                     check(store::runSql(db, statement));

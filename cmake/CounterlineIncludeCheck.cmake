@@ -7,13 +7,14 @@
 
 set(COUNTERLINE_INCLUDE_RULES
     "domain=domain"
+    "sqlkit=sqlkit"
     "sync/protocol=domain|sync/protocol"
-    "store=domain|store"
+    "store=domain|sqlkit|store"
     "sync=domain|store|sync"
-    "server=domain|sync/protocol|server"
-    "paysim=domain|sync/protocol|paysim"
+    "server=domain|sqlkit|sync/protocol|server"
+    "paysim=domain|sqlkit|sync/protocol|paysim"
     "ui=domain|store|sync|ui")
-set(COUNTERLINE_LAYER_FOLDERS domain sync/protocol store sync server paysim ui app)
+set(COUNTERLINE_LAYER_FOLDERS domain sqlkit sync/protocol store sync server paysim ui app)
 
 function(counterline_check_includes root out_var)
     set(violations)

@@ -1,7 +1,7 @@
 #include "store/migrations.h"
 
+#include "sqlkit/sql_script.h"
 #include "store/sql.h"
-#include "store/sql_script.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,7 +83,7 @@ Result<int> migrate(const QSqlDatabase &db, const QList<Migration> &migrations,
         WriteTransaction transaction(db);
         if (Result<void> begun = transaction.begin(); !begun)
             return begun.error();
-        QStringList statements = splitSqlScript(migration.script);
+        QStringList statements = sqlkit::splitSqlScript(migration.script);
         statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
         if (migration.version == 1)
             statements.append(u"PRAGMA application_id = %1"_s.arg(applicationId));

@@ -1,7 +1,6 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sql.h"
-#include "store/sql_script.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -41,23 +40,6 @@ class MigrationsTest : public QObject
     Q_OBJECT
 
 private slots:
-    void scriptsSplitIntoStatements()
-    {
-        const QStringList statements =
-            splitSqlScript(u"-- a comment; with a semicolon\n"
-                           "CREATE TABLE a (x TEXT DEFAULT 'semi;colon');\n"
-                           "CREATE TRIGGER t BEFORE DELETE ON a BEGIN\n"
-                           "  SELECT CASE WHEN 1 THEN RAISE(ABORT, 'no; never') END;\n"
-                           "  SELECT 2;\n"
-                           "END;\n"
-                           "INSERT INTO a VALUES ('it''s; fine');;\n"_s);
-        QCOMPARE(statements.size(), 3);
-        QVERIFY(statements[0].startsWith(u"CREATE TABLE a"_s));
-        QVERIFY(statements[1].startsWith(u"CREATE TRIGGER t"_s));
-        QVERIFY(statements[1].endsWith(u"END"_s));
-        QCOMPARE(statements[2], u"INSERT INTO a VALUES ('it''s; fine')"_s);
-    }
-
     void migrationsAreNumberedWithoutGaps()
     {
         const QList<Migration> &migrations = terminalMigrations();

@@ -1,12 +1,28 @@
-#include "store/sql_script.h"
+#include "sqlkit/sql_script.h"
 
-namespace counterline::store {
+namespace counterline::sqlkit {
 
 namespace {
 
 bool isWordChar(QChar c)
 {
     return c.isLetterOrNumber() || c == u'_';
+}
+
+// The dollar-quote tag that starts at `at` ("$$" or "$name$"), or an empty view.
+QStringView dollarTag(QStringView script, qsizetype at)
+{
+    if (script[at] != u'$')
+        return {};
+    // A tag is empty or an identifier: "$1" is a parameter, not a quote.
+    qsizetype end = at + 1;
+    if (end < script.size() && script[end].isDigit())
+        return {};
+    while (end < script.size() && isWordChar(script[end]))
+        ++end;
+    if (end < script.size() && script[end] == u'$')
+        return script.mid(at, end - at + 1);
+    return {};
 }
 
 } // namespace
@@ -47,6 +63,14 @@ QStringList splitSqlScript(const QString &script)
             current += QStringView(script).mid(start, i - start + 1);
             continue;
         }
+        if (const QStringView tag = dollarTag(script, i); !tag.isEmpty()) {
+            // A PostgreSQL function body: everything up to the same tag is one piece.
+            const qsizetype close = script.indexOf(tag, i + tag.size());
+            const qsizetype end = close < 0 ? size : close + tag.size();
+            current += QStringView(script).mid(i, end - i);
+            i = end - 1;
+            continue;
+        }
         if (c.isLetter() && (i == 0 || !isWordChar(script[i - 1]))) {
             qsizetype end = i;
             while (end < size && isWordChar(script[end]))
@@ -72,4 +96,4 @@ QStringList splitSqlScript(const QString &script)
     return statements;
 }
 
-} // namespace counterline::store
+} // namespace counterline::sqlkit

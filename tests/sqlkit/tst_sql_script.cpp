@@ -33,17 +33,17 @@ private slots:
     // A PostgreSQL function body is one piece, whatever BEGIN, END and semicolons it holds.
     void dollarQuotedBodiesStayWhole()
     {
-        const QStringList statements =
-            splitSqlScript(u"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-                           "BEGIN\n"
-                           "    IF NEW.x THEN RAISE EXCEPTION 'no; never'; END IF;\n"
-                           "    RETURN NEW;\n"
-                           "END\n"
-                           "$$;\n"
-                           "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $body$ SELECT 1; "
-                           "$body$;\n"
-                           "CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
-                           "SELECT '$$';\n"_s);
+        const QStringList statements = splitSqlScript(
+            u"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN\n"
+            "    IF NEW.x THEN RAISE EXCEPTION 'no; never'; END IF;\n"
+            "    RETURN NEW;\n"
+            "END\n"
+            "$$;\n"
+            "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $body$ SELECT 1; "
+            "$body$;\n"
+            "CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
+            "SELECT '$$';\n"_s);
         QCOMPARE(statements.size(), 4);
         QVERIFY(statements[0].endsWith(u"END\n$$"_s));
         QVERIFY(statements[0].contains(u"RETURN NEW;"_s));
@@ -56,8 +56,7 @@ private slots:
     // A positional parameter ($1) is no dollar quote.
     void positionalParametersAreNotQuotes()
     {
-        const QStringList statements =
-            splitSqlScript(u"SELECT $1; SELECT $2 + 1;"_s);
+        const QStringList statements = splitSqlScript(u"SELECT $1; SELECT $2 + 1;"_s);
         QCOMPARE(statements, (QStringList{u"SELECT $1"_s, u"SELECT $2 + 1"_s}));
     }
 };

@@ -68,26 +68,35 @@ Result<std::optional<JournalLink>> JournalLinks::parse(const QJsonObject &body)
     return std::optional<JournalLink>(link);
 }
 
-Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &terminalId,
-                                  const QString &orderId, const QString &kind,
-                                  const JournalLink &link, const QDateTime &at)
+Result<bool> JournalLinks::alreadyHeld(const QSqlDatabase &db, const QString &terminalId,
+                                       const JournalLink &link)
 {
     Result<QSqlQuery> held =
         execSql(db, u"SELECT hash, order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
                 {terminalId, link.seq});
     if (!held)
         return held.error();
-    if (held.value().next()) {
-        if (held.value().value(0).toString() == link.hash)
-            return success();
-        return Error{u"journal.fork"_s,
-                     tr("Journal entry %1 of this terminal is already held with another hash (it "
-                        "recorded order %2); the terminal's journal has forked, for example after "
-                        "restoring an old copy of its database.")
-                         .arg(link.seq)
-                         .arg(held.value().value(1).toString())};
-    }
-    held.value().finish();
+    if (!held.value().next())
+        return false;
+    if (held.value().value(0).toString() == link.hash)
+        return true;
+    return Error{u"journal.fork"_s,
+                 tr("Journal entry %1 of this terminal is already held with another hash (it "
+                    "recorded order %2); the terminal's journal has forked, for example after "
+                    "restoring an old copy of its database.")
+                     .arg(link.seq)
+                     .arg(held.value().value(1).toString())};
+}
+
+Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &terminalId,
+                                  const QString &orderId, const QString &kind,
+                                  const JournalLink &link, const QDateTime &at)
+{
+    Result<bool> held = alreadyHeld(db, terminalId, link);
+    if (!held)
+        return held.error();
+    if (*held)
+        return success();
     Result<QSqlQuery> inserted =
         execSql(db,
                 u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "

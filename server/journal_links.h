@@ -56,6 +56,11 @@ public:
                                const QString &orderId, const QString &kind, const JournalLink &link,
                                const QDateTime &at);
 
+    // True when the terminal's entry `link.seq` is held with this very hash, false when it is not
+    // held; "journal.fork" when it is held with another.
+    static Result<bool> alreadyHeld(const QSqlDatabase &db, const QString &terminalId,
+                                    const JournalLink &link);
+
     // Whether the terminal's link `link` is already held for `orderId`: the change it records has
     // been applied, and a retry of it is a replay, not a conflict.
     static Result<bool> holds(const QSqlDatabase &db, const QString &terminalId,

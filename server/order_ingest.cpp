@@ -5,6 +5,7 @@
 #include "domain/tax.h"
 #include "domain/tender.h"
 #include "server/event_outbox.h"
+#include "server/history_check.h"
 #include "server/idempotency.h"
 #include "server/order_saga.h"
 #include "server/return_check.h"
@@ -124,6 +125,54 @@ private:
 Error totalsMismatch(const QString &what)
 {
     return Error{u"order.totals_mismatch"_s, what};
+}
+
+// The terminal that holds the order `orderId`, or an empty text when no one does.
+Result<QString> ownerOf(const QSqlDatabase &db, const QString &orderId)
+{
+    Result<QSqlQuery> owner =
+        execSql(db, u"SELECT terminal_id FROM orders WHERE id = ?"_s, {orderId});
+    if (!owner)
+        return owner.error();
+    const QString terminalId = owner.value().next() ? owner.value().value(0).toString() : QString();
+    owner.value().finish(); // no read left open: the next statement may begin a write
+    return terminalId;
+}
+
+// After a unique conflict on insert: fine when this terminal sent this order before; otherwise
+// the id is another terminal's, or the receipt number is taken by another order of this terminal
+// (a genuine till numbers its receipts without gaps or repeats).
+Result<void> sameOrderAgain(const QSqlDatabase &db, const Principal &terminal,
+                            const WireOrder &order)
+{
+    Result<QString> owner = ownerOf(db, order.id);
+    if (!owner)
+        return owner.error();
+    if (*owner == terminal.id)
+        return success();
+    if (!owner->isEmpty()) {
+        return Error{u"order.id_taken"_s,
+                     OrderIngest::tr("The order id %1 belongs to another terminal.").arg(order.id)};
+    }
+    // A till restored from an old copy repeats its journal numbers too: that is the clearer news.
+    if (order.journal) {
+        if (Result<bool> forked = JournalLinks::alreadyHeld(db, terminal.id, *order.journal);
+            !forked) {
+            return forked.error();
+        }
+    }
+    Result<QSqlQuery> holder = execSql(
+        db,
+        u"SELECT id FROM orders WHERE terminal_id = ? AND receipt_no = ? AND receipt_duplicate = 0"_s,
+        {terminal.id, order.receiptNo});
+    if (!holder)
+        return holder.error();
+    const QString other = holder.value().next() ? holder.value().value(0).toString() : QString();
+    holder.value().finish();
+    return Error{u"order.receipt_no_taken"_s,
+                 OrderIngest::tr("\"receipt_no\" %1 is already the receipt of order %2 of this "
+                                 "terminal")
+                     .arg(order.receiptNo, other)};
 }
 
 } // namespace
@@ -360,57 +409,65 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
                                   .arg(order.total));
     }
 
+    // Its history must be one the state machine can produce, ending where the order says it is.
+    if (Result<void> history = HistoryCheck::verify(order); !history)
+        return history.error();
+
     Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     int status = 201;
     qint64 orderNo = 0;
+    bool known = false;
     if (order.isReturn) {
-        if (Result<void> known = ReturnCheck::originalKnown(db, order); !known)
-            return known.error();
+        // The sale first (held to the end), then whether this return is here already, then its
+        // tax, which is the share of the sale's, not a recomputation of its lines.
+        if (Result<void> locked = ReturnCheck::lockOriginal(db, order); !locked)
+            return locked.error();
+        Result<QString> owner = ownerOf(db, order.id);
+        if (!owner)
+            return owner.error();
+        known = !owner->isEmpty();
+        if (!known) {
+            Result<qint64> checked = ReturnCheck::verify(db, order);
+            if (!checked)
+                return checked.error();
+            tax = *checked;
+        }
     }
-    Result<QSqlQuery> inserted = execSql(
-        db,
-        u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, customer_id, "
-        "currency, subtotal_minor, discount_minor, tax_minor, total_minor, status, version, "
-        "created_at, received_at, journal_seq, journal_hash, kind, original_order_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
-        {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
-         order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId), order.currency,
-         subtotal, discounts, tax, order.total, order.status, order.version, order.createdAt,
-         timeText(at), order.journal ? QVariant(order.journal->seq) : QVariant(),
-         order.journal ? QVariant(order.journal->hash) : QVariant(),
-         order.isReturn ? u"return"_s : u"sale"_s,
-         order.isReturn ? QVariant(order.originalOrderId) : QVariant()});
+    Result<QSqlQuery> inserted =
+        known
+            ? Result<QSqlQuery>(Error{u"server.conflict"_s, QString()})
+            : execSql(
+                  db,
+                  u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, "
+                  "customer_id, currency, subtotal_minor, discount_minor, tax_minor, "
+                  "total_minor, status, version, created_at, received_at, journal_seq, "
+                  "journal_hash, kind, original_order_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
+                  {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
+                   order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId),
+                   order.currency, subtotal, discounts, tax, order.total, order.status,
+                   order.version, order.createdAt, timeText(at),
+                   order.journal ? QVariant(order.journal->seq) : QVariant(),
+                   order.journal ? QVariant(order.journal->hash) : QVariant(),
+                   order.isReturn ? u"return"_s : u"sale"_s,
+                   order.isReturn ? QVariant(order.originalOrderId) : QVariant()});
     if (!inserted) {
         if (inserted.error().code != u"server.conflict"_s)
             return inserted.error();
-        status = 200; // the natural key already holds it
+        // The order id is here already (a retry: 200), or another terminal's, or this receipt
+        // number belongs to another order of this terminal.
         transaction.rollback();
-        Result<QSqlQuery> owner =
-            execSql(db, u"SELECT terminal_id FROM orders WHERE id = ?"_s, {order.id});
-        if (!owner)
-            return owner.error();
-        if (!owner.value().next() || owner.value().value(0).toString() != terminal.id) {
-            return Error{u"order.id_taken"_s,
-                         tr("The order id %1 belongs to another terminal.").arg(order.id)};
-        }
+        if (Result<void> same = sameOrderAgain(db, terminal, order); !same)
+            return same.error();
+        status = 200;
         if (Result<void> begun = transaction.begin(); !begun)
             return begun.error();
     } else {
         if (inserted.value().next())
             orderNo = inserted.value().value(0).toLongLong();
         inserted.value().finish(); // a reused statement must not stay open until COMMIT
-        if (order.isReturn) {
-            // The return's tax is the share of the sale's, not a recomputation of its lines.
-            Result<qint64> checked = ReturnCheck::verify(db, order);
-            if (!checked)
-                return checked.error();
-            Result<QSqlQuery> taxed = execSql(db, u"UPDATE orders SET tax_minor = ? WHERE id = ?"_s,
-                                              {*checked, order.id});
-            if (!taxed)
-                return taxed.error();
-        }
         QMap<QString, qint64> sold;
         for (const WireLine &line : std::as_const(order.lines)) {
             Result<QSqlQuery> ran =

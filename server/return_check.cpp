@@ -27,26 +27,21 @@ Error unknownOriginal(const WireOrder &order)
 
 } // namespace
 
-Result<void> ReturnCheck::originalKnown(const QSqlDatabase &db, const WireOrder &order)
-{
-    Result<QSqlQuery> found =
-        execSql(db, u"SELECT 1 FROM orders WHERE id = ?"_s, {order.originalOrderId});
-    if (!found)
-        return found.error();
-    const bool known = found.value().next();
-    found.value().finish();
-    return known ? success() : Result<void>(unknownOriginal(order));
-}
-
-Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, WireOrder &order)
+Result<void> ReturnCheck::lockOriginal(const QSqlDatabase &db, const WireOrder &order)
 {
     // A write to the sale's row holds it until this transaction ends (PostgreSQL locks the row,
     // SQLite the database): a Refund of the sale, which moves the same row, waits or is waited
-    // for, and whichever comes second sees the first.
+    // for, and whichever comes second sees the first. The same return sent twice at once waits
+    // here too, and the second then finds the first stored.
     Result<QSqlQuery> locked =
         execSql(db, u"UPDATE orders SET version = version WHERE id = ?"_s, {order.originalOrderId});
     if (!locked)
         return locked.error();
+    return locked.value().numRowsAffected() == 1 ? success() : Result<void>(unknownOriginal(order));
+}
+
+Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, WireOrder &order)
+{
     Result<QSqlQuery> head = execSql(
         db, u"SELECT kind, status, store_id, receipt_no, currency FROM orders WHERE id = ?"_s,
         {order.originalOrderId});

@@ -18,11 +18,12 @@ class ReturnCheck
     Q_DECLARE_TR_FUNCTIONS(ReturnCheck)
 
 public:
-    // "return.original_unknown" unless the sale the return names is held here (before the
-    // return is written: its link must point at an order).
-    static Result<void> originalKnown(const QSqlDatabase &db, const WireOrder &order);
+    // Holds the sale's row for the rest of the transaction; "return.original_unknown" unless the
+    // sale the return names is held here. First, before the return is looked up or written.
+    static Result<void> lockOriginal(const QSqlDatabase &db, const WireOrder &order);
 
-    // Fills in each line's tax (its share of the sold line's) and returns the return's tax.
+    // With the sale held: fills in each line's tax (its share of the sold line's) and returns the
+    // return's tax, before the return is written (an order's figures never change once stored).
     static Result<qint64> verify(const QSqlDatabase &db, WireOrder &order);
 };
 

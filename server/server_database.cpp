@@ -1,15 +1,20 @@
 #include "server/server_database.h"
 
 #include "server/server_sql.h"
+#include "sqlkit/sql_script.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QDebug>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -143,34 +148,54 @@ Result<void> ServerDatabase::migrate(const QSqlDatabase &db)
         !created) {
         return created.error();
     }
+    // A step is NNNN_name.sql for both databases, plus NNNN_name.sqlite.sql or
+    // NNNN_name.postgres.sql for what only one of them can say (triggers); both run in one
+    // transaction, the shared part first.
+    const QString ownSuffix =
+        m_location.kind == SqlKind::Sqlite ? u".sqlite.sql"_s : u".postgres.sql"_s;
+    const QString otherSuffix =
+        m_location.kind == SqlKind::Sqlite ? u".postgres.sql"_s : u".sqlite.sql"_s;
     const QDir directory(u":/server/migrations"_s);
-    const QStringList files = directory.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
-    for (const QString &fileName : files) {
-        const int version = fileName.section(u'_', 0, 0).toInt();
+    QMap<int, QStringList> steps;
+    for (const QString &fileName : directory.entryList({u"*.sql"_s}, QDir::Files, QDir::Name)) {
+        if (!fileName.endsWith(otherSuffix))
+            steps[fileName.section(u'_', 0, 0).toInt()].append(fileName);
+    }
+    for (auto step = steps.cbegin(); step != steps.cend(); ++step) {
+        const int version = step.key();
         Result<QSqlQuery> applied =
             execSql(db, u"SELECT count(*) FROM schema_migrations WHERE version = ?"_s, {version});
         if (!applied)
             return applied.error();
         if (applied.value().next() && applied.value().value(0).toInt() > 0)
             continue;
-        QFile file(directory.filePath(fileName));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{u"server.migration_missing"_s, tr("Cannot read %1.").arg(fileName)};
-        const QString script = applyDialect(QString::fromUtf8(file.readAll()), m_location.kind);
+        applied.value().finish();
+        QStringList files = step.value();
+        std::sort(files.begin(), files.end(), [&](const QString &a, const QString &b) {
+            return a.endsWith(ownSuffix) < b.endsWith(ownSuffix);
+        });
+        QString script;
+        for (const QString &fileName : std::as_const(files)) {
+            QFile file(directory.filePath(fileName));
+            if (!file.open(QIODevice::ReadOnly))
+                return Error{u"server.migration_missing"_s, tr("Cannot read %1.").arg(fileName)};
+            script += applyDialect(QString::fromUtf8(file.readAll()), m_location.kind) + u'\n';
+        }
+        const QString name = files.first();
 
         Transaction transaction(db);
         if (Result<void> begun = transaction.begin(); !begun)
             return begun;
-        for (const QString &statement : splitStatements(script)) {
+        for (const QString &statement : sqlkit::splitSqlScript(script)) {
             if (Result<QSqlQuery> ran = execSql(db, statement); !ran) {
                 return Error{u"server.migration_failed"_s,
                              tr("Migration %1 failed and was rolled back: %2")
-                                 .arg(fileName, ran.error().message)};
+                                 .arg(name, ran.error().message)};
             }
         }
         if (Result<QSqlQuery> recorded = execSql(
                 db, u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
-                {version, fileName, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                {version, name, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
             !recorded) {
             // Another server process migrated at the same moment: its work stands.
             transaction.rollback();
@@ -178,8 +203,28 @@ Result<void> ServerDatabase::migrate(const QSqlDatabase &db)
         }
         if (Result<void> committed = transaction.commit(); !committed)
             return committed;
+        if (version == 8)
+            reportReceiptDuplicates(db);
     }
     return success();
+}
+
+void ServerDatabase::reportReceiptDuplicates(const QSqlDatabase &db)
+{
+    Result<QSqlQuery> found =
+        execSql(db, u"SELECT o.receipt_no, o.id, p.name FROM orders o "
+                    "JOIN principals p ON p.id = o.terminal_id WHERE o.receipt_duplicate = 1 "
+                    "ORDER BY o.seq"_s);
+    if (!found)
+        return;
+    while (found.value().next()) {
+        qWarning().noquote()
+            << tr("Order %1 of terminal %2 has receipt number %3, which an earlier "
+                  "order of that terminal already had. Both are kept; it is on "
+                  "the follow-up list.")
+                   .arg(found.value().value(1).toString(), found.value().value(2).toString(),
+                        found.value().value(0).toString());
+    }
 }
 
 } // namespace counterline::server

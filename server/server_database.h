@@ -44,6 +44,8 @@ private:
     explicit ServerDatabase(DatabaseLocation location);
     Result<QSqlDatabase> openConnection(const QString &name);
     Result<void> migrate(const QSqlDatabase &db);
+    // Names, on standard error, the orders migration 8 found sharing a receipt number.
+    static void reportReceiptDuplicates(const QSqlDatabase &db);
 
     DatabaseLocation m_location;
     QString m_prefix;

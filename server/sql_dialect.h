@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 namespace counterline::server {
 
@@ -15,11 +14,8 @@ enum class SqlKind
 
 QString driverName(SqlKind kind);
 
-// Replaces the schema tokens of server/migrations ({{id}}, {{bigint}}) for `kind`.
+// Replaces the schema tokens of server/migrations for `kind`: {{id}} an auto-increment primary
+// key, {{bigint}} a 64-bit integer, {{now}} the current UTC time as the server writes times.
 QString applyDialect(const QString &sql, SqlKind kind);
-
-// Server migrations hold plain statements (no triggers): each ends with a semicolon at the end of
-// a line. Comments are dropped.
-QStringList splitStatements(const QString &script);
 
 } // namespace counterline::server

@@ -119,9 +119,10 @@ private slots:
             QJsonDocument(QJsonObject{{u"event"_s, u"Deliver"_s}}).toJson(QJsonDocument::Compact));
         QCOMPARE(answer.status, 200);
         QCOMPARE(answer.json().value(u"status"_s).toString(), u"COMPLETED"_s);
+        // Place and PaymentCaptured, which the sale's body implied, then Ship and Deliver.
         QCOMPARE(
             m_server->count(u"SELECT count(*) FROM order_events WHERE order_id = '%1'"_s.arg(id)),
-            2);
+            4);
 
         // Another store's terminal cannot touch it.
         QCOMPARE(post(path, m_otherStore, {}, eventBody("Refund", 4)).status, 403);
@@ -149,9 +150,10 @@ private slots:
             std::sort(statuses.begin(), statuses.end());
             QCOMPARE(statuses, (QList<int>{200, 409}));
             QCOMPARE(m_server->count(u"SELECT version FROM orders WHERE id = '%1'"_s.arg(id)), 3);
+            // Place and PaymentCaptured from the sale's arrival, and the one change that won.
             QCOMPARE(m_server->count(
                          u"SELECT count(*) FROM order_events WHERE order_id = '%1'"_s.arg(id)),
-                     1);
+                     3);
             delete ship;
             delete cancel;
         }

@@ -325,6 +325,19 @@ Result<QList<Charge>> PaymentLedger::charges()
     return all;
 }
 
+Result<std::optional<Refund>> PaymentLedger::refundByKey(const QString &key)
+{
+    Result<QSqlQuery> rows = exec(m_db,
+                                  u"SELECT id, idem_key, charge_id, amount_minor, "
+                                  "created_at FROM refunds WHERE idem_key = ?"_s,
+                                  {key});
+    if (!rows)
+        return rows.error();
+    if (!rows.value().next())
+        return std::optional<Refund>();
+    return std::optional<Refund>(refundFrom(*rows));
+}
+
 Result<QList<Refund>> PaymentLedger::refunds()
 {
     Result<QSqlQuery> rows = exec(m_db, u"SELECT id, idem_key, charge_id, amount_minor, "

@@ -72,6 +72,8 @@ public:
     Result<Keyed<Refund>> refund(const QString &key, const QByteArray &fingerprint,
                                  const QString &chargeId, qint64 amountMinor, const QDateTime &now);
     Result<std::optional<Charge>> chargeByKey(const QString &key);
+    // The refund made with `key`, if any: how a refund whose answer was lost is settled.
+    Result<std::optional<Refund>> refundByKey(const QString &key);
     Result<QList<Charge>> charges();
     Result<QList<Refund>> refunds();
 

@@ -150,11 +150,15 @@ Result<Fault> faultFromName(const QString &name)
         return Fault::DropAfterCapture;
     if (name == u"slow"_s)
         return Fault::Slow;
-    return Error{u"paysim.bad_fault"_s,
-                 QCoreApplication::translate(
-                     "counterline::paysim::PaymentSimulator",
-                     "The fault is none, timeout, drop_after_capture or slow, not \"%1\".")
-                     .arg(name)};
+    if (name == u"drop_after_refund"_s)
+        return Fault::DropAfterRefund;
+    if (name == u"refund_timeout"_s)
+        return Fault::RefundTimeout;
+    return Error{u"paysim.bad_fault"_s, QCoreApplication::translate(
+                                            "counterline::paysim::PaymentSimulator",
+                                            "The fault is none, timeout, drop_after_capture, slow, "
+                                            "drop_after_refund or refund_timeout, not \"%1\".")
+                                            .arg(name)};
 }
 
 PaymentSimulator::PaymentSimulator(PaymentLedger &ledger, const Clock &clock)
@@ -184,9 +188,10 @@ void PaymentSimulator::arm(Fault fault, int times, std::chrono::milliseconds del
     m_faultDelay = delay;
 }
 
-Fault PaymentSimulator::takeFault()
+Fault PaymentSimulator::takeFault(bool forRefund)
 {
-    if (m_faultTimes <= 0)
+    const bool refundFault = m_fault == Fault::DropAfterRefund || m_fault == Fault::RefundTimeout;
+    if (m_faultTimes <= 0 || refundFault != forRefund)
         return Fault::None;
     --m_faultTimes;
     return m_fault;
@@ -208,7 +213,7 @@ void PaymentSimulator::addRoutes()
                          answer(responder, charge.error());
                          return;
                      }
-                     const Fault fault = takeFault();
+                     const Fault fault = takeFault(false);
                      // A socket that goes away while an answer waits must not be written to.
                      auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
                      const QPointer<QTcpSocket> socket = held->socket();
@@ -284,12 +289,50 @@ void PaymentSimulator::addRoutes()
                                                "\"charge_id\" names the charge to refund.")));
                          return;
                      }
+                     const Fault fault = takeFault(true);
+                     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                     const QPointer<QTcpSocket> socket = held->socket();
+                     if (fault == Fault::RefundTimeout) {
+                         QTimer::singleShot(m_faultDelay, [held, socket] {
+                             if (socket)
+                                 socket->abort();
+                         });
+                         return;
+                     }
                      Result<Keyed<Refund>> made = m_ledger.refund(
                          *key, fingerprintOf(request.body()), chargeId, *amount, m_clock.now());
-                     if (!made)
-                         answer(responder, made.error());
-                     else
-                         answer(responder, 201, made->value.toJson(), made->replay);
+                     if (!made) {
+                         answer(*held, made.error());
+                     } else if (fault == Fault::DropAfterRefund) {
+                         if (socket)
+                             socket->abort();
+                     } else {
+                         answer(*held, 201, made->value.toJson(), made->replay);
+                     }
+                 });
+
+    m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     const QString key =
+                         QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
+                     if (key.isEmpty()) {
+                         answer(responder, badRequest(QCoreApplication::translate(
+                                               "counterline::paysim::PaymentSimulator",
+                                               "Ask with ?idempotency_key=KEY.")));
+                         return;
+                     }
+                     Result<std::optional<Refund>> found = m_ledger.refundByKey(key);
+                     if (!found) {
+                         answer(responder, found.error());
+                     } else if (!found->has_value()) {
+                         answer(responder, Error{u"paysim.unknown_key"_s,
+                                                 QCoreApplication::translate(
+                                                     "counterline::paysim::PaymentSimulator",
+                                                     "Nothing was ever refunded with the key %1.")
+                                                     .arg(key)});
+                     } else {
+                         answer(responder, 200, (*found)->toJson());
+                     }
                  });
 
     m_http.route(u"/v1/ledger"_s, QHttpServerRequest::Method::Get,

@@ -21,7 +21,9 @@ enum class Fault
     None,
     Timeout,
     DropAfterCapture,
-    Slow
+    Slow,
+    DropAfterRefund, // a refund is made, then the connection drops before the answer
+    RefundTimeout    // nothing is refunded; the connection stays silent, then drops
 };
 
 Result<Fault> faultFromName(const QString &name);
@@ -46,7 +48,8 @@ public:
 private:
     void addRoutes();
     // The fault for this charge, counting it down.
-    Fault takeFault();
+    // The armed fault, if it is for this kind of request (charge or refund), counted down.
+    Fault takeFault(bool forRefund);
 
     PaymentLedger &m_ledger;
     const Clock &m_clock;

@@ -1,7 +1,9 @@
 #include "server/http_api.h"
 
+#include "server/card_refunds.h"
 #include "server/catalog_service.h"
 #include "server/event_outbox.h"
+#include "server/follow_ups.h"
 #include "server/idempotency.h"
 #include "server/journal_links.h"
 #include "server/order_changes.h"
@@ -23,6 +25,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -42,6 +45,8 @@ namespace counterline::server {
 namespace {
 
 using StatusCode = QHttpServerResponder::StatusCode;
+
+constexpr int kBusyRetries = 5;
 
 // What a handler needs from a request, copied on the HTTP thread: the request object does not
 // outlive the route call.
@@ -94,11 +99,15 @@ int statusFor(const Error &error)
         return 401;
     if (code == u"auth.forbidden"_s)
         return 403;
-    if (code == u"order.not_found"_s || code == u"route.not_found"_s)
+    if (code == u"order.not_found"_s || code == u"route.not_found"_s ||
+        code == u"follow_up.not_found"_s) {
         return 404;
-    if (code == u"order.id_taken"_s || code == u"idempotency.in_flight"_s)
+    }
+    if (code == u"order.id_taken"_s || code == u"idempotency.in_flight"_s ||
+        code == u"follow_up.settled"_s) {
         return 409;
-    if (code == u"payments.unavailable"_s)
+    }
+    if (code == u"payments.unavailable"_s || code == u"server.busy"_s)
         return 503;
     if (code.startsWith(u"payment."_s))
         return 402;
@@ -111,15 +120,21 @@ int statusFor(const Error &error)
     return 500;
 }
 
+// Set when a handler on this worker answered that the database was too busy: the request is
+// run again (its transaction was rolled back and its key released) before anyone is told.
+thread_local bool t_databaseBusy = false;
+
 QHttpServerResponse problem(const Error &error)
 {
     const int status = statusFor(error);
     if (status == 500)
         qCWarning(lcHttp) << "internal error:" << error.code << error.message;
+    if (error.code == u"server.busy"_s)
+        t_databaseBusy = true;
     QHttpServerResponse response(QByteArray(protocol::kProblemContentType.data()),
                                  protocol::Problem::fromError(error, status).toBody(),
                                  StatusCode(status));
-    if (error.code == u"idempotency.in_flight"_s)
+    if (error.code == u"idempotency.in_flight"_s || error.code == u"server.busy"_s)
         response.setHeader("Retry-After", "1");
     return response;
 }
@@ -376,7 +391,43 @@ void HttpApi::runDueSagas()
                 qCInfo(lcHttp) << "saga of order" << orderId << "resumed, now at" << saga->step;
             m_bell.ring();
         }
+        // Refunds the server owes (a cancel of an order whose card it captured, a sale voided
+        // while its card was captured): each settled through the payment service.
+        Result<QList<RefundStep>> refunds =
+            db ? CardRefunds::due(*db, m_clock.now(), 100) : Result<QList<RefundStep>>(db.error());
+        for (const RefundStep &refund : refunds ? *refunds : QList<RefundStep>()) {
+            Result<RefundStep> step =
+                CardRefunds::settle(*db, refund.orderId, refund.n, m_payments, m_clock, m_keyLease);
+            if (!step)
+                qCWarning(lcHttp) << "refund" << refund.n << "of order" << refund.orderId
+                                  << "failed:" << step.error().message;
+            else
+                qCInfo(lcHttp) << "refund" << refund.n << "of order" << refund.orderId << "is"
+                               << step->state;
+        }
         m_sagasRunning.storeRelease(0);
+    });
+}
+
+void HttpApi::settleSoon(const QString &orderId)
+{
+    // After the answer: the order's saga (a capture that must now not happen, or be refunded)
+    // and its refunds, on the pool, so that a slow payment service never holds up the request.
+    (void)QtConcurrent::run(&m_pool, [this, orderId] {
+        Result<QSqlDatabase> db = m_database.connection();
+        if (!db)
+            return;
+        const SagaContext context{m_payments, m_clock, m_keyLease};
+        Result<SagaState> saga = OrderSaga::read(*db, orderId);
+        if (saga && !saga->finished()) {
+            Result<bool> claimed = OrderSaga::claim(*db, orderId, m_clock.now(), m_keyLease);
+            if (claimed && *claimed)
+                (void)OrderSaga::advance(*db, orderId, context);
+        }
+        Result<int> left = CardRefunds::settleOrder(*db, orderId, m_payments, m_clock, m_keyLease);
+        if (!left)
+            qCWarning(lcHttp) << "refunds of order" << orderId << "failed:" << left.error().message;
+        m_bell.ring();
     });
 }
 
@@ -403,7 +454,15 @@ void HttpApi::addRoutes()
                 }
                 return work(*db, **caller, incoming);
             };
+            // A busy database (another writer held it past the busy timeout, or a snapshot went
+            // stale) is tried again a few times with a growing random pause, then answered 503.
             QHttpServerResponse response = respond();
+            for (int attempt = 1; t_databaseBusy && attempt <= kBusyRetries; ++attempt) {
+                t_databaseBusy = false;
+                QThread::msleep(QRandomGenerator::global()->bounded(20u * attempt, 60u * attempt));
+                response = respond();
+            }
+            t_databaseBusy = false;
             if (incoming.method != "GET")
                 m_bell.ring(); // it may have written events
             const qint64 elapsed = timer.nsecsElapsed();
@@ -587,45 +646,62 @@ void HttpApi::addRoutes()
                     Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
                     if (!journal)
                         return problem(journal.error());
+                    Result<TillRecord> till = TillRecord::parse(body);
+                    if (!till)
+                        return problem(till.error());
                     Result<TransitionOutcome> outcome = OrderService::applyEvent(
-                        db, caller, id, event.toString(), version, m_clock.now(), *journal);
+                        db, caller, id, event.toString(), version, m_clock.now(), *journal, *till);
                     if (!outcome)
                         return problem(outcome.error());
                     if (!outcome->applied)
                         return staleVersion(outcome->order);
+                    settleSoon(id);
                     return orderResponse(outcome->order);
                 });
         }));
 
-    m_http.route(u"/v1/orders/<arg>/cancel"_s, QHttpServerRequest::Method::Post,
-                 answeredWithArg([onPool, idempotent, tooLarge](const QString &id,
-                                                                const QHttpServerRequest &request) {
-                     Incoming incoming = copy(request, "POST");
-                     if (incoming.body.size() > kMaxBodyBytes)
-                         return tooLarge();
-                     return onPool(std::move(incoming), [id, idempotent](const QSqlDatabase &db,
-                                                                         const Principal &caller,
-                                                                         const Incoming &in) {
-                         const QJsonDocument document = QJsonDocument::fromJson(in.body);
-                         const QJsonObject body = document.object();
-                         if (!document.isObject() || !body.value(u"reason"_s).isString()) {
-                             return problem(translatedError("request.invalid_field",
-                                                            "\"reason\" must be a string"));
-                         }
-                         Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
-                         if (!journal)
-                             return problem(journal.error());
-                         const CancelRequest cancel{body.value(u"reason"_s).toString(),
-                                                    body.value(u"restock"_s).toBool(true),
-                                                    body.value(u"refund_tenders"_s).toBool(true),
-                                                    *journal};
-                         return idempotent(
-                             db, caller, in, requestFingerprint(in.method, in.path, in.body),
-                             [&](const IdempotencySlot &slot, const QDateTime &now) {
-                                 return OrderService::cancel(db, caller, id, cancel, now, slot);
-                             });
-                     });
-                 }));
+    m_http.route(
+        u"/v1/orders/<arg>/cancel"_s, QHttpServerRequest::Method::Post,
+        answeredWithArg([this, onPool, idempotent, tooLarge](const QString &id,
+                                                             const QHttpServerRequest &request) {
+            Incoming incoming = copy(request, "POST");
+            if (incoming.body.size() > kMaxBodyBytes)
+                return tooLarge();
+            return onPool(std::move(incoming), [this, id, idempotent](const QSqlDatabase &db,
+                                                                      const Principal &caller,
+                                                                      const Incoming &in) {
+                const QJsonDocument document = QJsonDocument::fromJson(in.body);
+                const QJsonObject body = document.object();
+                if (!document.isObject() || !body.value(u"reason"_s).isString()) {
+                    return problem(
+                        translatedError("request.invalid_field", "\"reason\" must be a string"));
+                }
+                Result<std::optional<JournalLink>> journal = JournalLinks::parse(body);
+                if (!journal)
+                    return problem(journal.error());
+                Result<TillRecord> till = TillRecord::parse(body);
+                if (!till)
+                    return problem(till.error());
+                const CancelRequest cancel{
+                    body.value(u"reason"_s).toString(), body.value(u"restock"_s).toBool(true),
+                    body.value(u"refund_tenders"_s).toBool(true), *journal, *till};
+                // Who cancelled is told, not asked for: a cancel sent before a till
+                // learnt to name its cashier is the same request.
+                QJsonObject asked = body;
+                asked.remove(u"actor"_s);
+                asked.remove(u"approved_by"_s);
+                const QByteArray fingerprint = fingerprintOfCanonical(
+                    in.method, in.path, QJsonDocument(asked).toJson(QJsonDocument::Compact));
+                QHttpServerResponse response =
+                    idempotent(db, caller, in, fingerprint,
+                               [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                   return OrderService::cancel(db, caller, id, cancel, now, slot);
+                               });
+                if (response.statusCode() == StatusCode::Ok)
+                    settleSoon(id);
+                return response;
+            });
+        }));
 
     // Who the token belongs to, and its store's terms: what a terminal needs to set itself up.
     m_http.route(u"/v1/terminal"_s, QHttpServerRequest::Method::Get,
@@ -700,23 +776,53 @@ void HttpApi::addRoutes()
                          });
                  }));
 
-    // Counter sales whose card could not be captured afterwards, for the back office.
+    // The follow-up list (BRIEF §11): what needs a person at head office.
+    m_http.route(u"/v1/follow-ups"_s, QHttpServerRequest::Method::Get,
+                 answered([onPool](const QHttpServerRequest &request) {
+                     return onPool(
+                         copy(request, "GET"),
+                         [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                             Result<FollowUpQuery> query = FollowUps::fromUrlQuery(in.query);
+                             if (!query)
+                                 return problem(query.error());
+                             Result<QJsonObject> list = FollowUps::list(db, caller, *query);
+                             if (!list)
+                                 return problem(list.error());
+                             return json(200, QJsonDocument(*list).toJson(QJsonDocument::Compact));
+                         });
+                 }));
+
+    // A note on a follow-up, settling it when "settle" is true: head office only.
     m_http.route(
-        u"/v1/follow-ups"_s, QHttpServerRequest::Method::Get,
-        answered([onPool](const QHttpServerRequest &request) {
-            return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
-                                                   const Incoming &in) {
-                QString store = QUrlQuery(in.query).queryItemValue(u"store"_s, QUrl::FullyDecoded);
-                if (caller.isTerminal())
-                    store = caller.storeId;
-                if (!store.isEmpty() && !caller.mayAccessStore(store)) {
+        u"/v1/follow-ups/<arg>/notes"_s, QHttpServerRequest::Method::Post,
+        answeredWithArg([onPool, idempotent, tooLarge](const QString &arg,
+                                                       const QHttpServerRequest &request) {
+            Incoming incoming = copy(request, "POST");
+            if (incoming.body.size() > kMaxBodyBytes)
+                return tooLarge();
+            return onPool(std::move(incoming), [arg, idempotent](const QSqlDatabase &db,
+                                                                 const Principal &caller,
+                                                                 const Incoming &in) {
+                bool numeric = false;
+                const qint64 id = arg.toLongLong(&numeric);
+                const QJsonDocument document = QJsonDocument::fromJson(in.body);
+                const QJsonObject body = document.object();
+                if (!numeric || id < 1) {
                     return problem(
-                        translatedError("auth.forbidden", "This store is not yours to see."));
+                        translatedError("follow_up.not_found", "There is no such follow-up."));
                 }
-                Result<QJsonObject> list = OrderSaga::followUps(db, store);
-                if (!list)
-                    return problem(list.error());
-                return json(200, QJsonDocument(*list).toJson(QJsonDocument::Compact));
+                if (!document.isObject() || !body.value(u"note"_s).isString() ||
+                    !(body.value(u"settle"_s).isBool() || body.value(u"settle"_s).isUndefined())) {
+                    return problem(
+                        translatedError("request.invalid_field",
+                                        "\"note\" must be a text and \"settle\" true or false"));
+                }
+                return idempotent(db, caller, in, requestFingerprint(in.method, in.path, in.body),
+                                  [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                      return FollowUps::addNote(
+                                          db, caller, id, body.value(u"note"_s).toString(),
+                                          body.value(u"settle"_s).toBool(false), now, slot);
+                                  });
             });
         }));
 

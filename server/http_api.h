@@ -68,6 +68,8 @@ public:
 private:
     void addRoutes();
     void runDueSagas();
+    // Runs what a cancel or refund of `orderId` left to do with the payment service.
+    void settleSoon(const QString &orderId);
 
     ServerDatabase &m_database;
     const Clock &m_clock;

@@ -92,9 +92,6 @@ public:
 
     // The saga and each step it took (GET /v1/orders/{id}/saga).
     static Result<QJsonObject> report(const QSqlDatabase &db, const QString &orderId);
-
-    // Counter sales whose card could not be captured afterwards: for a person to follow up.
-    static Result<QJsonObject> followUps(const QSqlDatabase &db, const QString &storeId);
 };
 
 } // namespace counterline::server

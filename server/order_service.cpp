@@ -4,7 +4,6 @@
 #include "server/order_ingest.h"
 #include "server/order_transitions.h"
 #include "server/server_sql.h"
-#include "server/stock_ledger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,11 +27,13 @@ Result<StoredState> readState(const QSqlDatabase &db, const Principal &caller,
     return state;
 }
 
-Result<bool> move(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
-                  const StoredState &state, OrderEvent event, const QDateTime &at,
-                  const QString &reason = {})
+// A till's change is recorded for the cashier and the manager the till names; a person's for
+// that person.
+ChangeActor actorOf(const Principal &caller, const TillRecord &till)
 {
-    return OrderTransitions::move(db, caller.id, orderId, state, event, at, reason);
+    if (caller.isTerminal())
+        return ChangeActor{caller.id, till.actor, till.approvedBy};
+    return ChangeActor{caller.id, caller.name, {}};
 }
 
 // A terminal's own change carries its journal entry; the back office's changes have none.
@@ -51,10 +52,33 @@ Result<void> recordJournal(const QSqlDatabase &db, const Principal &caller, cons
 
 } // namespace
 
+Result<TillRecord> TillRecord::parse(const QJsonObject &body)
+{
+    TillRecord till;
+    for (const auto &[name, target] :
+         {std::pair{u"actor"_s, &till.actor}, std::pair{u"approved_by"_s, &till.approvedBy}}) {
+        const QJsonValue value = body.value(name);
+        if (value.isUndefined() || value.isNull())
+            continue;
+        if (!value.isString() || value.toString().size() > 200) {
+            return Error{
+                u"request.invalid_field"_s,
+                OrderService::tr("\"%1\" must be a name of at most 200 characters").arg(name)};
+        }
+        *target = value.toString();
+    }
+    Result<QList<TillRefund>> refunds = OrderReversal::parse(body);
+    if (!refunds)
+        return refunds.error();
+    till.refunds = *refunds;
+    return till;
+}
+
 Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const Principal &caller,
                                                    const QString &orderId, const QString &event,
                                                    int expectedVersion, const QDateTime &at,
-                                                   const std::optional<JournalLink> &journal)
+                                                   const std::optional<JournalLink> &journal,
+                                                   const TillRecord &till)
 {
     Result<OrderEvent> parsed = orderEventFromName(event);
     if (!parsed || *parsed == OrderEvent::Place) {
@@ -81,11 +105,20 @@ Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const
             return TransitionOutcome{true, *order};
         }
     }
+    const ChangeActor actor = actorOf(caller, till);
     if (state->version == expectedVersion) {
-        Result<bool> moved = move(db, caller, orderId, *state, *parsed, at);
+        Result<bool> moved = OrderTransitions::move(db, actor, orderId, *state, *parsed, at);
         if (!moved)
             return moved.error();
         applied = *moved;
+    }
+    if (applied && (*parsed == OrderEvent::Cancel || *parsed == OrderEvent::Refund)) {
+        const Reversal reversal{*parsed, {}, true, true, till.refunds};
+        if (Result<void> back =
+                OrderReversal::apply(db, caller, actor, orderId, *state, reversal, at);
+            !back) {
+            return back.error();
+        }
     }
     if (applied) {
         if (Result<void> linked = recordJournal(db, caller, orderId, u"event"_s, journal, at);
@@ -113,7 +146,9 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
     Result<StoredState> state = readState(db, caller, orderId);
     if (!state)
         return state.error();
-    Result<bool> moved = move(db, caller, orderId, *state, OrderEvent::Cancel, at, request.reason);
+    const ChangeActor actor = actorOf(caller, request.till);
+    Result<bool> moved =
+        OrderTransitions::move(db, actor, orderId, *state, OrderEvent::Cancel, at, request.reason);
     if (!moved)
         return moved.error();
     if (!*moved) {
@@ -124,30 +159,11 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
         !linked) {
         return linked.error();
     }
-    if (request.restock) {
-        // Back what the order took (sold or reserved), once: movements are unique per step.
-        StockLedger::Quantities back;
-        for (const QString &step : {u"sale"_s, u"reserve"_s}) {
-            Result<StockLedger::Quantities> taken = StockLedger::takenBy(db, orderId, step);
-            if (!taken)
-                return taken.error();
-            for (auto it = taken->cbegin(); it != taken->cend(); ++it)
-                back[it.key()] += it.value();
-        }
-        if (Result<void> restocked =
-                StockLedger::record(db, orderId, state->storeId, u"restock"_s, back, at);
-            !restocked) {
-            return restocked.error();
-        }
-    }
-    if (request.refundTenders) {
-        Result<QSqlQuery> refunded = execSql(
-            db,
-            u"INSERT INTO refunds (order_id, seq, kind, amount_minor, reason, actor_id, at) "
-            "SELECT order_id, seq, kind, amount_minor, ?, ?, ? FROM tenders WHERE order_id = ?"_s,
-            {request.reason, caller.id, timeText(at), orderId});
-        if (!refunded)
-            return refunded.error();
+    const Reversal reversal{OrderEvent::Cancel, request.reason, request.restock,
+                            request.refundTenders, request.till.refunds};
+    if (Result<void> back = OrderReversal::apply(db, caller, actor, orderId, *state, reversal, at);
+        !back) {
+        return back.error();
     }
     Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
     if (!order)

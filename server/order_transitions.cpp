@@ -25,7 +25,7 @@ Result<StoredState> OrderTransitions::read(const QSqlDatabase &db, const QString
                        row.value(3).toString()};
 }
 
-Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actorId,
+Result<bool> OrderTransitions::move(const QSqlDatabase &db, const ChangeActor &actor,
                                     const QString &orderId, const StoredState &state,
                                     OrderEvent event, const QDateTime &at, const QString &reason)
 {
@@ -69,9 +69,10 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actor
     Result<QSqlQuery> recorded = execSql(
         db,
         u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "
-        "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)"_s,
+        "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {orderId, state.version + 1, orderEventName(event), orderStatusName(state.status),
-         orderStatusName(*next), actorId, when});
+         orderStatusName(*next), actor.who(),
+         actor.approvedBy.isEmpty() ? QVariant() : QVariant(actor.approvedBy), when});
     if (!recorded)
         return recorded.error();
     // The change feed terminals pull; the counter row's lock orders concurrent changes.
@@ -87,7 +88,7 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actor
         u"INSERT INTO order_changes (seq, order_id, terminal_id, store_id, version, event, "
         "from_status, to_status, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {seq, orderId, state.terminalId, state.storeId, state.version + 1, orderEventName(event),
-         orderStatusName(state.status), orderStatusName(*next), actorId, when});
+         orderStatusName(state.status), orderStatusName(*next), actor.principalId, when});
     if (!published)
         return published.error();
     QJsonObject payload{{u"order_id"_s, orderId},
@@ -96,8 +97,10 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const QString &actor
                         {u"from"_s, orderStatusName(state.status)},
                         {u"to"_s, orderStatusName(*next)},
                         {u"version"_s, state.version + 1},
-                        {u"actor"_s, actorId},
+                        {u"actor"_s, actor.who()},
                         {u"at"_s, when}};
+    if (!actor.approvedBy.isEmpty())
+        payload.insert(u"approved_by"_s, actor.approvedBy);
     if (!reason.isEmpty())
         payload.insert(u"reason"_s, reason);
     if (Result<qint64> appended = EventOutbox::append(db, EventOutbox::typeFor(event), orderId,

@@ -117,7 +117,38 @@ PaymentOutcome PaymentGateway::refund(const QString &key, const QString &chargeI
         answer.status != 409 && answer.status != 429) {
         return {PaymentOutcome::Kind::NotCharged, {}, problemText(answer)};
     }
-    // A refund is replayed by its key: sending it again later is the way to settle it.
+    // No answer, or the service failed while answering: it may have refunded. Ask.
+    const QString why = answer.status == 0 ? answer.error : problemText(answer);
+    const PaymentOutcome asked = refundStatus(key);
+    if (asked.kind == PaymentOutcome::Kind::NotCharged)
+        return {PaymentOutcome::Kind::Unknown, {}, tr("no refund was made (%1)").arg(why)};
+    if (asked.kind == PaymentOutcome::Kind::Unknown) {
+        return {PaymentOutcome::Kind::Unknown,
+                {},
+                tr("no answer to the refund (%1), and none to the question about it (%2)")
+                    .arg(why, asked.why)};
+    }
+    return asked;
+}
+
+PaymentOutcome PaymentGateway::chargeStatus(const QString &key) const
+{
+    return statusOf(key, tr("only asked"));
+}
+
+PaymentOutcome PaymentGateway::refundStatus(const QString &key) const
+{
+    QUrl url = m_service;
+    url.setPath(u"/v1/refunds"_s);
+    url.setQuery(QUrlQuery{{u"idempotency_key"_s, key}});
+    const Answer answer = exchange(url, "GET", {}, {}, m_timeout);
+    if (answer.status == 200) {
+        return {PaymentOutcome::Kind::Captured,
+                QJsonDocument::fromJson(answer.body).object().value(u"id"_s).toString(),
+                {}};
+    }
+    if (answer.status == 404)
+        return {PaymentOutcome::Kind::NotCharged, {}, tr("nothing was refunded with this key")};
     return {
         PaymentOutcome::Kind::Unknown, {}, answer.status == 0 ? answer.error : problemText(answer)};
 }

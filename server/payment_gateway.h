@@ -40,7 +40,15 @@ public:
 
     PaymentOutcome charge(const QString &key, qint64 amountMinor, const QString &currency,
                           const QString &token, const QString &reference) const;
+    // A refund whose answer does not come is asked about by its key before this returns: the
+    // outcome is Unknown only when neither the refund nor the question was answered.
     PaymentOutcome refund(const QString &key, const QString &chargeId, qint64 amountMinor) const;
+
+    // Asks what became of a charge or a refund sent with `key` earlier, without sending anything
+    // that moves money: Captured (the charge or refund, with its id), Declined (a charge that was
+    // declined), NotCharged (nothing was ever made with the key), or Unknown (no answer).
+    PaymentOutcome chargeStatus(const QString &key) const;
+    PaymentOutcome refundStatus(const QString &key) const;
 
 private:
     PaymentOutcome statusOf(const QString &key, const QString &why) const;

@@ -23,8 +23,24 @@ bool isUniqueViolation(const QSqlError &error)
            error.databaseText().contains(u"UNIQUE constraint failed"_s);
 }
 
+bool isBusy(const QSqlError &error)
+{
+    // SQLite: SQLITE_BUSY (5) and its extended forms (261 recovery, 517 snapshot: a read that
+    // began before another writer committed cannot become a write), SQLITE_LOCKED (6);
+    // PostgreSQL: serialization failure, deadlock, lock not available.
+    static const QStringList codes{u"5"_s,     u"6"_s,     u"261"_s,  u"517"_s,
+                                   u"40001"_s, u"40P01"_s, u"55P03"_s};
+    return codes.contains(error.nativeErrorCode()) ||
+           error.databaseText().contains(u"database is locked"_s);
+}
+
 Error failure(const QString &sql, const QSqlError &error)
 {
+    if (isBusy(error)) {
+        return Error{u"server.busy"_s,
+                     QCoreApplication::translate("counterline::server",
+                                                 "The database is busy; try again in a moment.")};
+    }
     return Error{isUniqueViolation(error) ? u"server.conflict"_s : u"server.sql_failed"_s,
                  QCoreApplication::translate("counterline::server", "\"%1\" failed: %2")
                      .arg(sql.simplified().left(120), error.text())};

@@ -11,7 +11,8 @@ namespace counterline::server {
 
 // Runs one statement with positional bound values (never string-built values). The error names
 // the statement; "server.conflict" marks a unique-constraint violation, which callers use to
-// detect a concurrent insert of the same key.
+// detect a concurrent insert of the same key; "server.busy" a database another writer held too
+// long (the HTTP layer runs the request again, then answers 503).
 Result<QSqlQuery> execSql(const QSqlDatabase &db, const QString &sql,
                           const QVariantList &values = {});
 

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -56,15 +57,23 @@ void ServerOrders::order(const QString &orderId, Done done)
     finish(m_network.get(serverRequest(m_target, u"/v1/orders/"_s + orderId)), std::move(done));
 }
 
-void ServerOrders::followUps(const QString &store, Done done)
+void ServerOrders::followUps(const QUrlQuery &query, Done done)
 {
     QNetworkRequest request = serverRequest(m_target, u"/v1/follow-ups"_s);
-    if (!store.isEmpty()) {
-        QUrl url = request.url();
-        url.setQuery(QUrlQuery{{u"store"_s, store}});
-        request.setUrl(url);
-    }
+    QUrl url = request.url();
+    url.setQuery(query);
+    request.setUrl(url);
     finish(m_network.get(request), std::move(done));
+}
+
+void ServerOrders::addFollowUpNote(qint64 id, const QString &note, bool settle, Done done)
+{
+    QNetworkRequest request = serverRequest(m_target, u"/v1/follow-ups/%1/notes"_s.arg(id),
+                                            QUuid::createUuid().toString(QUuid::WithoutBraces));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    const QByteArray body = QJsonDocument(QJsonObject{{u"note"_s, note}, {u"settle"_s, settle}})
+                                .toJson(QJsonDocument::Compact);
+    finish(m_network.post(request, body), std::move(done));
 }
 
 void ServerOrders::applyEvent(const QString &orderId, const QString &event, int expectedVersion,

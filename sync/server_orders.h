@@ -28,8 +28,11 @@ public:
     void list(const QUrlQuery &query, Done done);
     void order(const QString &orderId, Done done);
     void applyEvent(const QString &orderId, const QString &event, int expectedVersion, Done done);
-    // Counter sales whose card, taken offline, was declined afterwards (GET /v1/follow-ups).
-    void followUps(const QString &store, Done done);
+    // The follow-up list (GET /v1/follow-ups): "state" open, settled or all; "store".
+    void followUps(const QUrlQuery &query, Done done);
+    // A note on follow-up `id`, settling it when `settle` (POST /v1/follow-ups/{id}/notes, with
+    // a fresh Idempotency-Key: one note per call).
+    void addFollowUpNote(qint64 id, const QString &note, bool settle, Done done);
 
 private:
     void finish(class QNetworkReply *reply, Done done);

@@ -88,6 +88,8 @@ int runBackOffice(const QCommandLineParser &parser)
         ui::ServerHistorySource source(orders);
         ui::ServerOrderBackend backend(orders);
         ui::BackOfficeWindow window(source, backend, nullptr, clock, server.toString(), QString());
+        window.addView(new ui::FollowUpsView(orders),
+                       QApplication::translate("counterline", "Follow-ups"));
         window.show();
         return QApplication::exec();
     }

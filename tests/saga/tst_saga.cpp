@@ -302,10 +302,13 @@ private slots:
         QCOMPARE(orderStatus(approved), u"PAID"_s);
         QCOMPARE(orderStatus(declined), u"PAID"_s);
 
-        const QJsonArray followUps = get(u"/v1/follow-ups"_s).json().value(u"orders"_s).toArray();
+        const QJsonArray followUps =
+            get(u"/v1/follow-ups"_s).json().value(u"follow_ups"_s).toArray();
         QCOMPARE(followUps.size(), 1);
         QCOMPARE(followUps[0].toObject().value(u"order_id"_s).toString(), declined);
-        QVERIFY(followUps[0].toObject().value(u"reason"_s).toString().contains(u"expired_card"_s));
+        QCOMPARE(followUps[0].toObject().value(u"kind"_s).toString(), u"capture_declined"_s);
+        QCOMPARE(followUps[0].toObject().value(u"amount"_s).toInt(), 249 + 899);
+        QVERIFY(followUps[0].toObject().value(u"detail"_s).toString().contains(u"expired_card"_s));
         QCOMPARE(ledger(u"charges"_s).size(), 2);
     }
 

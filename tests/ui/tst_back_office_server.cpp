@@ -17,10 +17,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTimer>
 
 #include <memory>
@@ -131,12 +135,14 @@ private slots:
         const QList<QVariantList> events = m_server->rows(
             u"SELECT version, event, actor_id FROM order_events WHERE order_id = '%1' "
             "ORDER BY version"_s.arg(m_ids[0]));
-        // (The till sent this order without its own events: only the back office's are here.)
-        QCOMPARE(events.size(), 2);
-        QCOMPARE(events[0][1].toString(), u"Ship"_s);
-        QCOMPARE(events[1][1].toString(), u"Deliver"_s);
-        QVERIFY(events[0][2].toString() != events[1][2].toString()); // two different users
-        QCOMPARE(jonas.shown()->events.size(), 2);
+        // The till sent this order without its events: the server keeps the history its status
+        // implies (Place, PaymentCaptured), then the back office's, each by the user who made it.
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(events[2][1].toString(), u"Ship"_s);
+        QCOMPARE(events[3][1].toString(), u"Deliver"_s);
+        QCOMPARE(events[2][2].toString(), u"Petra"_s);
+        QCOMPARE(events[3][2].toString(), u"Jonas"_s);
+        QCOMPARE(jonas.shown()->events.size(), 4);
         QCOMPARE(m_server->count(u"SELECT count(*) FROM order_events WHERE order_id = '%1' "
                                  "AND event = 'Cancel'"_s.arg(m_ids[0])),
                  0); // the stale cancel changed nothing
@@ -168,7 +174,54 @@ private slots:
         sync::ServerOrders orders({m_server->url(QString()), m_tokens[0]});
         ui::FollowUpsView view(orders);
         QTRY_COMPARE_WITH_TIMEOUT((view.refresh(), view.rowCount()), 1, 20'000);
-        QVERIFY(view.findChild<QLabel *>(u"followUpSummary"_s)->text().contains(u"declined"_s));
+        auto *table = view.findChild<QTableWidget *>(u"followUpTable"_s);
+        QCOMPARE(table->item(0, 1)->text(), ui::FollowUpsView::kindName(u"capture_declined"_s));
+        QCOMPARE(table->item(0, 2)->text(), u"S1-T2-000001"_s);
+        QVERIFY(view.findChild<QLabel *>(u"followUpDetail"_s)->text().contains(u"expired_card"_s));
+
+        // A note, then settled with one: it leaves the open list and shows among the settled.
+        auto *note = view.findChild<QLineEdit *>(u"followUpNote"_s);
+        auto *settle = view.findChild<QPushButton *>(u"settleFollowUp"_s);
+        QTest::mouseClick(settle, Qt::LeftButton);
+        QVERIFY(!view.findChild<QLabel *>(u"followUpMessage"_s)->text().isEmpty()); // no note
+        QTest::keyClicks(note, u"called the customer, will pay in the shop"_s);
+        QTest::mouseClick(view.findChild<QPushButton *>(u"addFollowUpNote"_s), Qt::LeftButton);
+        QTRY_COMPARE(view.findChild<QListWidget *>(u"followUpNotes"_s)->count(), 1);
+        QTest::keyClicks(note, u"paid 13.97 in cash at the till"_s);
+        QTest::mouseClick(settle, Qt::LeftButton);
+        QTRY_COMPARE(view.rowCount(), 0);
+        auto *state = view.findChild<QComboBox *>(u"followUpState"_s);
+        state->setCurrentIndex(state->findData(u"settled"_s));
+        QTRY_COMPARE(view.rowCount(), 1);
+        auto *notes = view.findChild<QListWidget *>(u"followUpNotes"_s);
+        QCOMPARE(notes->count(), 2);
+        QVERIFY(notes->item(1)->text().contains(u"paid 13.97 in cash"_s));
+        QVERIFY(notes->item(1)->text().contains(u"Petra"_s));
+        QVERIFY(!settle->isEnabled()); // a settled item takes no more notes
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM follow_ups WHERE settled_by = 'Petra'"_s),
+                 1);
+    }
+
+    // Head office cancels a till's cash sale: the cash must go back to the customer somehow, so
+    // it lands on the follow-up list as money owed, naming the receipt and the amount.
+    void aCancelAwayFromTheTillLeavesMoneyOwed()
+    {
+        QNetworkAccessManager network;
+        QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders/%1/cancel"_s.arg(m_ids[0])),
+                      m_tokens[1], "hq-cancel-1",
+                      R"({"reason":"customer called","restock":true,"refund_tenders":true})")
+                     .status,
+                 200);
+        sync::ServerOrders orders({m_server->url(QString()), m_tokens[0]});
+        ui::FollowUpsView view(orders);
+        QTRY_COMPARE(view.rowCount(), 1);
+        auto *table = view.findChild<QTableWidget *>(u"followUpTable"_s);
+        QCOMPARE(table->item(0, 1)->text(), ui::FollowUpsView::kindName(u"refund_owed"_s));
+        QCOMPARE(table->item(0, 2)->text(), u"S1-T1-000001"_s);
+        QVERIFY(table->item(0, 6)->text().contains(u"13.97 EUR"_s));
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM refunds WHERE order_id = '%1' "
+                                 "AND outcome = 'owed'"_s.arg(m_ids[0])),
+                 1);
     }
 
 private:

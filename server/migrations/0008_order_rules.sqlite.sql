@@ -11,7 +11,7 @@ BEGIN SELECT RAISE(ABORT, 'order_transitions are fixed by migrations'); END;
 
 CREATE TRIGGER orders_status_known BEFORE INSERT ON orders
 BEGIN
-    SELECT RAISE(ABORT, 'orders: status is not a status of the state machine')
+    SELECT RAISE(ABORT, 'orders_status_known: status is not a status of the state machine')
     WHERE NEW.status NOT IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED');
 END;
 

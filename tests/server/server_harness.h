@@ -172,6 +172,20 @@ public:
         return result;
     }
 
+    // Runs one statement on the server's database on the test's own connection: the database's
+    // error text, or an empty text when it ran.
+    QString exec(const QString &sql)
+    {
+        QString problem = QStringLiteral("no database");
+        withDatabase([&](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            problem = query.exec(sql) ? QString() : query.lastError().text();
+        });
+        return problem;
+    }
+
+    bool onPostgres() const { return m_location.first() == QLatin1StringView("--database"); }
+
     quint16 port() const { return m_port; }
 
 private:

@@ -100,7 +100,7 @@ struct Till
         if (!opened)
             qFatal("%s", qPrintable(opened.error().message));
         database = std::move(opened).value();
-        store::UserStore users(*database, clock);
+        store::UserStore users(*database, clock, ids);
         auto anna = users.add(u"Anna"_s, u"cashier"_s, u"1234"_s);
         auto currency = store::TerminalSettings::load(database->connection());
         if (!anna || !currency)

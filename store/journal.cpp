@@ -59,8 +59,9 @@ Result<JournalEntry> Journal::append(const QSqlDatabase &db, const QString &orde
         execute(db,
                 u"INSERT INTO journal (seq, order_id, kind, record, prev_hash, hash, at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                {entry.seq, orderId, kind, QString::fromUtf8(record),
-                 QString::fromLatin1(entry.prevHash), QString::fromLatin1(entry.hash), entry.at});
+                {entry.seq, orderId.isEmpty() ? QVariant() : QVariant(orderId), kind,
+                 QString::fromUtf8(record), QString::fromLatin1(entry.prevHash),
+                 QString::fromLatin1(entry.hash), entry.at});
     if (!inserted)
         return inserted.error();
     return entry;

@@ -14,8 +14,8 @@ namespace counterline::store {
 struct JournalEntry
 {
     qint64 seq = 0;
-    QString orderId;
-    QString kind; // "sale" or "event"
+    QString orderId; // empty for a generic entry
+    QString kind;    // "sale", "event" or "entry" (generic: store/journal_entries.h)
     QByteArray record;
     QByteArray prevHash; // hex
     QByteArray hash;     // hex
@@ -47,7 +47,7 @@ public:
     static QByteArray chainHash(const QByteArray &prevHashHex, const QByteArray &record);
 
     // Appends within the caller's transaction; the next sequence number and previous hash come
-    // from the table itself.
+    // from the table itself. A generic entry ("entry") has no order.
     static Result<JournalEntry> append(const QSqlDatabase &db, const QString &orderId,
                                        const QString &kind, const QByteArray &record,
                                        const QDateTime &at);

@@ -7,6 +7,19 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::store {
 
+Result<void> OutboxStore::enqueue(const QSqlDatabase &db, const QString &orderId,
+                                  const QString &kind, const QUuid &key, const QByteArray &payload,
+                                  const QDateTime &at)
+{
+    Result<qint64> ran =
+        execute(db,
+                u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?)"_s,
+                {orderId.isEmpty() ? QVariant() : QVariant(orderId), kind,
+                 key.toString(QUuid::WithoutBraces), QString::fromUtf8(payload), timeText(at)});
+    return ran ? success() : Result<void>(ran.error());
+}
+
 OutboxStore::OutboxStore(const Database &database, const Clock &clock)
     : m_database(database)
     , m_db(database.connection())
@@ -242,7 +255,7 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
             runSql(m_db,
                    u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
                    "b.last_status, b.last_error, b.next_attempt_at FROM outbox b "
-                   "JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
+                   "LEFT JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
                    "ORDER BY b.seq LIMIT ?"_s,
                    {waitingLimit});
         if (!waiting)

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QUuid>
 
 #include <optional>
 
@@ -18,8 +19,8 @@ namespace counterline::store {
 struct OutboxEntry
 {
     qint64 seq = 0;
-    QString orderId;
-    QString kind; // "create", "event", "cancel"
+    QString orderId; // empty for a generic journal entry
+    QString kind;    // "create", "event", "cancel", "journal"
     QString idempotencyKey;
     QByteArray payload;
     int attempts = 0;
@@ -98,6 +99,12 @@ class OutboxStore
 
 public:
     OutboxStore(const Database &database, const Clock &clock);
+
+    // The one door into the outbox, within the caller's transaction (checkout, an event, a
+    // return, a generic journal entry): `payload` is frozen as it is, with the key made now.
+    // `orderId` is empty for a generic journal entry.
+    static Result<void> enqueue(const QSqlDatabase &db, const QString &orderId, const QString &kind,
+                                const QUuid &key, const QByteArray &payload, const QDateTime &at);
 
     // Pending entries whose retry time has come and which are first in line for their order
     // (a return is in line after the sale it gives back from and the sale's earlier returns),

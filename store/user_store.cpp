@@ -1,8 +1,11 @@
 #include "store/user_store.h"
 
+#include "store/canonical_json.h"
+#include "store/journal_entries.h"
 #include "store/sql.h"
 #include "store/time_text.h"
 
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
@@ -54,11 +57,34 @@ Result<QList<StoredUser>> activeUsers(const QSqlDatabase &db)
     return users;
 }
 
+QString pinPlaceName(PinPlace where)
+{
+    switch (where) {
+    case PinPlace::Login:
+        return u"login"_s;
+    case PinPlace::Approval:
+        return u"approval"_s;
+    case PinPlace::BackOffice:
+        return u"back_office"_s;
+    }
+    return u"login"_s;
+}
+
+Error lockedError(const QDateTime &until, const QDateTime &now)
+{
+    const qint64 seconds = std::max<qint64>(1, now.secsTo(until));
+    return Error{u"user.pins_locked"_s,
+                 UserStore::tr("Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).",
+                               nullptr, int(seconds))
+                     .arg(QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat))};
+}
+
 } // namespace
 
-UserStore::UserStore(const Database &database, const Clock &clock)
+UserStore::UserStore(const Database &database, const Clock &clock, IdSource &ids)
     : m_db(database.connection())
     , m_clock(clock)
+    , m_ids(ids)
 {}
 
 Result<User> UserStore::add(const QString &name, const QString &role, const QString &pin)
@@ -110,6 +136,98 @@ Result<std::optional<User>> UserStore::byPin(const QString &pin)
             return std::optional<User>(stored.user);
     }
     return std::optional<User>();
+}
+
+Result<std::optional<QDateTime>> UserStore::lockedUntil()
+{
+    Result<QVariant> until = selectValue(m_db, u"SELECT locked_until FROM pin_guard"_s);
+    if (!until)
+        return until.error();
+    if (until->isNull())
+        return std::optional<QDateTime>();
+    const QDateTime at = timeFromText(until->toString());
+    return at > m_clock.now() ? std::optional<QDateTime>(at) : std::optional<QDateTime>();
+}
+
+Result<User> UserStore::signIn(const QString &pin, PinPlace where, const QString &asking)
+{
+    Result<std::optional<QDateTime>> locked = lockedUntil();
+    if (!locked)
+        return locked.error();
+    if (*locked)
+        return lockedError(**locked, m_clock.now());
+    Result<std::optional<User>> user = byPin(pin);
+    if (!user)
+        return user.error();
+    if (user->has_value()) {
+        Result<qint64> reset = execute(
+            m_db, u"UPDATE pin_guard SET failures = 0, lockouts = 0, locked_until = NULL"_s);
+        if (!reset)
+            return reset.error();
+        return **user;
+    }
+    QDateTime until;
+    int triesLeft = 0;
+    if (Result<void> counted = countWrongPin(where, asking, &until, &triesLeft); !counted)
+        return counted.error();
+    if (until.isValid())
+        return lockedError(until, m_clock.now());
+    return Error{u"user.unknown_pin"_s,
+                 tr("That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for "
+                    "a while.",
+                    nullptr, triesLeft)};
+}
+
+Result<void> UserStore::countWrongPin(PinPlace where, const QString &asking, QDateTime *lockedUntil,
+                                      int *triesLeft)
+{
+    WriteTransaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    Result<QSqlQuery> guard = runSql(m_db, u"SELECT failures, lockouts FROM pin_guard"_s);
+    if (!guard)
+        return guard.error();
+    if (!guard.value().next())
+        return Error{u"user.no_pin_guard"_s, tr("The PIN guard of this till is missing.")};
+    const int failures = guard.value().value(0).toInt() + 1;
+    const int lockouts = guard.value().value(1).toInt();
+    guard.value().finish();
+    const QDateTime now = m_clock.now();
+    if (failures < kWrongPinsToLock) {
+        Result<qint64> counted = execute(m_db, u"UPDATE pin_guard SET failures = ?"_s, {failures});
+        if (!counted)
+            return counted.error();
+        *triesLeft = kWrongPinsToLock - failures;
+        return transaction.commit();
+    }
+    // Locked: 30 seconds the first time, twice as long each time after, at most 15 minutes.
+    const qint64 seconds = std::min<qint64>(30LL << std::min(lockouts, 5), 15 * 60);
+    *lockedUntil = now.addSecs(seconds);
+    Result<qint64> locked =
+        execute(m_db, u"UPDATE pin_guard SET failures = 0, lockouts = ?, locked_until = ?"_s,
+                {lockouts + 1, timeText(*lockedUntil)});
+    if (!locked)
+        return locked.error();
+    CanonicalJson payload;
+    payload.beginObject()
+        .key("failures"_L1)
+        .value(failures)
+        .key("locked_until"_L1)
+        .value(timeText(*lockedUntil))
+        .key("lockout"_L1)
+        .value(lockouts + 1)
+        .key("seconds"_L1)
+        .value(seconds)
+        .key("user"_L1)
+        .optional(asking)
+        .key("where"_L1)
+        .value(pinPlaceName(where))
+        .endObject();
+    Result<JournalEntry> journalled = JournalEntries::record(
+        m_db, m_ids, QString(JournalEntries::kPinLockout), payload.take(), now);
+    if (!journalled)
+        return journalled.error();
+    return transaction.commit();
 }
 
 Result<QList<User>> UserStore::active()

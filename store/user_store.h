@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/clock.h"
+#include "domain/id_source.h"
 #include "domain/result.h"
 #include "store/database.h"
 
@@ -21,24 +22,52 @@ struct User
     bool isManager() const { return role == QLatin1StringView("manager"); }
 };
 
+// Where a PIN was typed: the journal says where a lockout happened.
+enum class PinPlace
+{
+    Login,     // the till's log-in
+    Approval,  // a manager approving what a cashier may not do alone
+    BackOffice // opening the back office at the till
+};
+
 // The terminal's users and their PINs. A PIN is kept only as PBKDF2-HMAC-SHA256 with a salt of
-// its own; the login screen asks for the PIN alone, so no two active users share one.
+// its own; the login screen asks for the PIN alone, so no two active users share one — and a
+// wrong PIN names nobody. So wrong PINs are counted for the till's PIN entry as a whole (log-in,
+// approvals and back office alike): kWrongPinsToLock in a row lock it for an escalating time
+// (30 s, doubling, at most 15 minutes); a right PIN starts the count again. Each lockout is a
+// generic journal entry ("pin_lockout"), synced and verified like the rest of the journal.
 class UserStore
 {
     Q_DECLARE_TR_FUNCTIONS(UserStore)
 
 public:
-    UserStore(const Database &database, const Clock &clock);
+    static constexpr int kWrongPinsToLock = 5;
+
+    UserStore(const Database &database, const Clock &clock, IdSource &ids);
 
     // PIN: 4 to 8 digits. Names and PINs are unique among active users.
     Result<User> add(const QString &name, const QString &role, const QString &pin);
-    // The active user with this PIN, if any.
-    Result<std::optional<User>> byPin(const QString &pin);
+
+    // The active user whose PIN this is. Refused while PIN entry is locked ("user.pins_locked",
+    // saying until when; the PIN is not even tried); a PIN of nobody is "user.unknown_pin", which
+    // says how many tries are left, and the one that locks PIN entry is "user.pins_locked".
+    // `asking` names who was at the till when a manager's PIN was asked for, for the journal.
+    Result<User> signIn(const QString &pin, PinPlace where, const QString &asking = {});
+
+    // Until when PIN entry is locked, if it is now.
+    Result<std::optional<QDateTime>> lockedUntil();
+
     Result<QList<User>> active();
 
 private:
+    // The active user with this PIN, if any; no counting.
+    Result<std::optional<User>> byPin(const QString &pin);
+    Result<void> countWrongPin(PinPlace where, const QString &asking, QDateTime *lockedUntil,
+                               int *triesLeft);
+
     QSqlDatabase m_db;
     const Clock &m_clock;
+    IdSource &m_ids;
 };
 
 } // namespace counterline::store

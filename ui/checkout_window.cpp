@@ -54,7 +54,7 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     , m_ids(ids)
     , m_options(std::move(options))
     , m_terminal(*store::TerminalSettings::load(database.connection()))
-    , m_users(database, clock)
+    , m_users(database, clock, ids)
     , m_catalog(database)
     , m_carts(database, clock)
     , m_shifts(database, clock)

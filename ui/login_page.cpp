@@ -2,6 +2,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -35,13 +36,34 @@ LoginPage::LoginPage(store::UserStore &users, QWidget *parent)
     layout->addWidget(m_message);
     layout->addStretch();
     connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryPin);
+    m_unlock = new QTimer(this);
+    m_unlock->setSingleShot(true);
+    connect(m_unlock, &QTimer::timeout, this, [this] {
+        m_message->clear();
+        followLock();
+    });
 }
 
 void LoginPage::reset()
 {
     m_pin->clear();
     m_message->clear();
+    followLock();
     m_pin->setFocus();
+}
+
+void LoginPage::followLock()
+{
+    Result<std::optional<QDateTime>> locked = m_users.lockedUntil();
+    const bool isLocked = locked && locked->has_value();
+    m_pin->setEnabled(!isLocked);
+    if (!isLocked) {
+        m_pin->setFocus();
+        return;
+    }
+    // A second more than the lock, so that the field opens once it really has run out.
+    m_unlock->start(std::chrono::milliseconds(
+        std::max<qint64>(QDateTime::currentDateTimeUtc().msecsTo(**locked), 0) + 1000));
 }
 
 void LoginPage::showMessage(const QString &text)
@@ -53,17 +75,15 @@ void LoginPage::tryPin()
 {
     const QString pin = m_pin->text();
     m_pin->clear();
-    Result<std::optional<store::User>> user = m_users.byPin(pin);
+    Result<store::User> user = m_users.signIn(pin, store::PinPlace::Login);
     if (!user) {
         m_message->setText(user.error().message);
-        return;
-    }
-    if (!user->has_value()) {
-        m_message->setText(tr("That PIN is not known here. Try again."));
+        if (user.error().code == u"user.pins_locked"_s)
+            followLock();
         return;
     }
     m_message->clear();
-    emit loggedIn(**user);
+    emit loggedIn(*user);
 }
 
 } // namespace counterline::ui

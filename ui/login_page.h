@@ -9,7 +9,8 @@ class QLineEdit;
 
 namespace counterline::ui {
 
-// The till's front door: the cashier types a PIN and presses Enter. GUI thread.
+// The till's front door: the cashier types a PIN and presses Enter. While too many wrong PINs
+// keep PIN entry locked (store::UserStore), the field waits and says until when. GUI thread.
 class LoginPage : public QWidget
 {
     Q_OBJECT
@@ -25,8 +26,11 @@ signals:
 
 private:
     void tryPin();
+    // Locks the field while PIN entry is locked, and opens it again when the time is up.
+    void followLock();
 
     store::UserStore &m_users;
+    class QTimer *m_unlock = nullptr;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
 };

@@ -36,13 +36,13 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const QString &what, Q
 
 void ManagerApproval::check()
 {
-    Result<std::optional<store::User>> user = m_users.byPin(m_pin->text());
+    Result<store::User> user = m_users.signIn(m_pin->text(), store::PinPlace::Approval);
     m_pin->clear();
     if (!user) {
         m_message->setText(user.error().message);
         return;
     }
-    if (!user->has_value() || !(*user)->isManager()) {
+    if (!user->isManager()) {
         m_message->setText(tr("That is not a manager's PIN."));
         return;
     }

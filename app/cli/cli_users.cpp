@@ -19,7 +19,7 @@ int runUserAdd(Context &context)
     if (!database)
         return 1;
     Result<store::User> added =
-        store::UserStore(*database, context.clock)
+        store::UserStore(*database, context.clock, context.ids)
             .add(parser.value(u"name"_s), parser.value(u"role"_s), parser.value(u"pin"_s));
     if (!added)
         return context.fail(added.error());

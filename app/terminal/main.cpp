@@ -103,18 +103,27 @@ int runBackOffice(const QCommandLineParser &parser)
         store::TerminalSettings::load(database->connection());
     if (!terminal)
         return refuse(terminal.error().message);
-    // A manager opens the back office; the PIN says who changes what.
-    bool entered = false;
-    const QString pin =
-        QInputDialog::getText(nullptr, QApplication::translate("counterline", "Back office"),
-                              QApplication::translate("counterline", "Manager's PIN:"),
-                              QLineEdit::Password, {}, &entered);
-    if (!entered)
-        return 0;
-    Result<std::optional<store::User>> user = store::UserStore(*database, clock).byPin(pin);
-    if (!user || !user->has_value() || (*user)->role != u"manager"_s) {
-        return refuse(
-            QApplication::translate("counterline", "The back office opens with a manager's PIN."));
+    // A manager opens the back office; the PIN says who changes what. A wrong PIN asks again
+    // (and counts toward the till's PIN lock); only Cancel leaves.
+    store::UserStore users(*database, clock, ids);
+    std::optional<store::User> manager;
+    QString said;
+    while (!manager) {
+        bool entered = false;
+        const QString ask = QApplication::translate("counterline", "Manager's PIN:");
+        const QString pin = QInputDialog::getText(
+            nullptr, QApplication::translate("counterline", "Back office"),
+            said.isEmpty() ? ask : said + u"\n\n"_s + ask, QLineEdit::Password, {}, &entered);
+        if (!entered)
+            return 0;
+        Result<store::User> user = users.signIn(pin, store::PinPlace::BackOffice);
+        if (!user)
+            said = user.error().message;
+        else if (!user->isManager())
+            said = QApplication::translate("counterline",
+                                           "The back office opens with a manager's PIN.");
+        else
+            manager = *user;
     }
     // With the payment service, a return can go back to the card the sale was charged to.
     std::unique_ptr<sync::CardPayments> cards;
@@ -127,7 +136,7 @@ int runBackOffice(const QCommandLineParser &parser)
     ui::LocalHistorySource source(*database);
     ui::LocalOrderBackend backend(*database, clock, ids, cards.get());
     ui::BackOfficeWindow window(source, backend, database.get(), clock,
-                                terminal->storeId + u'-' + terminal->terminalId, (*user)->name);
+                                terminal->storeId + u'-' + terminal->terminalId, manager->name);
     window.show();
     return QApplication::exec();
 }

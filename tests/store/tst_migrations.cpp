@@ -1,15 +1,23 @@
+#include "store/catalog.h"
 #include "store/database.h"
+#include "store/journal.h"
 #include "store/migrations.h"
+#include "store/order_store.h"
 #include "store/sql.h"
+#include "store/terminal_identity.h"
+#include "store_fixture.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace counterline;
 using namespace counterline::store;
+using namespace counterline::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -31,6 +39,21 @@ QStringList tables(const QSqlDatabase &db)
     while (query.next())
         names.append(query.value(0).toString());
     return names;
+}
+
+// Every row of `table` as one text, in key order.
+QString tableText(const QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery query(db);
+    query.exec(u"SELECT * FROM %1 ORDER BY 1"_s.arg(table));
+    QStringList rows;
+    while (query.next()) {
+        QStringList values;
+        for (int i = 0; i < query.record().count(); ++i)
+            values.append(query.value(i).toString());
+        rows.append(values.join(u'|'));
+    }
+    return rows.join(u'\n');
 }
 
 } // namespace
@@ -64,12 +87,14 @@ private slots:
                                    u"order_transitions"_s,
                                    u"orders"_s,
                                    u"outbox"_s,
+                                   u"pin_guard"_s,
                                    u"product_search"_s,
                                    u"product_search_config"_s,
                                    u"product_search_data"_s,
                                    u"product_search_docsize"_s,
                                    u"product_search_idx"_s,
                                    u"products"_s,
+                                   u"refunds"_s,
                                    u"shifts"_s,
                                    u"stock"_s,
                                    u"sync_cursors"_s,
@@ -110,6 +135,57 @@ private slots:
         QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
         QCOMPARE(selectValue(db, u"PRAGMA application_id"_s)->toLongLong(),
                  qint64(Database::kApplicationId));
+    }
+
+    // Version 12 rebuilds the journal and the outbox (a generic journal entry has no order): a
+    // till's sales, chain and waiting entries come through unchanged, and the rules stay.
+    void theRebuiltJournalAndOutboxKeepTheirRowsAndRules()
+    {
+        StoreFixture f; // the newest schema, only for its clock, ids and catalog text
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"t.sqlite"_s);
+        QString outboxBefore;
+        {
+            auto old = Database::open(path, terminalMigrations().mid(0, 11));
+            QVERIFY(old.ok());
+            QVERIFY(TerminalSettings::initialise(
+                        old.value()->connection(),
+                        {u"S1"_s, u"T1"_s, *Currency::fromCode(u"EUR"), PricingPolicy{}},
+                        f.clock.now())
+                        .ok());
+            QVERIFY(Catalog(*old.value())
+                        .importCsv(QString::fromUtf8(kSmallCatalog), f.clock.now())
+                        .ok());
+            OrderStore orders(*old.value(), f.clock, f.ids);
+            for (int i = 0; i < 3; ++i) {
+                Cart cart(f.ids.next(), *Currency::fromCode(u"EUR"), PricingPolicy{});
+                QVERIFY(cart.addProduct(**Catalog(*old.value()).bySku(u"BROT"_s), 1).ok());
+                const Money total = cart.totals()->total;
+                QVERIFY(orders
+                            .checkout(cart, {u"anna"_s,
+                                             {},
+                                             {Tender{TenderKind::Cash, total, {}, false}},
+                                             Actor{u"anna"_s, {}}})
+                            .ok());
+            }
+            outboxBefore = tableText(old.value()->connection(), u"outbox"_s);
+        }
+        auto upgraded = Database::open(path);
+        QVERIFY(upgraded.ok());
+        const QSqlDatabase db = upgraded.value()->connection();
+        QCOMPARE(tableText(db, u"outbox"_s), outboxBefore);
+        Result<JournalVerification> verified = Journal::verify(db);
+        QVERIFY(verified.ok() && verified->ok());
+        QCOMPARE(verified->entries, 3);
+        QSqlQuery query(db);
+        QVERIFY(!query.exec(u"DELETE FROM journal"_s));
+        QVERIFY(query.lastError().text().contains(u"immutable"_s));
+        QVERIFY(!query.exec(u"UPDATE outbox SET idempotency_key = 'new'"_s));
+        QVERIFY(!query.exec(u"INSERT INTO journal SELECT 9, NULL, 'sale', '{}', hash, 'x', at "
+                            "FROM journal WHERE seq = 3"_s));
+        QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+        QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
+        QVERIFY(!query.next()); // no row breaks a reference
     }
 
     void newerDatabaseIsRefusedUntouched()

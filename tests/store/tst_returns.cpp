@@ -306,7 +306,7 @@ private slots:
     void reportsAndTheZReportSubtractReturns()
     {
         StoreFixture f;
-        const store::User cashier = store::UserStore(*f.database, f.clock)
+        const store::User cashier = store::UserStore(*f.database, f.clock, f.ids)
                                         .add(u"cashier-1"_s, u"cashier"_s, u"4711"_s)
                                         .value();
         store::ShiftStore shifts(*f.database, f.clock);

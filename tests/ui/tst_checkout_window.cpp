@@ -66,7 +66,7 @@ private slots:
     void init()
     {
         m_terminal = std::make_unique<StoreFixture>();
-        store::UserStore users(*m_terminal->database, m_terminal->clock);
+        store::UserStore users(*m_terminal->database, m_terminal->clock, m_terminal->ids);
         QVERIFY(users.add(u"Anna"_s, u"cashier"_s, u"1234"_s).ok());
         QVERIFY(users.add(u"Mia"_s, u"manager"_s, u"9999"_s).ok());
         openWindow();

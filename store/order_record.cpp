@@ -14,18 +14,6 @@ QString taxModeName(const PricingPolicy &policy)
     return policy.taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s;
 }
 
-void writeJournalLink(CanonicalJson &json, const JournalEntry &entry)
-{
-    json.beginObject()
-        .key("hash"_L1)
-        .value(QString::fromLatin1(entry.hash))
-        .key("prev_hash"_L1)
-        .value(QString::fromLatin1(entry.prevHash))
-        .key("seq"_L1)
-        .value(entry.seq)
-        .endObject();
-}
-
 // What an event's outbox payload adds to its record.
 struct EventLink
 {
@@ -33,9 +21,27 @@ struct EventLink
     const JournalEntry &journal;
 };
 
+void writeRefunds(CanonicalJson &json, const QList<TenderRefund> &refunds)
+{
+    json.beginArray();
+    for (const TenderRefund &refund : refunds) {
+        json.beginObject()
+            .key("amount"_L1)
+            .value(refund.amount.minorUnits())
+            .key("outcome"_L1)
+            .value(tenderRefundOutcomeName(refund.outcome))
+            .key("refund_id"_L1)
+            .optional(refund.refundId)
+            .key("tender"_L1)
+            .value(refund.tender)
+            .endObject();
+    }
+    json.endArray();
+}
+
 // An event's record, fields in sorted order; with `link`, as its outbox payload.
 void writeEvent(CanonicalJson &json, const QString &orderId, const OrderEventRecord &event,
-                const EventLink *link = nullptr)
+                const EventLink *link = nullptr, const QList<TenderRefund> &refunds = {})
 {
     json.beginObject()
         .key("actor"_L1)
@@ -57,9 +63,12 @@ void writeEvent(CanonicalJson &json, const QString &orderId, const OrderEventRec
         json.key("journal"_L1);
         writeJournalLink(json, link->journal);
     }
-    json.key("order_id"_L1)
-        .value(orderId)
-        .key("to"_L1)
+    json.key("order_id"_L1).value(orderId);
+    if (!refunds.isEmpty()) {
+        json.key("refunds"_L1);
+        writeRefunds(json, refunds);
+    }
+    json.key("to"_L1)
         .value(orderStatusName(event.to))
         .key("type"_L1)
         .value(u"event")
@@ -112,10 +121,23 @@ void writeTender(CanonicalJson &json, const Tender &tender)
 
 } // namespace
 
-QByteArray eventRecord(const QString &orderId, const OrderEventRecord &event)
+void writeJournalLink(CanonicalJson &json, const JournalEntry &entry)
+{
+    json.beginObject()
+        .key("hash"_L1)
+        .value(QString::fromLatin1(entry.hash))
+        .key("prev_hash"_L1)
+        .value(QString::fromLatin1(entry.prevHash))
+        .key("seq"_L1)
+        .value(entry.seq)
+        .endObject();
+}
+
+QByteArray eventRecord(const QString &orderId, const OrderEventRecord &event,
+                       const QList<TenderRefund> &refunds)
 {
     CanonicalJson json;
-    writeEvent(json, orderId, event);
+    writeEvent(json, orderId, event, nullptr, refunds);
     return json.take();
 }
 
@@ -189,11 +211,11 @@ QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal
 }
 
 QByteArray eventPayload(const QString &orderId, const OrderEventRecord &event, int expectedVersion,
-                        const JournalEntry &journal)
+                        const JournalEntry &journal, const QList<TenderRefund> &refunds)
 {
     const EventLink link{expectedVersion, journal};
     CanonicalJson json;
-    writeEvent(json, orderId, event, &link);
+    writeEvent(json, orderId, event, &link, refunds);
     return json.take();
 }
 

@@ -1,6 +1,7 @@
 #include "store/order_store.h"
 
 #include "store/order_record.h"
+#include "store/outbox_store.h"
 #include "store/return_source.h"
 #include "store/sql.h"
 #include "store/sync_cursors.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QMap>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -123,18 +125,6 @@ Result<void> moveOrder(const QSqlDatabase &db, const QString &orderId, int expec
     return success();
 }
 
-// `payload` is the entry's canonical JSON (compact, sorted keys).
-Result<void> insertOutbox(const QSqlDatabase &db, const QString &orderId, const QString &kind,
-                          const QUuid &key, const QByteArray &payload, const QDateTime &at)
-{
-    Result<qint64> ran =
-        execute(db,
-                u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
-                "VALUES (?, ?, ?, ?, ?)"_s,
-                {orderId, kind, idText(key), QString::fromUtf8(payload), timeText(at)});
-    return ran ? success() : Result<void>(ran.error());
-}
-
 // The receipt number the next order of this terminal takes (gapless; writeNewOrder advances it).
 Result<ReceiptNumber> nextReceipt(const QSqlDatabase &db, const TerminalIdentity &terminal)
 {
@@ -163,6 +153,73 @@ Result<void> moveStock(const QSqlDatabase &db, const Order &order)
             return ran.error();
     }
     return success();
+}
+
+// What each tender of a sale undone in full came to: checked against the tenders (one each, never
+// more than it paid, none for a card the server captures) and kept.
+Result<void> recordRefunds(const QSqlDatabase &db, const QString &orderId,
+                           const QList<TenderRefund> &refunds, const QDateTime &at)
+{
+    if (refunds.isEmpty())
+        return success();
+    Result<QSqlQuery> found =
+        runSql(db,
+               u"SELECT t.kind, t.amount_minor, t.reference, t.needs_capture, "
+               "o.change_minor, o.currency FROM tenders t JOIN orders o "
+               "ON o.id = t.order_id WHERE t.order_id = ? ORDER BY t.seq"_s,
+               {orderId});
+    if (!found)
+        return found.error();
+    QList<Tender> tenders;
+    qint64 change = 0;
+    Currency currency;
+    while (found.value().next()) {
+        const QSqlQuery &row = found.value();
+        currency = *Currency::fromCode(row.value(5).toString());
+        tenders.append(Tender{*tenderKindFromName(row.value(0).toString()),
+                              Money(row.value(1).toLongLong(), currency), row.value(2).toString(),
+                              row.value(3).toInt() == 1});
+        change = row.value(4).toLongLong();
+    }
+    found.value().finish();
+    const QList<Money> shares = tenderShares(tenders, Money(change, currency));
+    QSet<int> seen;
+    for (const TenderRefund &refund : refunds) {
+        const qsizetype at_ = refund.tender - 1;
+        const bool known = at_ >= 0 && at_ < tenders.size() && !seen.contains(refund.tender);
+        if (!known || tenders[at_].needsCapture ||
+            refund.amount.minorUnits() > shares[at_].minorUnits() || refund.amount.isNegative()) {
+            return Error{u"store.bad_refund"_s,
+                         QCoreApplication::translate("counterline::store::OrderStore",
+                                                     "Tender %1 of order %2 cannot give back %3.")
+                             .arg(refund.tender)
+                             .arg(orderId, refund.amount.toString())};
+        }
+        seen.insert(refund.tender);
+        Result<qint64> kept = execute(
+            db,
+            u"INSERT INTO refunds (order_id, tender_seq, amount_minor, outcome, refund_id, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)"_s,
+            {orderId, refund.tender, refund.amount.minorUnits(),
+             tenderRefundOutcomeName(refund.outcome),
+             refund.refundId.isEmpty() ? QVariant() : QVariant(refund.refundId), timeText(at)});
+        if (!kept)
+            return kept.error();
+    }
+    return success();
+}
+
+// A sale undone in full: its goods are back on the shelf here too (the server restocks its own
+// books; the next catalog pull agrees).
+Result<void> restock(const QSqlDatabase &db, const QString &orderId)
+{
+    Result<qint64> back =
+        execute(db,
+                u"UPDATE stock SET on_hand = on_hand + (SELECT SUM(l.quantity) FROM order_lines l "
+                "WHERE l.order_id = ? AND l.sku = stock.sku) "
+                "WHERE sku IN (SELECT sku FROM order_lines WHERE order_id = ?)"_s,
+                {orderId, orderId});
+    return back ? success() : Result<void>(back.error());
 }
 
 } // namespace
@@ -276,7 +333,7 @@ Result<CheckoutResult> OrderStore::writeNewOrder(const Order &order, qint64 rece
         return journal.error();
     const QUuid key = m_ids.next();
     const QByteArray payload = newOrderPayload(record, *journal);
-    if (Result<void> ok = insertOutbox(m_db, orderId, u"create"_s, key, payload, now); !ok)
+    if (Result<void> ok = OutboxStore::enqueue(m_db, orderId, u"create"_s, key, payload, now); !ok)
         return ok.error();
     if (Result<void> ok = moveStock(m_db, order); !ok)
         return ok.error();
@@ -288,7 +345,7 @@ Result<CheckoutResult> OrderStore::writeNewOrder(const Order &order, qint64 rece
 }
 
 Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, OrderEvent event,
-                                   const Actor &actor)
+                                   const Actor &actor, const QList<TenderRefund> &refunds)
 {
     const QString id = idText(orderId);
     WriteTransaction transaction(m_db);
@@ -335,18 +392,30 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     }
 
     const QDateTime now = m_clock.now();
+    const bool undone = event == OrderEvent::Cancel || event == OrderEvent::Refund;
+    if (!refunds.isEmpty() && !undone) {
+        return Error{u"store.refund_without_reversal"_s,
+                     tr("Money goes back only with a Cancel or a Refund of the whole sale.")};
+    }
     const OrderEventRecord record{*status, *next, event, version + 1, actor, now};
     if (Result<void> ok = insertEvent(m_db, id, record); !ok)
         return ok.error();
     if (Result<void> ok = moveOrder(m_db, id, expectedVersion, record); !ok)
         return ok.error();
+    if (undone) {
+        if (Result<void> ok = recordRefunds(m_db, id, refunds, now); !ok)
+            return ok.error();
+        if (Result<void> ok = restock(m_db, id); !ok)
+            return ok.error();
+    }
     Result<JournalEntry> journal =
-        Journal::append(m_db, id, u"event"_s, eventRecord(id, record), now);
+        Journal::append(m_db, id, u"event"_s, eventRecord(id, record, refunds), now);
     if (!journal)
         return journal.error();
     const QString kind = event == OrderEvent::Cancel ? u"cancel"_s : u"event"_s;
-    if (Result<void> ok = insertOutbox(m_db, id, kind, m_ids.next(),
-                                       eventPayload(id, record, expectedVersion, *journal), now);
+    if (Result<void> ok =
+            OutboxStore::enqueue(m_db, id, kind, m_ids.next(),
+                                 eventPayload(id, record, expectedVersion, *journal, refunds), now);
         !ok)
         return ok.error();
     if (Result<void> committed = transaction.commit(); !committed)

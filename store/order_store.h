@@ -5,6 +5,7 @@
 #include "domain/id_source.h"
 #include "domain/order.h"
 #include "domain/order_return.h"
+#include "domain/tender_refund.h"
 #include "store/database.h"
 #include "store/journal.h"
 
@@ -78,8 +79,11 @@ public:
 
     // Applies one state machine event to a stored order, if the order still has the version the
     // caller saw; otherwise "store.version_conflict" and nothing changes. Returns the new version.
+    // A Cancel or Refund of a whole sale puts its goods back in stock and records what became of
+    // each tender's money (`refunds`: at most one per tender, never more than it paid, none for
+    // a card the server captures), in the journal and the outbox with the event.
     Result<int> applyEvent(const QUuid &orderId, int expectedVersion, OrderEvent event,
-                           const Actor &actor);
+                           const Actor &actor, const QList<TenderRefund> &refunds = {});
 
     // Applies a page of central changes and saves the feed's cursor, in one transaction. Each
     // change goes through the state machine only if the local order is exactly one version

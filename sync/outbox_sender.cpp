@@ -106,25 +106,17 @@ void OutboxSender::send(const store::OutboxEntry &entry)
         }
         outgoing = serverRequest(m_target, u"/v1/orders"_s, entry.idempotencyKey);
         body = *wire;
+    } else if (entry.kind == u"journal"_s) {
+        // A generic journal entry: its frozen payload is the body, byte for byte.
+        outgoing = serverRequest(m_target, u"/v1/journal"_s, entry.idempotencyKey);
+        body = entry.payload;
+    } else if (entry.kind == u"cancel"_s) {
+        outgoing = serverRequest(m_target, u"/v1/orders/%1/cancel"_s.arg(entry.orderId),
+                                 entry.idempotencyKey);
+        body = protocol::cancelRequestBody(entry.payload);
     } else {
-        const QJsonObject payload = QJsonDocument::fromJson(entry.payload).object();
-        if (entry.kind == u"cancel"_s) {
-            outgoing = serverRequest(m_target, u"/v1/orders/%1/cancel"_s.arg(entry.orderId),
-                                     entry.idempotencyKey);
-            body = QJsonDocument(QJsonObject{{u"reason"_s, u"Cancelled at the terminal"_s},
-                                             {u"restock"_s, true},
-                                             {u"refund_tenders"_s, true},
-                                             {u"journal"_s, payload.value(u"journal"_s)}})
-                       .toJson(QJsonDocument::Compact);
-        } else {
-            outgoing =
-                serverRequest(m_target, u"/v1/orders/%1/events"_s.arg(entry.orderId), QString());
-            body = QJsonDocument(
-                       QJsonObject{{u"event"_s, payload.value(u"event"_s)},
-                                   {u"expected_version"_s, payload.value(u"expected_version"_s)},
-                                   {u"journal"_s, payload.value(u"journal"_s)}})
-                       .toJson(QJsonDocument::Compact);
-        }
+        outgoing = serverRequest(m_target, u"/v1/orders/%1/events"_s.arg(entry.orderId), QString());
+        body = protocol::eventRequestBody(entry.payload);
     }
     ++m_inFlight;
     m_ordersInFlight.insert(entry.orderId);

@@ -75,4 +75,40 @@ Result<QByteArray> orderRequestBody(const QByteArray &outboxPayload)
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+// What a till recorded with its change: the person, the approver, the refunds.
+void addTillRecord(QJsonObject &body, const QJsonObject &payload)
+{
+    for (const QString &name : {u"actor"_s, u"approved_by"_s}) {
+        if (payload.value(name).isString() && !payload.value(name).toString().isEmpty())
+            body.insert(name, payload.value(name));
+    }
+    if (payload.value(u"refunds"_s).isArray())
+        body.insert(u"refunds"_s, payload.value(u"refunds"_s));
+}
+
+} // namespace
+
+QByteArray cancelRequestBody(const QByteArray &outboxPayload)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(outboxPayload).object();
+    QJsonObject body{{u"reason"_s, u"Cancelled at the terminal"_s},
+                     {u"restock"_s, true},
+                     {u"refund_tenders"_s, true},
+                     {u"journal"_s, payload.value(u"journal"_s)}};
+    addTillRecord(body, payload);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray eventRequestBody(const QByteArray &outboxPayload)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(outboxPayload).object();
+    QJsonObject body{{u"event"_s, payload.value(u"event"_s)},
+                     {u"expected_version"_s, payload.value(u"expected_version"_s)},
+                     {u"journal"_s, payload.value(u"journal"_s)}};
+    addTillRecord(body, payload);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
 } // namespace counterline::protocol

@@ -5,6 +5,7 @@
 #include "server/event_outbox.h"
 #include "server/follow_ups.h"
 #include "server/idempotency.h"
+#include "server/journal_entries.h"
 #include "server/journal_links.h"
 #include "server/order_changes.h"
 #include "server/order_ingest.h"
@@ -854,6 +855,46 @@ void HttpApi::addRoutes()
                     return problem(continuity.error());
                 return json(200,
                             QJsonDocument(continuity->toJson()).toJson(QJsonDocument::Compact));
+            });
+        }));
+
+    // A generic entry of the calling till's journal (a PIN lockout, …): checked and kept.
+    m_http.route(u"/v1/journal"_s, QHttpServerRequest::Method::Post,
+                 answered([onPool, idempotent, tooLarge](const QHttpServerRequest &request) {
+                     Incoming incoming = copy(request, "POST");
+                     if (incoming.body.size() > kMaxBodyBytes)
+                         return tooLarge();
+                     return onPool(std::move(incoming), [idempotent](const QSqlDatabase &db,
+                                                                     const Principal &caller,
+                                                                     const Incoming &in) {
+                         return idempotent(
+                             db, caller, in, requestFingerprint(in.method, in.path, in.body),
+                             [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                 return JournalEntries::receive(db, caller, in.body, now, slot);
+                             });
+                     });
+                 }));
+
+    // Generic journal entries as received, newest first (?kind=pin_lockout&limit=).
+    m_http.route(
+        u"/v1/journal/entries"_s, QHttpServerRequest::Method::Get,
+        answered([onPool](const QHttpServerRequest &request) {
+            return onPool(copy(request, "GET"), [](const QSqlDatabase &db, const Principal &caller,
+                                                   const Incoming &in) {
+                const QUrlQuery query(in.query);
+                bool numeric = true;
+                const int limit = query.hasQueryItem(u"limit"_s)
+                                      ? query.queryItemValue(u"limit"_s).toInt(&numeric)
+                                      : 100;
+                if (!numeric || limit < 1 || limit > 500) {
+                    return problem(translatedError("request.invalid_field",
+                                                   "\"limit\" must be a number from 1 to 500"));
+                }
+                Result<QJsonObject> entries = JournalEntries::list(
+                    db, caller, query.queryItemValue(u"kind"_s, QUrl::FullyDecoded), limit);
+                if (!entries)
+                    return problem(entries.error());
+                return json(200, QJsonDocument(*entries).toJson(QJsonDocument::Compact));
             });
         }));
 

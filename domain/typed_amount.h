@@ -30,7 +30,7 @@ namespace counterline {
 // amount.bad_separator (neither decimal nor thousands), amount.ambiguous, amount.too_precise,
 // amount.too_large, amount.other_currency.
 
-// A number scaled by 10^decimals (0 <= decimals <= 9): "12,5" with 4 decimals in de_DE is
+// A number scaled by 10^decimals (0 <= decimals <= 18): "12,5" with 4 decimals in de_DE is
 // 125000. Quantities take 0 decimals, percentages 4 (parts per million). No currency may be
 // typed here.
 Result<qint64> parseTypedAmount(QStringView text, int decimals, const QLocale &locale = QLocale());

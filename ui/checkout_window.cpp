@@ -1,5 +1,6 @@
 #include "ui/checkout_window.h"
 
+#include "domain/typed_amount.h"
 #include "store/offline_cards.h"
 #include "store/order_history.h"
 #include "store/order_store.h"
@@ -9,7 +10,6 @@
 #include "ui/login_page.h"
 #include "ui/manager_approval.h"
 #include "ui/money_format.h"
-#include "ui/money_input.h"
 #include "ui/payment_dialog.h"
 #include "ui/product_search_model.h"
 #include "ui/sync_status_bar.h"
@@ -230,7 +230,7 @@ bool CheckoutWindow::openShift()
         QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return false;
-    Result<Money> amount = parseMoneyInput(typed, m_terminal.currency);
+    Result<Money> amount = parseTypedMoney(typed, m_terminal.currency);
     Result<store::Shift> shift =
         amount ? m_shifts.open(*m_user, *amount) : Result<store::Shift>(amount.error());
     if (!shift) {
@@ -439,7 +439,7 @@ void CheckoutWindow::overridePrice()
     backToScan();
     if (!ok)
         return;
-    Result<Money> price = parseMoneyInput(typed, m_terminal.currency);
+    Result<Money> price = parseTypedMoney(typed, m_terminal.currency);
     if (!price) {
         showMessage(price.error().message, true);
         return;

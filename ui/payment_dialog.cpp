@@ -1,8 +1,8 @@
 #include "ui/payment_dialog.h"
 
+#include "domain/typed_amount.h"
 #include "sync/card_payments.h"
 #include "ui/money_format.h"
-#include "ui/money_input.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -127,7 +127,7 @@ Money PaymentDialog::change() const
 
 void PaymentDialog::addCashTyped()
 {
-    Result<Money> given = parseMoneyInput(m_cash->text(), m_total.currency());
+    Result<Money> given = parseTypedMoney(m_cash->text(), m_total.currency());
     if (!given || given->isZero()) {
         m_message->setText(given ? tr("Type the cash the customer gave.") : given.error().message);
         return;

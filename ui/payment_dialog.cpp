@@ -158,6 +158,9 @@ bool PaymentDialog::confirmLargeCash(const Money &given)
                         .arg(formatMoney(given), formatMoney(due), formatMoney(change)),
                     QMessageBox::NoButton, this);
     box.setObjectName(u"largeCashCheck"_s);
+    QFont large = box.font(); // the amounts are what the cashier must read
+    large.setPointSizeF(large.pointSizeF() * 1.25);
+    box.setFont(large);
     box.setInformativeText(tr("That is more than ten times what is due."));
     QPushButton *take =
         box.addButton(tr("Yes, take %1").arg(formatMoney(given)), QMessageBox::AcceptRole);

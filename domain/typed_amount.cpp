@@ -1,5 +1,7 @@
 #include "domain/typed_amount.h"
 
+#include "domain/number_notation.h"
+
 #include <QCoreApplication>
 #include <QVarLengthArray>
 
@@ -20,28 +22,7 @@ struct Unit
     QString code; // empty: a quantity or a percentage
 };
 
-enum class Kind
-{
-    Digit,
-    Decimal,     // the locale's decimal separator
-    Alternative, // the other of "." and ","
-    Spaces,      // space, no-break space, narrow no-break space: one kind
-    Apostrophes, // ' and ’: one kind
-    LocaleGroup, // any other group separator a locale has
-    Other,
-};
-
-struct Notation
-{
-    QChar decimal;
-    QChar alternative;
-    Kind groupKind = Kind::Alternative; // how the locale's own group separator is classed
-    QChar group;
-    int longestFirstGroup = 3;
-    QString minus;
-    QString currencySymbol; // "€", "￥" as "¥"
-    QString currencyCode;   // of the locale's own currency: "EUR"
-};
+using Kind = NumberNotation::Kind;
 
 struct Piece
 {
@@ -49,81 +30,6 @@ struct Piece
     QStringView text; // a run of digits, or one separator
 };
 using Pieces = std::span<const Piece>;
-
-bool isSpaceLike(QChar c)
-{
-    return c == u' ' || c == QChar(0x00A0) || c == QChar(0x202F);
-}
-
-bool isApostrophe(QChar c)
-{
-    return c == u'\'' || c == QChar(0x2019);
-}
-
-// A Japanese IME types full-width forms (U+FF01-U+FF5E mirror ASCII: digits, "，", "．",
-// letters of a currency code) and the ideographic space; "－" and "−" are minus signs.
-QString normalised(QStringView text)
-{
-    QString plain;
-    plain.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0xFF01 && u <= 0xFF5E)
-            plain.append(QChar(char16_t(u - 0xFEE0)));
-        else if (u == 0x3000)
-            plain.append(u' ');
-        else if (u == 0xFFE5) // full-width yen sign
-            plain.append(QChar(0x00A5));
-        else if (u == 0x2212) // minus sign
-            plain.append(u'-');
-        else
-            plain.append(c);
-    }
-    return plain;
-}
-
-Notation notationOf(const QLocale &locale)
-{
-    Notation notation;
-    const QString point = normalised(locale.decimalPoint());
-    notation.decimal = point.isEmpty() ? QChar(u'.') : point.front();
-    notation.alternative = notation.decimal == u',' ? QChar(u'.') : QChar(u',');
-    const QString group = normalised(locale.groupSeparator());
-    notation.group = group.isEmpty() ? QChar() : group.front();
-    notation.groupKind = isSpaceLike(notation.group)              ? Kind::Spaces
-                         : isApostrophe(notation.group)           ? Kind::Apostrophes
-                         : notation.group == notation.alternative ? Kind::Alternative
-                                                                  : Kind::LocaleGroup;
-    // Qt 6.4 folds a leading group shorter than the locale's minimum grouping digits into the next
-    // (es_ES writes 1234.567): what the locale writes must read back.
-    const QString written = locale.toString(qint64(1234567));
-    qsizetype leading = 0;
-    while (leading < written.size() && written[leading].isDigit())
-        ++leading;
-    if (leading == 4)
-        notation.longestFirstGroup = 4;
-    notation.minus = normalised(locale.negativeSign());
-    notation.currencySymbol = normalised(locale.currencySymbol());
-    notation.currencyCode = locale.currencySymbol(QLocale::CurrencyIsoCode);
-    return notation;
-}
-
-Kind kindOf(QChar c, const Notation &notation)
-{
-    if (c >= u'0' && c <= u'9')
-        return Kind::Digit;
-    if (c == notation.decimal)
-        return Kind::Decimal;
-    if (c == notation.alternative)
-        return Kind::Alternative;
-    if (notation.groupKind == Kind::Spaces && isSpaceLike(c))
-        return Kind::Spaces;
-    if (notation.groupKind == Kind::Apostrophes && isApostrophe(c))
-        return Kind::Apostrophes;
-    if (notation.groupKind == Kind::LocaleGroup && c == notation.group)
-        return Kind::LocaleGroup;
-    return Kind::Other;
-}
 
 QString quoted(QStringView separator)
 {
@@ -225,7 +131,7 @@ std::optional<qint64> scaled(QStringView integer, QStringView fraction, int deci
 
 // The digits of an integer part written with thousands separators of one kind: "1.234.567" ->
 // "1234567". An error says what is wrong with the groups.
-Result<QString> ungrouped(QStringView typed, Pieces pieces, const Notation &notation)
+Result<QString> ungrouped(QStringView typed, Pieces pieces, const NumberNotation &notation)
 {
     if (pieces.size() == 1 && pieces.front().kind == Kind::Digit)
         return pieces.front().text.toString(); // no separators: nothing to check
@@ -266,7 +172,7 @@ Result<QString> ungrouped(QStringView typed, Pieces pieces, const Notation &nota
 // One "." or "," that is not the locale's decimal separator, and no other separator: decimal
 // when 1 to `decimals` digits follow, thousands when three follow one to three.
 Result<qint64> readAlternative(QStringView typed, Pieces pieces, const Unit &unit,
-                               const Notation &notation, const QLocale &locale)
+                               const NumberNotation &notation, const QLocale &locale)
 {
     const bool separatorFirst = pieces.front().kind != Kind::Digit;
     const QStringView before = separatorFirst ? QStringView() : pieces.front().text;
@@ -311,18 +217,18 @@ Result<qint64> readAlternative(QStringView typed, Pieces pieces, const Unit &uni
 
 // The number alone: digits and separators, no sign, no currency.
 Result<qint64> readNumber(QStringView typed, QStringView body, const Unit &unit,
-                          const Notation &notation, const QLocale &locale)
+                          const NumberNotation &notation, const QLocale &locale)
 {
     QVarLengthArray<Piece, 16> pieces;
     qsizetype decimalAt = -1;
     int decimalCount = 0;
     QVarLengthArray<Kind, 4> separatorKinds;
     for (qsizetype i = 0; i < body.size();) {
-        const Kind kind = kindOf(body[i], notation);
+        const Kind kind = notation.kindOf(body[i]);
         if (kind == Kind::Other)
             return malformed(typed, unit, locale);
         qsizetype end = i + 1;
-        while (kind == Kind::Digit && end < body.size() && kindOf(body[end], notation) == kind)
+        while (kind == Kind::Digit && end < body.size() && notation.kindOf(body[end]) == kind)
             ++end;
         if (kind == Kind::Decimal) {
             decimalAt = pieces.size();
@@ -381,7 +287,7 @@ Result<qint64> readNumber(QStringView typed, QStringView body, const Unit &unit,
 // or the locale's symbol when the locale's currency is this one. Returns the code of another
 // currency typed there instead, if any.
 std::optional<QString> takeCurrency(QString &body, const Currency &currency,
-                                    const Notation &notation)
+                                    const NumberNotation &notation)
 {
     const QString &symbol = notation.currencySymbol;
     const QString &symbolCode = notation.currencyCode;
@@ -414,8 +320,8 @@ Result<qint64> parse(QStringView text, const Unit &unit, const QLocale &locale,
 {
     Q_ASSERT(unit.decimals >= 0 && unit.decimals <= 18);
     const QStringView typed = text.trimmed();
-    QString body = normalised(typed).trimmed();
-    const Notation notation = notationOf(locale);
+    QString body = normalisedTyping(typed).trimmed();
+    const NumberNotation notation = NumberNotation::cached(locale); // a copy: shared strings
     bool negative = false;
     // A sign and a currency in either order: "-20 EUR", "EUR -20", "€-20".
     for (int round = 0; round < 2; ++round) {

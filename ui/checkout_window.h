@@ -53,8 +53,8 @@ struct CheckoutOptions
 // the focus, a scan adds the product (or bumps its line), and every action has a function key
 // shown on its button. The cart is saved after every change, so a crash loses nothing on screen.
 // Checkout commits the order in one transaction before the receipt is printed. The corrections
-// (F2-F7) live in checkout_corrections.cpp. GUI thread; the database calls are short local SQLite
-// statements.
+// (F2-F7) live in checkout_corrections.cpp, the shift's opening and close in checkout_shift.cpp.
+// GUI thread; the database calls are short local SQLite statements.
 class CheckoutWindow : public QMainWindow
 {
     Q_OBJECT

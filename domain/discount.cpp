@@ -53,4 +53,19 @@ Result<qint64> Discount::on(qint64 baseMinor, RoundingRule rounding) const
     return qint64{0};
 }
 
+bool Discount::exceedsShare(qint64 baseMinor, qint64 sharePpm) const
+{
+    switch (m_kind) {
+    case Kind::None:
+        return false;
+    case Kind::Percent:
+        return m_value > sharePpm;
+    case Kind::Amount:
+        // Exact in 128 bits: amount / base > share / 10^6.
+        return WideInt(m_value) * TaxRate::kPartsPerMillion > WideInt(baseMinor) * sharePpm;
+    }
+    Q_UNREACHABLE();
+    return false;
+}
+
 } // namespace counterline

@@ -33,6 +33,11 @@ public:
     // The discount, in minor units, that applies to `baseMinor` (a non-negative amount).
     Result<qint64> on(qint64 baseMinor, RoundingRule rounding) const;
 
+    // Whether this takes more than `sharePpm` (parts per million) of `baseMinor`: a percentage
+    // above the share, or an amount above that share of the base. How a till decides that a
+    // discount needs a manager, whichever way it was typed.
+    bool exceedsShare(qint64 baseMinor, qint64 sharePpm) const;
+
     friend bool operator==(const Discount &, const Discount &) = default;
 
 private:

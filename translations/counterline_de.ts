@@ -1150,6 +1150,97 @@
     </message>
 </context>
 <context>
+    <name>counterline::TypedAmount</name>
+    <message>
+        <source>the space</source>
+        <translation>das Leerzeichen</translation>
+    </message>
+    <message>
+        <source>whole numbers only</source>
+        <translation>nur ganze Zahlen</translation>
+    </message>
+    <message>
+        <source>at most one decimal place</source>
+        <translation>höchstens eine Nachkommastelle</translation>
+    </message>
+    <message>
+        <source>at most %1 decimal places</source>
+        <translation>höchstens %1 Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>%1 has no decimals</source>
+        <translation>%1 hat keine Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>%1 has one decimal place</source>
+        <translation>%1 hat eine Nachkommastelle</translation>
+    </message>
+    <message>
+        <source>%1 has %2 decimal places</source>
+        <translation>%1 hat %2 Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number like %2.</source>
+        <translation>„%1“ ist keine Zahl wie %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <translation>„%1“ ist kein Betrag wie %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has too many decimals: %2.</source>
+        <translation>„%1“ hat zu viele Nachkommastellen: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large.</source>
+        <translation>„%1“ ist zu groß.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not stand between digits.</source>
+        <translation>In „%1“ steht %2 nicht zwischen Ziffern.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; mixes the separators %2 and %3.</source>
+        <translation>„%1“ mischt die Trennzeichen %2 und %3.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group thousands: one to three digits come first, then groups of three.</source>
+        <translation>In „%1“ gruppiert %2 keine Tausender: zuerst eine bis drei Ziffern, dann Gruppen zu drei.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be %2 or %3: type the decimals to say which.</source>
+        <translation>„%1“ könnte %2 oder %3 sein: geben Sie die Nachkommastellen mit ein, um es eindeutig zu machen.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 is neither the decimal separator (%3) nor a thousands separator (three digits after one to three).</source>
+        <translation>In „%1“ ist %2 weder Dezimaltrennzeichen (%3) noch Tausendertrennzeichen (drei Ziffern nach einer bis drei).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the decimal separator %2 more than once.</source>
+        <translation>„%1“ enthält das Dezimaltrennzeichen %2 mehr als einmal.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, only digits may follow the decimal separator %2.</source>
+        <translation>In „%1“ dürfen nach dem Dezimaltrennzeichen %2 nur Ziffern folgen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in %2; amounts here are in %3.</source>
+        <translation>„%1“ ist in %2; Beträge hier sind in %3.</translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation>Geben Sie einen Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Type a number.</source>
+        <translation>Geben Sie eine Zahl ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
+        <translation>„%1“ ist negativ; geben Sie es ohne Minuszeichen ein.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::app</name>
     <message>
         <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
@@ -1351,10 +1442,6 @@
         <translation>--tender ist cash oder card, nicht „%1“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
-        <translation>„%1“ ist nicht SKU:MENGE.</translation>
-    </message>
-    <message>
         <source>There is no product with the sku &quot;%1&quot;.</source>
         <translation>Es gibt keinen Artikel mit der Artikelnummer „%1“.</translation>
     </message>
@@ -1501,6 +1588,10 @@ Befehle:
     <message>
         <source>There is no receipt %1 on this till.</source>
         <translation>Auf dieser Kasse gibt es keinen Beleg %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY: %2</source>
+        <translation>„%1“ ist nicht SKU:MENGE: %2</translation>
     </message>
 </context>
 <context>
@@ -1920,10 +2011,18 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
 </context>
 <context>
-    <name>counterline::ui</name>
+    <name>counterline::ui::AmountPrompt</name>
     <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>„%1“ ist kein Betrag.</translation>
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity from 1 to %2.</source>
+        <translation>„%1“ ist keine Menge von 1 bis %2.</translation>
     </message>
 </context>
 <context>
@@ -2109,10 +2208,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Menge</translation>
     </message>
     <message>
-        <source>How many?</source>
-        <translation>Wie viele?</translation>
-    </message>
-    <message>
         <source>Not approved: %1.</source>
         <translation>Nicht genehmigt: %1.</translation>
     </message>
@@ -2125,20 +2220,8 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Neuer Stückpreis für %1:</translation>
     </message>
     <message>
-        <source>Changing the price of %1</source>
-        <translation>Preisänderung für %1</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Rabatt</translation>
-    </message>
-    <message>
-        <source>Discount on %1, in percent:</source>
-        <translation>Rabatt auf %1 in Prozent:</translation>
-    </message>
-    <message>
-        <source>A discount of %1 %</source>
-        <translation>Ein Rabatt von %1 %</translation>
     </message>
     <message>
         <source>There is no sale to void since you logged in.</source>
@@ -2167,10 +2250,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Receipt %1 is %2; there is nothing to give back.</source>
         <translation>Beleg %1 ist %2; es gibt nichts zurückzugeben.</translation>
-    </message>
-    <message>
-        <source>Returning sale %1 (%2)</source>
-        <translation>Rückgabe von Verkauf %1 (%2)</translation>
     </message>
     <message>
         <source>Sale %1 returned: give back %2.</source>
@@ -2204,6 +2283,70 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Cart parked by %1 at %2 resumed.</source>
         <translation>Von %1 um %2 geparkter Warenkorb fortgesetzt.</translation>
     </message>
+    <message>
+        <source>Price change</source>
+        <translation>Preisänderung</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Discount above %1 % of the line</source>
+        <translation>Rabatt über %1 % der Zeile</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Zeilensumme</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Returning a sale</source>
+        <translation>Rücknahme eines Verkaufs</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Total to give back</source>
+        <translation>Zurückzugeben</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>Orders not yet on the server</source>
+        <translation>Bestellungen noch nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>Cash difference</source>
+        <translation>Kassendifferenz</translation>
+    </message>
+    <message>
+        <source>Quantity of %1:</source>
+        <translation>Menge von %1:</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2218,6 +2361,53 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Kartensumme laut Terminalbeleg</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Discount on %1 (%2 × %3), line total %4:</source>
+        <translation>Rabatt auf %1 (%2 × %3), Zeilensumme %4:</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Prozent (%)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>A trailing % means a percentage, %1 an amount. Up to %2 % of the line without a manager; 0 removes the discount.</source>
+        <translation>Ein % am Ende bedeutet Prozent, %1 einen Betrag. Bis %2 % der Zeile ohne Marktleitung; 0 entfernt den Rabatt.</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Anwenden (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the discount.</source>
+        <translation>Geben Sie den Rabatt ein.</translation>
+    </message>
+    <message>
+        <source>Line total %1 → %2</source>
+        <translation>Zeilensumme %1 → %2</translation>
+    </message>
+    <message>
+        <source>A manager approves this discount.</source>
+        <translation>Diesen Rabatt genehmigt die Marktleitung.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -2424,16 +2614,20 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Freigabe durch Marktleitung</translation>
     </message>
     <message>
-        <source>%1 needs a manager. Manager PIN:</source>
-        <translation>%1 braucht die Marktleitung. PIN der Marktleitung:</translation>
-    </message>
-    <message>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
         <source>That is not a manager&apos;s PIN.</source>
         <translation>Das ist keine PIN einer Marktleitung.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Manager PIN to approve:</source>
+        <translation>PIN der Marktleitung zur Freigabe:</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2910,30 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>To pay: %1</source>
         <translation>Zu zahlen: %1</translation>
+    </message>
+    <message>
+        <source>Is the cash given right?</source>
+        <translation>Stimmt das gegebene Bargeld?</translation>
+    </message>
+    <message>
+        <source>Cash given: %1
+To pay: %2
+Change due: %3</source>
+        <translation>Gegeben: %1
+Zu zahlen: %2
+Rückgeld: %3</translation>
+    </message>
+    <message>
+        <source>That is more than ten times what is due.</source>
+        <translation>Das ist mehr als das Zehnfache des offenen Betrags.</translation>
+    </message>
+    <message>
+        <source>Yes, take %1</source>
+        <translation>Ja, %1 annehmen</translation>
+    </message>
+    <message>
+        <source>No, back (Esc)</source>
+        <translation>Nein, zurück (Esc)</translation>
     </message>
 </context>
 <context>

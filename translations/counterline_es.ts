@@ -1150,6 +1150,97 @@
     </message>
 </context>
 <context>
+    <name>counterline::TypedAmount</name>
+    <message>
+        <source>the space</source>
+        <translation>el espacio</translation>
+    </message>
+    <message>
+        <source>whole numbers only</source>
+        <translation>solo números enteros</translation>
+    </message>
+    <message>
+        <source>at most one decimal place</source>
+        <translation>como máximo un decimal</translation>
+    </message>
+    <message>
+        <source>at most %1 decimal places</source>
+        <translation>como máximo %1 decimales</translation>
+    </message>
+    <message>
+        <source>%1 has no decimals</source>
+        <translation>%1 no tiene decimales</translation>
+    </message>
+    <message>
+        <source>%1 has one decimal place</source>
+        <translation>%1 tiene un decimal</translation>
+    </message>
+    <message>
+        <source>%1 has %2 decimal places</source>
+        <translation>%1 tiene %2 decimales</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number like %2.</source>
+        <translation>«%1» no es un número como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <translation>«%1» no es un importe como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has too many decimals: %2.</source>
+        <translation>«%1» tiene demasiados decimales: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large.</source>
+        <translation>«%1» es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not stand between digits.</source>
+        <translation>En «%1», %2 no está entre dígitos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; mixes the separators %2 and %3.</source>
+        <translation>«%1» mezcla los separadores %2 y %3.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group thousands: one to three digits come first, then groups of three.</source>
+        <translation>En «%1», %2 no agrupa millares: primero de uno a tres dígitos, luego grupos de tres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be %2 or %3: type the decimals to say which.</source>
+        <translation>«%1» podría ser %2 o %3: escriba los decimales para aclararlo.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 is neither the decimal separator (%3) nor a thousands separator (three digits after one to three).</source>
+        <translation>En «%1», %2 no es ni el separador decimal (%3) ni un separador de millares (tres dígitos tras uno a tres).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the decimal separator %2 more than once.</source>
+        <translation>«%1» tiene el separador decimal %2 más de una vez.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, only digits may follow the decimal separator %2.</source>
+        <translation>En «%1», tras el separador decimal %2 solo pueden ir dígitos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in %2; amounts here are in %3.</source>
+        <translation>«%1» está en %2; aquí los importes son en %3.</translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation>Escriba un importe.</translation>
+    </message>
+    <message>
+        <source>Type a number.</source>
+        <translation>Escriba un número.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
+        <translation>«%1» es negativo; escríbalo sin signo menos.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::app</name>
     <message>
         <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
@@ -1351,10 +1442,6 @@
         <translation>--tender es cash o card, no «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
-        <translation>«%1» no es SKU:CANTIDAD.</translation>
-    </message>
-    <message>
         <source>There is no product with the sku &quot;%1&quot;.</source>
         <translation>No hay ningún artículo con la referencia «%1».</translation>
     </message>
@@ -1501,6 +1588,10 @@ Commands:
     <message>
         <source>There is no receipt %1 on this till.</source>
         <translation>No hay ningún ticket %1 en esta caja.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY: %2</source>
+        <translation>«%1» no es SKU:CANTIDAD: %2</translation>
     </message>
 </context>
 <context>
@@ -1920,10 +2011,18 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
 </context>
 <context>
-    <name>counterline::ui</name>
+    <name>counterline::ui::AmountPrompt</name>
     <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>«%1» no es un importe.</translation>
+        <source>OK (Enter)</source>
+        <translation>Aceptar (Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity from 1 to %2.</source>
+        <translation>«%1» no es una cantidad de 1 a %2.</translation>
     </message>
 </context>
 <context>
@@ -2109,10 +2208,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Cantidad</translation>
     </message>
     <message>
-        <source>How many?</source>
-        <translation>¿Cuántos?</translation>
-    </message>
-    <message>
         <source>Not approved: %1.</source>
         <translation>No autorizado: %1.</translation>
     </message>
@@ -2125,20 +2220,8 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Nuevo precio unitario de %1:</translation>
     </message>
     <message>
-        <source>Changing the price of %1</source>
-        <translation>Cambio de precio de %1</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Descuento</translation>
-    </message>
-    <message>
-        <source>Discount on %1, in percent:</source>
-        <translation>Descuento sobre %1, en porcentaje:</translation>
-    </message>
-    <message>
-        <source>A discount of %1 %</source>
-        <translation>Un descuento del %1 %</translation>
     </message>
     <message>
         <source>There is no sale to void since you logged in.</source>
@@ -2167,10 +2250,6 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Receipt %1 is %2; there is nothing to give back.</source>
         <translation>El ticket %1 está %2; no hay nada que devolver.</translation>
-    </message>
-    <message>
-        <source>Returning sale %1 (%2)</source>
-        <translation>Devolución de la venta %1 (%2)</translation>
     </message>
     <message>
         <source>Sale %1 returned: give back %2.</source>
@@ -2204,6 +2283,70 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Cart parked by %1 at %2 resumed.</source>
         <translation>Recuperada la cesta aparcada por %1 a las %2.</translation>
     </message>
+    <message>
+        <source>Price change</source>
+        <translation>Cambio de precio</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Discount above %1 % of the line</source>
+        <translation>Descuento de más del %1 % de la línea</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total de la línea</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Returning a sale</source>
+        <translation>Devolución de una venta</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendido</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Total to give back</source>
+        <translation>A devolver</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Orders not yet on the server</source>
+        <translation>Pedidos aún no en el servidor</translation>
+    </message>
+    <message>
+        <source>Cash difference</source>
+        <translation>Diferencia de caja</translation>
+    </message>
+    <message>
+        <source>Quantity of %1:</source>
+        <translation>Cantidad de %1:</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2218,6 +2361,53 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Total de tarjetas según el datáfono</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Discount on %1 (%2 × %3), line total %4:</source>
+        <translation>Descuento en %1 (%2 × %3), total de la línea %4:</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Porcentaje (%)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Importe (%1)</translation>
+    </message>
+    <message>
+        <source>A trailing % means a percentage, %1 an amount. Up to %2 % of the line without a manager; 0 removes the discount.</source>
+        <translation>Un % al final indica un porcentaje, %1 un importe. Hasta el %2 % de la línea sin encargado; 0 quita el descuento.</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Aplicar (Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the discount.</source>
+        <translation>Escriba el descuento.</translation>
+    </message>
+    <message>
+        <source>Line total %1 → %2</source>
+        <translation>Total de la línea %1 → %2</translation>
+    </message>
+    <message>
+        <source>A manager approves this discount.</source>
+        <translation>El encargado autoriza este descuento.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -2424,16 +2614,20 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <source>%1 needs a manager. Manager PIN:</source>
-        <translation>%1 necesita un encargado. PIN del encargado:</translation>
-    </message>
-    <message>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
         <source>That is not a manager&apos;s PIN.</source>
         <translation>Ese no es el PIN de un encargado.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Manager PIN to approve:</source>
+        <translation>PIN del encargado para autorizar:</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2910,30 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>To pay: %1</source>
         <translation>A pagar: %1</translation>
+    </message>
+    <message>
+        <source>Is the cash given right?</source>
+        <translation>¿Es correcto el efectivo entregado?</translation>
+    </message>
+    <message>
+        <source>Cash given: %1
+To pay: %2
+Change due: %3</source>
+        <translation>Entregado: %1
+A pagar: %2
+Cambio: %3</translation>
+    </message>
+    <message>
+        <source>That is more than ten times what is due.</source>
+        <translation>Es más de diez veces lo que se debe.</translation>
+    </message>
+    <message>
+        <source>Yes, take %1</source>
+        <translation>Sí, aceptar %1</translation>
+    </message>
+    <message>
+        <source>No, back (Esc)</source>
+        <translation>No, volver (Esc)</translation>
     </message>
 </context>
 <context>

@@ -1150,6 +1150,97 @@
     </message>
 </context>
 <context>
+    <name>counterline::TypedAmount</name>
+    <message>
+        <source>the space</source>
+        <translation>l’espace</translation>
+    </message>
+    <message>
+        <source>whole numbers only</source>
+        <translation>nombres entiers uniquement</translation>
+    </message>
+    <message>
+        <source>at most one decimal place</source>
+        <translation>au plus une décimale</translation>
+    </message>
+    <message>
+        <source>at most %1 decimal places</source>
+        <translation>au plus %1 décimales</translation>
+    </message>
+    <message>
+        <source>%1 has no decimals</source>
+        <translation>%1 n’a pas de décimales</translation>
+    </message>
+    <message>
+        <source>%1 has one decimal place</source>
+        <translation>%1 a une décimale</translation>
+    </message>
+    <message>
+        <source>%1 has %2 decimal places</source>
+        <translation>%1 a %2 décimales</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number like %2.</source>
+        <translation>« %1 » n’est pas un nombre comme %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <translation>« %1 » n’est pas un montant comme %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has too many decimals: %2.</source>
+        <translation>« %1 » a trop de décimales : %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large.</source>
+        <translation>« %1 » est trop grand.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not stand between digits.</source>
+        <translation>Dans « %1 », %2 ne se trouve pas entre des chiffres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; mixes the separators %2 and %3.</source>
+        <translation>« %1 » mélange les séparateurs %2 et %3.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group thousands: one to three digits come first, then groups of three.</source>
+        <translation>Dans « %1 », %2 ne groupe pas les milliers : d’abord un à trois chiffres, puis des groupes de trois.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be %2 or %3: type the decimals to say which.</source>
+        <translation>« %1 » pourrait être %2 ou %3 : tapez les décimales pour préciser.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 is neither the decimal separator (%3) nor a thousands separator (three digits after one to three).</source>
+        <translation>Dans « %1 », %2 n’est ni le séparateur décimal (%3) ni un séparateur de milliers (trois chiffres après un à trois).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the decimal separator %2 more than once.</source>
+        <translation>« %1 » contient le séparateur décimal %2 plus d’une fois.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, only digits may follow the decimal separator %2.</source>
+        <translation>Dans « %1 », seuls des chiffres peuvent suivre le séparateur décimal %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in %2; amounts here are in %3.</source>
+        <translation>« %1 » est en %2 ; les montants ici sont en %3.</translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation>Tapez un montant.</translation>
+    </message>
+    <message>
+        <source>Type a number.</source>
+        <translation>Tapez un nombre.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
+        <translation>« %1 » est négatif ; tapez-le sans signe moins.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::app</name>
     <message>
         <source>--listen takes HOST:PORT, e.g. %1, not &quot;%2&quot;.</source>
@@ -1351,10 +1442,6 @@
         <translation>--tender vaut cash ou card, pas « %1 ».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not SKU:QUANTITY.</source>
-        <translation>« %1 » n’est pas SKU:QUANTITÉ.</translation>
-    </message>
-    <message>
         <source>There is no product with the sku &quot;%1&quot;.</source>
         <translation>Il n’y a pas d’article avec la référence « %1 ».</translation>
     </message>
@@ -1501,6 +1588,10 @@ Commandes :
     <message>
         <source>There is no receipt %1 on this till.</source>
         <translation>Il n’y a pas de ticket %1 sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SKU:QUANTITY: %2</source>
+        <translation>« %1 » n’est pas SKU:QUANTITÉ : %2</translation>
     </message>
 </context>
 <context>
@@ -1920,10 +2011,18 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
 </context>
 <context>
-    <name>counterline::ui</name>
+    <name>counterline::ui::AmountPrompt</name>
     <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>« %1 » n’est pas un montant.</translation>
+        <source>OK (Enter)</source>
+        <translation>OK (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity from 1 to %2.</source>
+        <translation>« %1 » n’est pas une quantité de 1 à %2.</translation>
     </message>
 </context>
 <context>
@@ -2109,10 +2208,6 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Quantité</translation>
     </message>
     <message>
-        <source>How many?</source>
-        <translation>Combien ?</translation>
-    </message>
-    <message>
         <source>Not approved: %1.</source>
         <translation>Non autorisé : %1.</translation>
     </message>
@@ -2125,20 +2220,8 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Nouveau prix unitaire pour %1 :</translation>
     </message>
     <message>
-        <source>Changing the price of %1</source>
-        <translation>Modification du prix de %1</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Remise</translation>
-    </message>
-    <message>
-        <source>Discount on %1, in percent:</source>
-        <translation>Remise sur %1, en pourcentage :</translation>
-    </message>
-    <message>
-        <source>A discount of %1 %</source>
-        <translation>Une remise de %1 %</translation>
     </message>
     <message>
         <source>There is no sale to void since you logged in.</source>
@@ -2167,10 +2250,6 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Receipt %1 is %2; there is nothing to give back.</source>
         <translation>Le ticket %1 est %2 ; il n’y a rien à rendre.</translation>
-    </message>
-    <message>
-        <source>Returning sale %1 (%2)</source>
-        <translation>Retour de la vente %1 (%2)</translation>
     </message>
     <message>
         <source>Sale %1 returned: give back %2.</source>
@@ -2204,6 +2283,70 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Cart parked by %1 at %2 resumed.</source>
         <translation>Panier mis en attente par %1 à %2 repris.</translation>
     </message>
+    <message>
+        <source>Price change</source>
+        <translation>Changement de prix</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Discount above %1 % of the line</source>
+        <translation>Remise de plus de %1 % de la ligne</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total de la ligne</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Returning a sale</source>
+        <translation>Retour d’une vente</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>Total to give back</source>
+        <translation>À rendre</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Orders not yet on the server</source>
+        <translation>Commandes pas encore sur le serveur</translation>
+    </message>
+    <message>
+        <source>Cash difference</source>
+        <translation>Écart de caisse</translation>
+    </message>
+    <message>
+        <source>Quantity of %1:</source>
+        <translation>Quantité de %1 :</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2218,6 +2361,53 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Total cartes sur le ticket du terminal</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Discount on %1 (%2 × %3), line total %4:</source>
+        <translation>Remise sur %1 (%2 × %3), total de la ligne %4 :</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Pourcentage (%)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>A trailing % means a percentage, %1 an amount. Up to %2 % of the line without a manager; 0 removes the discount.</source>
+        <translation>Un % à la fin indique un pourcentage, %1 un montant. Jusqu’à %2 % de la ligne sans responsable ; 0 supprime la remise.</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Appliquer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Type the discount.</source>
+        <translation>Tapez la remise.</translation>
+    </message>
+    <message>
+        <source>Line total %1 → %2</source>
+        <translation>Total de la ligne %1 → %2</translation>
+    </message>
+    <message>
+        <source>A manager approves this discount.</source>
+        <translation>Un responsable autorise cette remise.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -2424,16 +2614,20 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Autorisation d’un responsable</translation>
     </message>
     <message>
-        <source>%1 needs a manager. Manager PIN:</source>
-        <translation>%1 demande un responsable. Code PIN du responsable :</translation>
-    </message>
-    <message>
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
         <source>That is not a manager&apos;s PIN.</source>
         <translation>Ce n’est pas le code PIN d’un responsable.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>Manager PIN to approve:</source>
+        <translation>PIN du responsable pour autoriser :</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2910,30 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <source>Is the cash given right?</source>
+        <translation>Les espèces reçues sont-elles justes ?</translation>
+    </message>
+    <message>
+        <source>Cash given: %1
+To pay: %2
+Change due: %3</source>
+        <translation>Espèces reçues : %1
+À payer : %2
+Monnaie à rendre : %3</translation>
+    </message>
+    <message>
+        <source>That is more than ten times what is due.</source>
+        <translation>C’est plus de dix fois le montant dû.</translation>
+    </message>
+    <message>
+        <source>Yes, take %1</source>
+        <translation>Oui, prendre %1</translation>
+    </message>
+    <message>
+        <source>No, back (Esc)</source>
+        <translation>Non, retour (Échap)</translation>
     </message>
 </context>
 <context>

@@ -1,27 +1,21 @@
 #include "ui/checkout_window.h"
 
 #include "store/offline_cards.h"
-#include "store/order_history.h"
 #include "store/order_store.h"
 #include "sync/card_payments.h"
 #include "ui/cart_model.h"
-#include "ui/close_shift_dialog.h"
 #include "ui/login_page.h"
-#include "ui/manager_approval.h"
 #include "ui/money_format.h"
-#include "ui/money_input.h"
 #include "ui/payment_dialog.h"
 #include "ui/product_search_model.h"
 #include "ui/sync_status_bar.h"
 #include "ui/totals_panel.h"
-#include "ui/z_report.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -217,74 +211,6 @@ void CheckoutWindow::startSession(const store::User &user)
     backToScan();
 }
 
-bool CheckoutWindow::openShift()
-{
-    Result<std::optional<store::Shift>> open = m_shifts.current(*m_user);
-    if (open && open->has_value()) {
-        m_shift = **open;
-        return true;
-    }
-    bool ok = false;
-    const QString typed = QInputDialog::getText(
-        this, tr("Open shift"), tr("%1, count the opening float in the drawer:").arg(m_user->name),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return false;
-    Result<Money> amount = parseMoneyInput(typed, m_terminal.currency);
-    Result<store::Shift> shift =
-        amount ? m_shifts.open(*m_user, *amount) : Result<store::Shift>(amount.error());
-    if (!shift) {
-        m_login->reset();
-        return false;
-    }
-    m_shift = *shift;
-    return true;
-}
-
-void CheckoutWindow::closeShift()
-{
-    if (!m_shift)
-        return;
-    CloseShiftDialog count(m_terminal.currency, this);
-    if (count.exec() != QDialog::Accepted) {
-        backToScan();
-        return;
-    }
-    Result<store::ZReport> closed =
-        m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name);
-    if (!closed && closed.error().code == u"shift.orders_waiting"_s) {
-        // Closing before the orders reach the server needs a manager, who is recorded.
-        const std::optional<store::User> manager = ManagerApproval::ask(
-            m_users, tr("Closing the shift before every order has synced"), this);
-        if (!manager) {
-            showMessage(closed.error().message, true);
-            backToScan();
-            return;
-        }
-        closed = m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name, manager->name);
-    }
-    if (!closed) {
-        showMessage(closed.error().message, true);
-        backToScan();
-        return;
-    }
-    QDir().mkpath(m_options.receiptDirectory);
-    const QString file =
-        QDir(m_options.receiptDirectory)
-            .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
-                                           m_shift->id.left(8)));
-    const Result<void> printed =
-        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_terminal.storeId), {}},
-                  m_options.paper, file, m_options.printerName);
-    if (QFileInfo::exists(file))
-        m_lastZReport = file;
-    m_shift.reset();
-    logOut();
-    const QString closedText =
-        tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference()));
-    m_login->showMessage(printed ? closedText : closedText + u' ' + printed.error().message);
-}
-
 void CheckoutWindow::logOut()
 {
     m_user.reset();
@@ -386,165 +312,6 @@ int CheckoutWindow::selectedRow() const
     return m_cart->rowCount() - 1;
 }
 
-void CheckoutWindow::voidSelectedLine()
-{
-    const int row = selectedRow();
-    if (row < 0)
-        return;
-    if (Result<void> voided = m_cart->voidLine(row); !voided)
-        showMessage(voided.error().message, true);
-    backToScan();
-}
-
-void CheckoutWindow::changeQuantity()
-{
-    const int row = selectedRow();
-    if (row < 0)
-        return;
-    bool ok = false;
-    const int quantity =
-        QInputDialog::getInt(this, tr("Quantity"), tr("How many?"),
-                             int(m_cart->cart().lines()[row].quantity), 1, 9999, 1, &ok);
-    if (ok) {
-        if (Result<void> set = m_cart->setQuantity(row, quantity); !set)
-            showMessage(set.error().message, true);
-    }
-    backToScan();
-}
-
-bool CheckoutWindow::approved(const QString &what, bool needsManager)
-{
-    if (!needsManager || m_user->isManager())
-        return true;
-    const std::optional<store::User> manager = ManagerApproval::ask(m_users, what, this);
-    backToScan();
-    if (!manager) {
-        showMessage(tr("Not approved: %1.").arg(what), true);
-        return false;
-    }
-    m_approvedBy = manager->name;
-    return true;
-}
-
-void CheckoutWindow::overridePrice()
-{
-    const int row = selectedRow();
-    if (row < 0)
-        return;
-    const CartLine line = m_cart->cart().lines()[row];
-    bool ok = false;
-    const QString typed = QInputDialog::getText(
-        this, tr("Price"), tr("New unit price for %1:").arg(line.name), QLineEdit::Normal,
-        formatMoney(line.unitPrice).section(u' ', 0, 0), &ok);
-    backToScan();
-    if (!ok)
-        return;
-    Result<Money> price = parseMoneyInput(typed, m_terminal.currency);
-    if (!price) {
-        showMessage(price.error().message, true);
-        return;
-    }
-    if (!approved(tr("Changing the price of %1").arg(line.name), true))
-        return;
-    if (Result<void> set = m_cart->overridePrice(row, *price); !set)
-        showMessage(set.error().message, true);
-}
-
-void CheckoutWindow::discountLine()
-{
-    const int row = selectedRow();
-    if (row < 0)
-        return;
-    const CartLine line = m_cart->cart().lines()[row];
-    bool ok = false;
-    const int percent = QInputDialog::getInt(
-        this, tr("Discount"), tr("Discount on %1, in percent:").arg(line.name), 10, 1, 100, 1, &ok);
-    backToScan();
-    if (!ok)
-        return;
-    Result<counterline::Discount> discount =
-        counterline::Discount::percent(QString::number(percent));
-    if (!discount) {
-        showMessage(discount.error().message, true);
-        return;
-    }
-    if (!approved(tr("A discount of %1 %").arg(percent),
-                  percent > m_options.discountPercentWithoutManager)) {
-        return;
-    }
-    if (Result<void> set = m_cart->setLineDiscount(row, *discount); !set)
-        showMessage(set.error().message, true);
-}
-
-void CheckoutWindow::voidLastSale()
-{
-    if (!m_lastOrder) {
-        showMessage(tr("There is no sale to void since you logged in."), true);
-        return;
-    }
-    if (!approved(tr("Voiding the last sale"), true))
-        return;
-    store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<int> voided = orders.applyEvent(*m_lastOrder, m_lastOrderVersion, OrderEvent::Cancel,
-                                           Actor{m_user->name, m_approvedBy});
-    m_approvedBy.clear();
-    if (!voided) {
-        showMessage(voided.error().message, true);
-        return;
-    }
-    m_lastOrder.reset();
-    showMessage(tr("The last sale is void; give the money back."));
-}
-
-void CheckoutWindow::returnSale()
-{
-    bool ok = false;
-    const QString receipt =
-        QInputDialog::getText(this, tr("Return"), tr("Receipt number of the sale brought back:"),
-                              QLineEdit::Normal, {}, &ok)
-            .trimmed();
-    backToScan();
-    if (!ok || receipt.isEmpty())
-        return;
-    store::OrderFilter filter;
-    filter.receiptNumber = receipt;
-    Result<store::OrderPage> found = store::OrderHistory(m_database).page(filter, {}, 1);
-    if (!found) {
-        showMessage(found.error().message, true);
-        return;
-    }
-    if (found->orders.isEmpty()) {
-        showMessage(tr("No sale on this terminal has the receipt number \"%1\".").arg(receipt),
-                    true);
-        return;
-    }
-    const store::OrderSummary sale = found->orders.first();
-    // A paid sale is cancelled; one handed over or delivered is refunded.
-    const std::optional<OrderEvent> event =
-        sale.status == OrderStatus::Paid        ? std::optional(OrderEvent::Cancel)
-        : sale.status == OrderStatus::Completed ? std::optional(OrderEvent::Refund)
-                                                : std::nullopt;
-    if (!event) {
-        showMessage(tr("Receipt %1 is %2; there is nothing to give back.")
-                        .arg(receipt, orderStatusName(sale.status)),
-                    true);
-        return;
-    }
-    if (!approved(tr("Returning sale %1 (%2)").arg(receipt, formatMoney(sale.total)), true))
-        return;
-    store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<int> returned =
-        orders.applyEvent(QUuid(sale.id), sale.version, *event, Actor{m_user->name, m_approvedBy});
-    m_approvedBy.clear();
-    if (!returned) {
-        showMessage(returned.error().message, true);
-        return;
-    }
-    if (m_lastOrder && *m_lastOrder == QUuid(sale.id))
-        m_lastOrder.reset();
-    showMessage(tr("Sale %1 returned: give back %2.").arg(receipt, formatMoney(sale.total)));
-}
-
 void CheckoutWindow::pay()
 {
     if (m_cart->cart().isEmpty() || !m_cart->totals()) {
@@ -581,8 +348,8 @@ void CheckoutWindow::pay()
         printSlip(ReceiptPainter::slip(receipt), m_options.paper, file, m_options.printerName);
     if (QFileInfo::exists(file))
         m_lastReceipt = file;
-    m_lastOrder = sold->order.id();
-    m_lastOrderVersion = sold->order.version();
+    m_lastSale = LastSale{sold->order.id(), sold->order.version(),
+                          sold->order.receiptNumber().toString(), sold->order.total()};
     freshCart();
     // The sale stands whatever the printer does; a printing problem is said next to it.
     const QString paid =

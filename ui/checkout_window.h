@@ -29,6 +29,7 @@ class QTableView;
 
 namespace counterline::ui {
 
+struct ApprovalRequest;
 class CartModel;
 class ProductSearchModel;
 class LoginPage;
@@ -51,8 +52,9 @@ struct CheckoutOptions
 // The window a cashier works in all day. Keyboard and scanner first: the scan field always has
 // the focus, a scan adds the product (or bumps its line), and every action has a function key
 // shown on its button. The cart is saved after every change, so a crash loses nothing on screen.
-// Checkout commits the order in one transaction before the receipt is printed. GUI thread; the
-// database calls are short local SQLite statements.
+// Checkout commits the order in one transaction before the receipt is printed. The corrections
+// (F2-F7) live in checkout_corrections.cpp, the shift's opening and close in checkout_shift.cpp.
+// GUI thread; the database calls are short local SQLite statements.
 class CheckoutWindow : public QMainWindow
 {
     Q_OBJECT
@@ -91,9 +93,9 @@ private:
     void returnSale(); // by receipt number, with a manager
     bool openShift();  // asks for the opening float when the user has no open shift
     void closeShift();
-    // True when the current user may do `what`, or a manager approved it (remembered for the
-    // order's events).
-    bool approved(const QString &what, bool needsManager);
+    // True when the current user may do what `request` describes, or a manager approved it
+    // (remembered for the order's events).
+    bool approved(const ApprovalRequest &request, bool needsManager);
     void park();
     void resume();
     void saveCart();
@@ -120,8 +122,15 @@ private:
     QString m_lastReceipt;
     QString m_lastZReport;
     QString m_approvedBy; // the manager who approved something in the current cart
-    std::optional<QUuid> m_lastOrder;
-    int m_lastOrderVersion = 0;
+    // The last sale since login, for F7 (void last sale) and what its approval shows.
+    struct LastSale
+    {
+        QUuid id;
+        int version = 0;
+        QString receiptNumber;
+        Money total;
+    };
+    std::optional<LastSale> m_lastSale;
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_login = nullptr;

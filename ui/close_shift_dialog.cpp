@@ -1,6 +1,6 @@
 #include "ui/close_shift_dialog.h"
 
-#include "ui/money_input.h"
+#include "domain/typed_amount.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -33,11 +33,15 @@ CloseShiftDialog::CloseShiftDialog(const Currency &currency, QWidget *parent)
 
 void CloseShiftDialog::check()
 {
-    Result<Money> cash = parseMoneyInput(m_cash->text(), m_currency);
+    Result<Money> cash = parseTypedMoney(m_cash->text(), m_currency);
+    // No card slip (no card sales): an empty card field counts as nothing taken by card.
     Result<Money> card =
-        parseMoneyInput(m_card->text().isEmpty() ? u"0"_s : m_card->text(), m_currency);
+        parseTypedMoney(m_card->text().trimmed().isEmpty() ? u"0"_s : m_card->text(), m_currency);
     if (!cash || !card) {
         m_message->setText(!cash ? cash.error().message : card.error().message);
+        QLineEdit *wrong = !cash ? m_cash : m_card;
+        wrong->setFocus();
+        wrong->selectAll();
         return;
     }
     m_cashAmount = *cash;

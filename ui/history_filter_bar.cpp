@@ -1,7 +1,7 @@
 #include "ui/history_filter_bar.h"
 
 #include "domain/order_state_machine.h"
-#include "ui/money_input.h"
+#include "domain/typed_amount.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -89,7 +89,7 @@ Result<HistoryQuery> HistoryFilterBar::query() const
         const QString value = text(name);
         if (value.isEmpty())
             continue;
-        Result<Money> amount = parseMoneyInput(value, m_currency);
+        Result<Money> amount = parseTypedMoney(value, m_currency);
         if (!amount)
             return Error{u"filter.bad_amount"_s, amount.error().message};
         *target = amount->minorUnits();

@@ -1,5 +1,6 @@
 #include "ui/manager_approval.h"
 
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -9,15 +10,36 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
-ManagerApproval::ManagerApproval(store::UserStore &users, const QString &what, QWidget *parent)
+ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_users(users)
 {
     setWindowTitle(tr("Manager approval"));
+    setMinimumWidth(420);
     auto *layout = new QVBoxLayout(this);
-    auto *question = new QLabel(tr("%1 needs a manager. Manager PIN:").arg(what), this);
-    question->setWordWrap(true);
-    layout->addWidget(question);
+    auto *title = new QLabel(request.title, this);
+    title->setObjectName(u"approvalTitle"_s);
+    title->setWordWrap(true);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title->setFont(big);
+    layout->addWidget(title);
+    // The facts, larger than usual: the manager reads them over the cashier's shoulder.
+    auto *facts = new QFormLayout;
+    for (const ApprovalRequest::Detail &detail : request.details) {
+        auto *value = new QLabel(detail.value, this);
+        value->setObjectName(u"approvalDetail"_s);
+        value->setWordWrap(true);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont font = value->font();
+        font.setPointSizeF(font.pointSizeF() * 1.15);
+        value->setFont(font);
+        facts->addRow(tr("%1:").arg(detail.label), value);
+    }
+    layout->addLayout(facts);
+    layout->addWidget(new QLabel(tr("Manager PIN to approve:"), this));
     m_pin = new QLineEdit(this);
     m_pin->setObjectName(u"managerPin"_s);
     m_pin->setEchoMode(QLineEdit::Password);
@@ -32,6 +54,7 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const QString &what, Q
     layout->addWidget(cancel);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_pin, &QLineEdit::returnPressed, this, &ManagerApproval::check);
+    m_pin->setFocus();
 }
 
 void ManagerApproval::check()
@@ -50,10 +73,10 @@ void ManagerApproval::check()
     accept();
 }
 
-std::optional<store::User> ManagerApproval::ask(store::UserStore &users, const QString &what,
-                                                QWidget *parent)
+std::optional<store::User> ManagerApproval::ask(store::UserStore &users,
+                                                const ApprovalRequest &request, QWidget *parent)
 {
-    ManagerApproval dialog(users, what, parent);
+    ManagerApproval dialog(users, request, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.manager();

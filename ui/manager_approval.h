@@ -3,6 +3,7 @@
 #include "store/user_store.h"
 
 #include <QDialog>
+#include <QList>
 
 #include <optional>
 
@@ -11,17 +12,33 @@ class QLineEdit;
 
 namespace counterline::ui {
 
+// What a manager is asked to approve, shown before the PIN is typed: a title ("Price change")
+// and the facts it rests on as rows ("Item: Wein", "Unit price: 8,99 EUR → 7,50 EUR").
+struct ApprovalRequest
+{
+    struct Detail
+    {
+        QString label;
+        QString value;
+    };
+
+    QString title;
+    QList<Detail> details;
+};
+
 // Asks a manager to approve what a cashier may not do alone (a price override, a large discount,
-// voiding a paid sale): the manager types a PIN; a cashier's PIN is refused. GUI thread.
+// voiding or returning a paid sale, closing a shift before it synced): the manager sees what is
+// approved, then types a PIN; a cashier's PIN is refused. GUI thread.
 class ManagerApproval : public QDialog
 {
     Q_OBJECT
 
 public:
-    ManagerApproval(store::UserStore &users, const QString &what, QWidget *parent = nullptr);
+    ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
+                    QWidget *parent = nullptr);
 
     // The approving manager, or nothing when the dialog was cancelled.
-    static std::optional<store::User> ask(store::UserStore &users, const QString &what,
+    static std::optional<store::User> ask(store::UserStore &users, const ApprovalRequest &request,
                                           QWidget *parent);
 
     const std::optional<store::User> &manager() const { return m_manager; }

@@ -1,27 +1,29 @@
 #include "ui/money_format.h"
 
+#include "domain/typed_amount.h"
+
 using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
 QString formatMoney(const Money &money, const QLocale &locale)
 {
-    const int exponent = money.currency().exponent();
-    const qint64 divisor = money.currency().minorPerMajor();
-    const qint64 minor = money.minorUnits();
-    // Split into whole and fractional parts on magnitudes that cannot overflow.
-    const quint64 magnitude = minor < 0 ? 0 - quint64(minor) : quint64(minor);
-    const quint64 whole = magnitude / quint64(divisor);
-    const quint64 fraction = magnitude % quint64(divisor);
+    return formatTypedAmount(money.minorUnits(), money.currency().exponent(), locale) + u' ' +
+           money.currency().code();
+}
 
-    QString text = locale.toString(qulonglong(whole));
-    if (exponent > 0) {
-        text += locale.decimalPoint() + locale.toString(qulonglong(fraction))
-                                            .rightJustified(exponent, locale.zeroDigit().at(0));
+QString formatPercent(qint64 ppm, const QLocale &locale)
+{
+    // Four decimals of a percent, then the zeros that say nothing dropped.
+    QString text = formatTypedAmount(ppm, 4, locale);
+    const QString point = locale.decimalPoint();
+    if (text.contains(point)) {
+        while (text.endsWith(locale.zeroDigit()))
+            text.chop(locale.zeroDigit().size());
+        if (text.endsWith(point))
+            text.chop(point.size());
     }
-    if (minor < 0)
-        text.prepend(locale.negativeSign());
-    return text + u' ' + money.currency().code();
+    return text;
 }
 
 } // namespace counterline::ui

@@ -1,14 +1,16 @@
 #include "ui/payment_dialog.h"
 
+#include "domain/rounding.h"
+#include "domain/typed_amount.h"
 #include "sync/card_payments.h"
 #include "ui/money_format.h"
-#include "ui/money_input.h"
 
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
@@ -127,12 +129,50 @@ Money PaymentDialog::change() const
 
 void PaymentDialog::addCashTyped()
 {
-    Result<Money> given = parseMoneyInput(m_cash->text(), m_total.currency());
+    Result<Money> given = parseTypedMoney(m_cash->text(), m_total.currency());
     if (!given || given->isZero()) {
         m_message->setText(given ? tr("Type the cash the customer gave.") : given.error().message);
+        m_cash->selectAll();
+        return;
+    }
+    if (!confirmLargeCash(*given)) {
+        // Back to the field as it was typed, nothing added: the cashier corrects it.
+        m_cash->setFocus();
+        m_cash->selectAll();
         return;
     }
     addCash(*given);
+}
+
+// A slipped separator turns 20,50 into 2050: cash of more than ten times what is due is shown
+// with its change and taken only when the cashier says so. "No" is the default, so a second
+// Enter does not take it. (The quick-amount buttons name their amount and are not asked about.)
+bool PaymentDialog::confirmLargeCash(const Money &given)
+{
+    const Money due = remaining();
+    if (WideInt(given.minorUnits()) <= WideInt(due.minorUnits()) * 10)
+        return true;
+    const Money change(given.minorUnits() - due.minorUnits(), due.currency());
+    QMessageBox box(QMessageBox::Warning, tr("Is the cash given right?"),
+                    tr("Cash given: %1\nTo pay: %2\nChange due: %3")
+                        .arg(formatMoney(given), formatMoney(due), formatMoney(change)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(u"largeCashCheck"_s);
+    QFont large = box.font(); // the amounts are what the cashier must read
+    large.setPointSizeF(large.pointSizeF() * 1.25);
+    box.setFont(large);
+    box.setInformativeText(tr("That is more than ten times what is due."));
+    QPushButton *take =
+        box.addButton(tr("Yes, take %1").arg(formatMoney(given)), QMessageBox::AcceptRole);
+    take->setObjectName(u"takeLargeCash"_s);
+    QPushButton *back = box.addButton(tr("No, back (Esc)"), QMessageBox::RejectRole);
+    back->setObjectName(u"backFromLargeCash"_s);
+    for (QPushButton *button : {take, back})
+        button->setMinimumHeight(44);
+    box.setDefaultButton(back);
+    box.setEscapeButton(back);
+    box.exec();
+    return box.clickedButton() == take;
 }
 
 void PaymentDialog::addCash(const Money &given)

@@ -47,6 +47,7 @@ public:
 private:
     void addCash(const Money &given);
     void addCashTyped();
+    bool confirmLargeCash(const Money &given);
     void addCard();
     void chargeCard();
     void takeCardOffline();

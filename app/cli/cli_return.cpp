@@ -1,4 +1,5 @@
 #include "cli/cli_context.h"
+#include "domain/typed_amount.h"
 #include "store/order_history.h"
 #include "store/order_store.h"
 #include "store/return_source.h"
@@ -23,16 +24,17 @@ int runReturn(Context &context)
     QList<ReturnItem> items;
     for (const QString &item : parser.values(u"item"_s)) {
         bool lineOk = false;
-        bool quantityOk = false;
         const int line = item.section(u':', 0, 0).toInt(&lineOk);
-        const qint64 quantity = item.contains(u':') ? item.section(u':', 1).toLongLong(&quantityOk)
-                                                    : (quantityOk = true, 1);
-        if (!lineOk || !quantityOk) {
+        // The quantity is read like one typed at the till, in the C locale.
+        const Result<qint64> quantity =
+            item.contains(u':') ? parseTypedAmount(item.section(u':', 1), 0, QLocale::c())
+                                : Result<qint64>(qint64{1});
+        if (!lineOk || !quantity) {
             return context.usage(
                 QCoreApplication::translate("counterline::cli", "\"%1\" is not LINE:QUANTITY.")
                     .arg(item));
         }
-        items.append({line, quantity});
+        items.append({line, *quantity});
     }
     if (items.isEmpty()) {
         return context.usage(QCoreApplication::translate(

@@ -1,4 +1,5 @@
 #include "cli/cli_context.h"
+#include "domain/typed_amount.h"
 #include "store/catalog.h"
 #include "store/order_store.h"
 #include "store/terminal_identity.h"
@@ -8,8 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace counterline::cli {
-
-namespace {} // namespace
 
 int runSale(Context &context)
 {
@@ -39,12 +38,14 @@ int runSale(Context &context)
         const QString sku = item.section(u':', 0, 0);
         qint64 quantity = 1;
         if (item.contains(u':')) {
-            bool numeric = false;
-            quantity = item.section(u':', 1).toLongLong(&numeric);
-            if (!numeric)
-                return context.usage(
-                    QCoreApplication::translate("counterline::cli", "\"%1\" is not SKU:QUANTITY.")
-                        .arg(item));
+            // Read like a quantity typed at the till, in the C locale: scripts write 1000 or
+            // 1,000, never a decimal.
+            const Result<qint64> typed = parseTypedAmount(item.section(u':', 1), 0, QLocale::c());
+            if (!typed)
+                return context.usage(QCoreApplication::translate("counterline::cli",
+                                                                 "\"%1\" is not SKU:QUANTITY: %2")
+                                         .arg(item, typed.error().message));
+            quantity = *typed;
         }
         Result<std::optional<Product>> product = catalog.bySku(sku);
         if (!product)

@@ -55,6 +55,32 @@ private slots:
         QCOMPARE(cart.totals()->total, money(899 - 90 + 899, "EUR"));
     }
 
+    // A till lets a cashier alone give up to a share of a line (10 %); more needs a manager,
+    // whether typed as a percentage or as an amount.
+    void discountAboveAShareOfTheLine_data()
+    {
+        QTest::addColumn<Discount>("discount");
+        QTest::addColumn<qint64>("base");
+        QTest::addColumn<bool>("exceeds");
+        QTest::newRow("10 % is the share") << *Discount::percent(u"10") << qint64(899) << false;
+        QTest::newRow("10.01 % is above it") << *Discount::percent(u"10.01") << qint64(899) << true;
+        QTest::newRow("0.89 of 8.99 is within") << *Discount::amount(89) << qint64(899) << false;
+        QTest::newRow("0.90 of 8.99 is above") << *Discount::amount(90) << qint64(899) << true;
+        QTest::newRow("exactly a tenth of 9.00") << *Discount::amount(90) << qint64(900) << false;
+        QTest::newRow("any amount off nothing") << *Discount::amount(1) << qint64(0) << true;
+        QTest::newRow("no discount") << Discount() << qint64(899) << false;
+        QTest::newRow("the largest amounts do not overflow")
+            << *Discount::amount(std::numeric_limits<qint64>::max())
+            << std::numeric_limits<qint64>::max() << true;
+    }
+    void discountAboveAShareOfTheLine()
+    {
+        QFETCH(Discount, discount);
+        QFETCH(qint64, base);
+        QFETCH(bool, exceeds);
+        QCOMPARE(discount.exceedsShare(base, 100'000), exceeds);
+    }
+
     void badChangesLeaveTheCartAsItWas()
     {
         Cart cart = germanCart();

@@ -10,9 +10,11 @@
 #include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
 #include "tests/ui/modal.h"
+#include "tests/ui/till_driver.h"
 #include "ui/cart_model.h"
 #include "ui/checkout_window.h"
 #include "ui/close_shift_dialog.h"
+#include "ui/discount_dialog.h"
 #include "ui/manager_approval.h"
 #include "ui/payment_dialog.h"
 #include "ui/product_search_model.h"
@@ -42,12 +44,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void type(QWidget *field, const QString &text)
-{
-    QTest::keyClicks(field, text);
-    QTest::keyClick(field, Qt::Key_Return);
-}
-
 // The payment dialog runs its own event loop; `answer` runs inside it.
 void whenPaymentOpens(const std::function<void(ui::PaymentDialog *)> &answer)
 {
@@ -66,9 +62,7 @@ private slots:
     void init()
     {
         m_terminal = std::make_unique<StoreFixture>();
-        store::UserStore users(*m_terminal->database, m_terminal->clock, m_terminal->ids);
-        QVERIFY(users.add(u"Anna"_s, u"cashier"_s, u"1234"_s).ok());
-        QVERIFY(users.add(u"Mia"_s, u"manager"_s, u"9999"_s).ok());
+        addTillUsers(*m_terminal);
         openWindow();
     }
     void cleanup()
@@ -236,9 +230,10 @@ private slots:
     {
         logIn(u"1234"_s);
         type(scanField(), u"4000000000037"_s);
-        whenModal<QInputDialog>([](QInputDialog *dialog) {
-            dialog->setTextValue(u"7,50"_s);
-            dialog->accept();
+        whenModal<ui::AmountPrompt>([](ui::AmountPrompt *prompt) {
+            auto *field = prompt->findChild<QLineEdit *>(u"amountField"_s);
+            QCOMPARE(field->text(), u"8,99"_s); // the price now, to be typed over
+            type(field, u"7,50"_s);
         });
         whenModal<ui::ManagerApproval>([](ui::ManagerApproval *dialog) {
             auto *pin = dialog->findChild<QLineEdit *>(u"managerPin"_s);
@@ -547,9 +542,8 @@ private slots:
     {
         logIn(u"1234"_s);
         type(scanField(), u"4000000000037"_s);
-        whenModal<QInputDialog>([](QInputDialog *dialog) {
-            dialog->setIntValue(10);
-            dialog->accept();
+        whenModal<ui::DiscountDialog>([](ui::DiscountDialog *dialog) {
+            type(dialog->findChild<QLineEdit *>(u"discountField"_s), u"10"_s);
         });
         press(Qt::Key_F5);
         QTRY_COMPARE(label(u"totalLabel"_s), u"8,09 EUR"_s);
@@ -644,49 +638,21 @@ private slots:
 private:
     void openWindow()
     {
-        m_window = std::make_unique<ui::CheckoutWindow>(
-            *m_terminal->database, m_terminal->clock, m_terminal->ids,
-            ui::CheckoutOptions{m_terminal->dir.filePath(u"receipts"_s),
-                                ui::ReceiptPaper::Thermal80mm, 10, m_printer, m_paymentService});
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window.reset();
+        m_window = openTill(*m_terminal, m_printer, m_paymentService);
     }
-
-    // Logs in; a user without an open shift is asked for the opening float first.
     void logIn(const QString &pin, bool opensShift = true)
     {
-        if (opensShift) {
-            whenModal<QInputDialog>([](QInputDialog *dialog) {
-                dialog->setTextValue(u"100,00"_s);
-                dialog->accept();
-            });
-        }
-        type(m_window->findChild<QLineEdit *>(u"pinField"_s), pin);
-        QTRY_VERIFY(scanField()->isVisible());
+        testing::logIn(*m_window, pin, opensShift);
     }
 
     QString m_printer;     // none: receipts are PDF only
     QUrl m_paymentService; // none: cards on a standalone reader only
 
-    // F12 and the exact amount in cash.
-    void payExactCash()
-    {
-        whenPaymentOpens([](ui::PaymentDialog *dialog) {
-            QTest::mouseClick(dialog->findChild<QWidget *>(u"exactCash"_s), Qt::LeftButton);
-        });
-        press(Qt::Key_F12);
-    }
-
-    QLineEdit *scanField() { return m_window->findChild<QLineEdit *>(u"scanField"_s); }
-
-    // A function key at the till. The offscreen platform does not give the window its activation
-    // back when a dialog closes (a window manager does), so the test does.
-    void press(Qt::Key key)
-    {
-        QApplication::setActiveWindow(m_window.get());
-        QTest::keyClick(scanField(), key);
-    }
-    QString label(const QString &name) { return m_window->findChild<QLabel *>(name)->text(); }
+    void payExactCash() { testing::payExactCash(*m_window); }
+    QLineEdit *scanField() { return testing::scanField(*m_window); }
+    void press(Qt::Key key) { testing::press(*m_window, key); }
+    QString label(const QString &name) { return testing::label(*m_window, name); }
 
     std::unique_ptr<StoreFixture> m_terminal;
     std::unique_ptr<ui::CheckoutWindow> m_window;

@@ -33,6 +33,25 @@ private slots:
         QCOMPARE(ui::formatMoney(amount, QLocale(locale)), text);
     }
 
+    void formatsPercentages_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<qint64>("ppm");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("whole") << u"de_DE"_s << qint64(100000) << u"10"_s;
+        QTest::newRow("German half") << u"de_DE"_s << qint64(125000) << u"12,5"_s;
+        QTest::newRow("American four decimals") << u"en_US"_s << qint64(123456) << u"12.3456"_s;
+        QTest::newRow("zero") << u"en_US"_s << qint64(0) << u"0"_s;
+        QTest::newRow("all") << u"fr_FR"_s << qint64(1000000) << u"100"_s;
+    }
+    void formatsPercentages()
+    {
+        QFETCH(QString, locale);
+        QFETCH(qint64, ppm);
+        QFETCH(QString, text);
+        QCOMPARE(ui::formatPercent(ppm, QLocale(locale)), text);
+    }
+
     void extremesDoNotOverflow()
     {
         const Money lowest(std::numeric_limits<qint64>::min(), *Currency::fromCode(u"EUR"));

@@ -1,0 +1,94 @@
+// The shift at the till, part of CheckoutWindow: the opening float counted at log-in, and the
+// count at the end into a Z report, which needs a manager while orders still wait to sync.
+
+#include "ui/amount_prompt.h"
+#include "ui/checkout_window.h"
+#include "ui/close_shift_dialog.h"
+#include "ui/login_page.h"
+#include "ui/manager_approval.h"
+#include "ui/money_format.h"
+#include "ui/slip.h"
+#include "ui/z_report.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::ui {
+
+bool CheckoutWindow::openShift()
+{
+    Result<std::optional<store::Shift>> open = m_shifts.current(*m_user);
+    if (open && open->has_value()) {
+        m_shift = **open;
+        return true;
+    }
+    const std::optional<Money> openingFloat = AmountPrompt::askMoney(
+        this, tr("Open shift"), tr("%1, count the opening float in the drawer:").arg(m_user->name),
+        m_terminal.currency);
+    if (!openingFloat)
+        return false;
+    Result<store::Shift> shift = m_shifts.open(*m_user, *openingFloat);
+    if (!shift) {
+        m_login->reset();
+        return false;
+    }
+    m_shift = *shift;
+    return true;
+}
+
+void CheckoutWindow::closeShift()
+{
+    if (!m_shift)
+        return;
+    CloseShiftDialog count(m_terminal.currency, this);
+    if (count.exec() != QDialog::Accepted) {
+        backToScan();
+        return;
+    }
+    Result<store::ZReport> closed =
+        m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name);
+    if (!closed && closed.error().code == u"shift.orders_waiting"_s) {
+        // Closing before the orders reach the server needs a manager, who is recorded; the
+        // manager sees how many orders are still only on this till.
+        const Result<store::ZReport> figures =
+            m_shifts.report(*m_shift, count.cash(), count.card());
+        ApprovalRequest request{tr("Closing the shift before every order has synced"),
+                                {{tr("Cashier"), m_user->name}}};
+        if (figures) {
+            request.details.append(
+                {tr("Orders not yet on the server"), QLocale().toString(figures->waitingToSync)});
+            request.details.append({tr("Cash difference"), formatMoney(figures->cashDifference())});
+        }
+        const std::optional<store::User> manager = ManagerApproval::ask(m_users, request, this);
+        if (!manager) {
+            showMessage(closed.error().message, true);
+            backToScan();
+            return;
+        }
+        closed = m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name, manager->name);
+    }
+    if (!closed) {
+        showMessage(closed.error().message, true);
+        backToScan();
+        return;
+    }
+    QDir().mkpath(m_options.receiptDirectory);
+    const QString file =
+        QDir(m_options.receiptDirectory)
+            .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
+                                           m_shift->id.left(8)));
+    const Result<void> printed =
+        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_terminal.storeId), {}},
+                  m_options.paper, file, m_options.printerName);
+    if (QFileInfo::exists(file))
+        m_lastZReport = file;
+    m_shift.reset();
+    logOut();
+    const QString closedText =
+        tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference()));
+    m_login->showMessage(printed ? closedText : closedText + u' ' + printed.error().message);
+}
+
+} // namespace counterline::ui

@@ -5,6 +5,7 @@
 #include "domain/typed_amount.h"
 #include "store/order_history.h"
 #include "store/order_store.h"
+#include "sync/sale_reversal.h"
 #include "ui/amount_prompt.h"
 #include "ui/cart_model.h"
 #include "ui/checkout_window.h"
@@ -15,6 +16,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -125,16 +127,34 @@ void CheckoutWindow::voidLastSale()
                   true)) {
         return;
     }
-    store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<int> voided = orders.applyEvent(sale.id, sale.version, OrderEvent::Cancel,
-                                           Actor{m_user->name, m_approvedBy});
+    const QString voided = sale.id.toString(QUuid::WithoutBraces);
+    undoSale({voided, sale.version, OrderEvent::Cancel, Actor{m_user->name, m_approvedBy}},
+             tr("Sale %1 is void.").arg(sale.receiptNumber));
+}
+
+void CheckoutWindow::undoSale(const sync::SaleToUndo &sale, const QString &done)
+{
     m_approvedBy.clear();
-    if (!voided) {
-        showMessage(voided.error().message, true);
-        return;
-    }
-    m_lastSale.reset();
-    showMessage(tr("The last sale is void; give the money back."));
+    showMessage(tr("Giving the money back…"));
+    // The window stays in hand while a card refund is out; its answer says what to do.
+    const QPointer<CheckoutWindow> self(this);
+    m_reversal->undo(sale, [self, sale, done](const Result<sync::SaleUndone> &undone) {
+        if (!self)
+            return;
+        if (!undone) {
+            self->showMessage(undone.error().message, true);
+            return;
+        }
+        if (self->m_lastSale && self->m_lastSale->id == QUuid(sale.orderId))
+            self->m_lastSale.reset();
+        const bool owed = std::any_of(
+            undone->refunds.cbegin(), undone->refunds.cend(),
+            [](const TenderRefund &r) { return r.outcome == TenderRefund::Outcome::Owed; });
+        self->showMessage(done + u' ' +
+                              sync::SaleReversal::whatToSay(
+                                  undone->refunds, [](const Money &m) { return formatMoney(m); }),
+                          owed);
+    });
 }
 
 void CheckoutWindow::returnSale()
@@ -181,17 +201,8 @@ void CheckoutWindow::returnSale()
          {tr("Total to give back"), formatMoney(sale.total)}}};
     if (!approved(request, true))
         return;
-    store::OrderStore orders(m_database, m_clock, m_ids);
-    Result<int> returned =
-        orders.applyEvent(QUuid(sale.id), sale.version, *event, Actor{m_user->name, m_approvedBy});
-    m_approvedBy.clear();
-    if (!returned) {
-        showMessage(returned.error().message, true);
-        return;
-    }
-    if (m_lastSale && m_lastSale->id == QUuid(sale.id))
-        m_lastSale.reset();
-    showMessage(tr("Sale %1 returned: give back %2.").arg(receipt, formatMoney(sale.total)));
+    undoSale({sale.id, sale.version, *event, Actor{m_user->name, m_approvedBy}},
+             tr("Sale %1 is returned.").arg(receipt));
 }
 
 } // namespace counterline::ui

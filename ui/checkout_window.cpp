@@ -3,6 +3,7 @@
 #include "store/offline_cards.h"
 #include "store/order_store.h"
 #include "sync/card_payments.h"
+#include "sync/sale_reversal.h"
 #include "ui/cart_model.h"
 #include "ui/login_page.h"
 #include "ui/money_format.h"
@@ -57,6 +58,7 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     setWindowTitle(tr("Counterline — %1-%2").arg(m_terminal.storeId, m_terminal.terminalId));
     if (m_options.paymentService.isValid())
         m_cards = new sync::CardPayments(m_options.paymentService, std::chrono::seconds(20), this);
+    m_reversal = new sync::SaleReversal(database, clock, ids, m_cards, this);
     setMinimumSize(1024, 700);
     m_pages = new QStackedWidget(this);
     m_login = new LoginPage(m_users, m_pages);

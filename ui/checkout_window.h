@@ -18,7 +18,9 @@
 
 namespace counterline::sync {
 class CardPayments;
-}
+class SaleReversal;
+struct SaleToUndo;
+} // namespace counterline::sync
 
 class QLabel;
 class QLineEdit;
@@ -91,7 +93,10 @@ private:
     void discountLine();
     void voidLastSale();
     void returnSale(); // by receipt number, with a manager
-    bool openShift();  // asks for the opening float when the user has no open shift
+    // Undoes a whole sale: each tender's money back by whoever took it (sync::SaleReversal), then
+    // says what to give back, after `done`.
+    void undoSale(const sync::SaleToUndo &sale, const QString &done);
+    bool openShift(); // asks for the opening float when the user has no open shift
     void closeShift();
     // True when the current user may do what `request` describes, or a manager approved it
     // (remembered for the order's events).
@@ -118,7 +123,8 @@ private:
     std::optional<store::Shift> m_shift;
     std::optional<store::User> m_user;
     std::unique_ptr<CartModel> m_cart;
-    sync::CardPayments *m_cards = nullptr; // owned by this window, when there is a service
+    sync::CardPayments *m_cards = nullptr;    // owned by this window, when there is a service
+    sync::SaleReversal *m_reversal = nullptr; // owned by this window
     QString m_lastReceipt;
     QString m_lastZReport;
     QString m_approvedBy; // the manager who approved something in the current cart

@@ -3,6 +3,7 @@
 #include "store/order_store.h"
 #include "store/return_source.h"
 #include "sync/card_payments.h"
+#include "sync/sale_reversal.h"
 #include "sync/server_orders.h"
 
 #include <QJsonArray>
@@ -17,7 +18,10 @@ LocalOrderBackend::LocalOrderBackend(const store::Database &database, const Cloc
     , m_clock(clock)
     , m_ids(ids)
     , m_cards(cards)
+    , m_reversal(std::make_unique<sync::SaleReversal>(database, clock, ids, cards))
 {}
+
+LocalOrderBackend::~LocalOrderBackend() = default;
 
 void LocalOrderBackend::load(const QString &orderId, Loaded done)
 {
@@ -27,6 +31,17 @@ void LocalOrderBackend::load(const QString &orderId, Loaded done)
 void LocalOrderBackend::apply(const QString &orderId, int expectedVersion, OrderEvent event,
                               const QString &user, Applied done)
 {
+    if (event == OrderEvent::Cancel || event == OrderEvent::Refund) {
+        // The whole sale undone: its money goes back by whoever took it first.
+        m_reversal->undo({orderId, expectedVersion, event, Actor{user, QString()}},
+                         [done](const Result<sync::SaleUndone> &undone) {
+                             if (undone)
+                                 done(success());
+                             else
+                                 done(undone.error());
+                         });
+        return;
+    }
     store::OrderStore orders(m_database, m_clock, m_ids);
     Result<int> applied =
         orders.applyEvent(QUuid(orderId), expectedVersion, event, Actor{user, QString()});

@@ -11,9 +11,11 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
 
 namespace counterline::sync {
 class CardPayments;
+class SaleReversal;
 class ServerOrders;
 } // namespace counterline::sync
 
@@ -61,6 +63,7 @@ public:
     // `cards`, when set, refunds returns to the card the sale was charged to.
     LocalOrderBackend(const store::Database &database, const Clock &clock, IdSource &ids,
                       sync::CardPayments *cards = nullptr);
+    ~LocalOrderBackend() override;
 
     void load(const QString &orderId, Loaded done) override;
     void apply(const QString &orderId, int expectedVersion, OrderEvent event, const QString &user,
@@ -82,6 +85,7 @@ private:
     const Clock &m_clock;
     IdSource &m_ids;
     sync::CardPayments *m_cards = nullptr;
+    std::unique_ptr<sync::SaleReversal> m_reversal; // a Cancel or Refund of a whole sale
 };
 
 // The server's orders (GET /v1/orders/{id}, POST /v1/orders/{id}/events); the server records

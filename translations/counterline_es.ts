@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>CardRefunds</name>
+    <message>
+        <source>The payment service refused to refund %1 of charge %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 owes no refund %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no payment service is configured (--payments)</source>
+        <translation type="unfinished">no hay ningún servicio de pago configurado (--payments)</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>the cart has no line %1</source>
@@ -185,6 +200,56 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>There is no follow-up %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be a number from 1 to 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is not yours to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills raise follow-ups; head office notes and settles them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; must say what was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; is longer than 2,000 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up %1 was settled at %2 by %3; it takes no more notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCheck</name>
+    <message>
+        <source>&quot;events&quot;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;events[%1]&quot;: &quot;from&quot; and &quot;to&quot; must be order statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;events&quot; lead to %1 at version %2, but the order says %3 at version %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Journal</name>
     <message>
         <source>The journal has no entry for order %1.</source>
@@ -216,6 +281,37 @@
     <message>
         <source>the server found broken links at %1</source>
         <translation>el servidor encontró enlaces rotos en %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalEntries</name>
+    <message>
+        <source>Only a terminal&apos;s token has a journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be lower-case letters and underscores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;record&quot; must be the entry&apos;s record as a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;journal&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal entry %1: the record does not hash to %2 with the hash before it; it was changed on the way or at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;record&quot; must be an entry of kind %1 with its payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a journal entry kind (lower-case letters and underscores)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -530,6 +626,10 @@
         <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
         <translation>una devolución llega COMPLETED, con lo reembolsado (%1) igual a «total» (%2) y nada que cobrar</translation>
     </message>
+    <message>
+        <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderListing</name>
@@ -559,6 +659,84 @@
     </message>
 </context>
 <context>
+    <name>OrderReplay</name>
+    <message>
+        <source>events[%1] (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an order&apos;s history starts with Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an order&apos;s history starts with Place, from no status to %1 at version 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place happens once, first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it leaves %1, but the order was %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it leads from %1 to %2, not to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its version is %1, but the one before was %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no history of the state machine leads to %1 at version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderReversal</name>
+    <message>
+        <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;refunds&quot; must be an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name its tender (1, 2, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must give its amount in minor units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card refund names its &quot;refund_id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderSaga</name>
     <message>
         <source>Order %1 has no saga.</source>
@@ -584,6 +762,22 @@
         <source>Order %1 was not paid: %2. It is cancelled and its stock released.</source>
         <translation>El pedido %1 no se pagó: %2. Está cancelado y su stock liberado.</translation>
     </message>
+    <message>
+        <source>the order was %1 before its card was charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order was voided and its card never charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sale was %1 while its card was being charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refund&apos;s outcome is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderService</name>
@@ -606,6 +800,10 @@
     <message>
         <source>Order %1 changed while it was being cancelled; try again.</source>
         <translation>El pedido %1 cambió mientras se cancelaba; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a name of at most 200 characters</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,6 +836,10 @@
         <source>Order %1 has items returned here, but the server moved it from %2 to %3 at version %4 (by %5): the money of the returned items would go back twice.</source>
         <translation>El pedido %1 tiene artículos devueltos aquí, pero el servidor lo pasó de %2 a %3 en la versión %4 (por %5): el dinero de los artículos devueltos se reembolsaría dos veces.</translation>
     </message>
+    <message>
+        <source>Money goes back only with a Cancel or a Refund of the whole sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderTransitions</name>
@@ -666,6 +868,22 @@
     <message>
         <source>no answer to the charge (%1), and none to the question about it (%2)</source>
         <translation>sin respuesta al cobro (%1) ni a la consulta sobre él (%2)</translation>
+    </message>
+    <message>
+        <source>no refund was made (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer to the refund (%1), and none to the question about it (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was refunded with this key</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -879,6 +1097,10 @@
         <source>Migration %1 failed and was rolled back: %2</source>
         <translation>La migración %1 falló y se deshizo: %2</translation>
     </message>
+    <message>
+        <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerHistorySource</name>
@@ -997,6 +1219,24 @@
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Otro usuario ya tiene este PIN; elija otro.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PIN guard of this till is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WebhookRelay</name>
@@ -1079,6 +1319,10 @@
         <source>--paper is thermal or a4, not &quot;%1&quot;.</source>
         <translation>--paper es thermal o a4, no «%1».</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>counterline::Allocation</name>
@@ -1147,6 +1391,13 @@
     <message>
         <source>&quot;%1&quot; is not a tender kind (cash or card)</source>
         <translation>«%1» no es un medio de pago (cash o card)</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::TenderRefund</name>
+    <message>
+        <source>&quot;%1&quot; is not what a refund can come to</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1628,10 +1879,6 @@ Commands:
         <translation>«reference» tiene más de 200 caracteres.</translation>
     </message>
     <message>
-        <source>The fault is none, timeout, drop_after_capture or slow, not &quot;%1&quot;.</source>
-        <translation>El fallo es none, timeout, drop_after_capture o slow, no «%1».</translation>
-    </message>
-    <message>
         <source>Cannot listen on %1:%2 (in use, or not allowed).</source>
         <translation>No se puede escuchar en %1:%2 (en uso o no permitido).</translation>
     </message>
@@ -1650,6 +1897,14 @@ Commands:
     <message>
         <source>&quot;times&quot; must be at least 1 and &quot;delay_ms&quot; not negative.</source>
         <translation>«times» debe ser al menos 1 y «delay_ms» no negativo.</translation>
+    </message>
+    <message>
+        <source>The fault is none, timeout, drop_after_capture, slow, drop_after_refund or refund_timeout, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was ever refunded with the key %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1974,10 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     <message>
         <source>&quot;%1&quot; failed: %2</source>
         <translation>«%1» falló: %2</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2186,10 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Order %1 was changed by someone else (it is no longer at version %2). Reload it and decide again.</source>
         <translation>Otra persona cambió el pedido %1 (ya no está en la versión %2). Vuelva a cargarlo y decida de nuevo.</translation>
     </message>
+    <message>
+        <source>Tender %1 of order %2 cannot give back %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>counterline::sync</name>
@@ -2008,6 +2271,37 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
         <translation>El servicio de pagos no respondió (%1). Aún no se sabe si se reembolsó la tarjeta; volver a intentarlo pregunta por este reembolso, no reembolsa dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::SaleReversal</name>
+    <message>
+        <source>Order %1 changed (it is at version %2, not %3). Look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some items of %1 were returned already; return the rest item by item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 went back to the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 on the card reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not go back to the card now: head office will see to it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2232,10 +2526,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Anulación de la última venta</translation>
     </message>
     <message>
-        <source>The last sale is void; give the money back.</source>
-        <translation>La última venta está anulada; devuelva el dinero.</translation>
-    </message>
-    <message>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
@@ -2250,10 +2540,6 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Receipt %1 is %2; there is nothing to give back.</source>
         <translation>El ticket %1 está %2; no hay nada que devolver.</translation>
-    </message>
-    <message>
-        <source>Sale %1 returned: give back %2.</source>
-        <translation>Venta %1 devuelta: devuelva %2.</translation>
     </message>
     <message>
         <source>The cart is empty.</source>
@@ -2347,6 +2633,18 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Quantity of %1:</source>
         <translation>Cantidad de %1:</translation>
     </message>
+    <message>
+        <source>Sale %1 is void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving the money back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 is returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2417,35 +2715,130 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Ticket</translation>
     </message>
     <message>
-        <source>Store</source>
-        <translation>Tienda</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Desde</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <source>No card taken offline has been declined.</source>
-        <translation>No se ha rechazado ninguna tarjeta aceptada sin conexión.</translation>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Qué</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished">Caja</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done, e.g. &quot;refunded by bank transfer on 4 Dec&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle with this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card declined after the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money owed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs a person: every follow-up is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-ups.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n sales paid by a card taken offline that was declined afterwards: contact the customer.</source>
-        <translation>
-            <numerusform>%n venta pagada con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
-            <numerusform>%n ventas pagadas con una tarjeta aceptada sin conexión y rechazada después: contacte con el cliente.</numerusform>
+        <source>%n item(s) need a person: settle each with a note of what was done.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick an item to see it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (settled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done before settling the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2601,10 +2994,6 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Type your PIN and press Enter</source>
         <translation>Escriba su PIN y pulse Intro</translation>
-    </message>
-    <message>
-        <source>That PIN is not known here. Try again.</source>
-        <translation>Ese PIN no se conoce aquí. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,8 @@ private slots:
             QList<QNetworkReply *> replies;
             for (int i = 0; i < kSenders; ++i) {
                 QNetworkRequest request(m_server->url(u"/v1/orders"_s));
-                request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArray("application/json"));
                 request.setRawHeader("Authorization", "Bearer " + m_token);
                 request.setRawHeader("Idempotency-Key", u"r%1-s%2"_s.arg(round).arg(i).toLatin1());
                 replies.append(networks[size_t(i)]->post(request, body));

@@ -80,7 +80,7 @@ void CardPayments::charge(const CardCharge &charge, Done done)
     connect(reply, &QNetworkReply::finished, this, [this, reply, charge, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->readAll();
+        const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         if (neverSent(reply)) {
             done({CardOutcome::Kind::Unreachable,
                   {},
@@ -116,7 +116,7 @@ void CardPayments::refund(const CardRefund &refund, Done done)
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->readAll();
+        const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         if (neverSent(reply)) {
             done({CardOutcome::Kind::Unreachable,
                   {},

@@ -58,7 +58,8 @@ bool CheckoutWindow::approved(const ApprovalRequest &request, bool needsManager)
 {
     if (!needsManager || m_user->isManager())
         return true;
-    const std::optional<store::User> manager = ManagerApproval::ask(m_users, request, this);
+    const std::optional<store::User> manager =
+        ManagerApproval::ask(m_users, request, this, m_user->name);
     backToScan();
     if (!manager) {
         showMessage(tr("Not approved: %1.").arg(request.title), true);

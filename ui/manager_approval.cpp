@@ -11,9 +11,10 @@ using namespace Qt::StringLiterals;
 namespace counterline::ui {
 
 ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
-                                 QWidget *parent)
+                                 QWidget *parent, const QString &askedBy)
     : QDialog(parent)
     , m_users(users)
+    , m_askedBy(askedBy)
 {
     setWindowTitle(tr("Manager approval"));
     setMinimumWidth(420);
@@ -59,7 +60,8 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest 
 
 void ManagerApproval::check()
 {
-    Result<store::User> user = m_users.signIn(m_pin->text(), store::PinPlace::Approval);
+    Result<store::User> user =
+        m_users.signIn(m_pin->text(), store::PinPlace::Approval, m_askedBy);
     m_pin->clear();
     if (!user) {
         m_message->setText(user.error().message);
@@ -74,9 +76,10 @@ void ManagerApproval::check()
 }
 
 std::optional<store::User> ManagerApproval::ask(store::UserStore &users,
-                                                const ApprovalRequest &request, QWidget *parent)
+                                                const ApprovalRequest &request, QWidget *parent,
+                                                const QString &askedBy)
 {
-    ManagerApproval dialog(users, request, parent);
+    ManagerApproval dialog(users, request, parent, askedBy);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.manager();

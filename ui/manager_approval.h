@@ -34,12 +34,13 @@ class ManagerApproval : public QDialog
     Q_OBJECT
 
 public:
+    // `askedBy` is the cashier at the till, named in the journal if wrong PINs lock PIN entry.
     ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
-                    QWidget *parent = nullptr);
+                    QWidget *parent = nullptr, const QString &askedBy = {});
 
     // The approving manager, or nothing when the dialog was cancelled.
     static std::optional<store::User> ask(store::UserStore &users, const ApprovalRequest &request,
-                                          QWidget *parent);
+                                          QWidget *parent, const QString &askedBy = {});
 
     const std::optional<store::User> &manager() const { return m_manager; }
 
@@ -47,6 +48,7 @@ private:
     void check();
 
     store::UserStore &m_users;
+    QString m_askedBy;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
     std::optional<store::User> m_manager;

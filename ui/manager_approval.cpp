@@ -11,10 +11,11 @@ using namespace Qt::StringLiterals;
 namespace counterline::ui {
 
 ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
-                                 QWidget *parent, const QString &askedBy)
+                                 QWidget *parent, const QString &askedBy, store::PinPlace place)
     : QDialog(parent)
     , m_users(users)
     , m_askedBy(askedBy)
+    , m_place(place)
 {
     setWindowTitle(tr("Manager approval"));
     setMinimumWidth(420);
@@ -60,8 +61,7 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest 
 
 void ManagerApproval::check()
 {
-    Result<store::User> user =
-        m_users.signIn(m_pin->text(), store::PinPlace::Approval, m_askedBy);
+    Result<store::User> user = m_users.signIn(m_pin->text(), m_place, m_askedBy);
     m_pin->clear();
     if (!user) {
         m_message->setText(user.error().message);
@@ -77,9 +77,9 @@ void ManagerApproval::check()
 
 std::optional<store::User> ManagerApproval::ask(store::UserStore &users,
                                                 const ApprovalRequest &request, QWidget *parent,
-                                                const QString &askedBy)
+                                                const QString &askedBy, store::PinPlace place)
 {
-    ManagerApproval dialog(users, request, parent, askedBy);
+    ManagerApproval dialog(users, request, parent, askedBy, place);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.manager();

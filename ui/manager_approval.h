@@ -34,13 +34,17 @@ class ManagerApproval : public QDialog
     Q_OBJECT
 
 public:
-    // `askedBy` is the cashier at the till, named in the journal if wrong PINs lock PIN entry.
+    // `askedBy` is the cashier at the till, named in the journal if wrong PINs lock PIN entry;
+    // `place` says where the PIN was asked for (an approval, or opening the back office). A
+    // wrong PIN is said in the dialog, which asks again; only Cancel closes it without a manager.
     ManagerApproval(store::UserStore &users, const ApprovalRequest &request,
-                    QWidget *parent = nullptr, const QString &askedBy = {});
+                    QWidget *parent = nullptr, const QString &askedBy = {},
+                    store::PinPlace place = store::PinPlace::Approval);
 
     // The approving manager, or nothing when the dialog was cancelled.
     static std::optional<store::User> ask(store::UserStore &users, const ApprovalRequest &request,
-                                          QWidget *parent, const QString &askedBy = {});
+                                          QWidget *parent, const QString &askedBy = {},
+                                          store::PinPlace place = store::PinPlace::Approval);
 
     const std::optional<store::User> &manager() const { return m_manager; }
 
@@ -49,6 +53,7 @@ private:
 
     store::UserStore &m_users;
     QString m_askedBy;
+    store::PinPlace m_place;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
     std::optional<store::User> m_manager;

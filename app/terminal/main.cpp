@@ -13,6 +13,7 @@
 #include "ui/checkout_window.h"
 #include "ui/follow_ups_view.h"
 #include "ui/local_history_source.h"
+#include "ui/manager_approval.h"
 #include "ui/order_backend.h"
 #include "ui/server_history_source.h"
 
@@ -20,7 +21,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QInputDialog>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -106,25 +106,11 @@ int runBackOffice(const QCommandLineParser &parser)
     // A manager opens the back office; the PIN says who changes what. A wrong PIN asks again
     // (and counts toward the till's PIN lock); only Cancel leaves.
     store::UserStore users(*database, clock, ids);
-    std::optional<store::User> manager;
-    QString said;
-    while (!manager) {
-        bool entered = false;
-        const QString ask = QApplication::translate("counterline", "Manager's PIN:");
-        const QString pin = QInputDialog::getText(
-            nullptr, QApplication::translate("counterline", "Back office"),
-            said.isEmpty() ? ask : said + u"\n\n"_s + ask, QLineEdit::Password, {}, &entered);
-        if (!entered)
-            return 0;
-        Result<store::User> user = users.signIn(pin, store::PinPlace::BackOffice);
-        if (!user)
-            said = user.error().message;
-        else if (!user->isManager())
-            said = QApplication::translate("counterline",
-                                           "The back office opens with a manager's PIN.");
-        else
-            manager = *user;
-    }
+    const std::optional<store::User> manager = ui::ManagerApproval::ask(
+        users, {QApplication::translate("counterline", "Opening the back office"), {}}, nullptr, {},
+        store::PinPlace::BackOffice);
+    if (!manager)
+        return 0;
     // With the payment service, a return can go back to the card the sale was charged to.
     std::unique_ptr<sync::CardPayments> cards;
     if (parser.isSet(u"paysim"_s)) {

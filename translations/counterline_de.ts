@@ -5,15 +5,15 @@
     <name>CardRefunds</name>
     <message>
         <source>The payment service refused to refund %1 of charge %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zahlungsdienst hat die Erstattung von %1 aus Belastung %2 abgelehnt: %3</translation>
     </message>
     <message>
         <source>Order %1 owes no refund %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 hat keine Erstattung %2.</translation>
     </message>
     <message>
         <source>no payment service is configured (--payments)</source>
-        <translation type="unfinished">kein Zahlungsdienst eingerichtet (--payments)</translation>
+        <translation>kein Zahlungsdienst eingerichtet (--payments)</translation>
     </message>
 </context>
 <context>
@@ -203,50 +203,50 @@
     <name>FollowUps</name>
     <message>
         <source>There is no follow-up %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Klärfall %1.</translation>
     </message>
     <message>
         <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„state“ muss open, settled oder all sein, nicht „%1“</translation>
     </message>
     <message>
         <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation type="unfinished"></translation>
+        <translation>„limit“ muss eine Zahl von 1 bis 500 sein</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Geschäft dürfen Sie nicht einsehen.</translation>
     </message>
     <message>
         <source>Tills raise follow-ups; head office notes and settles them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klärfälle melden die Kassen; die Zentrale versieht sie mit Notizen und erledigt sie.</translation>
     </message>
     <message>
         <source>&quot;note&quot; must say what was done</source>
-        <translation type="unfinished"></translation>
+        <translation>„note“ muss sagen, was getan wurde</translation>
     </message>
     <message>
         <source>&quot;note&quot; is longer than 2,000 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>„note“ ist länger als 2.000 Zeichen</translation>
     </message>
     <message>
         <source>Follow-up %1 was settled at %2 by %3; it takes no more notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klärfall %1 wurde am %2 von %3 erledigt; er nimmt keine Notizen mehr an.</translation>
     </message>
 </context>
 <context>
     <name>HistoryCheck</name>
     <message>
         <source>&quot;events&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>„events“: %1</translation>
     </message>
     <message>
         <source>&quot;events[%1]&quot;: &quot;from&quot; and &quot;to&quot; must be order statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>„events[%1]“: „from“ und „to“ müssen Bestellstatus sein</translation>
     </message>
     <message>
         <source>&quot;events&quot; lead to %1 at version %2, but the order says %3 at version %4</source>
-        <translation type="unfinished"></translation>
+        <translation>„events“ führen zu %1 in Version %2, die Bestellung nennt aber %3 in Version %4</translation>
     </message>
 </context>
 <context>
@@ -287,31 +287,31 @@
     <name>JournalEntries</name>
     <message>
         <source>Only a terminal&apos;s token has a journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur das Token einer Kasse hat ein Journal.</translation>
     </message>
     <message>
         <source>&quot;kind&quot; must be lower-case letters and underscores</source>
-        <translation type="unfinished"></translation>
+        <translation>„kind“ muss aus Kleinbuchstaben und Unterstrichen bestehen</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be the entry&apos;s record as a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„record“ muss der Inhalt des Eintrags als Zeichenkette sein</translation>
     </message>
     <message>
         <source>&quot;journal&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>„journal“ fehlt</translation>
     </message>
     <message>
         <source>Journal entry %1: the record does not hash to %2 with the hash before it; it was changed on the way or at the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag %1: der Inhalt ergibt mit dem Hash davor nicht den Hash %2; er wurde unterwegs oder an der Kasse verändert</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be an entry of kind %1 with its payload</source>
-        <translation type="unfinished"></translation>
+        <translation>„record“ muss ein Eintrag der Art %1 mit seinen Nutzdaten sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a journal entry kind (lower-case letters and underscores)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Art von Journaleintrag (Kleinbuchstaben und Unterstriche)</translation>
     </message>
 </context>
 <context>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>„receipt_no“ %1 ist bereits der Beleg von Bestellung %2 dieser Kasse</translation>
     </message>
 </context>
 <context>
@@ -662,78 +662,78 @@
     <name>OrderReplay</name>
     <message>
         <source>events[%1] (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>events[%1] (%2): %3</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verlauf einer Bestellung beginnt mit Place</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place, from no status to %1 at version 1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verlauf einer Bestellung beginnt mit Place, von keinem Status zu %1 in Version 1</translation>
     </message>
     <message>
         <source>Place happens once, first</source>
-        <translation type="unfinished"></translation>
+        <translation>Place kommt genau einmal vor, als Erstes</translation>
     </message>
     <message>
         <source>it leaves %1, but the order was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es geht von %1 aus, die Bestellung war aber %2</translation>
     </message>
     <message>
         <source>no status</source>
-        <translation type="unfinished"></translation>
+        <translation>keinem Status</translation>
     </message>
     <message>
         <source>it leads from %1 to %2, not to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>es führt von %1 zu %2, nicht zu %3</translation>
     </message>
     <message>
         <source>its version is %1, but the one before was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Version ist %1, die davor war aber %2</translation>
     </message>
     <message>
         <source>no history of the state machine leads to %1 at version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Verlauf des Zustandsautomaten führt zu %1 in Version %2</translation>
     </message>
     <message>
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als ein Verlauf führt zu %1 in Version %2: senden Sie „events“</translation>
     </message>
 </context>
 <context>
     <name>OrderReversal</name>
     <message>
         <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für Beleg %2 bar zurückgeben: der Verkauf wurde nicht an seiner Kasse rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf die Karte von Beleg %2 erstatten (Belastung %3): die Kasse, die sie belastet hat, konnte es nicht, oder der Verkauf wurde nicht an ihr rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf die Karte von Beleg %2 erstatten, am Kartenterminal, das sie angenommen hat (Genehmigung %3).</translation>
     </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>„refunds“ muss ein Array sein</translation>
     </message>
     <message>
         <source>must name its tender (1, 2, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss seine Zahlung nennen (1, 2, …)</translation>
     </message>
     <message>
         <source>must give its amount in minor units</source>
-        <translation type="unfinished"></translation>
+        <translation>muss seinen Betrag in kleinsten Währungseinheiten angeben</translation>
     </message>
     <message>
         <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation type="unfinished"></translation>
+        <translation>„outcome“ muss given_back, card_refunded, reader oder owed sein</translation>
     </message>
     <message>
         <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Kartenerstattung nennt ihre „refund_id“</translation>
     </message>
 </context>
 <context>
@@ -764,19 +764,19 @@
     </message>
     <message>
         <source>the order was %1 before its card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bestellung war %1, bevor ihre Karte belastet wurde</translation>
     </message>
     <message>
         <source>the order was voided and its card never charged</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bestellung wurde storniert und ihre Karte nie belastet</translation>
     </message>
     <message>
         <source>the sale was %1 while its card was being charged</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verkauf wurde %1, während seine Karte belastet wurde</translation>
     </message>
     <message>
         <source>the refund&apos;s outcome is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ergebnis der Erstattung ist noch nicht bekannt</translation>
     </message>
 </context>
 <context>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Name mit höchstens 200 Zeichen sein</translation>
     </message>
 </context>
 <context>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>Money goes back only with a Cancel or a Refund of the whole sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld geht nur mit einem Cancel oder einem Refund des ganzen Verkaufs zurück.</translation>
     </message>
 </context>
 <context>
@@ -871,19 +871,19 @@
     </message>
     <message>
         <source>no refund was made (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts erstattet (%1)</translation>
     </message>
     <message>
         <source>no answer to the refund (%1), and none to the question about it (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort auf die Erstattung (%1) und keine auf die Nachfrage dazu (%2)</translation>
     </message>
     <message>
         <source>only asked</source>
-        <translation type="unfinished"></translation>
+        <translation>nur nachgefragt</translation>
     </message>
     <message>
         <source>nothing was refunded with this key</source>
-        <translation type="unfinished"></translation>
+        <translation>mit diesem Schlüssel wurde nichts erstattet</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 von Kasse %2 hat die Belegnummer %3, die schon eine frühere Bestellung dieser Kasse hatte. Beide bleiben erhalten; sie steht auf der Liste der Klärfälle.</translation>
     </message>
 </context>
 <context>
@@ -1221,21 +1221,21 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele falsche PINs: die PIN-Eingabe ist bis %1 gesperrt (%n Sekunde).</numerusform>
+            <numerusform>Zu viele falsche PINs: die PIN-Eingabe ist bis %1 gesperrt (%n Sekunden).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PIN, und die PIN-Eingabe wird eine Weile gesperrt.</numerusform>
+            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PINs, und die PIN-Eingabe wird eine Weile gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PIN-Schutz dieser Kasse fehlt.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Klärfälle</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1397,7 @@
     <name>counterline::TenderRefund</name>
     <message>
         <source>&quot;%1&quot; is not what a refund can come to</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein mögliches Ergebnis einer Erstattung</translation>
     </message>
 </context>
 <context>
@@ -1900,11 +1900,11 @@ Befehle:
     </message>
     <message>
         <source>The fault is none, timeout, drop_after_capture, slow, drop_after_refund or refund_timeout, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehler ist none, timeout, drop_after_capture, slow, drop_after_refund oder refund_timeout, nicht „%1“.</translation>
     </message>
     <message>
         <source>Nothing was ever refunded with the key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Schlüssel %1 wurde nie etwas erstattet.</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1977,7 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
     </message>
     <message>
         <source>The database is busy; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist ausgelastet; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -2188,7 +2188,7 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
     <message>
         <source>Tender %1 of order %2 cannot give back %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung %1 von Bestellung %2 kann nicht %3 zurückgeben.</translation>
     </message>
 </context>
 <context>
@@ -2277,31 +2277,31 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <name>counterline::sync::SaleReversal</name>
     <message>
         <source>Order %1 changed (it is at version %2, not %3). Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 hat sich geändert (sie ist bei Version %2, nicht %3). Sehen Sie sie sich erneut an.</translation>
     </message>
     <message>
         <source>Some items of %1 were returned already; return the rest item by item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Artikel von %1 wurden bereits zurückgegeben; nehmen Sie den Rest Artikel für Artikel zurück.</translation>
     </message>
     <message>
         <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte wurde erstattet, aber der Verkauf konnte nicht vermerkt werden: %1 Versuchen Sie es erneut: es wird nicht doppelt erstattet.</translation>
     </message>
     <message>
         <source>Give back %1 in cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie %1 bar zurück.</translation>
     </message>
     <message>
         <source>%1 went back to the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf die Karte erstattet.</translation>
     </message>
     <message>
         <source>Refund %1 on the card reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstatten Sie %1 am Kartenterminal.</translation>
     </message>
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte gerade nicht auf die Karte erstattet werden: die Zentrale kümmert sich darum.</translation>
     </message>
 </context>
 <context>
@@ -2635,15 +2635,15 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
     <message>
         <source>Sale %1 is void.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf %1 ist storniert.</translation>
     </message>
     <message>
         <source>Giving the money back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld wird zurückgegeben…</translation>
     </message>
     <message>
         <source>Sale %1 is returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf %1 wurde zurückgenommen.</translation>
     </message>
 </context>
 <context>
@@ -2720,125 +2720,125 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Settled</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Was</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Till</source>
-        <translation type="unfinished">Kasse</translation>
+        <translation>Kasse</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>What was done, e.g. &quot;refunded by bank transfer on 4 Dec&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Was getan wurde, z. B. „am 4. Dez. per Überweisung erstattet“</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Settle with this note</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Notiz erledigen</translation>
     </message>
     <message>
         <source>Card declined after the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte nach dem Verkauf abgelehnt</translation>
     </message>
     <message>
         <source>Money owed back</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld zurückzuzahlen</translation>
     </message>
     <message>
         <source>Refund refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung abgelehnt</translation>
     </message>
     <message>
         <source>Receipt number used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegnummer doppelt vergeben</translation>
     </message>
     <message>
         <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts braucht Bearbeitung: alle Klärfälle sind erledigt.</translation>
     </message>
     <message>
         <source>No follow-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Klärfälle.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Klärfall braucht Bearbeitung: erledigen Sie ihn mit einer Notiz, was getan wurde.</numerusform>
+            <numerusform>%n Klärfälle brauchen Bearbeitung: erledigen Sie jeden mit einer Notiz, was getan wurde.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Klärfall.</numerusform>
+            <numerusform>%n Klärfälle.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick an item to see it in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Klärfall, um ihn vollständig zu sehen.</translation>
     </message>
     <message>
         <source>Raised %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet %1 von %2.</translation>
     </message>
     <message>
         <source>Settled %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt %1 von %2.</translation>
     </message>
     <message>
         <source>%1, %2%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2%3: %4</translation>
     </message>
     <message>
         <source> (settled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (erledigt)</translation>
     </message>
     <message>
         <source>Say what was done before settling the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notieren Sie, was getan wurde, bevor Sie den Klärfall erledigen.</translation>
     </message>
     <message>
         <source>Type the note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Notiz ein.</translation>
     </message>
     <message>
         <source>Settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt.</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzugefügt.</translation>
     </message>
 </context>
 <context>

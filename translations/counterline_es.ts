@@ -5,15 +5,15 @@
     <name>CardRefunds</name>
     <message>
         <source>The payment service refused to refund %1 of charge %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de pago rechazó reembolsar %1 del cobro %2: %3</translation>
     </message>
     <message>
         <source>Order %1 owes no refund %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pedido %1 no tiene ningún reembolso %2.</translation>
     </message>
     <message>
         <source>no payment service is configured (--payments)</source>
-        <translation type="unfinished">no hay ningún servicio de pago configurado (--payments)</translation>
+        <translation>no hay ningún servicio de pago configurado (--payments)</translation>
     </message>
 </context>
 <context>
@@ -203,50 +203,50 @@
     <name>FollowUps</name>
     <message>
         <source>There is no follow-up %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna incidencia %1.</translation>
     </message>
     <message>
         <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>«state» debe ser open, settled o all, no «%1»</translation>
     </message>
     <message>
         <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation type="unfinished"></translation>
+        <translation>«limit» debe ser un número de 1 a 500</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tiene acceso a esta tienda.</translation>
     </message>
     <message>
         <source>Tills raise follow-ups; head office notes and settles them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las cajas abren las incidencias; la central las anota y las resuelve.</translation>
     </message>
     <message>
         <source>&quot;note&quot; must say what was done</source>
-        <translation type="unfinished"></translation>
+        <translation>«note» debe decir lo que se hizo</translation>
     </message>
     <message>
         <source>&quot;note&quot; is longer than 2,000 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>«note» tiene más de 2000 caracteres</translation>
     </message>
     <message>
         <source>Follow-up %1 was settled at %2 by %3; it takes no more notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La incidencia %1 la resolvió %3 el %2; ya no admite más notas.</translation>
     </message>
 </context>
 <context>
     <name>HistoryCheck</name>
     <message>
         <source>&quot;events&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>«events»: %1</translation>
     </message>
     <message>
         <source>&quot;events[%1]&quot;: &quot;from&quot; and &quot;to&quot; must be order statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>«events[%1]»: «from» y «to» deben ser estados de pedido</translation>
     </message>
     <message>
         <source>&quot;events&quot; lead to %1 at version %2, but the order says %3 at version %4</source>
-        <translation type="unfinished"></translation>
+        <translation>«events» llevan a %1 en la versión %2, pero el pedido indica %3 en la versión %4</translation>
     </message>
 </context>
 <context>
@@ -287,31 +287,31 @@
     <name>JournalEntries</name>
     <message>
         <source>Only a terminal&apos;s token has a journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el token de una caja tiene diario.</translation>
     </message>
     <message>
         <source>&quot;kind&quot; must be lower-case letters and underscores</source>
-        <translation type="unfinished"></translation>
+        <translation>«kind» debe constar de letras minúsculas y guiones bajos</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be the entry&apos;s record as a string</source>
-        <translation type="unfinished"></translation>
+        <translation>«record» debe ser el contenido de la entrada como cadena</translation>
     </message>
     <message>
         <source>&quot;journal&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta «journal»</translation>
     </message>
     <message>
         <source>Journal entry %1: the record does not hash to %2 with the hash before it; it was changed on the way or at the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada de diario %1: con el hash anterior, el contenido no da el hash %2; se modificó por el camino o en la caja</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be an entry of kind %1 with its payload</source>
-        <translation type="unfinished"></translation>
+        <translation>«record» debe ser una entrada de tipo %1 con su carga útil</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a journal entry kind (lower-case letters and underscores)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un tipo de entrada de diario (letras minúsculas y guiones bajos)</translation>
     </message>
 </context>
 <context>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>«receipt_no» %1 ya es el ticket del pedido %2 de esta caja</translation>
     </message>
 </context>
 <context>
@@ -662,78 +662,78 @@
     <name>OrderReplay</name>
     <message>
         <source>events[%1] (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>events[%1] (%2): %3</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place</source>
-        <translation type="unfinished"></translation>
+        <translation>el historial de un pedido empieza por Place</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place, from no status to %1 at version 1</source>
-        <translation type="unfinished"></translation>
+        <translation>el historial de un pedido empieza por Place, sin estado de origen, hacia %1 en la versión 1</translation>
     </message>
     <message>
         <source>Place happens once, first</source>
-        <translation type="unfinished"></translation>
+        <translation>Place ocurre una sola vez, la primera</translation>
     </message>
     <message>
         <source>it leaves %1, but the order was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>su estado de origen es %1, pero el pedido estaba %2</translation>
     </message>
     <message>
         <source>no status</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>it leads from %1 to %2, not to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>lleva de %1 a %2, no a %3</translation>
     </message>
     <message>
         <source>its version is %1, but the one before was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>su versión es %1, pero la anterior era %2</translation>
     </message>
     <message>
         <source>no history of the state machine leads to %1 at version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún historial de la máquina de estados lleva a %1 en la versión %2</translation>
     </message>
     <message>
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>más de un historial lleva a %1 en la versión %2: envíe «events»</translation>
     </message>
 </context>
 <context>
     <name>OrderReversal</name>
     <message>
         <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver %1 en efectivo por el ticket %2: la venta se anuló fuera de su caja.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar %1 a la tarjeta del ticket %2 (cobro %3): la caja que la cobró no pudo, o la venta se anuló fuera de esa caja.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar %1 a la tarjeta del ticket %2 en el datáfono que la cobró (autorización %3).</translation>
     </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>«refunds» debe ser una lista</translation>
     </message>
     <message>
         <source>must name its tender (1, 2, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>debe indicar su pago (1, 2, …)</translation>
     </message>
     <message>
         <source>must give its amount in minor units</source>
-        <translation type="unfinished"></translation>
+        <translation>debe indicar su importe en céntimos</translation>
     </message>
     <message>
         <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation type="unfinished"></translation>
+        <translation>«outcome» debe ser given_back, card_refunded, reader u owed</translation>
     </message>
     <message>
         <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>un reembolso a tarjeta indica su «refund_id»</translation>
     </message>
 </context>
 <context>
@@ -764,19 +764,19 @@
     </message>
     <message>
         <source>the order was %1 before its card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>el pedido estaba %1 antes de cobrarse su tarjeta</translation>
     </message>
     <message>
         <source>the order was voided and its card never charged</source>
-        <translation type="unfinished"></translation>
+        <translation>el pedido se anuló y su tarjeta nunca se cobró</translation>
     </message>
     <message>
         <source>the sale was %1 while its card was being charged</source>
-        <translation type="unfinished"></translation>
+        <translation>la venta pasó a %1 mientras se cobraba su tarjeta</translation>
     </message>
     <message>
         <source>the refund&apos;s outcome is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aún no se sabe el resultado del reembolso</translation>
     </message>
 </context>
 <context>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» debe ser un nombre de 200 caracteres como máximo</translation>
     </message>
 </context>
 <context>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>Money goes back only with a Cancel or a Refund of the whole sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dinero solo se devuelve con un Cancel o un Refund de toda la venta.</translation>
     </message>
 </context>
 <context>
@@ -871,19 +871,19 @@
     </message>
     <message>
         <source>no refund was made (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>no se hizo ningún reembolso (%1)</translation>
     </message>
     <message>
         <source>no answer to the refund (%1), and none to the question about it (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>sin respuesta al reembolso (%1) ni a la consulta sobre él (%2)</translation>
     </message>
     <message>
         <source>only asked</source>
-        <translation type="unfinished"></translation>
+        <translation>solo consulta</translation>
     </message>
     <message>
         <source>nothing was refunded with this key</source>
-        <translation type="unfinished"></translation>
+        <translation>no se reembolsó nada con esta clave</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pedido %1 de la caja %2 tiene el número de ticket %3, que ya tenía un pedido anterior de esa caja. Se conservan ambos; figura en la lista de incidencias.</translation>
     </message>
 </context>
 <context>
@@ -1221,21 +1221,21 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos: la introducción del PIN está bloqueada hasta las %1 (%n segundo).</numerusform>
+            <numerusform>Demasiados PIN incorrectos: la introducción del PIN está bloqueada hasta las %1 (%n segundos).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Este PIN no se reconoce aquí. %n PIN incorrecto más y la introducción del PIN se bloqueará un tiempo.</numerusform>
+            <numerusform>Este PIN no se reconoce aquí. %n PIN incorrectos más y la introducción del PIN se bloqueará un tiempo.</numerusform>
         </translation>
     </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la protección de PIN de esta caja.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidencias</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1397,7 @@
     <name>counterline::TenderRefund</name>
     <message>
         <source>&quot;%1&quot; is not what a refund can come to</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un resultado posible de un reembolso</translation>
     </message>
 </context>
 <context>
@@ -1900,11 +1900,11 @@ Commands:
     </message>
     <message>
         <source>The fault is none, timeout, drop_after_capture, slow, drop_after_refund or refund_timeout, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El fallo es none, timeout, drop_after_capture, slow, drop_after_refund o refund_timeout, no «%1».</translation>
     </message>
     <message>
         <source>Nothing was ever refunded with the key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca se reembolsó nada con la clave %1.</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1977,7 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     </message>
     <message>
         <source>The database is busy; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos está ocupada; inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
@@ -2188,7 +2188,7 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
     <message>
         <source>Tender %1 of order %2 cannot give back %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pago %1 del pedido %2 no puede devolver %3.</translation>
     </message>
 </context>
 <context>
@@ -2277,31 +2277,31 @@ Sin orden, sirve la API v1. Órdenes:
     <name>counterline::sync::SaleReversal</name>
     <message>
         <source>Order %1 changed (it is at version %2, not %3). Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pedido %1 ha cambiado (está en la versión %2, no en la %3). Vuelva a revisarlo.</translation>
     </message>
     <message>
         <source>Some items of %1 were returned already; return the rest item by item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos artículos de %1 ya se devolvieron; devuelva el resto artículo por artículo.</translation>
     </message>
     <message>
         <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta se reembolsó, pero la venta no se pudo marcar: %1 Inténtelo de nuevo: no se reembolsará dos veces.</translation>
     </message>
     <message>
         <source>Give back %1 in cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelva %1 en efectivo.</translation>
     </message>
     <message>
         <source>%1 went back to the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reembolsado a la tarjeta.</translation>
     </message>
     <message>
         <source>Refund %1 on the card reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolse %1 en el datáfono.</translation>
     </message>
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido reembolsar %1 a la tarjeta por ahora: la central se encargará.</translation>
     </message>
 </context>
 <context>
@@ -2635,15 +2635,15 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
     <message>
         <source>Sale %1 is void.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 está anulada.</translation>
     </message>
     <message>
         <source>Giving the money back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolviendo el dinero…</translation>
     </message>
     <message>
         <source>Sale %1 is returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 se ha devuelto.</translation>
     </message>
 </context>
 <context>
@@ -2720,125 +2720,125 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta</translation>
     </message>
     <message>
         <source>Settled</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelta</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrada</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Qué</translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Till</source>
-        <translation type="unfinished">Caja</translation>
+        <translation>Caja</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>What was done, e.g. &quot;refunded by bank transfer on 4 Dec&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que se hizo, p. ej. «reembolsado por transferencia el 4 de dic.»</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nota</translation>
     </message>
     <message>
         <source>Settle with this note</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver con esta nota</translation>
     </message>
     <message>
         <source>Card declined after the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta rechazada tras la venta</translation>
     </message>
     <message>
         <source>Money owed back</source>
-        <translation type="unfinished"></translation>
+        <translation>Dinero por devolver</translation>
     </message>
     <message>
         <source>Refund refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolso rechazado</translation>
     </message>
     <message>
         <source>Receipt number used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de ticket duplicado</translation>
     </message>
     <message>
         <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada requiere atención: todas las incidencias están resueltas.</translation>
     </message>
     <message>
         <source>No follow-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay incidencias.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incidencia requiere atención: resuélvala con una nota de lo que se hizo.</numerusform>
+            <numerusform>%n incidencias requieren atención: resuelva cada una con una nota de lo que se hizo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incidencia.</numerusform>
+            <numerusform>%n incidencias.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick an item to see it in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una incidencia para verla completa.</translation>
     </message>
     <message>
         <source>Raised %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrada el %1 por %2.</translation>
     </message>
     <message>
         <source>Settled %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelta el %1 por %2.</translation>
     </message>
     <message>
         <source>%1, %2%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2%3: %4</translation>
     </message>
     <message>
         <source> (settled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (resuelta)</translation>
     </message>
     <message>
         <source>Say what was done before settling the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique lo que se hizo antes de resolver la incidencia.</translation>
     </message>
     <message>
         <source>Type the note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero la nota.</translation>
     </message>
     <message>
         <source>Settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelta.</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota añadida.</translation>
     </message>
 </context>
 <context>

@@ -5,15 +5,15 @@
     <name>CardRefunds</name>
     <message>
         <source>The payment service refused to refund %1 of charge %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service de paiement a refusé de rembourser %1 du débit %2 : %3</translation>
     </message>
     <message>
         <source>Order %1 owes no refund %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande %1 n’a pas de remboursement %2.</translation>
     </message>
     <message>
         <source>no payment service is configured (--payments)</source>
-        <translation type="unfinished">aucun service de paiement n’est configuré (--payments)</translation>
+        <translation>aucun service de paiement n’est configuré (--payments)</translation>
     </message>
 </context>
 <context>
@@ -203,50 +203,50 @@
     <name>FollowUps</name>
     <message>
         <source>There is no follow-up %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de suivi %1.</translation>
     </message>
     <message>
         <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>« state » doit valoir open, settled ou all, pas « %1 »</translation>
     </message>
     <message>
         <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation type="unfinished"></translation>
+        <translation>« limit » doit être un nombre de 1 à 500</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas accès à ce magasin.</translation>
     </message>
     <message>
         <source>Tills raise follow-ups; head office notes and settles them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les caisses signalent les suivis ; le siège les annote et les règle.</translation>
     </message>
     <message>
         <source>&quot;note&quot; must say what was done</source>
-        <translation type="unfinished"></translation>
+        <translation>« note » doit dire ce qui a été fait</translation>
     </message>
     <message>
         <source>&quot;note&quot; is longer than 2,000 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>« note » dépasse 2000 caractères</translation>
     </message>
     <message>
         <source>Follow-up %1 was settled at %2 by %3; it takes no more notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le suivi %1 a été réglé le %2 par %3 ; il n’accepte plus de notes.</translation>
     </message>
 </context>
 <context>
     <name>HistoryCheck</name>
     <message>
         <source>&quot;events&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>« events » : %1</translation>
     </message>
     <message>
         <source>&quot;events[%1]&quot;: &quot;from&quot; and &quot;to&quot; must be order statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>« events[%1] » : « from » et « to » doivent être des états de commande</translation>
     </message>
     <message>
         <source>&quot;events&quot; lead to %1 at version %2, but the order says %3 at version %4</source>
-        <translation type="unfinished"></translation>
+        <translation>« events » mènent à %1 en version %2, mais la commande indique %3 en version %4</translation>
     </message>
 </context>
 <context>
@@ -287,31 +287,31 @@
     <name>JournalEntries</name>
     <message>
         <source>Only a terminal&apos;s token has a journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul le jeton d’une caisse a un journal.</translation>
     </message>
     <message>
         <source>&quot;kind&quot; must be lower-case letters and underscores</source>
-        <translation type="unfinished"></translation>
+        <translation>« kind » doit se composer de lettres minuscules et de tirets bas</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be the entry&apos;s record as a string</source>
-        <translation type="unfinished"></translation>
+        <translation>« record » doit être le contenu de l’entrée sous forme de chaîne</translation>
     </message>
     <message>
         <source>&quot;journal&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>« journal » est absent</translation>
     </message>
     <message>
         <source>Journal entry %1: the record does not hash to %2 with the hash before it; it was changed on the way or at the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée de journal %1 : avec le hash précédent, le contenu ne donne pas le hash %2 ; il a été modifié en route ou à la caisse</translation>
     </message>
     <message>
         <source>&quot;record&quot; must be an entry of kind %1 with its payload</source>
-        <translation type="unfinished"></translation>
+        <translation>« record » doit être une entrée de type %1 avec sa charge utile</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a journal entry kind (lower-case letters and underscores)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un type d’entrée de journal (lettres minuscules et tirets bas)</translation>
     </message>
 </context>
 <context>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>« receipt_no » %1 est déjà le ticket de la commande %2 de cette caisse</translation>
     </message>
 </context>
 <context>
@@ -662,78 +662,78 @@
     <name>OrderReplay</name>
     <message>
         <source>events[%1] (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>events[%1] (%2) : %3</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place</source>
-        <translation type="unfinished"></translation>
+        <translation>l’historique d’une commande commence par Place</translation>
     </message>
     <message>
         <source>an order&apos;s history starts with Place, from no status to %1 at version 1</source>
-        <translation type="unfinished"></translation>
+        <translation>l’historique d’une commande commence par Place, sans état de départ, vers %1 en version 1</translation>
     </message>
     <message>
         <source>Place happens once, first</source>
-        <translation type="unfinished"></translation>
+        <translation>Place n’a lieu qu’une fois, en premier</translation>
     </message>
     <message>
         <source>it leaves %1, but the order was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>son état de départ est %1, mais la commande était %2</translation>
     </message>
     <message>
         <source>no status</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message>
         <source>it leads from %1 to %2, not to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>il mène de %1 à %2, pas à %3</translation>
     </message>
     <message>
         <source>its version is %1, but the one before was %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sa version est %1, mais la précédente était %2</translation>
     </message>
     <message>
         <source>no history of the state machine leads to %1 at version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun historique de la machine à états ne mène à %1 en version %2</translation>
     </message>
     <message>
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>plus d’un historique mène à %1 en version %2 : envoyez « events »</translation>
     </message>
 </context>
 <context>
     <name>OrderReversal</name>
     <message>
         <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre %1 en espèces pour le ticket %2 : la vente a été annulée ailleurs qu’à sa caisse.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser %1 sur la carte du ticket %2 (débit %3) : la caisse qui l’a débitée n’a pas pu, ou la vente a été annulée ailleurs qu’à cette caisse.</translation>
     </message>
     <message>
         <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser %1 sur la carte du ticket %2 au terminal qui l’a acceptée (autorisation %3).</translation>
     </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>« refunds » doit être un tableau</translation>
     </message>
     <message>
         <source>must name its tender (1, 2, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>doit indiquer son paiement (1, 2, …)</translation>
     </message>
     <message>
         <source>must give its amount in minor units</source>
-        <translation type="unfinished"></translation>
+        <translation>doit indiquer son montant en centimes</translation>
     </message>
     <message>
         <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation type="unfinished"></translation>
+        <translation>« outcome » doit valoir given_back, card_refunded, reader ou owed</translation>
     </message>
     <message>
         <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>un remboursement sur carte indique son « refund_id »</translation>
     </message>
 </context>
 <context>
@@ -764,19 +764,19 @@
     </message>
     <message>
         <source>the order was %1 before its card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>la commande était %1 avant que sa carte soit débitée</translation>
     </message>
     <message>
         <source>the order was voided and its card never charged</source>
-        <translation type="unfinished"></translation>
+        <translation>la commande a été annulée et sa carte jamais débitée</translation>
     </message>
     <message>
         <source>the sale was %1 while its card was being charged</source>
-        <translation type="unfinished"></translation>
+        <translation>la vente est passée à %1 pendant le débit de sa carte</translation>
     </message>
     <message>
         <source>the refund&apos;s outcome is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>le résultat du remboursement n’est pas encore connu</translation>
     </message>
 </context>
 <context>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » doit être un nom de 200 caractères au plus</translation>
     </message>
 </context>
 <context>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>Money goes back only with a Cancel or a Refund of the whole sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’argent n’est rendu qu’avec un Cancel ou un Refund de toute la vente.</translation>
     </message>
 </context>
 <context>
@@ -871,19 +871,19 @@
     </message>
     <message>
         <source>no refund was made (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun remboursement n’a été fait (%1)</translation>
     </message>
     <message>
         <source>no answer to the refund (%1), and none to the question about it (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de réponse au remboursement (%1) ni à la question à son sujet (%2)</translation>
     </message>
     <message>
         <source>only asked</source>
-        <translation type="unfinished"></translation>
+        <translation>simple question</translation>
     </message>
     <message>
         <source>nothing was refunded with this key</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n’a été remboursé avec cette clé</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande %1 de la caisse %2 a le numéro de ticket %3, qu’une commande antérieure de cette caisse avait déjà. Les deux sont conservées ; elle figure dans la liste des suivis.</translation>
     </message>
 </context>
 <context>
@@ -1221,21 +1221,21 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trop de codes PIN erronés : la saisie du code PIN est bloquée jusqu’à %1 (%n seconde).</numerusform>
+            <numerusform>Trop de codes PIN erronés : la saisie du code PIN est bloquée jusqu’à %1 (%n secondes).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ce code PIN est inconnu ici. Encore %n code PIN erroné et la saisie du code PIN sera bloquée un moment.</numerusform>
+            <numerusform>Ce code PIN est inconnu ici. Encore %n codes PIN erronés et la saisie du code PIN sera bloquée un moment.</numerusform>
         </translation>
     </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La protection des codes PIN de cette caisse est absente.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivis</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1397,7 @@
     <name>counterline::TenderRefund</name>
     <message>
         <source>&quot;%1&quot; is not what a refund can come to</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une issue possible d’un remboursement</translation>
     </message>
 </context>
 <context>
@@ -1900,11 +1900,11 @@ Commandes :
     </message>
     <message>
         <source>The fault is none, timeout, drop_after_capture, slow, drop_after_refund or refund_timeout, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La panne vaut none, timeout, drop_after_capture, slow, drop_after_refund ou refund_timeout, pas « %1 ».</translation>
     </message>
     <message>
         <source>Nothing was ever refunded with the key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a jamais été remboursé avec la clé %1.</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1977,7 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
     </message>
     <message>
         <source>The database is busy; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est occupée ; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
@@ -2188,7 +2188,7 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
     <message>
         <source>Tender %1 of order %2 cannot give back %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paiement %1 de la commande %2 ne peut pas rendre %3.</translation>
     </message>
 </context>
 <context>
@@ -2277,31 +2277,31 @@ Sans commande, il sert l’API v1. Commandes :
     <name>counterline::sync::SaleReversal</name>
     <message>
         <source>Order %1 changed (it is at version %2, not %3). Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande %1 a changé (elle est en version %2, pas %3). Regardez-la à nouveau.</translation>
     </message>
     <message>
         <source>Some items of %1 were returned already; return the rest item by item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des articles de %1 ont déjà été retournés ; reprenez le reste article par article.</translation>
     </message>
     <message>
         <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte a été remboursée, mais la vente n’a pas pu être marquée : %1 Réessayez : le remboursement ne sera pas fait deux fois.</translation>
     </message>
     <message>
         <source>Give back %1 in cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez %1 en espèces.</translation>
     </message>
     <message>
         <source>%1 went back to the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été remboursé sur la carte.</translation>
     </message>
     <message>
         <source>Refund %1 on the card reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursez %1 sur le terminal.</translation>
     </message>
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être remboursé sur la carte pour l’instant : le siège s’en chargera.</translation>
     </message>
 </context>
 <context>
@@ -2635,15 +2635,15 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
     <message>
         <source>Sale %1 is void.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vente %1 est annulée.</translation>
     </message>
     <message>
         <source>Giving the money back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursement en cours…</translation>
     </message>
     <message>
         <source>Sale %1 is returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vente %1 a été retournée.</translation>
     </message>
 </context>
 <context>
@@ -2720,125 +2720,125 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Settled</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglé</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalé</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Quoi</translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Till</source>
-        <translation type="unfinished">Caisse</translation>
+        <translation>Caisse</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <source>What was done, e.g. &quot;refunded by bank transfer on 4 Dec&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été fait, p. ex. « remboursé par virement le 4 déc. »</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une note</translation>
     </message>
     <message>
         <source>Settle with this note</source>
-        <translation type="unfinished"></translation>
+        <translation>Régler avec cette note</translation>
     </message>
     <message>
         <source>Card declined after the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte refusée après la vente</translation>
     </message>
     <message>
         <source>Money owed back</source>
-        <translation type="unfinished"></translation>
+        <translation>Argent à rendre</translation>
     </message>
     <message>
         <source>Refund refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursement refusé</translation>
     </message>
     <message>
         <source>Receipt number used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de ticket en double</translation>
     </message>
     <message>
         <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à traiter : tous les suivis sont réglés.</translation>
     </message>
     <message>
         <source>No follow-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun suivi.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n suivi à traiter : réglez-le avec une note sur ce qui a été fait.</numerusform>
+            <numerusform>%n suivis à traiter : réglez chacun avec une note sur ce qui a été fait.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n suivi.</numerusform>
+            <numerusform>%n suivis.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick an item to see it in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un suivi pour le voir en entier.</translation>
     </message>
     <message>
         <source>Raised %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalé le %1 par %2.</translation>
     </message>
     <message>
         <source>Settled %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglé le %1 par %2.</translation>
     </message>
     <message>
         <source>%1, %2%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2%3 : %4</translation>
     </message>
     <message>
         <source> (settled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (réglé)</translation>
     </message>
     <message>
         <source>Say what was done before settling the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez ce qui a été fait avant de régler le suivi.</translation>
     </message>
     <message>
         <source>Type the note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez d’abord la note.</translation>
     </message>
     <message>
         <source>Settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglé.</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note ajoutée.</translation>
     </message>
 </context>
 <context>

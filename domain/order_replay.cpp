@@ -55,11 +55,15 @@ Result<ReplayedOrder> OrderReplay::replay(const QList<RecordedEvent> &events)
         }
         if (event.event == OrderEvent::Place)
             return illegal(i, name, tr("Place happens once, first"));
-        if (!event.from || *event.from != order.status) {
+        if (!event.from) {
             return illegal(i, name,
-                           tr("it leaves %1, but the order was %2")
-                               .arg(event.from ? orderStatusName(*event.from) : tr("no status"),
-                                    orderStatusName(order.status)));
+                           tr("it names no status it moves from, but the order was %1")
+                               .arg(orderStatusName(order.status)));
+        }
+        if (*event.from != order.status) {
+            return illegal(i, name,
+                           tr("it moves from %1, but the order was %2")
+                               .arg(orderStatusName(*event.from), orderStatusName(order.status)));
         }
         Result<OrderStatus> next = nextOrderStatus(order.status, event.event);
         if (!next)

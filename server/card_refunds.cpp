@@ -162,7 +162,8 @@ Result<RefundStep> CardRefunds::settle(const QSqlDatabase &db, const QString &or
     if (!stored)
         return stored.error();
     if (!*stored)
-        return Error{u"order.not_found"_s, tr("Order %1 owes no refund %2.").arg(orderId).arg(n)};
+        return Error{u"order.not_found"_s,
+                     tr("Order %1 has no refund number %2.").arg(orderId).arg(n)};
     const StoredRefund refund = **stored;
     if (!mine)
         return RefundStep{orderId, n, refund.state};

@@ -110,17 +110,18 @@ QString owedDetail(const TenderRow &tender, const QString &receiptNo, const QStr
 {
     const QString amount = FollowUps::amountText(tender.amountMinor, currency);
     if (tender.kind == u"cash"_s) {
-        return OrderReversal::tr("Give back %1 in cash for %2: the sale was undone away from its "
-                                 "till.")
+        return OrderReversal::tr("Give back %1 in cash for receipt %2: the sale was cancelled or "
+                                 "refunded by head office, not at its till.")
             .arg(amount, receiptNo);
     }
     if (tender.reference.startsWith(u"ch_"_s)) {
-        return OrderReversal::tr("Refund %1 to the card of %2 (charge %3): the till that charged "
-                                 "it could not, or the sale was undone away from it.")
+        return OrderReversal::tr("Refund %1 to the card of receipt %2 (charge %3): the till that "
+                                 "charged it could not reach the payment service, or the sale was "
+                                 "cancelled or refunded by head office.")
             .arg(amount, receiptNo, tender.reference);
     }
-    return OrderReversal::tr("Refund %1 to the card of %2 on the card reader that took it "
-                             "(approval %3).")
+    return OrderReversal::tr("Refund %1 to the card of receipt %2 on the card reader that took "
+                             "it (approval %3).")
         .arg(amount, receiptNo, tender.reference);
 }
 
@@ -132,9 +133,7 @@ Result<QList<TillRefund>> OrderReversal::parse(const QJsonObject &body)
     const QJsonValue value = body.value(u"refunds"_s);
     if (value.isUndefined() || value.isNull())
         return refunds;
-    auto bad = [](qsizetype i, const QString &problem) {
-        return Error{u"request.invalid_field"_s, u"\"refunds[%1]\" %2"_s.arg(i).arg(problem)};
-    };
+    auto bad = [](const QString &problem) { return Error{u"request.invalid_field"_s, problem}; };
     if (!value.isArray())
         return Error{u"request.invalid_field"_s, tr("\"refunds\" must be an array")};
     const QJsonArray list = value.toArray();
@@ -144,16 +143,18 @@ Result<QList<TillRefund>> OrderReversal::parse(const QJsonObject &body)
         const qint64 amount = item.value(u"amount"_s).toInteger(-1);
         const QString outcome = item.value(u"outcome"_s).toString();
         if (!list[i].isObject() || tender < 1 || tender > 1000)
-            return bad(i, tr("must name its tender (1, 2, …)"));
+            return bad(tr("\"refunds[%1]\" must name its tender (1, 2, …)").arg(i));
         if (amount < 0)
-            return bad(i, tr("must give its amount in minor units"));
+            return bad(tr("\"refunds[%1]\" must give its amount in minor units").arg(i));
         if (outcome != u"given_back"_s && outcome != u"card_refunded"_s && outcome != u"reader"_s &&
             outcome != u"owed"_s) {
-            return bad(i, tr("\"outcome\" must be given_back, card_refunded, reader or owed"));
+            return bad(tr("\"refunds[%1].outcome\" must be given_back, card_refunded, reader or "
+                          "owed")
+                           .arg(i));
         }
         const QString refundId = item.value(u"refund_id"_s).toString();
         if (outcome == u"card_refunded"_s && refundId.isEmpty())
-            return bad(i, tr("a card refund names its \"refund_id\""));
+            return bad(tr("\"refunds[%1].refund_id\" must name the card refund").arg(i));
         refunds.append(TillRefund{int(tender), amount, outcome, refundId});
     }
     return refunds;

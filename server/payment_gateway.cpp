@@ -93,12 +93,18 @@ PaymentOutcome PaymentGateway::statusOf(const QString &key, const QString &why) 
     const Answer answer = exchange(url, "GET", {}, {}, m_timeout);
     if (answer.status == 200)
         return outcomeOf(answer.body);
+    const QString unanswered = answer.status == 0 ? answer.error : problemText(answer);
     if (answer.status == 404)
         return {PaymentOutcome::Kind::NotCharged, {}, why};
+    if (why.isEmpty()) {
+        return {PaymentOutcome::Kind::Unknown,
+                {},
+                tr("no answer to the question about the charge (%1)").arg(unanswered)};
+    }
     return {PaymentOutcome::Kind::Unknown,
             {},
             tr("no answer to the charge (%1), and none to the question about it (%2)")
-                .arg(why, answer.status == 0 ? answer.error : problemText(answer))};
+                .arg(why, unanswered)};
 }
 
 PaymentOutcome PaymentGateway::refund(const QString &key, const QString &chargeId,
@@ -133,7 +139,7 @@ PaymentOutcome PaymentGateway::refund(const QString &key, const QString &chargeI
 
 PaymentOutcome PaymentGateway::chargeStatus(const QString &key) const
 {
-    return statusOf(key, tr("only asked"));
+    return statusOf(key, {});
 }
 
 PaymentOutcome PaymentGateway::refundStatus(const QString &key) const

@@ -137,8 +137,8 @@ void SaleReversal::finish(const std::shared_ptr<Run> &run)
             });
         run->done(Error{version.error().code,
                         refundedAlready
-                            ? tr("The card was refunded, but the sale could not be marked: %1 "
-                                 "Try again: the refund is not made twice.")
+                            ? tr("The card was refunded, but the sale was not recorded as undone "
+                                 "(%1). Try again: the card is not refunded twice.")
                                   .arg(version.error().message)
                             : version.error().message});
         return;

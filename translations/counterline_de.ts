@@ -8,12 +8,12 @@
         <translation>Der Zahlungsdienst hat die Erstattung von %1 aus Belastung %2 abgelehnt: %3</translation>
     </message>
     <message>
-        <source>Order %1 owes no refund %2.</source>
-        <translation>Bestellung %1 hat keine Erstattung %2.</translation>
-    </message>
-    <message>
         <source>no payment service is configured (--payments)</source>
         <translation>kein Zahlungsdienst eingerichtet (--payments)</translation>
+    </message>
+    <message>
+        <source>Order %1 has no refund number %2.</source>
+        <translation>Bestellung %1 hat keine Erstattung Nummer %2.</translation>
     </message>
 </context>
 <context>
@@ -677,14 +677,6 @@
         <translation>Place kommt genau einmal vor, als Erstes</translation>
     </message>
     <message>
-        <source>it leaves %1, but the order was %2</source>
-        <translation>es geht von %1 aus, die Bestellung war aber %2</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>keinem Status</translation>
-    </message>
-    <message>
         <source>it leads from %1 to %2, not to %3</source>
         <translation>es führt von %1 zu %2, nicht zu %3</translation>
     </message>
@@ -700,40 +692,48 @@
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
         <translation>mehr als ein Verlauf führt zu %1 in Version %2: senden Sie „events“</translation>
     </message>
+    <message>
+        <source>it names no status it moves from, but the order was %1</source>
+        <translation>es nennt keinen Status, von dem es ausgeht, aber die Bestellung war %1</translation>
+    </message>
+    <message>
+        <source>it moves from %1, but the order was %2</source>
+        <translation>es geht von %1 aus, aber die Bestellung war %2</translation>
+    </message>
 </context>
 <context>
     <name>OrderReversal</name>
-    <message>
-        <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation>%1 für Beleg %2 bar zurückgeben: der Verkauf wurde nicht an seiner Kasse rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation>%1 auf die Karte von Beleg %2 erstatten (Belastung %3): die Kasse, die sie belastet hat, konnte es nicht, oder der Verkauf wurde nicht an ihr rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation>%1 auf die Karte von Beleg %2 erstatten, am Kartenterminal, das sie angenommen hat (Genehmigung %3).</translation>
-    </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
         <translation>„refunds“ muss ein Array sein</translation>
     </message>
     <message>
-        <source>must name its tender (1, 2, …)</source>
-        <translation>muss seine Zahlung nennen (1, 2, …)</translation>
+        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
+        <translation>%1 in bar zurückgeben für Beleg %2: Der Verkauf wurde von der Zentrale storniert oder erstattet, nicht an seiner Kasse.</translation>
     </message>
     <message>
-        <source>must give its amount in minor units</source>
-        <translation>muss seinen Betrag in kleinsten Währungseinheiten angeben</translation>
+        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
+        <translation>%1 auf die Karte von Beleg %2 erstatten (Zahlung %3): Die Kasse, die sie belastet hat, erreichte den Zahlungsdienst nicht, oder die Zentrale hat den Verkauf storniert oder erstattet.</translation>
     </message>
     <message>
-        <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation>„outcome“ muss given_back, card_refunded, reader oder owed sein</translation>
+        <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
+        <translation>%1 auf die Karte von Beleg %2 am Kartenterminal erstatten, das sie angenommen hat (Genehmigung %3).</translation>
     </message>
     <message>
-        <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation>eine Kartenerstattung nennt ihre „refund_id“</translation>
+        <source>&quot;refunds[%1]&quot; must name its tender (1, 2, …)</source>
+        <translation>„refunds[%1]“ muss seine Zahlungsart nennen (1, 2, …)</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1]&quot; must give its amount in minor units</source>
+        <translation>„refunds[%1]“ muss seinen Betrag in kleinsten Einheiten angeben</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].outcome&quot; must be given_back, card_refunded, reader or owed</source>
+        <translation>„refunds[%1].outcome“ muss given_back, card_refunded, reader oder owed sein</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
+        <translation>„refunds[%1].refund_id“ muss die Kartenerstattung nennen</translation>
     </message>
 </context>
 <context>
@@ -878,12 +878,12 @@
         <translation>keine Antwort auf die Erstattung (%1) und keine auf die Nachfrage dazu (%2)</translation>
     </message>
     <message>
-        <source>only asked</source>
-        <translation>nur nachgefragt</translation>
-    </message>
-    <message>
         <source>nothing was refunded with this key</source>
         <translation>mit diesem Schlüssel wurde nichts erstattet</translation>
+    </message>
+    <message>
+        <source>no answer to the question about the charge (%1)</source>
+        <translation>keine Antwort auf die Frage nach der Zahlung (%1)</translation>
     </message>
 </context>
 <context>
@@ -1264,18 +1264,6 @@
         <translation>--back-office --server braucht die URL des Servers und ein Token (--token oder COUNTERLINE_TOKEN).</translation>
     </message>
     <message>
-        <source>Back office</source>
-        <translation>Backoffice</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s PIN:</source>
-        <translation>PIN einer Marktleitung:</translation>
-    </message>
-    <message>
-        <source>The back office opens with a manager&apos;s PIN.</source>
-        <translation>Das Backoffice öffnet sich mit der PIN einer Marktleitung.</translation>
-    </message>
-    <message>
         <source>Counterline checkout for cashiers.</source>
         <translation>Counterline-Kasse für Kassierer.</translation>
     </message>
@@ -1322,6 +1310,10 @@
     <message>
         <source>Follow-ups</source>
         <translation>Klärfälle</translation>
+    </message>
+    <message>
+        <source>Opening the back office</source>
+        <translation>Backoffice öffnen</translation>
     </message>
 </context>
 <context>
@@ -2284,10 +2276,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Einige Artikel von %1 wurden bereits zurückgegeben; nehmen Sie den Rest Artikel für Artikel zurück.</translation>
     </message>
     <message>
-        <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation>Die Karte wurde erstattet, aber der Verkauf konnte nicht vermerkt werden: %1 Versuchen Sie es erneut: es wird nicht doppelt erstattet.</translation>
-    </message>
-    <message>
         <source>Give back %1 in cash.</source>
         <translation>Geben Sie %1 bar zurück.</translation>
     </message>
@@ -2302,6 +2290,10 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
         <translation>%1 konnte gerade nicht auf die Karte erstattet werden: die Zentrale kümmert sich darum.</translation>
+    </message>
+    <message>
+        <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
+        <translation>Die Karte wurde erstattet, aber der Verkauf wurde nicht als rückgängig gemacht erfasst (%1). Bitte erneut versuchen: Die Karte wird nicht zweimal erstattet.</translation>
     </message>
 </context>
 <context>
@@ -2642,7 +2634,7 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Geld wird zurückgegeben…</translation>
     </message>
     <message>
-        <source>Sale %1 is returned.</source>
+        <source>Sale %1 has been returned.</source>
         <translation>Verkauf %1 wurde zurückgenommen.</translation>
     </message>
 </context>
@@ -2783,19 +2775,8 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Belegnummer doppelt vergeben</translation>
     </message>
     <message>
-        <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation>Nichts braucht Bearbeitung: alle Klärfälle sind erledigt.</translation>
-    </message>
-    <message>
         <source>No follow-ups.</source>
         <translation>Keine Klärfälle.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n Klärfall braucht Bearbeitung: erledigen Sie ihn mit einer Notiz, was getan wurde.</numerusform>
-            <numerusform>%n Klärfälle brauchen Bearbeitung: erledigen Sie jeden mit einer Notiz, was getan wurde.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
@@ -2839,6 +2820,17 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Note added.</source>
         <translation>Notiz hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Nothing needs anyone to act: every follow-up is settled.</source>
+        <translation>Nichts zu tun: Alle Klärfälle sind erledigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
+        <translation>
+            <numerusform>%n Klärfall wartet auf Bearbeitung: mit einer Notiz zum Erledigten abschließen.</numerusform>
+            <numerusform>%n Klärfälle warten auf Bearbeitung: jeden mit einer Notiz zum Erledigten abschließen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@
         <translation>El servicio de pago rechazó reembolsar %1 del cobro %2: %3</translation>
     </message>
     <message>
-        <source>Order %1 owes no refund %2.</source>
-        <translation>El pedido %1 no tiene ningún reembolso %2.</translation>
-    </message>
-    <message>
         <source>no payment service is configured (--payments)</source>
         <translation>no hay ningún servicio de pago configurado (--payments)</translation>
+    </message>
+    <message>
+        <source>Order %1 has no refund number %2.</source>
+        <translation>El pedido %1 no tiene el reembolso número %2.</translation>
     </message>
 </context>
 <context>
@@ -677,14 +677,6 @@
         <translation>Place ocurre una sola vez, la primera</translation>
     </message>
     <message>
-        <source>it leaves %1, but the order was %2</source>
-        <translation>su estado de origen es %1, pero el pedido estaba %2</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>(ninguno)</translation>
-    </message>
-    <message>
         <source>it leads from %1 to %2, not to %3</source>
         <translation>lleva de %1 a %2, no a %3</translation>
     </message>
@@ -700,40 +692,48 @@
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
         <translation>más de un historial lleva a %1 en la versión %2: envíe «events»</translation>
     </message>
+    <message>
+        <source>it names no status it moves from, but the order was %1</source>
+        <translation>no indica de qué estado parte, pero el pedido estaba %1</translation>
+    </message>
+    <message>
+        <source>it moves from %1, but the order was %2</source>
+        <translation>parte de %1, pero el pedido estaba %2</translation>
+    </message>
 </context>
 <context>
     <name>OrderReversal</name>
-    <message>
-        <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation>Devolver %1 en efectivo por el ticket %2: la venta se anuló fuera de su caja.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation>Reembolsar %1 a la tarjeta del ticket %2 (cobro %3): la caja que la cobró no pudo, o la venta se anuló fuera de esa caja.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation>Reembolsar %1 a la tarjeta del ticket %2 en el datáfono que la cobró (autorización %3).</translation>
-    </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
         <translation>«refunds» debe ser una lista</translation>
     </message>
     <message>
-        <source>must name its tender (1, 2, …)</source>
-        <translation>debe indicar su pago (1, 2, …)</translation>
+        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
+        <translation>Devolver %1 en efectivo por el ticket %2: la venta la anuló o reembolsó la central, no su caja.</translation>
     </message>
     <message>
-        <source>must give its amount in minor units</source>
-        <translation>debe indicar su importe en céntimos</translation>
+        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
+        <translation>Reembolsar %1 a la tarjeta del ticket %2 (cobro %3): la caja que la cobró no pudo contactar con el servicio de pagos, o la central anuló o reembolsó la venta.</translation>
     </message>
     <message>
-        <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation>«outcome» debe ser given_back, card_refunded, reader u owed</translation>
+        <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
+        <translation>Reembolsar %1 a la tarjeta del ticket %2 en el datáfono que la cobró (autorización %3).</translation>
     </message>
     <message>
-        <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation>un reembolso a tarjeta indica su «refund_id»</translation>
+        <source>&quot;refunds[%1]&quot; must name its tender (1, 2, …)</source>
+        <translation>«refunds[%1]» debe indicar su forma de pago (1, 2, …)</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1]&quot; must give its amount in minor units</source>
+        <translation>«refunds[%1]» debe indicar su importe en unidades mínimas</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].outcome&quot; must be given_back, card_refunded, reader or owed</source>
+        <translation>«refunds[%1].outcome» debe ser given_back, card_refunded, reader u owed</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
+        <translation>«refunds[%1].refund_id» debe indicar el reembolso a la tarjeta</translation>
     </message>
 </context>
 <context>
@@ -878,12 +878,12 @@
         <translation>sin respuesta al reembolso (%1) ni a la consulta sobre él (%2)</translation>
     </message>
     <message>
-        <source>only asked</source>
-        <translation>solo consulta</translation>
-    </message>
-    <message>
         <source>nothing was refunded with this key</source>
         <translation>no se reembolsó nada con esta clave</translation>
+    </message>
+    <message>
+        <source>no answer to the question about the charge (%1)</source>
+        <translation>sin respuesta a la consulta sobre el cobro (%1)</translation>
     </message>
 </context>
 <context>
@@ -1264,18 +1264,6 @@
         <translation>--back-office --server necesita la URL del servidor y un token (--token o COUNTERLINE_TOKEN).</translation>
     </message>
     <message>
-        <source>Back office</source>
-        <translation>Trastienda</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s PIN:</source>
-        <translation>PIN de un encargado:</translation>
-    </message>
-    <message>
-        <source>The back office opens with a manager&apos;s PIN.</source>
-        <translation>La trastienda se abre con el PIN de un encargado.</translation>
-    </message>
-    <message>
         <source>Counterline checkout for cashiers.</source>
         <translation>Caja Counterline para cajeros.</translation>
     </message>
@@ -1322,6 +1310,10 @@
     <message>
         <source>Follow-ups</source>
         <translation>Incidencias</translation>
+    </message>
+    <message>
+        <source>Opening the back office</source>
+        <translation>Abrir la trastienda</translation>
     </message>
 </context>
 <context>
@@ -2284,10 +2276,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Algunos artículos de %1 ya se devolvieron; devuelva el resto artículo por artículo.</translation>
     </message>
     <message>
-        <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation>La tarjeta se reembolsó, pero la venta no se pudo marcar: %1 Inténtelo de nuevo: no se reembolsará dos veces.</translation>
-    </message>
-    <message>
         <source>Give back %1 in cash.</source>
         <translation>Devuelva %1 en efectivo.</translation>
     </message>
@@ -2302,6 +2290,10 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
         <translation>No se ha podido reembolsar %1 a la tarjeta por ahora: la central se encargará.</translation>
+    </message>
+    <message>
+        <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
+        <translation>Se reembolsó la tarjeta, pero la venta no quedó registrada como deshecha (%1). Vuelva a intentarlo: la tarjeta no se reembolsa dos veces.</translation>
     </message>
 </context>
 <context>
@@ -2642,8 +2634,8 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Devolviendo el dinero…</translation>
     </message>
     <message>
-        <source>Sale %1 is returned.</source>
-        <translation>La venta %1 se ha devuelto.</translation>
+        <source>Sale %1 has been returned.</source>
+        <translation>La venta %1 ha sido devuelta.</translation>
     </message>
 </context>
 <context>
@@ -2783,19 +2775,8 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Número de ticket duplicado</translation>
     </message>
     <message>
-        <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation>Nada requiere atención: todas las incidencias están resueltas.</translation>
-    </message>
-    <message>
         <source>No follow-ups.</source>
         <translation>No hay incidencias.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n incidencia requiere atención: resuélvala con una nota de lo que se hizo.</numerusform>
-            <numerusform>%n incidencias requieren atención: resuelva cada una con una nota de lo que se hizo.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
@@ -2839,6 +2820,17 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Note added.</source>
         <translation>Nota añadida.</translation>
+    </message>
+    <message>
+        <source>Nothing needs anyone to act: every follow-up is settled.</source>
+        <translation>Nada pendiente: todas las incidencias están resueltas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
+        <translation>
+            <numerusform>%n incidencia espera una acción: resuélvala con una nota de lo que se hizo.</numerusform>
+            <numerusform>%n incidencias esperan una acción: resuelva cada una con una nota de lo que se hizo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

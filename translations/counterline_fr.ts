@@ -8,12 +8,12 @@
         <translation>Le service de paiement a refusé de rembourser %1 du débit %2 : %3</translation>
     </message>
     <message>
-        <source>Order %1 owes no refund %2.</source>
-        <translation>La commande %1 n’a pas de remboursement %2.</translation>
-    </message>
-    <message>
         <source>no payment service is configured (--payments)</source>
         <translation>aucun service de paiement n’est configuré (--payments)</translation>
+    </message>
+    <message>
+        <source>Order %1 has no refund number %2.</source>
+        <translation>La commande %1 n’a pas de remboursement numéro %2.</translation>
     </message>
 </context>
 <context>
@@ -677,14 +677,6 @@
         <translation>Place n’a lieu qu’une fois, en premier</translation>
     </message>
     <message>
-        <source>it leaves %1, but the order was %2</source>
-        <translation>son état de départ est %1, mais la commande était %2</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>absent</translation>
-    </message>
-    <message>
         <source>it leads from %1 to %2, not to %3</source>
         <translation>il mène de %1 à %2, pas à %3</translation>
     </message>
@@ -700,40 +692,48 @@
         <source>more than one history leads to %1 at version %2: send &quot;events&quot;</source>
         <translation>plus d’un historique mène à %1 en version %2 : envoyez « events »</translation>
     </message>
+    <message>
+        <source>it names no status it moves from, but the order was %1</source>
+        <translation>il ne nomme aucun état de départ, mais la commande était %1</translation>
+    </message>
+    <message>
+        <source>it moves from %1, but the order was %2</source>
+        <translation>il part de %1, mais la commande était %2</translation>
+    </message>
 </context>
 <context>
     <name>OrderReversal</name>
-    <message>
-        <source>Give back %1 in cash for %2: the sale was undone away from its till.</source>
-        <translation>Rendre %1 en espèces pour le ticket %2 : la vente a été annulée ailleurs qu’à sa caisse.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 (charge %3): the till that charged it could not, or the sale was undone away from it.</source>
-        <translation>Rembourser %1 sur la carte du ticket %2 (débit %3) : la caisse qui l’a débitée n’a pas pu, ou la vente a été annulée ailleurs qu’à cette caisse.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of %2 on the card reader that took it (approval %3).</source>
-        <translation>Rembourser %1 sur la carte du ticket %2 au terminal qui l’a acceptée (autorisation %3).</translation>
-    </message>
     <message>
         <source>&quot;refunds&quot; must be an array</source>
         <translation>« refunds » doit être un tableau</translation>
     </message>
     <message>
-        <source>must name its tender (1, 2, …)</source>
-        <translation>doit indiquer son paiement (1, 2, …)</translation>
+        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
+        <translation>Rendre %1 en espèces pour le ticket %2 : la vente a été annulée ou remboursée par le siège, pas à sa caisse.</translation>
     </message>
     <message>
-        <source>must give its amount in minor units</source>
-        <translation>doit indiquer son montant en centimes</translation>
+        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
+        <translation>Rembourser %1 sur la carte du ticket %2 (paiement %3) : la caisse qui l’a débitée n’a pas pu joindre le service de paiement, ou le siège a annulé ou remboursé la vente.</translation>
     </message>
     <message>
-        <source>&quot;outcome&quot; must be given_back, card_refunded, reader or owed</source>
-        <translation>« outcome » doit valoir given_back, card_refunded, reader ou owed</translation>
+        <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
+        <translation>Rembourser %1 sur la carte du ticket %2 au terminal qui l’a acceptée (autorisation %3).</translation>
     </message>
     <message>
-        <source>a card refund names its &quot;refund_id&quot;</source>
-        <translation>un remboursement sur carte indique son « refund_id »</translation>
+        <source>&quot;refunds[%1]&quot; must name its tender (1, 2, …)</source>
+        <translation>« refunds[%1] » doit nommer son moyen de paiement (1, 2, …)</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1]&quot; must give its amount in minor units</source>
+        <translation>« refunds[%1] » doit donner son montant en plus petites unités</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].outcome&quot; must be given_back, card_refunded, reader or owed</source>
+        <translation>« refunds[%1].outcome » doit valoir given_back, card_refunded, reader ou owed</translation>
+    </message>
+    <message>
+        <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
+        <translation>« refunds[%1].refund_id » doit nommer le remboursement sur carte</translation>
     </message>
 </context>
 <context>
@@ -878,12 +878,12 @@
         <translation>pas de réponse au remboursement (%1) ni à la question à son sujet (%2)</translation>
     </message>
     <message>
-        <source>only asked</source>
-        <translation>simple question</translation>
-    </message>
-    <message>
         <source>nothing was refunded with this key</source>
         <translation>rien n’a été remboursé avec cette clé</translation>
+    </message>
+    <message>
+        <source>no answer to the question about the charge (%1)</source>
+        <translation>pas de réponse à la question sur le paiement (%1)</translation>
     </message>
 </context>
 <context>
@@ -1264,18 +1264,6 @@
         <translation>--back-office --server demande l’URL du serveur et un jeton (--token ou COUNTERLINE_TOKEN).</translation>
     </message>
     <message>
-        <source>Back office</source>
-        <translation>Back-office</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s PIN:</source>
-        <translation>Code PIN d’un responsable :</translation>
-    </message>
-    <message>
-        <source>The back office opens with a manager&apos;s PIN.</source>
-        <translation>Le back-office s’ouvre avec le code PIN d’un responsable.</translation>
-    </message>
-    <message>
         <source>Counterline checkout for cashiers.</source>
         <translation>Caisse Counterline pour les caissiers.</translation>
     </message>
@@ -1322,6 +1310,10 @@
     <message>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Opening the back office</source>
+        <translation>Ouverture du back-office</translation>
     </message>
 </context>
 <context>
@@ -2284,10 +2276,6 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Des articles de %1 ont déjà été retournés ; reprenez le reste article par article.</translation>
     </message>
     <message>
-        <source>The card was refunded, but the sale could not be marked: %1 Try again: the refund is not made twice.</source>
-        <translation>La carte a été remboursée, mais la vente n’a pas pu être marquée : %1 Réessayez : le remboursement ne sera pas fait deux fois.</translation>
-    </message>
-    <message>
         <source>Give back %1 in cash.</source>
         <translation>Rendez %1 en espèces.</translation>
     </message>
@@ -2302,6 +2290,10 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>%1 could not go back to the card now: head office will see to it.</source>
         <translation>%1 n’a pas pu être remboursé sur la carte pour l’instant : le siège s’en chargera.</translation>
+    </message>
+    <message>
+        <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
+        <translation>La carte a été remboursée, mais la vente n’a pas été enregistrée comme annulée (%1). Réessayez : la carte n’est pas remboursée deux fois.</translation>
     </message>
 </context>
 <context>
@@ -2642,8 +2634,8 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Remboursement en cours…</translation>
     </message>
     <message>
-        <source>Sale %1 is returned.</source>
-        <translation>La vente %1 a été retournée.</translation>
+        <source>Sale %1 has been returned.</source>
+        <translation>La vente %1 a été reprise.</translation>
     </message>
 </context>
 <context>
@@ -2783,19 +2775,8 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Numéro de ticket en double</translation>
     </message>
     <message>
-        <source>Nothing needs a person: every follow-up is settled.</source>
-        <translation>Rien à traiter : tous les suivis sont réglés.</translation>
-    </message>
-    <message>
         <source>No follow-ups.</source>
         <translation>Aucun suivi.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) need a person: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n suivi à traiter : réglez-le avec une note sur ce qui a été fait.</numerusform>
-            <numerusform>%n suivis à traiter : réglez chacun avec une note sur ce qui a été fait.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s).</source>
@@ -2839,6 +2820,17 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Note added.</source>
         <translation>Note ajoutée.</translation>
+    </message>
+    <message>
+        <source>Nothing needs anyone to act: every follow-up is settled.</source>
+        <translation>Rien à faire : tous les suivis sont réglés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
+        <translation>
+            <numerusform>%n suivi attend une action : réglez-le avec une note de ce qui a été fait.</numerusform>
+            <numerusform>%n suivis attendent une action : réglez chacun avec une note de ce qui a été fait.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

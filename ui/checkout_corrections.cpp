@@ -203,7 +203,7 @@ void CheckoutWindow::returnSale()
     if (!approved(request, true))
         return;
     undoSale({sale.id, sale.version, *event, Actor{m_user->name, m_approvedBy}},
-             tr("Sale %1 is returned.").arg(receipt));
+             tr("Sale %1 has been returned.").arg(receipt));
 }
 
 } // namespace counterline::ui

@@ -178,10 +178,10 @@ void FollowUpsView::show(const QJsonArray &items)
     const QString state = m_state->currentData().toString();
     m_summary->setText(
         items.isEmpty()
-            ? (state == u"open"_s ? tr("Nothing needs a person: every follow-up is settled.")
+            ? (state == u"open"_s ? tr("Nothing needs anyone to act: every follow-up is settled.")
                                   : tr("No follow-ups."))
             : (state == u"open"_s
-                   ? tr("%n item(s) need a person: settle each with a note of what was done.",
+                   ? tr("%n item(s) need someone to act: settle each with a note of what was done.",
                         nullptr, int(items.size()))
                    : tr("%n item(s).", nullptr, int(items.size()))));
     const QSignalBlocker quiet(m_table);

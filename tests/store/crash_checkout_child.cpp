@@ -1,6 +1,7 @@
 // The child of tst_crash: sells random carts in a loop until it is killed, and takes one unit of
 // every third sale back as a partial return, printing "committed <order id> <receipt number>"
-// after each checkout or return has committed, and never before.
+// after each checkout or return has committed, and never before ("selling" once it has opened the
+// database).
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
@@ -39,6 +40,9 @@ int main(int argc, char *argv[])
     Uuid7Source ids(clock);
     store::OrderStore orders(*database, clock, ids);
     QRandomGenerator random = QRandomGenerator::securelySeeded();
+    // The parent starts its random wait from here, however long opening took on a busy machine.
+    std::printf("selling\n");
+    std::fflush(stdout);
 
     for (;;) {
         Cart cart(ids.next(), terminal.currency, terminal.policy);

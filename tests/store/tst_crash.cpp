@@ -67,6 +67,9 @@ private slots:
             child.setArguments({dir.path()});
             child.start();
             QVERIFY(child.waitForStarted());
+            // Killed at a random moment of its selling, not of its start-up (which an ASan build
+            // on a loaded machine can stretch past the whole window).
+            QVERIFY(child.waitForReadyRead(30'000));
             QTest::qWait(int(random.bounded(5, 150)));
             QCOMPARE(child.state(), QProcess::Running); // it must still be selling
             child.kill();                               // SIGKILL

@@ -1,5 +1,6 @@
 # counterline_add_test(name LABELS unit|integration|gui|chaos|slow...
-#                      SOURCES ... [DEPENDS ...]          a QtTest executable, or
+#                      SOURCES ... [DEPENDS ...] [ARGS ...]   a QtTest executable (ARGS: e.g. the
+#                                                             test functions to run), or
 #                      COMMAND ... [PASS_REGEX regex]     a command (scripts, fixture projects)
 #                      [TIMEOUT seconds] [ENVIRONMENT VAR=value...])
 #
@@ -10,7 +11,7 @@ set(COUNTERLINE_TEST_LABELS unit integration gui chaos slow)
 
 function(counterline_add_test name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;PASS_REGEX"
-                          "LABELS;SOURCES;DEPENDS;ENVIRONMENT;COMMAND")
+                          "LABELS;SOURCES;DEPENDS;ENVIRONMENT;COMMAND;ARGS")
     if(NOT arg_LABELS)
         message(FATAL_ERROR "counterline_add_test(${name}): give at least one label")
     endif()
@@ -26,7 +27,7 @@ function(counterline_add_test name)
         target_link_libraries(${name} PRIVATE Qt6::Test ${arg_DEPENDS})
         target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
         counterline_harden(${name})
-        set(command ${name})
+        set(command ${name} ${arg_ARGS})
     elseif(arg_COMMAND)
         if(COUNTERLINE_SANITIZE)
             return() # scripts are not instrumented; the dev tree runs them once

@@ -138,6 +138,32 @@ Result<ChargeRequest> chargeRequest(const QByteArray &body)
     return ChargeRequest{*amount, currency, token, reference};
 }
 
+// GET …?idempotency_key=K: what was made with the key (200), or 404 "paysim.unknown_key" with
+// `unknown` (a translatable text with %1 for the key): how a lost answer is settled by asking.
+template<typename Lookup>
+void answerByKey(QHttpServerResponder &responder, const QHttpServerRequest &request, Lookup lookup,
+                 const char *unknown)
+{
+    const QString key = QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
+    if (key.isEmpty()) {
+        answer(responder,
+               badRequest(QCoreApplication::translate("counterline::paysim::PaymentSimulator",
+                                                      "Ask with ?idempotency_key=KEY.")));
+        return;
+    }
+    const auto found = lookup(key);
+    if (!found) {
+        answer(responder, found.error());
+    } else if (!found->has_value()) {
+        answer(responder,
+               Error{u"paysim.unknown_key"_s,
+                     QCoreApplication::translate("counterline::paysim::PaymentSimulator", unknown)
+                         .arg(key)});
+    } else {
+        answer(responder, 200, (*found)->toJson());
+    }
+}
+
 } // namespace
 
 Result<Fault> faultFromName(const QString &name)
@@ -250,26 +276,11 @@ void PaymentSimulator::addRoutes()
 
     m_http.route(u"/v1/charges"_s, QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     const QString key =
-                         QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
-                     if (key.isEmpty()) {
-                         answer(responder, badRequest(QCoreApplication::translate(
-                                               "counterline::paysim::PaymentSimulator",
-                                               "Ask with ?idempotency_key=KEY.")));
-                         return;
-                     }
-                     Result<std::optional<Charge>> found = m_ledger.chargeByKey(key);
-                     if (!found) {
-                         answer(responder, found.error());
-                     } else if (!found->has_value()) {
-                         answer(responder, Error{u"paysim.unknown_key"_s,
-                                                 QCoreApplication::translate(
-                                                     "counterline::paysim::PaymentSimulator",
-                                                     "Nothing was ever charged with the key %1.")
-                                                     .arg(key)});
-                     } else {
-                         answer(responder, 200, (*found)->toJson());
-                     }
+                     answerByKey(
+                         responder, request,
+                         [this](const QString &key) { return m_ledger.chargeByKey(key); },
+                         QT_TRANSLATE_NOOP("counterline::paysim::PaymentSimulator",
+                                           "Nothing was ever charged with the key %1."));
                  });
 
     m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Post,
@@ -313,26 +324,11 @@ void PaymentSimulator::addRoutes()
 
     m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     const QString key =
-                         QUrlQuery(request.url()).queryItemValue(u"idempotency_key"_s);
-                     if (key.isEmpty()) {
-                         answer(responder, badRequest(QCoreApplication::translate(
-                                               "counterline::paysim::PaymentSimulator",
-                                               "Ask with ?idempotency_key=KEY.")));
-                         return;
-                     }
-                     Result<std::optional<Refund>> found = m_ledger.refundByKey(key);
-                     if (!found) {
-                         answer(responder, found.error());
-                     } else if (!found->has_value()) {
-                         answer(responder, Error{u"paysim.unknown_key"_s,
-                                                 QCoreApplication::translate(
-                                                     "counterline::paysim::PaymentSimulator",
-                                                     "Nothing was ever refunded with the key %1.")
-                                                     .arg(key)});
-                     } else {
-                         answer(responder, 200, (*found)->toJson());
-                     }
+                     answerByKey(
+                         responder, request,
+                         [this](const QString &key) { return m_ledger.refundByKey(key); },
+                         QT_TRANSLATE_NOOP("counterline::paysim::PaymentSimulator",
+                                           "Nothing was ever refunded with the key %1."));
                  });
 
     m_http.route(u"/v1/ledger"_s, QHttpServerRequest::Method::Get,

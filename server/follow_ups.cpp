@@ -241,12 +241,11 @@ Result<IngestAnswer> FollowUps::addNote(const QSqlDatabase &db, const Principal 
     if (!item)
         return item.error();
     const QByteArray body = QJsonDocument(*item).toJson(QJsonDocument::Compact);
-    if (Result<void> completed = Idempotency::complete(db, slot.principalId, slot.key, 200, body);
-        !completed) {
-        return completed.error();
+    if (Result<void> done =
+            Idempotency::completeAndCommit(db, transaction, slot.principalId, slot.key, 200, body);
+        !done) {
+        return done.error();
     }
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
     return IngestAnswer{200, body};
 }
 

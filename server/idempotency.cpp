@@ -64,6 +64,15 @@ Result<void> Idempotency::complete(const QSqlDatabase &db, const QString &princi
     return completed ? success() : Result<void>(completed.error());
 }
 
+Result<void> Idempotency::completeAndCommit(const QSqlDatabase &db, Transaction &transaction,
+                                            const QString &principalId, const QString &key,
+                                            int status, const QByteArray &body)
+{
+    if (Result<void> completed = complete(db, principalId, key, status, body); !completed)
+        return completed;
+    return transaction.commit();
+}
+
 Result<void> Idempotency::release(const QSqlDatabase &db, const QString &principalId,
                                   const QString &key)
 {

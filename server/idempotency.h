@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "server/server_sql.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -43,6 +44,12 @@ public:
     // that made the request's effects).
     static Result<void> complete(const QSqlDatabase &db, const QString &principalId,
                                  const QString &key, int status, const QByteArray &body);
+
+    // complete(), then commits `transaction`: the change and the answer to the request that made
+    // it are one.
+    static Result<void> completeAndCommit(const QSqlDatabase &db, Transaction &transaction,
+                                          const QString &principalId, const QString &key,
+                                          int status, const QByteArray &body);
 
     // Forgets a running key whose request failed validation or could not run: it is not
     // consumed, and the same key may be sent again.

@@ -73,12 +73,11 @@ Result<IngestAnswer> JournalEntries::receive(const QSqlDatabase &db, const Princ
     const QByteArray answer =
         QJsonDocument(QJsonObject{{u"seq"_s, (*link)->seq}, {u"kind"_s, kind}})
             .toJson(QJsonDocument::Compact);
-    if (Result<void> completed = Idempotency::complete(db, slot.principalId, slot.key, 201, answer);
-        !completed) {
-        return completed.error();
+    if (Result<void> done = Idempotency::completeAndCommit(db, transaction, slot.principalId,
+                                                           slot.key, 201, answer);
+        !done) {
+        return done.error();
     }
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
     return IngestAnswer{201, answer};
 }
 

@@ -169,12 +169,11 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
     if (!order)
         return order.error();
     const QByteArray body = QJsonDocument(*order).toJson(QJsonDocument::Compact);
-    if (Result<void> completed = Idempotency::complete(db, slot.principalId, slot.key, 200, body);
-        !completed) {
-        return completed.error();
+    if (Result<void> done =
+            Idempotency::completeAndCommit(db, transaction, slot.principalId, slot.key, 200, body);
+        !done) {
+        return done.error();
     }
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
     return IngestAnswer{200, body};
 }
 

@@ -60,7 +60,7 @@ private slots:
         QCOMPARE(m_world.value(u"actor_id"_s, id, u"refunds"_s, u"order_id"_s), u"Petra"_s);
 
         QCOMPARE(cancelAs(m_world.office(), id, "hq-1").body, cancelled.body);
-        QTest::qWait(1500); // a recovery round
+        QTest::qWait(1100); // a recovery round
         QCOMPARE(m_world.ledger(u"refunds"_s).size(), 1);
         QCOMPARE(m_world.server().count(u"SELECT count(*) FROM payment_refunds"_s), 1);
     }
@@ -235,7 +235,7 @@ private slots:
             "AND event = 'Cancel'"_s.arg(id));
         QCOMPARE(event, (QList<QVariantList>{{u"Anna"_s, u"Mia"_s}}));
         QCOMPARE(m_world.server().count(u"SELECT count(*) FROM payment_refunds"_s), 0);
-        QTest::qWait(1500); // a recovery round
+        QTest::qWait(1100); // a recovery round
         QCOMPARE(m_world.ledger(u"refunds"_s).size(), 1);
 
         // The payment service was unreachable for the next void: owed, on the follow-up list.

@@ -3,8 +3,9 @@
 // while get no 5xx either (a busy database is retried, then answered 503 with Retry-After — which
 // a valid request under this load must not even need).
 //
-// manyClientsKeepSending runs for COUNTERLINE_SOAK_SECONDS (default 3); the ctest entry
-// tst_contention_soak (label slow) runs it for 60 seconds with 64 clients.
+// ctest runs firstSendsRaceForOneOrder as tst_contention, and manyClientsKeepSending as
+// tst_contention_soak (label slow) for 60 seconds with 64 clients; run by hand, the soak takes
+// COUNTERLINE_SOAK_SECONDS (default 3) with 16.
 
 #include "tests/server/server_harness.h"
 #include "tests/server/wire_orders.h"

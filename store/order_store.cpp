@@ -3,6 +3,7 @@
 #include "store/order_record.h"
 #include "store/outbox_store.h"
 #include "store/return_source.h"
+#include "store/sale_undo.h"
 #include "store/sql.h"
 #include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
@@ -10,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QMap>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -153,73 +153,6 @@ Result<void> moveStock(const QSqlDatabase &db, const Order &order)
             return ran.error();
     }
     return success();
-}
-
-// What each tender of a sale undone in full came to: checked against the tenders (one each, never
-// more than it paid, none for a card the server captures) and kept.
-Result<void> recordRefunds(const QSqlDatabase &db, const QString &orderId,
-                           const QList<TenderRefund> &refunds, const QDateTime &at)
-{
-    if (refunds.isEmpty())
-        return success();
-    Result<QSqlQuery> found =
-        runSql(db,
-               u"SELECT t.kind, t.amount_minor, t.reference, t.needs_capture, "
-               "o.change_minor, o.currency FROM tenders t JOIN orders o "
-               "ON o.id = t.order_id WHERE t.order_id = ? ORDER BY t.seq"_s,
-               {orderId});
-    if (!found)
-        return found.error();
-    QList<Tender> tenders;
-    qint64 change = 0;
-    Currency currency;
-    while (found.value().next()) {
-        const QSqlQuery &row = found.value();
-        currency = *Currency::fromCode(row.value(5).toString());
-        tenders.append(Tender{*tenderKindFromName(row.value(0).toString()),
-                              Money(row.value(1).toLongLong(), currency), row.value(2).toString(),
-                              row.value(3).toInt() == 1});
-        change = row.value(4).toLongLong();
-    }
-    found.value().finish();
-    const QList<Money> shares = tenderShares(tenders, Money(change, currency));
-    QSet<int> seen;
-    for (const TenderRefund &refund : refunds) {
-        const qsizetype at_ = refund.tender - 1;
-        const bool known = at_ >= 0 && at_ < tenders.size() && !seen.contains(refund.tender);
-        if (!known || tenders[at_].needsCapture ||
-            refund.amount.minorUnits() > shares[at_].minorUnits() || refund.amount.isNegative()) {
-            return Error{u"store.bad_refund"_s,
-                         QCoreApplication::translate("counterline::store::OrderStore",
-                                                     "Tender %1 of order %2 cannot give back %3.")
-                             .arg(refund.tender)
-                             .arg(orderId, refund.amount.toString())};
-        }
-        seen.insert(refund.tender);
-        Result<qint64> kept = execute(
-            db,
-            u"INSERT INTO refunds (order_id, tender_seq, amount_minor, outcome, refund_id, at) "
-            "VALUES (?, ?, ?, ?, ?, ?)"_s,
-            {orderId, refund.tender, refund.amount.minorUnits(),
-             tenderRefundOutcomeName(refund.outcome),
-             refund.refundId.isEmpty() ? QVariant() : QVariant(refund.refundId), timeText(at)});
-        if (!kept)
-            return kept.error();
-    }
-    return success();
-}
-
-// A sale undone in full: its goods are back on the shelf here too (the server restocks its own
-// books; the next catalog pull agrees).
-Result<void> restock(const QSqlDatabase &db, const QString &orderId)
-{
-    Result<qint64> back =
-        execute(db,
-                u"UPDATE stock SET on_hand = on_hand + (SELECT SUM(l.quantity) FROM order_lines l "
-                "WHERE l.order_id = ? AND l.sku = stock.sku) "
-                "WHERE sku IN (SELECT sku FROM order_lines WHERE order_id = ?)"_s,
-                {orderId, orderId});
-    return back ? success() : Result<void>(back.error());
 }
 
 } // namespace
@@ -403,9 +336,9 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
     if (Result<void> ok = moveOrder(m_db, id, expectedVersion, record); !ok)
         return ok.error();
     if (undone) {
-        if (Result<void> ok = recordRefunds(m_db, id, refunds, now); !ok)
+        if (Result<void> ok = SaleUndo::recordRefunds(m_db, id, refunds, now); !ok)
             return ok.error();
-        if (Result<void> ok = restock(m_db, id); !ok)
+        if (Result<void> ok = SaleUndo::restock(m_db, id); !ok)
             return ok.error();
     }
     Result<JournalEntry> journal =

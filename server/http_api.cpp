@@ -656,7 +656,8 @@ void HttpApi::addRoutes()
                         return problem(outcome.error());
                     if (!outcome->applied)
                         return staleVersion(outcome->order);
-                    settleSoon(id);
+                    if (event.toString() == u"Cancel"_s || event.toString() == u"Refund"_s)
+                        settleSoon(id); // its money goes back
                     return orderResponse(outcome->order);
                 });
         }));

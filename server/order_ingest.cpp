@@ -175,6 +175,41 @@ Result<void> sameOrderAgain(const QSqlDatabase &db, const Principal &terminal,
                      .arg(order.receiptNo, other)};
 }
 
+// What became of each tender's money when the whole order was undone, with the state of the
+// server's own refund where it owes one.
+Result<QJsonArray> moneyBackJson(const QSqlDatabase &db, const QString &orderId)
+{
+    Result<QSqlQuery> found =
+        execSql(db,
+                u"SELECT r.seq, r.amount_minor, r.outcome, r.refund_id, (SELECT p.state FROM "
+                "payment_refunds p WHERE p.order_id = r.order_id ORDER BY p.n DESC LIMIT 1), "
+                "(SELECT s.step FROM sagas s WHERE s.order_id = r.order_id) "
+                "FROM refunds r WHERE r.order_id = ? ORDER BY r.seq"_s,
+                {orderId});
+    if (!found)
+        return found.error();
+    QJsonArray back;
+    while (found.value().next()) {
+        const QSqlQuery &row = found.value();
+        QJsonObject refund{
+            {u"tender"_s, row.value(0).toInt()},
+            {u"amount"_s, row.value(1).toLongLong()},
+            {u"outcome"_s, row.value(2).isNull() ? u"recorded"_s : row.value(2).toString()}};
+        if (!row.value(3).isNull())
+            refund.insert(u"refund_id"_s, row.value(3).toString());
+        // The server's own refund, or why there is none: never charged, or not settled yet.
+        if (row.value(2).toString() == u"by_server"_s) {
+            refund.insert(u"state"_s,
+                          !row.value(4).isNull()
+                              ? row.value(4).toString()
+                              : (row.value(5).toString() == u"cancelled"_s ? u"never_charged"_s
+                                                                           : u"pending"_s));
+        }
+        back.append(refund);
+    }
+    return back;
+}
+
 } // namespace
 
 Result<WireOrder> OrderIngest::parse(const QByteArray &body)
@@ -711,9 +746,15 @@ Result<QJsonObject> OrderIngest::orderDetailJson(const QSqlDatabase &db, const Q
             event.insert(u"approved_by"_s, e.value(5).toString());
         eventList.append(event);
     }
+    events.value().finish();
+    Result<QJsonArray> back = moneyBackJson(db, orderId);
+    if (!back)
+        return back.error();
     order->insert(u"lines"_s, lineList);
     order->insert(u"tenders"_s, tenderList);
     order->insert(u"events"_s, eventList);
+    if (!back->isEmpty())
+        order->insert(u"refunds"_s, *back);
     return detail;
 }
 

@@ -1,5 +1,6 @@
 #include "server/order_reversal.h"
 
+#include "domain/tender_refund.h"
 #include "server/card_refunds.h"
 #include "server/follow_ups.h"
 #include "server/server_sql.h"
@@ -17,7 +18,7 @@ struct TenderRow
 {
     int seq = 0;
     QString kind;
-    qint64 amountMinor = 0;
+    qint64 amountMinor = 0; // what it paid toward the total (cash: handed over less the change)
     QString reference;
     bool needsCapture = false;
 };
@@ -26,6 +27,7 @@ struct OrderMoney
 {
     QString currency;
     QString receiptNo;
+    qint64 totalMinor = 0;
     QList<TenderRow> tenders;
     QString sagaStep; // empty: no saga (nothing for the server to charge)
     QString chargeId;
@@ -34,11 +36,11 @@ struct OrderMoney
 Result<OrderMoney> readMoney(const QSqlDatabase &db, const QString &orderId)
 {
     OrderMoney money;
-    Result<QSqlQuery> head =
-        execSql(db,
-                u"SELECT o.currency, o.receipt_no, s.step, s.charge_id FROM orders o "
-                "LEFT JOIN sagas s ON s.order_id = o.id WHERE o.id = ?"_s,
-                {orderId});
+    Result<QSqlQuery> head = execSql(
+        db,
+        u"SELECT o.currency, o.receipt_no, s.step, s.charge_id, o.total_minor FROM orders o "
+        "LEFT JOIN sagas s ON s.order_id = o.id WHERE o.id = ?"_s,
+        {orderId});
     if (!head)
         return head.error();
     if (head.value().next()) {
@@ -46,6 +48,7 @@ Result<OrderMoney> readMoney(const QSqlDatabase &db, const QString &orderId)
         money.receiptNo = head.value().value(1).toString();
         money.sagaStep = head.value().value(2).toString();
         money.chargeId = head.value().value(3).toString();
+        money.totalMinor = head.value().value(4).toLongLong();
     }
     head.value().finish();
     Result<QSqlQuery> tenders =
@@ -61,6 +64,23 @@ Result<OrderMoney> readMoney(const QSqlDatabase &db, const QString &orderId)
                               row.value(2).toLongLong(), row.value(3).toString(),
                               row.value(4).toInt() == 1});
     }
+    tenders.value().finish();
+    // What each tender paid toward the total: cash handed over less the change (the server
+    // keeps what was handed over), so that what goes back is what was paid, not what was given.
+    Result<Currency> currency = Currency::fromCode(money.currency);
+    if (!currency)
+        return currency.error();
+    QList<Tender> paid;
+    qint64 handed = 0;
+    for (const TenderRow &tender : std::as_const(money.tenders)) {
+        paid.append(Tender{*tenderKindFromName(tender.kind), Money(tender.amountMinor, *currency),
+                           tender.reference, tender.needsCapture});
+        handed += tender.amountMinor;
+    }
+    const QList<Money> shares =
+        tenderShares(paid, Money(std::max<qint64>(0, handed - money.totalMinor), *currency));
+    for (qsizetype i = 0; i < money.tenders.size(); ++i)
+        money.tenders[i].amountMinor = shares[i].minorUnits();
     return money;
 }
 
@@ -106,23 +126,45 @@ Result<QString> byServer(const QSqlDatabase &db, const QString &orderId, const O
     return u"not_charged"_s; // declined, or compensated already
 }
 
-QString owedDetail(const TenderRow &tender, const QString &receiptNo, const QString &currency)
+// Why nobody gave a tender's money back when the sale was undone.
+enum class OwedBecause
+{
+    TillUnreachable, // the till voided it and could not reach the payment service
+    AwayFromTill,    // head office undid it, away from the till that took the money
+    OldTill          // a till's void from before tills said what they gave back
+};
+
+QString owedDetail(const TenderRow &tender, const QString &receiptNo, const QString &currency,
+                   OwedBecause because)
 {
     const QString amount = FollowUps::amountText(tender.amountMinor, currency);
+    QString what;
     if (tender.kind == u"cash"_s) {
-        return OrderReversal::tr("Give back %1 in cash for receipt %2: the sale was cancelled or "
-                                 "refunded by head office, not at its till.")
-            .arg(amount, receiptNo);
+        what = OrderReversal::tr("Give back %1 in cash for receipt %2.").arg(amount, receiptNo);
+    } else if (tender.reference.startsWith(u"ch_"_s)) {
+        what = OrderReversal::tr("Refund %1 to the card of receipt %2 (charge %3) through the "
+                                 "payment service.")
+                   .arg(amount, receiptNo, tender.reference);
+    } else {
+        what = OrderReversal::tr("Refund %1 to the card of receipt %2 on the card reader that "
+                                 "took it (approval %3).")
+                   .arg(amount, receiptNo, tender.reference);
     }
-    if (tender.reference.startsWith(u"ch_"_s)) {
-        return OrderReversal::tr("Refund %1 to the card of receipt %2 (charge %3): the till that "
-                                 "charged it could not reach the payment service, or the sale was "
-                                 "cancelled or refunded by head office.")
-            .arg(amount, receiptNo, tender.reference);
+    switch (because) {
+    case OwedBecause::TillUnreachable:
+        return what + u' ' +
+               OrderReversal::tr("The till could not reach the payment service when it voided "
+                                 "the sale.");
+    case OwedBecause::AwayFromTill:
+        return what + u' ' +
+               OrderReversal::tr("Head office cancelled or refunded the sale, away from the till "
+                                 "that took the money.");
+    case OwedBecause::OldTill:
+        return what + u' ' +
+               OrderReversal::tr("The till voided the sale before tills gave card money back "
+                                 "themselves.");
     }
-    return OrderReversal::tr("Refund %1 to the card of receipt %2 on the card reader that took "
-                             "it (approval %3).")
-        .arg(amount, receiptNo, tender.reference);
+    return what;
 }
 
 } // namespace
@@ -185,6 +227,7 @@ Result<void> OrderReversal::apply(const QSqlDatabase &db, const Principal &calle
         }
         QString outcome;
         QString refundId;
+        OwedBecause because = OwedBecause::AwayFromTill;
         if (tender.needsCapture) {
             Result<QString> decided =
                 byServer(db, orderId, *money, tender, reason, actor.who(), at);
@@ -194,10 +237,12 @@ Result<void> OrderReversal::apply(const QSqlDatabase &db, const Principal &calle
         } else if (told) {
             outcome = told->outcome;
             refundId = told->refundId;
+            because = OwedBecause::TillUnreachable;
         } else if (ownTill && tender.kind == u"cash"_s) {
             outcome = u"given_back"_s; // a till's void before it said so: the cash went back
         } else {
             outcome = u"owed"_s;
+            because = ownTill ? OwedBecause::OldTill : OwedBecause::AwayFromTill;
         }
         if (outcome == u"owed"_s) {
             const FollowUp item{before.storeId,
@@ -207,7 +252,7 @@ Result<void> OrderReversal::apply(const QSqlDatabase &db, const Principal &calle
                                 u"order:%1:tender:%2:owed"_s.arg(orderId).arg(tender.seq),
                                 tender.amountMinor,
                                 money->currency,
-                                owedDetail(tender, money->receiptNo, money->currency),
+                                owedDetail(tender, money->receiptNo, money->currency, because),
                                 actor.who()};
             if (Result<void> raised = FollowUps::raise(db, item, at); !raised)
                 return raised;

@@ -94,6 +94,20 @@ Result<OrderDetail> OrderDetails::load(const Database &database, const QString &
                                t.value(2).toString(), t.value(3).toInt() == 1});
     }
 
+    tenders.value().finish();
+    Result<QSqlQuery> back = runSql(db,
+                                    u"SELECT tender_seq, amount_minor, outcome, refund_id FROM "
+                                    "refunds WHERE order_id = ? ORDER BY tender_seq"_s,
+                                    {orderId});
+    if (!back)
+        return back.error();
+    while (back.value().next()) {
+        const QSqlQuery &r = back.value();
+        detail.moneyBack.append({r.value(0).toInt(), r.value(1).toLongLong(), r.value(2).toString(),
+                                 r.value(3).toString(), QString()});
+    }
+    back.value().finish();
+
     Result<QSqlQuery> events =
         runSql(db,
                u"SELECT version, event, from_status, to_status, actor_id, approved_by, at "

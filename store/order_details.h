@@ -56,6 +56,17 @@ struct OrderDetail
         QString kind;
         QString hash;
     };
+    // What became of a tender's money when the whole sale was undone (BRIEF §11).
+    struct MoneyBack
+    {
+        int tender = 0;
+        qint64 amountMinor = 0;
+        // given_back, card_refunded, reader, owed; from the server also by_server (its saga
+        // refunds: `state` due, sent, refunded or refused) and not_charged
+        QString outcome;
+        QString refundId;
+        QString state;
+    };
     struct SyncEntry
     {
         QString kind;
@@ -77,6 +88,7 @@ struct OrderDetail
     QList<Return> returns;     // on a sale: its returns, oldest first
     QList<Line> lines;
     QList<TenderLine> tenders;
+    QList<MoneyBack> moneyBack; // for a sale cancelled or refunded in full
     QList<Event> events;
     QList<Journal> journal;
     QList<SyncEntry> sync;

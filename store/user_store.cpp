@@ -70,13 +70,20 @@ QString pinPlaceName(PinPlace where)
     return u"login"_s;
 }
 
-Error lockedError(const QDateTime &until, const QDateTime &now)
+// The locale's time with seconds (a lock lasts seconds), without the zone.
+QString timeWithSeconds()
 {
-    const qint64 seconds = std::max<qint64>(1, now.secsTo(until));
+    QString format = QLocale().timeFormat(QLocale::LongFormat);
+    format.remove(u" t"_s);
+    format.remove(u't');
+    return format.trimmed();
+}
+
+Error lockedError(const QDateTime &until)
+{
     return Error{u"user.pins_locked"_s,
-                 UserStore::tr("Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).",
-                               nullptr, int(seconds))
-                     .arg(QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat))};
+                 UserStore::tr("Too many wrong PINs: PIN entry is locked until %1.")
+                     .arg(QLocale().toString(until.toLocalTime().time(), timeWithSeconds()))};
 }
 
 } // namespace
@@ -155,11 +162,14 @@ Result<User> UserStore::signIn(const QString &pin, PinPlace where, const QString
     if (!locked)
         return locked.error();
     if (*locked)
-        return lockedError(**locked, m_clock.now());
+        return lockedError(**locked);
     Result<std::optional<User>> user = byPin(pin);
     if (!user)
         return user.error();
-    if (user->has_value()) {
+    // Where a manager is asked for, a cashier's PIN is a wrong PIN like any other: it must not
+    // start the count again, or a cashier could guess the manager's PIN for ever.
+    const bool managerAsked = where != PinPlace::Login;
+    if (user->has_value() && (!managerAsked || (*user)->isManager())) {
         Result<qint64> reset = execute(
             m_db, u"UPDATE pin_guard SET failures = 0, lockouts = 0, locked_until = NULL"_s);
         if (!reset)
@@ -171,11 +181,23 @@ Result<User> UserStore::signIn(const QString &pin, PinPlace where, const QString
     if (Result<void> counted = countWrongPin(where, asking, &until, &triesLeft); !counted)
         return counted.error();
     if (until.isValid())
-        return lockedError(until, m_clock.now());
+        return lockedError(until);
+    if (user->has_value()) {
+        return Error{u"user.not_a_manager"_s,
+                     tr("That is not a manager's PIN. Wrong PINs left before PIN entry locks: %n.",
+                        nullptr, triesLeft)};
+    }
     return Error{u"user.unknown_pin"_s,
-                 tr("That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for "
-                    "a while.",
+                 tr("That PIN is not known here. Wrong PINs left before PIN entry locks: %n.",
                     nullptr, triesLeft)};
+}
+
+Result<qint64> UserStore::secondsLocked()
+{
+    Result<std::optional<QDateTime>> until = lockedUntil();
+    if (!until)
+        return until.error();
+    return *until ? std::max<qint64>(1, m_clock.now().secsTo(**until)) : 0;
 }
 
 Result<void> UserStore::countWrongPin(PinPlace where, const QString &asking, QDateTime *lockedUntil,

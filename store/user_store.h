@@ -50,12 +50,15 @@ public:
 
     // The active user whose PIN this is. Refused while PIN entry is locked ("user.pins_locked",
     // saying until when; the PIN is not even tried); a PIN of nobody is "user.unknown_pin", which
-    // says how many tries are left, and the one that locks PIN entry is "user.pins_locked".
+    // says how many tries are left, and the one that locks PIN entry is "user.pins_locked". Where
+    // a manager is asked for (approvals, the back office) a cashier's PIN is "user.not_a_manager"
+    // and counts as a wrong PIN.
     // `asking` names who was at the till when a manager's PIN was asked for, for the journal.
     Result<User> signIn(const QString &pin, PinPlace where, const QString &asking = {});
 
-    // Until when PIN entry is locked, if it is now.
+    // Until when PIN entry is locked, if it is now; and for how many more seconds (0: not locked).
     Result<std::optional<QDateTime>> lockedUntil();
+    Result<qint64> secondsLocked();
 
     Result<QList<User>> active();
 

@@ -708,14 +708,6 @@
         <translation>„refunds“ muss ein Array sein</translation>
     </message>
     <message>
-        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
-        <translation>%1 in bar zurückgeben für Beleg %2: Der Verkauf wurde von der Zentrale storniert oder erstattet, nicht an seiner Kasse.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
-        <translation>%1 auf die Karte von Beleg %2 erstatten (Zahlung %3): Die Kasse, die sie belastet hat, erreichte den Zahlungsdienst nicht, oder die Zentrale hat den Verkauf storniert oder erstattet.</translation>
-    </message>
-    <message>
         <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
         <translation>%1 auf die Karte von Beleg %2 am Kartenterminal erstatten, das sie angenommen hat (Genehmigung %3).</translation>
     </message>
@@ -734,6 +726,26 @@
     <message>
         <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
         <translation>„refunds[%1].refund_id“ muss die Kartenerstattung nennen</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash for receipt %2.</source>
+        <translation>%1 in bar zurückgeben für Beleg %2.</translation>
+    </message>
+    <message>
+        <source>Refund %1 to the card of receipt %2 (charge %3) through the payment service.</source>
+        <translation>%1 über den Zahlungsdienst auf die Karte von Beleg %2 erstatten (Zahlung %3).</translation>
+    </message>
+    <message>
+        <source>The till could not reach the payment service when it voided the sale.</source>
+        <translation>Die Kasse erreichte den Zahlungsdienst nicht, als sie den Verkauf stornierte.</translation>
+    </message>
+    <message>
+        <source>Head office cancelled or refunded the sale, away from the till that took the money.</source>
+        <translation>Die Zentrale hat den Verkauf storniert oder erstattet, nicht die Kasse, die das Geld angenommen hat.</translation>
+    </message>
+    <message>
+        <source>The till voided the sale before tills gave card money back themselves.</source>
+        <translation>Die Kasse hat den Verkauf storniert, bevor Kassen Kartenzahlungen selbst erstatteten.</translation>
     </message>
 </context>
 <context>
@@ -1219,23 +1231,27 @@
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Ein anderer Benutzer hat diese PIN schon; wählen Sie eine andere.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation>
-            <numerusform>Zu viele falsche PINs: die PIN-Eingabe ist bis %1 gesperrt (%n Sekunde).</numerusform>
-            <numerusform>Zu viele falsche PINs: die PIN-Eingabe ist bis %1 gesperrt (%n Sekunden).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation>
-            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PIN, und die PIN-Eingabe wird eine Weile gesperrt.</numerusform>
-            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PINs, und die PIN-Eingabe wird eine Weile gesperrt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
         <translation>Der PIN-Schutz dieser Kasse fehlt.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: PIN entry is locked until %1.</source>
+        <translation>Zu viele falsche PINs: Die PIN-Eingabe ist bis %1 gesperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That is not a manager&apos;s PIN. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>Das ist keine PIN der Marktleitung. Noch %n falsche PIN, dann wird die PIN-Eingabe gesperrt.</numerusform>
+            <numerusform>Das ist keine PIN der Marktleitung. Noch %n falsche PINs, dann wird die PIN-Eingabe gesperrt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN is not known here. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PIN, dann wird die PIN-Eingabe gesperrt.</numerusform>
+            <numerusform>Diese PIN ist hier nicht bekannt. Noch %n falsche PINs, dann wird die PIN-Eingabe gesperrt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2653,26 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Sale %1 has been returned.</source>
         <translation>Verkauf %1 wurde zurückgenommen.</translation>
     </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>Bar %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(offline angenommen)</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>Rückgeld %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2778,13 +2814,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>No follow-ups.</source>
         <translation>Keine Klärfälle.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s).</source>
-        <translation>
-            <numerusform>%n Klärfall.</numerusform>
-            <numerusform>%n Klärfälle.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Pick an item to see it in full.</source>
         <translation>Wählen Sie einen Klärfall, um ihn vollständig zu sehen.</translation>
@@ -2825,12 +2854,13 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Nothing needs anyone to act: every follow-up is settled.</source>
         <translation>Nichts zu tun: Alle Klärfälle sind erledigt.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n Klärfall wartet auf Bearbeitung: mit einer Notiz zum Erledigten abschließen.</numerusform>
-            <numerusform>%n Klärfälle warten auf Bearbeitung: jeden mit einer Notiz zum Erledigten abschließen.</numerusform>
-        </translation>
+    <message>
+        <source>Items that need someone to act: %1. Settle each with a note of what was done.</source>
+        <translation>Offene Klärfälle: %1. Jeden mit einer Notiz zum Erledigten abschließen.</translation>
+    </message>
+    <message>
+        <source>Items: %1.</source>
+        <translation>Einträge: %1.</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3235,74 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Taken back %1 by %2 at store %3, till %4.</source>
         <translation>Zurückgenommen %1 von %2 in Geschäft %3, Kasse %4.</translation>
     </message>
+    <message>
+        <source>%1 given back in cash</source>
+        <translation>%1 bar zurückgegeben</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the till (%2)</source>
+        <translation>%1 von der Kasse auf die Karte erstattet (%2)</translation>
+    </message>
+    <message>
+        <source>%1 refunded on the card reader</source>
+        <translation>%1 am Kartenterminal erstattet</translation>
+    </message>
+    <message>
+        <source>%1 owed to the customer: on the follow-up list</source>
+        <translation>%1 schuldet der Kundschaft: auf der Liste der Klärfälle</translation>
+    </message>
+    <message>
+        <source>%1 was never charged to the card</source>
+        <translation>%1 wurde nie von der Karte abgebucht</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the server</source>
+        <translation>%1 vom Server auf die Karte erstattet</translation>
+    </message>
+    <message>
+        <source>%1: the payment service refused the refund; on the follow-up list</source>
+        <translation>%1: Der Zahlungsdienst hat die Erstattung abgelehnt; auf der Liste der Klärfälle</translation>
+    </message>
+    <message>
+        <source>%1 being refunded to the card by the server</source>
+        <translation>%1 wird vom Server auf die Karte erstattet</translation>
+    </message>
+    <message>
+        <source>%1 recorded as given back</source>
+        <translation>%1 als zurückgegeben erfasst</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>Geld zurück</translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation>Verkauf stornieren?</translation>
+    </message>
+    <message>
+        <source>Refund the sale?</source>
+        <translation>Verkauf erstatten?</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Verkauf stornieren</translation>
+    </message>
+    <message>
+        <source>Refund the sale</source>
+        <translation>Verkauf erstatten</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Cancelling receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Storno von Beleg %1 (%2): Die Ware geht zurück in den Bestand und das Geld zurück an die Kundschaft, durch den, der es angenommen hat. Was jetzt nicht zurückgegeben werden kann, kommt auf die Liste der Klärfälle.</translation>
+    </message>
+    <message>
+        <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Erstattung von Beleg %1 (%2): Die Ware geht zurück in den Bestand und das Geld zurück an die Kundschaft, durch den, der es angenommen hat. Was jetzt nicht zurückgegeben werden kann, kommt auf die Liste der Klärfälle.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -3315,6 +3413,13 @@ Rückgeld: %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>Nein, zurück (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::PinLockWatch</name>
+    <message>
+        <source>Too many wrong PINs. PIN entry opens again in %1:%2.</source>
+        <translation>Zu viele falsche PINs. Die PIN-Eingabe ist wieder möglich in %1:%2.</translation>
     </message>
 </context>
 <context>

@@ -708,14 +708,6 @@
         <translation>«refunds» debe ser una lista</translation>
     </message>
     <message>
-        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
-        <translation>Devolver %1 en efectivo por el ticket %2: la venta la anuló o reembolsó la central, no su caja.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
-        <translation>Reembolsar %1 a la tarjeta del ticket %2 (cobro %3): la caja que la cobró no pudo contactar con el servicio de pagos, o la central anuló o reembolsó la venta.</translation>
-    </message>
-    <message>
         <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
         <translation>Reembolsar %1 a la tarjeta del ticket %2 en el datáfono que la cobró (autorización %3).</translation>
     </message>
@@ -734,6 +726,26 @@
     <message>
         <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
         <translation>«refunds[%1].refund_id» debe indicar el reembolso a la tarjeta</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash for receipt %2.</source>
+        <translation>Devolver %1 en efectivo por el ticket %2.</translation>
+    </message>
+    <message>
+        <source>Refund %1 to the card of receipt %2 (charge %3) through the payment service.</source>
+        <translation>Reembolsar %1 a la tarjeta del ticket %2 (cobro %3) a través del servicio de pagos.</translation>
+    </message>
+    <message>
+        <source>The till could not reach the payment service when it voided the sale.</source>
+        <translation>La caja no pudo contactar con el servicio de pagos al anular la venta.</translation>
+    </message>
+    <message>
+        <source>Head office cancelled or refunded the sale, away from the till that took the money.</source>
+        <translation>La central anuló o reembolsó la venta, lejos de la caja que cobró el dinero.</translation>
+    </message>
+    <message>
+        <source>The till voided the sale before tills gave card money back themselves.</source>
+        <translation>La caja anuló la venta antes de que las cajas reembolsaran ellas mismas las tarjetas.</translation>
     </message>
 </context>
 <context>
@@ -1219,23 +1231,27 @@
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Otro usuario ya tiene este PIN; elija otro.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation>
-            <numerusform>Demasiados PIN incorrectos: la introducción del PIN está bloqueada hasta las %1 (%n segundo).</numerusform>
-            <numerusform>Demasiados PIN incorrectos: la introducción del PIN está bloqueada hasta las %1 (%n segundos).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation>
-            <numerusform>Este PIN no se reconoce aquí. %n PIN incorrecto más y la introducción del PIN se bloqueará un tiempo.</numerusform>
-            <numerusform>Este PIN no se reconoce aquí. %n PIN incorrectos más y la introducción del PIN se bloqueará un tiempo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
         <translation>Falta la protección de PIN de esta caja.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: PIN entry is locked until %1.</source>
+        <translation>Demasiados PIN incorrectos: la entrada del PIN está bloqueada hasta las %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That is not a manager&apos;s PIN. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>No es el PIN de un encargado. Queda %n PIN incorrecto antes de bloquear la entrada.</numerusform>
+            <numerusform>No es el PIN de un encargado. Quedan %n PIN incorrectos antes de bloquear la entrada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN is not known here. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>Este PIN no se conoce aquí. Queda %n PIN incorrecto antes de bloquear la entrada.</numerusform>
+            <numerusform>Este PIN no se conoce aquí. Quedan %n PIN incorrectos antes de bloquear la entrada.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2653,26 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Sale %1 has been returned.</source>
         <translation>La venta %1 ha sido devuelta.</translation>
     </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>Efectivo %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Tarjeta %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(cobrada sin conexión)</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>cambio %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2778,13 +2814,6 @@ Sin orden, sirve la API v1. Órdenes:
         <source>No follow-ups.</source>
         <translation>No hay incidencias.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s).</source>
-        <translation>
-            <numerusform>%n incidencia.</numerusform>
-            <numerusform>%n incidencias.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Pick an item to see it in full.</source>
         <translation>Elija una incidencia para verla completa.</translation>
@@ -2825,12 +2854,13 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Nothing needs anyone to act: every follow-up is settled.</source>
         <translation>Nada pendiente: todas las incidencias están resueltas.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n incidencia espera una acción: resuélvala con una nota de lo que se hizo.</numerusform>
-            <numerusform>%n incidencias esperan una acción: resuelva cada una con una nota de lo que se hizo.</numerusform>
-        </translation>
+    <message>
+        <source>Items that need someone to act: %1. Settle each with a note of what was done.</source>
+        <translation>Incidencias pendientes: %1. Resuelva cada una con una nota de lo que se hizo.</translation>
+    </message>
+    <message>
+        <source>Items: %1.</source>
+        <translation>Elementos: %1.</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3235,74 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Taken back %1 by %2 at store %3, till %4.</source>
         <translation>Devuelto el %1 por %2 en la tienda %3, caja %4.</translation>
     </message>
+    <message>
+        <source>%1 given back in cash</source>
+        <translation>%1 devuelto en efectivo</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the till (%2)</source>
+        <translation>%1 reembolsado a la tarjeta por la caja (%2)</translation>
+    </message>
+    <message>
+        <source>%1 refunded on the card reader</source>
+        <translation>%1 reembolsado en el datáfono</translation>
+    </message>
+    <message>
+        <source>%1 owed to the customer: on the follow-up list</source>
+        <translation>%1 adeudado al cliente: en la lista de incidencias</translation>
+    </message>
+    <message>
+        <source>%1 was never charged to the card</source>
+        <translation>%1 nunca se cobró a la tarjeta</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the server</source>
+        <translation>%1 reembolsado a la tarjeta por el servidor</translation>
+    </message>
+    <message>
+        <source>%1: the payment service refused the refund; on the follow-up list</source>
+        <translation>%1: el servicio de pagos rechazó el reembolso; en la lista de incidencias</translation>
+    </message>
+    <message>
+        <source>%1 being refunded to the card by the server</source>
+        <translation>%1 en reembolso a la tarjeta por el servidor</translation>
+    </message>
+    <message>
+        <source>%1 recorded as given back</source>
+        <translation>%1 registrado como devuelto</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>Dinero devuelto</translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation>¿Anular la venta?</translation>
+    </message>
+    <message>
+        <source>Refund the sale?</source>
+        <translation>¿Reembolsar la venta?</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Anular la venta</translation>
+    </message>
+    <message>
+        <source>Refund the sale</source>
+        <translation>Reembolsar la venta</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantenerla</translation>
+    </message>
+    <message>
+        <source>Cancelling receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Anulación del ticket %1 (%2): la mercancía vuelve al stock y el dinero al cliente, por quien lo cobró. Lo que no se pueda devolver ahora pasa a la lista de incidencias.</translation>
+    </message>
+    <message>
+        <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Reembolso del ticket %1 (%2): la mercancía vuelve al stock y el dinero al cliente, por quien lo cobró. Lo que no se pueda devolver ahora pasa a la lista de incidencias.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -3315,6 +3413,13 @@ Cambio: %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>No, volver (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::PinLockWatch</name>
+    <message>
+        <source>Too many wrong PINs. PIN entry opens again in %1:%2.</source>
+        <translation>Demasiados PIN incorrectos. La entrada del PIN se reabre en %1:%2.</translation>
     </message>
 </context>
 <context>

@@ -708,14 +708,6 @@
         <translation>« refunds » doit être un tableau</translation>
     </message>
     <message>
-        <source>Give back %1 in cash for receipt %2: the sale was cancelled or refunded by head office, not at its till.</source>
-        <translation>Rendre %1 en espèces pour le ticket %2 : la vente a été annulée ou remboursée par le siège, pas à sa caisse.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to the card of receipt %2 (charge %3): the till that charged it could not reach the payment service, or the sale was cancelled or refunded by head office.</source>
-        <translation>Rembourser %1 sur la carte du ticket %2 (paiement %3) : la caisse qui l’a débitée n’a pas pu joindre le service de paiement, ou le siège a annulé ou remboursé la vente.</translation>
-    </message>
-    <message>
         <source>Refund %1 to the card of receipt %2 on the card reader that took it (approval %3).</source>
         <translation>Rembourser %1 sur la carte du ticket %2 au terminal qui l’a acceptée (autorisation %3).</translation>
     </message>
@@ -734,6 +726,26 @@
     <message>
         <source>&quot;refunds[%1].refund_id&quot; must name the card refund</source>
         <translation>« refunds[%1].refund_id » doit nommer le remboursement sur carte</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash for receipt %2.</source>
+        <translation>Rendre %1 en espèces pour le ticket %2.</translation>
+    </message>
+    <message>
+        <source>Refund %1 to the card of receipt %2 (charge %3) through the payment service.</source>
+        <translation>Rembourser %1 sur la carte du ticket %2 (paiement %3) via le service de paiement.</translation>
+    </message>
+    <message>
+        <source>The till could not reach the payment service when it voided the sale.</source>
+        <translation>La caisse n’a pas pu joindre le service de paiement en annulant la vente.</translation>
+    </message>
+    <message>
+        <source>Head office cancelled or refunded the sale, away from the till that took the money.</source>
+        <translation>Le siège a annulé ou remboursé la vente, loin de la caisse qui a encaissé l’argent.</translation>
+    </message>
+    <message>
+        <source>The till voided the sale before tills gave card money back themselves.</source>
+        <translation>La caisse a annulé la vente avant que les caisses remboursent elles-mêmes les cartes.</translation>
     </message>
 </context>
 <context>
@@ -1219,23 +1231,27 @@
         <source>Another user already has this PIN; choose a different one.</source>
         <translation>Un autre utilisateur a déjà ce code PIN ; choisissez-en un autre.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs: PIN entry is locked until %1 (%n second(s)).</source>
-        <translation>
-            <numerusform>Trop de codes PIN erronés : la saisie du code PIN est bloquée jusqu’à %1 (%n seconde).</numerusform>
-            <numerusform>Trop de codes PIN erronés : la saisie du code PIN est bloquée jusqu’à %1 (%n secondes).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>That PIN is not known here. %n more wrong PIN(s) and PIN entry is locked for a while.</source>
-        <translation>
-            <numerusform>Ce code PIN est inconnu ici. Encore %n code PIN erroné et la saisie du code PIN sera bloquée un moment.</numerusform>
-            <numerusform>Ce code PIN est inconnu ici. Encore %n codes PIN erronés et la saisie du code PIN sera bloquée un moment.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The PIN guard of this till is missing.</source>
         <translation>La protection des codes PIN de cette caisse est absente.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: PIN entry is locked until %1.</source>
+        <translation>Trop de codes PIN erronés : la saisie du code PIN est bloquée jusqu’à %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That is not a manager&apos;s PIN. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>Ce n’est pas le code PIN d’un responsable. Encore %n code erroné avant le blocage de la saisie.</numerusform>
+            <numerusform>Ce n’est pas le code PIN d’un responsable. Encore %n codes erronés avant le blocage de la saisie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN is not known here. Wrong PINs left before PIN entry locks: %n.</source>
+        <translation>
+            <numerusform>Ce code PIN est inconnu ici. Encore %n code erroné avant le blocage de la saisie.</numerusform>
+            <numerusform>Ce code PIN est inconnu ici. Encore %n codes erronés avant le blocage de la saisie.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2653,26 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Sale %1 has been returned.</source>
         <translation>La vente %1 a été reprise.</translation>
     </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>Espèces %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(prise hors ligne)</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>monnaie rendue %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::CloseShiftDialog</name>
@@ -2778,13 +2814,6 @@ Sans commande, il sert l’API v1. Commandes :
         <source>No follow-ups.</source>
         <translation>Aucun suivi.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s).</source>
-        <translation>
-            <numerusform>%n suivi.</numerusform>
-            <numerusform>%n suivis.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Pick an item to see it in full.</source>
         <translation>Choisissez un suivi pour le voir en entier.</translation>
@@ -2825,12 +2854,13 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Nothing needs anyone to act: every follow-up is settled.</source>
         <translation>Rien à faire : tous les suivis sont réglés.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) need someone to act: settle each with a note of what was done.</source>
-        <translation>
-            <numerusform>%n suivi attend une action : réglez-le avec une note de ce qui a été fait.</numerusform>
-            <numerusform>%n suivis attendent une action : réglez chacun avec une note de ce qui a été fait.</numerusform>
-        </translation>
+    <message>
+        <source>Items that need someone to act: %1. Settle each with a note of what was done.</source>
+        <translation>Suivis en attente d’une action : %1. Réglez chacun avec une note de ce qui a été fait.</translation>
+    </message>
+    <message>
+        <source>Items: %1.</source>
+        <translation>Éléments : %1.</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3235,74 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Taken back %1 by %2 at store %3, till %4.</source>
         <translation>Repris le %1 par %2 au magasin %3, caisse %4.</translation>
     </message>
+    <message>
+        <source>%1 given back in cash</source>
+        <translation>%1 rendu en espèces</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the till (%2)</source>
+        <translation>%1 remboursé sur la carte par la caisse (%2)</translation>
+    </message>
+    <message>
+        <source>%1 refunded on the card reader</source>
+        <translation>%1 remboursé sur le terminal</translation>
+    </message>
+    <message>
+        <source>%1 owed to the customer: on the follow-up list</source>
+        <translation>%1 dû au client : sur la liste des suivis</translation>
+    </message>
+    <message>
+        <source>%1 was never charged to the card</source>
+        <translation>%1 n’a jamais été débité de la carte</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card by the server</source>
+        <translation>%1 remboursé sur la carte par le serveur</translation>
+    </message>
+    <message>
+        <source>%1: the payment service refused the refund; on the follow-up list</source>
+        <translation>%1 : le service de paiement a refusé le remboursement ; sur la liste des suivis</translation>
+    </message>
+    <message>
+        <source>%1 being refunded to the card by the server</source>
+        <translation>%1 en cours de remboursement sur la carte par le serveur</translation>
+    </message>
+    <message>
+        <source>%1 recorded as given back</source>
+        <translation>%1 enregistré comme rendu</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>Argent rendu</translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation>Annuler la vente ?</translation>
+    </message>
+    <message>
+        <source>Refund the sale?</source>
+        <translation>Rembourser la vente ?</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <source>Refund the sale</source>
+        <translation>Rembourser la vente</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>Cancelling receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Annulation du ticket %1 (%2) : la marchandise retourne en stock et l’argent au client, par qui l’a encaissé. Ce qui ne peut pas être rendu maintenant va sur la liste des suivis.</translation>
+    </message>
+    <message>
+        <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
+        <translation>Remboursement du ticket %1 (%2) : la marchandise retourne en stock et l’argent au client, par qui l’a encaissé. Ce qui ne peut pas être rendu maintenant va sur la liste des suivis.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::PaymentDialog</name>
@@ -3315,6 +3413,13 @@ Monnaie à rendre : %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>Non, retour (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::PinLockWatch</name>
+    <message>
+        <source>Too many wrong PINs. PIN entry opens again in %1:%2.</source>
+        <translation>Trop de codes PIN erronés. La saisie du code PIN rouvre dans %1:%2.</translation>
     </message>
 </context>
 <context>

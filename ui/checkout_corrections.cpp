@@ -124,7 +124,9 @@ void CheckoutWindow::voidLastSale()
     }
     const LastSale sale = *m_lastSale;
     if (!approved({tr("Voiding the last sale"),
-                   {{tr("Receipt"), sale.receiptNumber}, {tr("Total"), formatMoney(sale.total)}}},
+                   {{tr("Receipt"), sale.receiptNumber},
+                    {tr("Total"), formatMoney(sale.total)},
+                    {tr("Paid"), sale.paidWith}}},
                   true)) {
         return;
     }

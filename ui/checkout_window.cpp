@@ -41,6 +41,27 @@ constexpr int kDigitsPauseMs = 80;
 
 namespace counterline::ui {
 
+namespace {
+
+// How a sale was paid, for the manager who approves its void.
+QString paidWith(const Order &order)
+{
+    QStringList parts;
+    for (const Tender &tender : order.tenders()) {
+        QString part = tender.kind == TenderKind::Cash
+                           ? CheckoutWindow::tr("Cash %1").arg(formatMoney(tender.amount))
+                           : CheckoutWindow::tr("Card %1").arg(formatMoney(tender.amount));
+        if (tender.needsCapture)
+            part += u' ' + CheckoutWindow::tr("(taken offline)");
+        parts.append(part);
+    }
+    if (!order.change().isZero())
+        parts.append(CheckoutWindow::tr("change %1").arg(formatMoney(order.change())));
+    return parts.join(u", "_s);
+}
+
+} // namespace
+
 CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, IdSource &ids,
                                CheckoutOptions options, QWidget *parent)
     : QMainWindow(parent)
@@ -350,8 +371,9 @@ void CheckoutWindow::pay()
         printSlip(ReceiptPainter::slip(receipt), m_options.paper, file, m_options.printerName);
     if (QFileInfo::exists(file))
         m_lastReceipt = file;
-    m_lastSale = LastSale{sold->order.id(), sold->order.version(),
-                          sold->order.receiptNumber().toString(), sold->order.total()};
+    m_lastSale =
+        LastSale{sold->order.id(), sold->order.version(), sold->order.receiptNumber().toString(),
+                 sold->order.total(), paidWith(sold->order)};
     freshCart();
     // The sale stands whatever the printer does; a printing problem is said next to it.
     const QString paid =

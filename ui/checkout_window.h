@@ -135,6 +135,7 @@ private:
         int version = 0;
         QString receiptNumber;
         Money total;
+        QString paidWith; // "Cash 20.00 EUR, change 6.62 EUR", "Card 13.38 EUR"
     };
     std::optional<LastSale> m_lastSale;
 

@@ -181,9 +181,10 @@ void FollowUpsView::show(const QJsonArray &items)
             ? (state == u"open"_s ? tr("Nothing needs anyone to act: every follow-up is settled.")
                                   : tr("No follow-ups."))
             : (state == u"open"_s
-                   ? tr("%n item(s) need someone to act: settle each with a note of what was done.",
-                        nullptr, int(items.size()))
-                   : tr("%n item(s).", nullptr, int(items.size()))));
+                   ? tr("Items that need someone to act: %1. Settle each with a note of what was "
+                        "done.")
+                         .arg(items.size())
+                   : tr("Items: %1.").arg(items.size())));
     const QSignalBlocker quiet(m_table);
     m_table->setRowCount(int(items.size()));
     int again = -1;
@@ -209,7 +210,8 @@ void FollowUpsView::show(const QJsonArray &items)
             m_table->setItem(row, column, cell);
         }
     }
-    m_table->resizeColumnsToContents();
+    if (!items.isEmpty())
+        m_table->resizeColumnsToContents(); // an empty list keeps the widths it had
     m_table->setCurrentCell(again >= 0 ? again : (items.isEmpty() ? -1 : 0), 0);
     showCurrent(false);
 }

@@ -1,8 +1,9 @@
 #include "ui/login_page.h"
 
+#include "ui/pin_lock_watch.h"
+
 #include <QLabel>
 #include <QLineEdit>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -36,34 +37,15 @@ LoginPage::LoginPage(store::UserStore &users, QWidget *parent)
     layout->addWidget(m_message);
     layout->addStretch();
     connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryPin);
-    m_unlock = new QTimer(this);
-    m_unlock->setSingleShot(true);
-    connect(m_unlock, &QTimer::timeout, this, [this] {
-        m_message->clear();
-        followLock();
-    });
+    m_lock = new PinLockWatch(m_users, m_pin, m_message, this);
 }
 
 void LoginPage::reset()
 {
     m_pin->clear();
     m_message->clear();
-    followLock();
+    m_lock->check();
     m_pin->setFocus();
-}
-
-void LoginPage::followLock()
-{
-    Result<std::optional<QDateTime>> locked = m_users.lockedUntil();
-    const bool isLocked = locked && locked->has_value();
-    m_pin->setEnabled(!isLocked);
-    if (!isLocked) {
-        m_pin->setFocus();
-        return;
-    }
-    // A second more than the lock, so that the field opens once it really has run out.
-    m_unlock->start(std::chrono::milliseconds(
-        std::max<qint64>(QDateTime::currentDateTimeUtc().msecsTo(**locked), 0) + 1000));
 }
 
 void LoginPage::showMessage(const QString &text)
@@ -79,7 +61,7 @@ void LoginPage::tryPin()
     if (!user) {
         m_message->setText(user.error().message);
         if (user.error().code == u"user.pins_locked"_s)
-            followLock();
+            m_lock->check();
         return;
     }
     m_message->clear();

@@ -26,11 +26,9 @@ signals:
 
 private:
     void tryPin();
-    // Locks the field while PIN entry is locked, and opens it again when the time is up.
-    void followLock();
 
     store::UserStore &m_users;
-    class QTimer *m_unlock = nullptr;
+    class PinLockWatch *m_lock = nullptr; // the field waits while PIN entry is locked
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "ui/manager_approval.h"
 
+#include "ui/pin_lock_watch.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +51,7 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest 
     layout->addWidget(m_pin);
     m_message = new QLabel(this);
     m_message->setObjectName(u"approvalMessage"_s);
+    m_message->setWordWrap(true);
     layout->addWidget(m_message);
     auto *cancel = new QPushButton(tr("Cancel (Esc)"), this);
     cancel->setAutoDefault(false);
@@ -56,6 +59,8 @@ ManagerApproval::ManagerApproval(store::UserStore &users, const ApprovalRequest 
     layout->addWidget(cancel);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_pin, &QLineEdit::returnPressed, this, &ManagerApproval::check);
+    m_lock = new PinLockWatch(m_users, m_pin, m_message, this);
+    m_lock->check();
     m_pin->setFocus();
 }
 
@@ -65,6 +70,8 @@ void ManagerApproval::check()
     m_pin->clear();
     if (!user) {
         m_message->setText(user.error().message);
+        if (user.error().code == u"user.pins_locked"_s)
+            m_lock->check();
         return;
     }
     if (!user->isManager()) {

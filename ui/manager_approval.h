@@ -54,6 +54,7 @@ private:
     store::UserStore &m_users;
     QString m_askedBy;
     store::PinPlace m_place;
+    class PinLockWatch *m_lock = nullptr; // the field waits while PIN entry is locked
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
     std::optional<store::User> m_manager;

@@ -193,6 +193,13 @@ Result<store::OrderDetail> ServerOrderBackend::detailFromJson(const QJsonObject 
                                t.value(u"reference"_s).toString(),
                                t.value(u"needs_capture"_s).toBool()});
     }
+    for (const QJsonValue &value : order.value(u"refunds"_s).toArray()) {
+        const QJsonObject r = value.toObject();
+        detail.moneyBack.append({int(r.value(u"tender"_s).toInteger()),
+                                 r.value(u"amount"_s).toInteger(), r.value(u"outcome"_s).toString(),
+                                 r.value(u"refund_id"_s).toString(),
+                                 r.value(u"state"_s).toString()});
+    }
     for (const QJsonValue &value : order.value(u"events"_s).toArray()) {
         const QJsonObject e = value.toObject();
         detail.events.append(

@@ -23,6 +23,35 @@ QString escaped(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// What became of a tender's money, for a person ("13.38 EUR refunded to the card (re_…)").
+QString moneyBackText(const store::OrderDetail::MoneyBack &back, const QString &amount)
+{
+    const QString outcome = back.outcome;
+    if (outcome == u"given_back"_s)
+        return OrderDetailView::tr("%1 given back in cash").arg(amount);
+    if (outcome == u"card_refunded"_s)
+        return OrderDetailView::tr("%1 refunded to the card by the till (%2)")
+            .arg(amount, escaped(back.refundId));
+    if (outcome == u"reader"_s)
+        return OrderDetailView::tr("%1 refunded on the card reader").arg(amount);
+    if (outcome == u"owed"_s)
+        return OrderDetailView::tr("%1 owed to the customer: on the follow-up list").arg(amount);
+    if (outcome == u"not_charged"_s)
+        return OrderDetailView::tr("%1 was never charged to the card").arg(amount);
+    if (outcome == u"by_server"_s) {
+        if (back.state == u"refunded"_s)
+            return OrderDetailView::tr("%1 refunded to the card by the server").arg(amount);
+        if (back.state == u"refused"_s)
+            return OrderDetailView::tr("%1: the payment service refused the refund; on the "
+                                       "follow-up list")
+                .arg(amount);
+        if (back.state == u"never_charged"_s)
+            return OrderDetailView::tr("%1 was never charged to the card").arg(amount);
+        return OrderDetailView::tr("%1 being refunded to the card by the server").arg(amount);
+    }
+    return OrderDetailView::tr("%1 recorded as given back").arg(amount);
+}
+
 QString when(const QDateTime &at)
 {
     return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
@@ -176,6 +205,12 @@ void OrderDetailView::render()
     if (d.changeMinor > 0)
         html += u"<li>"_s + tr("Change given: %1").arg(money(d.changeMinor)) + u"</li>"_s;
     html += u"</ul>"_s;
+    if (!d.moneyBack.isEmpty()) {
+        html += u"<h3>"_s + tr("Money back") + u"</h3><ul>"_s;
+        for (const store::OrderDetail::MoneyBack &back : d.moneyBack)
+            html += u"<li>"_s + moneyBackText(back, money(back.amountMinor)) + u"</li>"_s;
+        html += u"</ul>"_s;
+    }
     if (!d.returns.isEmpty()) {
         html += u"<h3>"_s + tr("Returns") + u"</h3><ul>"_s;
         for (const store::OrderDetail::Return &back : d.returns) {
@@ -287,10 +322,39 @@ void OrderDetailView::takeBack()
     });
 }
 
+bool OrderDetailView::confirmUndo(OrderEvent event)
+{
+    QMessageBox ask(QMessageBox::Question,
+                    event == OrderEvent::Cancel ? tr("Cancel the sale?") : tr("Refund the sale?"),
+                    (event == OrderEvent::Cancel
+                         ? tr("Cancelling receipt %1 (%2): its goods go back into stock and its "
+                              "money back to the customer, by whoever took it. What cannot be "
+                              "given back now goes on the follow-up list.")
+                         : tr("Refunding receipt %1 (%2): its goods go back into stock and its "
+                              "money back to the customer, by whoever took it. What cannot be "
+                              "given back now goes on the follow-up list."))
+                        .arg(m_detail->summary.receiptNumber, formatMoney(m_detail->summary.total)),
+                    QMessageBox::NoButton, this);
+    QPushButton *yes =
+        ask.addButton(event == OrderEvent::Cancel ? tr("Cancel the sale") : tr("Refund the sale"),
+                      QMessageBox::AcceptRole);
+    yes->setObjectName(u"confirmUndo"_s);
+    QPushButton *no = ask.addButton(tr("Keep it"), QMessageBox::RejectRole);
+    ask.setDefaultButton(no);
+    ask.exec();
+    return ask.clickedButton() == yes;
+}
+
 void OrderDetailView::apply(OrderEvent event)
 {
     if (!m_detail)
         return;
+    // Undoing a paid sale moves money: asked first, with what it means.
+    if ((event == OrderEvent::Cancel && m_detail->summary.status != OrderStatus::Created) ||
+        event == OrderEvent::Refund) {
+        if (!confirmUndo(event))
+            return;
+    }
     const int seen = m_detail->summary.version;
     const QString id = m_orderId;
     const QPointer<OrderDetailView> self(this);

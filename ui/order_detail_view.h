@@ -46,6 +46,8 @@ signals:
 
 private:
     void apply(OrderEvent event);
+    // Whether the user really wants to cancel or refund the sale shown, saying what follows.
+    bool confirmUndo(OrderEvent event);
     void takeBack();
     void showConflict(int seenVersion, const Result<store::OrderDetail> &now);
     void render();

@@ -57,6 +57,15 @@ private slots:
         QCOMPARE(m_world.onHand(u"BROT"_s), 10);
         QCOMPARE(m_world.onHand(u"WEIN"_s), 5);
         QCOMPARE(m_world.value(u"outcome"_s, id, u"refunds"_s, u"order_id"_s), u"by_server"_s);
+        const QJsonObject back = http(m_world.network(), "GET",
+                                      m_world.server().url(u"/v1/orders/"_s + id), m_world.office())
+                                     .json()
+                                     .value(u"refunds"_s)
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(back.value(u"state"_s).toString(), u"refunded"_s);
+        QCOMPARE(back.value(u"amount"_s).toInt(), kWebTotal);
         QCOMPARE(m_world.value(u"actor_id"_s, id, u"refunds"_s, u"order_id"_s), u"Petra"_s);
 
         QCOMPARE(cancelAs(m_world.office(), id, "hq-1").body, cancelled.body);

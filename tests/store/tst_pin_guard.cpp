@@ -86,6 +86,22 @@ private slots:
         QVERIFY(!m_users->lockedUntil()->has_value());
     }
 
+    // Where a manager is asked for, a cashier's own PIN is a wrong PIN: it neither opens the
+    // approval nor starts the count again, so the manager's PIN cannot be guessed for ever.
+    void aCashiersPinWhereAManagerIsAskedCountsAsWrong()
+    {
+        for (int i = 0; i < UserStore::kWrongPinsToLock - 1; ++i) {
+            QVERIFY(!m_users->signIn(u"0000"_s, PinPlace::Approval).ok());
+            Result<User> cashier = m_users->signIn(u"1234"_s, PinPlace::BackOffice);
+            if (i < UserStore::kWrongPinsToLock / 2 - 1)
+                QCOMPARE(cashier.error().code, u"user.not_a_manager"_s);
+        }
+        QVERIFY(m_users->lockedUntil()->has_value());
+        // At the log-in the same PIN is Anna's, once PIN entry opens again.
+        m_fixture->clock.advanceMs(30'000);
+        QCOMPARE(m_users->signIn(u"1234"_s, PinPlace::Login)->name, u"Anna"_s);
+    }
+
     // The lockout is in the journal, chained after the sales, and in the outbox for the server.
     void eachLockoutIsAJournalEntry()
     {

@@ -29,12 +29,22 @@ void whenModal(const std::function<void(Dialog *)> &answer)
     poll->start();
 }
 
-// Clicks the button named `button` of the first message box that opens.
+// Clicks the button named `button` of the first message box that opens with such a button (one
+// box may open before another: each waits for its own).
 inline void whenMessageBox(const QString &button)
 {
-    whenModal<QMessageBox>([button](QMessageBox *box) {
-        QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
+    auto *poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QPushButton *target = box ? box->findChild<QPushButton *>(button) : nullptr;
+        if (!target)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        QTest::mouseClick(target, Qt::LeftButton);
     });
+    poll->start();
 }
 
 } // namespace counterline::testing

@@ -121,6 +121,7 @@ private slots:
 
         // Jonas still sees PAID and cancels: refused, told, and reloads.
         whenMessageBox(u"conflictReload"_s);
+        whenMessageBox(u"confirmUndo"_s); // "Cancel the sale?"
         QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionCancel"_s), Qt::LeftButton);
         QCOMPARE(jonas.shown()->summary.status, OrderStatus::Shipped);
         QCOMPARE(jonas.shown()->summary.version, 3);

@@ -46,6 +46,7 @@ private slots:
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         QVERIFY(m_server->addStore(u"S1"_s));
         const QByteArray terminal = m_server->enroll(u"S1"_s, u"T1"_s);
+        m_terminal = terminal;
         for (const QString &name : {u"Petra"_s, u"Jonas"_s})
             m_tokens.append(m_server->addUser(name));
         QVERIFY(m_server->start());
@@ -125,6 +126,7 @@ private slots:
         QTRY_COMPARE(petra.shown()->summary.status, OrderStatus::Shipped);
 
         whenMessageBox(u"conflictReload"_s);
+        whenMessageBox(u"confirmUndo"_s); // "Cancel the sale?"
         QTest::mouseClick(jonas.findChild<QPushButton *>(u"actionCancel"_s), Qt::LeftButton);
         QTRY_COMPARE(jonas.shown()->summary.status, OrderStatus::Shipped);
         QCOMPARE(jonas.shown()->summary.version, 3);
@@ -203,11 +205,20 @@ private slots:
     }
 
     // Head office cancels a till's cash sale: the cash must go back to the customer somehow, so
-    // it lands on the follow-up list as money owed, naming the receipt and the amount.
+    // it lands on the follow-up list as money owed — what the sale cost, not the 20.00 handed
+    // over — naming the receipt and why.
     void aCancelAwayFromTheTillLeavesMoneyOwed()
     {
         QNetworkAccessManager network;
-        QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders/%1/cancel"_s.arg(m_ids[0])),
+        QJsonObject sale = orderJson(QUuid::createUuid().toString(QUuid::WithoutBraces), 4);
+        sale.insert(u"tenders"_s,
+                    QJsonArray{QJsonObject{{u"kind"_s, u"cash"_s}, {u"amount"_s, 2000}}});
+        const QString id = sale.value(u"id"_s).toString();
+        QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders"_s), m_terminal, "k4",
+                      QJsonDocument(sale).toJson())
+                     .status,
+                 201);
+        QCOMPARE(http(network, "POST", m_server->url(u"/v1/orders/%1/cancel"_s.arg(id)),
                       m_tokens[1], "hq-cancel-1",
                       R"({"reason":"customer called","restock":true,"refund_tenders":true})")
                      .status,
@@ -217,16 +228,19 @@ private slots:
         QTRY_COMPARE(view.rowCount(), 1);
         auto *table = view.findChild<QTableWidget *>(u"followUpTable"_s);
         QCOMPARE(table->item(0, 1)->text(), ui::FollowUpsView::kindName(u"refund_owed"_s));
-        QCOMPARE(table->item(0, 2)->text(), u"S1-T1-000001"_s);
-        QVERIFY(table->item(0, 6)->text().contains(u"13.97 EUR"_s));
-        QCOMPARE(m_server->count(u"SELECT count(*) FROM refunds WHERE order_id = '%1' "
-                                 "AND outcome = 'owed'"_s.arg(m_ids[0])),
-                 1);
+        QCOMPARE(table->item(0, 2)->text(), u"S1-T1-000004"_s);
+        const QString detail = table->item(0, 6)->text();
+        QVERIFY2(detail.contains(u"13.97 EUR"_s) && detail.contains(u"Head office"_s),
+                 qPrintable(detail));
+        QCOMPARE(m_server->count(u"SELECT amount_minor FROM refunds WHERE order_id = '%1' "
+                                 "AND outcome = 'owed'"_s.arg(id)),
+                 1397);
     }
 
 private:
     std::unique_ptr<ServerUnderTest> m_server;
     QList<QByteArray> m_tokens;
+    QByteArray m_terminal;
     QStringList m_ids;
 };
 

@@ -3,6 +3,7 @@
 // asks again instead of closing, and voiding a card sale gives the money back to the card through
 // a real counterline-paysim — or says it is owed when the service is away.
 
+#include "store/order_details.h"
 #include "store/sql.h"
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/http_client.h"
@@ -43,7 +44,7 @@ private slots:
         auto *pin = m_window->findChild<QLineEdit *>(u"pinField"_s);
         for (int i = 0; i < store::UserStore::kWrongPinsToLock; ++i)
             type(pin, u"0000"_s);
-        QVERIFY2(label(*m_window, u"loginMessage"_s).contains(u"locked"_s),
+        QVERIFY2(label(*m_window, u"loginMessage"_s).contains(u"opens again in 0:30"_s),
                  qPrintable(label(*m_window, u"loginMessage"_s)));
         QVERIFY(!pin->isEnabled());
         QCOMPARE(lockouts(), 1);
@@ -76,7 +77,7 @@ private slots:
         });
         press(*m_window, Qt::Key_F3);
         QTRY_VERIFY(!said.isEmpty());
-        QVERIFY2(said.contains(u"locked"_s), qPrintable(said));
+        QVERIFY2(said.contains(u"opens again in 0:30"_s), qPrintable(said));
         QCOMPARE(lockouts(), 1);
         QVERIFY(store::selectValue(m_terminal->db(),
                                    u"SELECT record FROM journal WHERE kind = 'entry'"_s)
@@ -145,6 +146,13 @@ private slots:
         const QString said = label(*m_window, u"saleMessage"_s);
         const QString outcome =
             store::selectValue(m_terminal->db(), u"SELECT outcome FROM refunds"_s)->toString();
+        const QString orderId =
+            store::selectValue(m_terminal->db(), u"SELECT id FROM orders"_s)->toString();
+        const store::OrderDetail detail =
+            *store::OrderDetails::load(*m_terminal->database, orderId);
+        QCOMPARE(detail.moneyBack.size(), 1);
+        QCOMPARE(detail.moneyBack[0].outcome, outcome);
+        QCOMPARE(detail.moneyBack[0].amountMinor, 899);
         if (serviceUp) {
             QCOMPARE(outcome, u"card_refunded"_s);
             QVERIFY2(said.contains(u"went back to the card"_s), qPrintable(said));

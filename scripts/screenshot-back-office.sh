@@ -27,7 +27,8 @@ start_display :96
 LANG=de_DE.UTF-8 "$bin/counterline" --back-office --data-dir "$work/terminal" \
     -geometry 1280x800+0+0 &
 pids+=($!)
-xdotool search --sync --name "Back ?office" >/dev/null
+# The manager's PIN is asked for by the approval dialog ("Freigabe durch Marktleitung").
+xdotool search --sync --name "Freigabe|approval" >/dev/null
 sleep 0.5
 xdotool type --delay 40 "9999"; xdotool key Return
 xdotool search --sync --name "Counterline[- ][Bb]ack ?office" >/dev/null

@@ -11,6 +11,7 @@
 
 #include "bench_support.h"
 #include "history_database.h"
+#include "sqlkit/statement.h"
 #include "store/database.h"
 #include "store/order_history.h"
 #include "store/sql.h"
@@ -97,7 +98,7 @@ HistoryCursor middleCursor(const OrderFilter &filter)
     countSql.replace(u"LIMIT 2000000"_s,
                      u"LIMIT 1 OFFSET (SELECT count(*) / 2 FROM ("_s + all.sql + u"))"_s);
     QVariantList values = all.values + all.values;
-    auto query = runSql(database().connection(), countSql, values);
+    auto query = sqlkit::exec(database().connection(), countSql, values);
     if (!query || !query.value().next())
         return {u"2026-05-24T00:00:00.000Z"_s, u"ffffffff"_s};
     return {query.value().value(0).toString(), query.value().value(1).toString()};

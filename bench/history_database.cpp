@@ -3,11 +3,12 @@
 #include "domain/clock.h"
 #include "domain/id_source.h"
 #include "sqlkit/sql_script.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sql.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,7 +67,7 @@ QString historyDatabase(int orders, int products)
     }
 
     for (const QString &trigger : kBulkLoadTriggers)
-        check(store::runSql(db, u"DROP TRIGGER "_s + trigger));
+        check(sqlkit::exec(db, u"DROP TRIGGER "_s + trigger));
     check(store::execute(db, u"BEGIN"_s));
 
     const QStringList words{u"Apfel"_s,  u"Brot"_s,   u"Milch"_s, u"Käse"_s,   u"Wein"_s,
@@ -81,7 +82,7 @@ QString historyDatabase(int orders, int products)
                              {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)),
                               QString(words[p % words.size()] + u' ' +
                                       words[(p / 15) % words.size()] + u' ' + QString::number(p)),
-                              prices[p], rates[p], store::timeText(clock.now())}));
+                              prices[p], rates[p], sqlkit::timeText(clock.now())}));
     }
 
     const QStringList statuses{u"PAID"_s,    u"COMPLETED"_s, u"COMPLETED"_s, u"COMPLETED"_s,
@@ -110,7 +111,7 @@ QString historyDatabase(int orders, int products)
         const QString status = statuses[int(random.bounded(qint64(statuses.size())))];
         const QString customer =
             random.bounded(5) == 0 ? u"C%1"_s.arg(random.bounded(50'000)) : QString();
-        const QString at = store::timeText(clock.now());
+        const QString at = sqlkit::timeText(clock.now());
         check(store::execute(
             db,
             u"INSERT INTO orders (id, receipt_no, receipt_seq, store_id, terminal_id, cashier_id, "
@@ -140,11 +141,11 @@ QString historyDatabase(int orders, int products)
         for (const QString &statement : sqlkit::splitSqlScript(migration.script)) {
             for (const QString &trigger : kBulkLoadTriggers) {
                 if (statement.startsWith(u"CREATE TRIGGER "_s + trigger + u' '))
-                    check(store::runSql(db, statement));
+                    check(sqlkit::exec(db, statement));
             }
         }
     }
-    check(store::runSql(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+    check(sqlkit::exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
     opened.value().reset();
     QDir().rename(partial, directory);
     return path;

@@ -7,14 +7,15 @@
 
 set(COUNTERLINE_INCLUDE_RULES
     "domain=domain"
-    "sqlkit=sqlkit"
-    "sync/protocol=domain|sync/protocol"
+    "sqlkit=domain|sqlkit"
+    "protocol=domain|protocol"
+    "httpkit=domain|protocol|httpkit"
     "store=domain|sqlkit|store"
-    "sync=domain|store|sync"
-    "server=domain|sqlkit|sync/protocol|server"
-    "paysim=domain|sqlkit|sync/protocol|paysim"
+    "sync=domain|protocol|store|sync"
+    "server=domain|sqlkit|protocol|httpkit|server"
+    "paysim=domain|sqlkit|protocol|httpkit|paysim"
     "ui=domain|store|sync|ui")
-set(COUNTERLINE_LAYER_FOLDERS domain sqlkit sync/protocol store sync server paysim ui app)
+set(COUNTERLINE_LAYER_FOLDERS domain sqlkit protocol httpkit store sync server paysim ui app)
 
 function(counterline_check_includes root out_var)
     set(violations)
@@ -26,10 +27,6 @@ function(counterline_check_includes root out_var)
         file(GLOB_RECURSE sources "${root}/${folder}/*.h" "${root}/${folder}/*.cpp")
         foreach(source IN LISTS sources)
             file(RELATIVE_PATH relative "${root}" "${source}")
-            # sync/protocol has its own rule; skip it under the rule for sync.
-            if(folder STREQUAL "sync" AND relative MATCHES "^sync/protocol/")
-                continue()
-            endif()
             file(STRINGS "${source}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
             foreach(line IN LISTS lines)
                 string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" header
@@ -37,12 +34,7 @@ function(counterline_check_includes root out_var)
                 set(header_folder "")
                 foreach(candidate IN LISTS COUNTERLINE_LAYER_FOLDERS)
                     if(header MATCHES "^${candidate}/")
-                        # Longest match wins: sync/protocol/x.h belongs to sync/protocol.
-                        string(LENGTH "${candidate}" length)
-                        string(LENGTH "${header_folder}" best)
-                        if(length GREATER best)
-                            set(header_folder "${candidate}")
-                        endif()
+                        set(header_folder "${candidate}")
                     endif()
                 endforeach()
                 if(header_folder STREQUAL "")
@@ -50,8 +42,7 @@ function(counterline_check_includes root out_var)
                 endif()
                 set(permitted FALSE)
                 foreach(layer IN LISTS allowed)
-                    if(header_folder STREQUAL layer
-                       OR (layer STREQUAL "sync" AND header_folder STREQUAL "sync/protocol"))
+                    if(header_folder STREQUAL layer)
                         set(permitted TRUE)
                     endif()
                 endforeach()

@@ -3,15 +3,16 @@
 # A layer library may link only the layers listed for it here, plus the Qt modules listed for it.
 # Adding an arrow means changing this table in review, never just a target_link_libraries line.
 
-set(COUNTERLINE_LAYERS domain sqlkit protocol store sync server paysim ui)
+set(COUNTERLINE_LAYERS domain sqlkit protocol httpkit store sync server paysim ui)
 
 set(COUNTERLINE_LAYER_ALLOWS_domain   "Qt6::Core")
-set(COUNTERLINE_LAYER_ALLOWS_sqlkit   "Qt6::Core")
+set(COUNTERLINE_LAYER_ALLOWS_sqlkit   "domain;Qt6::Core;Qt6::Sql")
 set(COUNTERLINE_LAYER_ALLOWS_protocol "domain;Qt6::Core")
+set(COUNTERLINE_LAYER_ALLOWS_httpkit  "domain;protocol;Qt6::Core;Qt6::Network;Qt6::HttpServer")
 set(COUNTERLINE_LAYER_ALLOWS_store    "domain;sqlkit;Qt6::Core;Qt6::Sql;OpenSSL::Crypto;SQLite::SQLite3")
 set(COUNTERLINE_LAYER_ALLOWS_sync     "domain;protocol;store;Qt6::Core;Qt6::Network")
-set(COUNTERLINE_LAYER_ALLOWS_server   "domain;sqlkit;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL;PkgConfig::NATS")
-set(COUNTERLINE_LAYER_ALLOWS_paysim   "domain;sqlkit;protocol;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer")
+set(COUNTERLINE_LAYER_ALLOWS_server   "domain;sqlkit;protocol;httpkit;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL;PkgConfig::NATS")
+set(COUNTERLINE_LAYER_ALLOWS_paysim   "domain;sqlkit;protocol;httpkit;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer")
 set(COUNTERLINE_LAYER_ALLOWS_ui       "domain;store;sync;Qt6::Core;Qt6::Gui;Qt6::Widgets;Qt6::PrintSupport;PkgConfig::QRENCODE;Qt6::Charts")
 
 # Declares a layer library: static, hardened, with the repository root as include root so that

@@ -1,6 +1,10 @@
 #include "paysim/payment_ledger.h"
 
 #include "paysim/token_rules.h"
+#include "sqlkit/migrations.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QFileInfo>
 #include <QSqlError>
@@ -14,69 +18,16 @@ namespace counterline::paysim {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
-
-const char *const kSchema[] = {
-    "CREATE TABLE charges ("
-    " id TEXT PRIMARY KEY, idem_key TEXT NOT NULL UNIQUE, fingerprint TEXT NOT NULL,"
-    " amount_minor INTEGER NOT NULL CHECK (amount_minor > 0), currency TEXT NOT NULL,"
-    " token TEXT NOT NULL, reference TEXT NOT NULL,"
-    " status TEXT NOT NULL CHECK (status IN ('captured', 'declined')), decline_code TEXT,"
-    " refunded_minor INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor <= amount_minor),"
-    " created_at TEXT NOT NULL)",
-    "CREATE TABLE refunds ("
-    " id TEXT PRIMARY KEY, idem_key TEXT NOT NULL UNIQUE, fingerprint TEXT NOT NULL,"
-    " charge_id TEXT NOT NULL REFERENCES charges (id),"
-    " amount_minor INTEGER NOT NULL CHECK (amount_minor > 0), created_at TEXT NOT NULL)",
-    // The ledger only grows.
-    "CREATE TRIGGER charges_keep BEFORE DELETE ON charges"
-    " BEGIN SELECT RAISE(ABORT, 'the ledger keeps every charge'); END",
-    "CREATE TRIGGER refunds_keep BEFORE DELETE ON refunds"
-    " BEGIN SELECT RAISE(ABORT, 'the ledger keeps every refund'); END",
-};
-
-QString timeText(const QDateTime &at)
+const QList<sqlkit::Migration> &ledgerMigrations()
 {
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    static const QList<sqlkit::Migration> steps = [] {
+        Result<QList<sqlkit::Migration>> loaded = sqlkit::loadMigrations(u":/paysim/migrations"_s);
+        if (!loaded) // compiled in: only a broken build gets here
+            qFatal("%s", qPrintable(loaded.error().message));
+        return *loaded;
+    }();
+    return steps;
 }
-
-Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
-{
-    QSqlQuery query(db);
-    if (!query.prepare(sql)) {
-        return Error{u"paysim.database"_s, query.lastError().text()};
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return Error{u"paysim.database"_s, query.lastError().text()};
-    return query;
-}
-
-// Commits when told to, rolls back otherwise.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
-        , m_open(m_db.transaction())
-    {}
-    ~Transaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    bool open() const { return m_open; }
-    bool commit()
-    {
-        m_open = false;
-        return m_db.commit();
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_open = false;
-};
 
 Charge chargeFrom(const QSqlQuery &row)
 {
@@ -112,7 +63,7 @@ QJsonObject Charge::toJson() const
                      {u"reference"_s, reference},
                      {u"status"_s, status},
                      {u"refunded"_s, refundedMinor},
-                     {u"created_at"_s, timeText(createdAt)}};
+                     {u"created_at"_s, sqlkit::timeText(createdAt)}};
     if (!declineCode.isEmpty())
         json.insert(u"decline_code"_s, declineCode);
     return json;
@@ -124,7 +75,7 @@ QJsonObject Refund::toJson() const
                        {u"idempotency_key"_s, idempotencyKey},
                        {u"charge_id"_s, chargeId},
                        {u"amount"_s, amountMinor},
-                       {u"created_at"_s, timeText(createdAt)}};
+                       {u"created_at"_s, sqlkit::timeText(createdAt)}};
 }
 
 PaymentLedger::PaymentLedger(QString connectionName)
@@ -153,48 +104,45 @@ Result<std::unique_ptr<PaymentLedger>> PaymentLedger::open(const QString &filePa
         return Error{u"paysim.cannot_open"_s,
                      tr("Cannot open the ledger %1: %2").arg(filePath, db.lastError().text())};
     }
+    const QList<sqlkit::Migration> &steps = ledgerMigrations();
+    sqlkit::MigrationTarget target;
+    target.what = tr("The ledger %1").arg(filePath);
+    target.errorDomain = u"paysim"_s;
+    // Everything that could refuse the file is read before the first write.
+    const auto unusable = [&filePath](const Error &why) {
+        return Error{u"paysim.not_a_ledger"_s,
+                     tr("%1 is not a ledger this program can use: %2").arg(filePath, why.message)};
+    };
+    Result<int> version = sqlkit::schemaVersion(db, target.record);
+    if (!version)
+        return unusable(version.error());
+    if (Result<void> known = sqlkit::refuseNewer(db, steps, target); !known)
+        return known.error();
+    if (*version == 0) {
+        // A file of something else is no ledger, even one without a version.
+        Result<QVariant> objects = sqlkit::selectValue(db, u"SELECT count(*) FROM sqlite_master"_s);
+        if (!objects)
+            return objects.error();
+        if (objects->toInt() != 0) {
+            return Error{
+                u"paysim.not_a_ledger"_s,
+                tr("%1 holds something else than a ledger; it is left untouched.").arg(filePath)};
+        }
+    }
     for (const char *pragma :
          {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
-        if (Result<QSqlQuery> set = exec(db, QString::fromLatin1(pragma)); !set)
-            return Error{u"paysim.not_a_ledger"_s, tr("%1 is not a ledger this program can use: %2")
-                                                       .arg(filePath, set.error().message)};
+        if (Result<QSqlQuery> set = sqlkit::exec(db, QString::fromLatin1(pragma)); !set)
+            return unusable(set.error());
     }
-    Result<QSqlQuery> version = exec(db, u"PRAGMA user_version"_s);
-    if (!version || !version.value().next())
-        return version ? Error{u"paysim.database"_s, filePath} : version.error();
-    const int found = version->value(0).toInt();
-    if (found == kSchemaVersion)
-        return ledger;
-    if (found != 0) {
-        return Error{u"paysim.not_a_ledger"_s,
-                     tr("%1 has schema version %2; this program knows version %3 and leaves the "
-                        "file untouched.")
-                         .arg(filePath)
-                         .arg(found)
-                         .arg(kSchemaVersion)};
-    }
-    Result<QSqlQuery> tables = exec(db, u"SELECT count(*) FROM sqlite_master"_s);
-    if (!tables || !tables.value().next() || tables->value(0).toInt() != 0) {
-        return Error{
-            u"paysim.not_a_ledger"_s,
-            tr("%1 holds something else than a ledger; it is left untouched.").arg(filePath)};
-    }
-    Transaction transaction(db);
-    for (const char *statement : kSchema) {
-        if (Result<QSqlQuery> made = exec(db, QString::fromLatin1(statement)); !made)
-            return made.error();
-    }
-    if (Result<QSqlQuery> set = exec(db, u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)); !set)
-        return set.error();
-    if (!transaction.commit())
-        return Error{u"paysim.database"_s, db.lastError().text()};
+    if (Result<int> migrated = sqlkit::migrate(db, steps, target); !migrated)
+        return migrated.error();
     return ledger;
 }
 
 Result<std::optional<Charge>> PaymentLedger::findCharge(const QString &column, const QString &value)
 {
-    Result<QSqlQuery> found =
-        exec(m_db, u"SELECT %1 FROM charges WHERE %2 = ?"_s.arg(kChargeColumns, column), {value});
+    Result<QSqlQuery> found = sqlkit::exec(
+        m_db, u"SELECT %1 FROM charges WHERE %2 = ?"_s.arg(kChargeColumns, column), {value});
     if (!found)
         return found.error();
     if (!found.value().next())
@@ -210,9 +158,11 @@ Result<std::optional<Charge>> PaymentLedger::chargeByKey(const QString &key)
 Result<Keyed<Charge>> PaymentLedger::charge(const QString &key, const QByteArray &fingerprint,
                                             const ChargeRequest &request, const QDateTime &now)
 {
-    Transaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
     Result<QSqlQuery> earlier =
-        exec(m_db, u"SELECT fingerprint FROM charges WHERE idem_key = ?"_s, {key});
+        sqlkit::exec(m_db, u"SELECT fingerprint FROM charges WHERE idem_key = ?"_s, {key});
     if (!earlier)
         return earlier.error();
     if (earlier.value().next()) {
@@ -235,19 +185,19 @@ Result<Keyed<Charge>> PaymentLedger::charge(const QString &key, const QByteArray
                       declineCode,
                       0,
                       now};
-    if (Result<QSqlQuery> inserted =
-            exec(m_db,
-                 u"INSERT INTO charges (id, idem_key, fingerprint, amount_minor, currency, token, "
-                 "reference, status, decline_code, created_at) VALUES (?, ?, ?, ?, ?, ?, "
-                 "COALESCE(?, ''), ?, ?, ?)"_s,
-                 {made.id, key, QString::fromLatin1(fingerprint), made.amountMinor, made.currency,
-                  request.token, made.reference, made.status,
-                  declineCode.isEmpty() ? QVariant() : QVariant(declineCode), timeText(now)});
+    if (Result<QSqlQuery> inserted = sqlkit::exec(
+            m_db,
+            u"INSERT INTO charges (id, idem_key, fingerprint, amount_minor, currency, token, "
+            "reference, status, decline_code, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "COALESCE(?, ''), ?, ?, ?)"_s,
+            {made.id, key, QString::fromLatin1(fingerprint), made.amountMinor, made.currency,
+             request.token, made.reference, made.status,
+             declineCode.isEmpty() ? QVariant() : QVariant(declineCode), sqlkit::timeText(now)});
         !inserted) {
         return inserted.error();
     }
-    if (!transaction.commit())
-        return Error{u"paysim.database"_s, m_db.lastError().text()};
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
     return Keyed<Charge>{made, false};
 }
 
@@ -255,12 +205,14 @@ Result<Keyed<Refund>> PaymentLedger::refund(const QString &key, const QByteArray
                                             const QString &chargeId, qint64 amountMinor,
                                             const QDateTime &now)
 {
-    Transaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
     Result<QSqlQuery> earlier =
-        exec(m_db,
-             u"SELECT fingerprint, id, charge_id, amount_minor, created_at FROM refunds "
-             "WHERE idem_key = ?"_s,
-             {key});
+        sqlkit::exec(m_db,
+                     u"SELECT fingerprint, id, charge_id, amount_minor, created_at FROM refunds "
+                     "WHERE idem_key = ?"_s,
+                     {key});
     if (!earlier)
         return earlier.error();
     if (earlier.value().next()) {
@@ -293,30 +245,31 @@ Result<Keyed<Refund>> PaymentLedger::refund(const QString &key, const QByteArray
     }
     const Refund made{u"re_"_s + QUuid::createUuid().toString(QUuid::Id128), key, chargeId,
                       amountMinor, now};
-    if (Result<QSqlQuery> inserted = exec(
-            m_db,
-            u"INSERT INTO refunds (id, idem_key, fingerprint, "
-            "charge_id, amount_minor, created_at) VALUES (?, ?, ?, "
-            "?, ?, ?)"_s,
-            {made.id, key, QString::fromLatin1(fingerprint), chargeId, amountMinor, timeText(now)});
+    if (Result<QSqlQuery> inserted =
+            sqlkit::exec(m_db,
+                         u"INSERT INTO refunds (id, idem_key, fingerprint, "
+                         "charge_id, amount_minor, created_at) VALUES (?, ?, ?, "
+                         "?, ?, ?)"_s,
+                         {made.id, key, QString::fromLatin1(fingerprint), chargeId, amountMinor,
+                          sqlkit::timeText(now)});
         !inserted) {
         return inserted.error();
     }
-    if (Result<QSqlQuery> updated =
-            exec(m_db, u"UPDATE charges SET refunded_minor = refunded_minor + ? WHERE id = ?"_s,
-                 {amountMinor, chargeId});
+    if (Result<QSqlQuery> updated = sqlkit::exec(
+            m_db, u"UPDATE charges SET refunded_minor = refunded_minor + ? WHERE id = ?"_s,
+            {amountMinor, chargeId});
         !updated) {
         return updated.error();
     }
-    if (!transaction.commit())
-        return Error{u"paysim.database"_s, m_db.lastError().text()};
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
     return Keyed<Refund>{made, false};
 }
 
 Result<QList<Charge>> PaymentLedger::charges()
 {
     Result<QSqlQuery> rows =
-        exec(m_db, u"SELECT %1 FROM charges ORDER BY created_at, id"_s.arg(kChargeColumns));
+        sqlkit::exec(m_db, u"SELECT %1 FROM charges ORDER BY created_at, id"_s.arg(kChargeColumns));
     if (!rows)
         return rows.error();
     QList<Charge> all;
@@ -327,10 +280,10 @@ Result<QList<Charge>> PaymentLedger::charges()
 
 Result<std::optional<Refund>> PaymentLedger::refundByKey(const QString &key)
 {
-    Result<QSqlQuery> rows = exec(m_db,
-                                  u"SELECT id, idem_key, charge_id, amount_minor, "
-                                  "created_at FROM refunds WHERE idem_key = ?"_s,
-                                  {key});
+    Result<QSqlQuery> rows = sqlkit::exec(m_db,
+                                          u"SELECT id, idem_key, charge_id, amount_minor, "
+                                          "created_at FROM refunds WHERE idem_key = ?"_s,
+                                          {key});
     if (!rows)
         return rows.error();
     if (!rows.value().next())
@@ -340,8 +293,9 @@ Result<std::optional<Refund>> PaymentLedger::refundByKey(const QString &key)
 
 Result<QList<Refund>> PaymentLedger::refunds()
 {
-    Result<QSqlQuery> rows = exec(m_db, u"SELECT id, idem_key, charge_id, amount_minor, "
-                                        "created_at FROM refunds ORDER BY created_at, id"_s);
+    Result<QSqlQuery> rows =
+        sqlkit::exec(m_db, u"SELECT id, idem_key, charge_id, amount_minor, "
+                           "created_at FROM refunds ORDER BY created_at, id"_s);
     if (!rows)
         return rows.error();
     QList<Refund> all;

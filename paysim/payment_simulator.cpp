@@ -1,9 +1,11 @@
 #include "paysim/payment_simulator.h"
 
 #include "domain/currency.h"
+#include "httpkit/incoming.h"
+#include "httpkit/responses.h"
 #include "paysim/token_rules.h"
-#include "sync/protocol/http_headers.h"
-#include "sync/protocol/problem.h"
+#include "protocol/http_headers.h"
+#include "protocol/problem.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -37,22 +39,17 @@ int statusFor(const Error &error)
 void answer(QHttpServerResponder &responder, int status, const QJsonObject &body,
             bool replay = false)
 {
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    if (replay) {
-        responder.write(bytes,
-                        {{"Content-Type", "application/json"}, {"Idempotent-Replayed", "true"}},
-                        Status(status));
-    } else {
-        responder.write(bytes, {{"Content-Type", "application/json"}}, Status(status));
-    }
+    // A declined charge is answered 402 with the charge itself, not a problem: plain JSON.
+    QHttpServerResponse response(
+        "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), Status(status));
+    if (replay)
+        response.setHeader("Idempotent-Replayed", "true");
+    response.write(std::move(responder));
 }
 
 void answer(QHttpServerResponder &responder, const Error &error)
 {
-    const int status = statusFor(error);
-    responder.write(protocol::Problem::fromError(error, status).toBody(),
-                    {{"Content-Type", QByteArray(protocol::kProblemContentType.data())}},
-                    Status(status));
+    httpkit::problemResponse(error, statusFor(error)).write(std::move(responder));
 }
 
 Error badRequest(const QString &detail)
@@ -62,9 +59,7 @@ Error badRequest(const QString &detail)
 
 Result<QString> idempotencyKey(const QHttpServerRequest &request)
 {
-    QByteArray key = protocol::headerValue(request.headers(), "Idempotency-Key");
-    if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
-        key = key.mid(1, key.size() - 2); // the structured-field string form
+    const QByteArray key = httpkit::idempotencyKeyOf(request);
     if (key.isEmpty() || key.size() > 255) {
         return Error{u"paysim.key_missing"_s,
                      QCoreApplication::translate(
@@ -223,6 +218,92 @@ Fault PaymentSimulator::takeFault(bool forRefund)
     return m_fault;
 }
 
+// POST /v1/charges: charges a card once per Idempotency-Key, with the armed fault if any.
+void PaymentSimulator::takeCharge(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+{
+    Result<QString> key = idempotencyKey(request);
+    Result<ChargeRequest> charge =
+        key ? chargeRequest(request.body()) : Result<ChargeRequest>(key.error());
+    if (!charge) {
+        answer(responder, charge.error());
+        return;
+    }
+    const Fault fault = takeFault(false);
+    // A socket that goes away while an answer waits must not be written to.
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket = held->socket();
+    if (fault == Fault::Timeout) {
+        QTimer::singleShot(m_faultDelay, [held, socket] {
+            if (socket)
+                socket->abort();
+        });
+        return;
+    }
+    Result<Keyed<Charge>> made =
+        m_ledger.charge(*key, fingerprintOf(request.body()), *charge, m_clock.now());
+    if (!made) {
+        answer(*held, made.error());
+        return;
+    }
+    const int status = made->value.captured() ? 201 : 402;
+    if (fault == Fault::DropAfterCapture) {
+        if (socket)
+            socket->abort();
+        return;
+    }
+    const QJsonObject body = made->value.toJson();
+    const bool replay = made->replay;
+    if (fault == Fault::Slow) {
+        QTimer::singleShot(m_faultDelay, [held, socket, status, body, replay] {
+            if (socket)
+                answer(*held, status, body, replay);
+        });
+        return;
+    }
+    answer(*held, status, body, replay);
+}
+
+// POST /v1/refunds: refunds (part of) a charge once per Idempotency-Key.
+void PaymentSimulator::takeRefund(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+{
+    Result<QString> key = idempotencyKey(request);
+    Result<QJsonObject> json = key ? jsonObject(request.body()) : Result<QJsonObject>(key.error());
+    Result<qint64> amount = json ? amountIn(*json) : Result<qint64>(json.error());
+    if (!amount) {
+        answer(responder, amount.error());
+        return;
+    }
+    const QString chargeId = json->value(u"charge_id"_s).toString();
+    if (chargeId.isEmpty()) {
+        answer(responder, badRequest(QCoreApplication::translate(
+                              "counterline::paysim::PaymentSimulator",
+                              "\"charge_id\" names the charge to refund.")));
+        return;
+    }
+    const Fault fault = takeFault(true);
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket = held->socket();
+    if (fault == Fault::RefundTimeout) {
+        QTimer::singleShot(m_faultDelay, [held, socket] {
+            if (socket)
+                socket->abort();
+        });
+        return;
+    }
+    Result<Keyed<Refund>> made =
+        m_ledger.refund(*key, fingerprintOf(request.body()), chargeId, *amount, m_clock.now());
+    if (!made) {
+        answer(*held, made.error());
+    } else if (fault == Fault::DropAfterRefund) {
+        if (socket)
+            socket->abort();
+    } else {
+        answer(*held, 201, made->value.toJson(), made->replay);
+    }
+}
+
 void PaymentSimulator::addRoutes()
 {
     m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get,
@@ -232,46 +313,7 @@ void PaymentSimulator::addRoutes()
 
     m_http.route(u"/v1/charges"_s, QHttpServerRequest::Method::Post,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     Result<QString> key = idempotencyKey(request);
-                     Result<ChargeRequest> charge =
-                         key ? chargeRequest(request.body()) : Result<ChargeRequest>(key.error());
-                     if (!charge) {
-                         answer(responder, charge.error());
-                         return;
-                     }
-                     const Fault fault = takeFault(false);
-                     // A socket that goes away while an answer waits must not be written to.
-                     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-                     const QPointer<QTcpSocket> socket = held->socket();
-                     if (fault == Fault::Timeout) {
-                         QTimer::singleShot(m_faultDelay, [held, socket] {
-                             if (socket)
-                                 socket->abort();
-                         });
-                         return;
-                     }
-                     Result<Keyed<Charge>> made = m_ledger.charge(
-                         *key, fingerprintOf(request.body()), *charge, m_clock.now());
-                     if (!made) {
-                         answer(*held, made.error());
-                         return;
-                     }
-                     const int status = made->value.captured() ? 201 : 402;
-                     if (fault == Fault::DropAfterCapture) {
-                         if (socket)
-                             socket->abort();
-                         return;
-                     }
-                     const QJsonObject body = made->value.toJson();
-                     const bool replay = made->replay;
-                     if (fault == Fault::Slow) {
-                         QTimer::singleShot(m_faultDelay, [held, socket, status, body, replay] {
-                             if (socket)
-                                 answer(*held, status, body, replay);
-                         });
-                         return;
-                     }
-                     answer(*held, status, body, replay);
+                     takeCharge(request, std::move(responder));
                  });
 
     m_http.route(u"/v1/charges"_s, QHttpServerRequest::Method::Get,
@@ -285,41 +327,7 @@ void PaymentSimulator::addRoutes()
 
     m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Post,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     Result<QString> key = idempotencyKey(request);
-                     Result<QJsonObject> json =
-                         key ? jsonObject(request.body()) : Result<QJsonObject>(key.error());
-                     Result<qint64> amount = json ? amountIn(*json) : Result<qint64>(json.error());
-                     if (!amount) {
-                         answer(responder, amount.error());
-                         return;
-                     }
-                     const QString chargeId = json->value(u"charge_id"_s).toString();
-                     if (chargeId.isEmpty()) {
-                         answer(responder, badRequest(QCoreApplication::translate(
-                                               "counterline::paysim::PaymentSimulator",
-                                               "\"charge_id\" names the charge to refund.")));
-                         return;
-                     }
-                     const Fault fault = takeFault(true);
-                     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-                     const QPointer<QTcpSocket> socket = held->socket();
-                     if (fault == Fault::RefundTimeout) {
-                         QTimer::singleShot(m_faultDelay, [held, socket] {
-                             if (socket)
-                                 socket->abort();
-                         });
-                         return;
-                     }
-                     Result<Keyed<Refund>> made = m_ledger.refund(
-                         *key, fingerprintOf(request.body()), chargeId, *amount, m_clock.now());
-                     if (!made) {
-                         answer(*held, made.error());
-                     } else if (fault == Fault::DropAfterRefund) {
-                         if (socket)
-                             socket->abort();
-                     } else {
-                         answer(*held, 201, made->value.toJson(), made->replay);
-                     }
+                     takeRefund(request, std::move(responder));
                  });
 
     m_http.route(u"/v1/refunds"_s, QHttpServerRequest::Method::Get,

@@ -47,6 +47,8 @@ public:
 
 private:
     void addRoutes();
+    void takeCharge(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void takeRefund(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     // The fault for this charge, counting it down.
     // The armed fault, if it is for this kind of request (charge or refund), counted down.
     Fault takeFault(bool forRefund);

@@ -2,7 +2,9 @@
 
 #include "server/fault_point.h"
 #include "server/follow_ups.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonObject>
 
@@ -29,7 +31,7 @@ struct StoredRefund
 Result<std::optional<StoredRefund>> readRefund(const QSqlDatabase &db, const QString &orderId,
                                                int n)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db,
         u"SELECT r.idem_key, r.charge_id, r.amount_minor, r.currency, r.state, r.attempts, "
         "o.store_id, o.terminal_id FROM payment_refunds r JOIN orders o ON o.id = r.order_id "
@@ -52,11 +54,12 @@ Result<void> postpone(const QSqlDatabase &db, const QString &orderId, int n, int
                       const QString &why, const QDateTime &now)
 {
     const qint64 waitSeconds = std::min<qint64>(qint64(1) << std::min(attempts, 8), 300);
-    Result<QSqlQuery> updated = execSql(
+    Result<QSqlQuery> updated = sqlkit::exec(
         db,
         u"UPDATE payment_refunds SET detail = ?, next_attempt_at = ?, lease_until = ?, "
         "updated_at = ? WHERE order_id = ? AND n = ? AND state IN ('due', 'sent')"_s,
-        {why, timeText(now.addSecs(waitSeconds)), timeText(now), timeText(now), orderId, n});
+        {why, sqlkit::timeText(now.addSecs(waitSeconds)), sqlkit::timeText(now),
+         sqlkit::timeText(now), orderId, n});
     return updated ? success() : Result<void>(updated.error());
 }
 
@@ -65,28 +68,28 @@ Result<void> record(const QSqlDatabase &db, const QString &orderId, int n,
                     const StoredRefund &refund, const PaymentOutcome &outcome, const QDateTime &at)
 {
     const bool refunded = outcome.kind == PaymentOutcome::Kind::Captured;
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
-    Result<QSqlQuery> updated = execSql(
+    Result<QSqlQuery> updated = sqlkit::exec(
         db,
         u"UPDATE payment_refunds SET state = ?, refund_id = ?, detail = ?, lease_until = ?, "
         "updated_at = ? WHERE order_id = ? AND n = ? AND state IN ('due', 'sent')"_s,
         {refunded ? u"refunded"_s : u"refused"_s,
          refunded ? QVariant(outcome.id) : QVariant(QMetaType(QMetaType::QString)),
-         refunded ? QVariant(QMetaType(QMetaType::QString)) : QVariant(outcome.why), timeText(at),
-         timeText(at), orderId, n});
+         refunded ? QVariant(QMetaType(QMetaType::QString)) : QVariant(outcome.why),
+         sqlkit::timeText(at), sqlkit::timeText(at), orderId, n});
     if (!updated)
         return updated.error();
     if (updated.value().numRowsAffected() != 1)
         return success(); // another runner recorded it first
     const QString step = n == 1 ? u"refund"_s : u"refund:%1"_s.arg(n);
-    Result<QSqlQuery> stepped = execSql(
+    Result<QSqlQuery> stepped = sqlkit::exec(
         db,
         u"INSERT INTO saga_steps (order_id, step, outcome, detail, at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (order_id, step) DO NOTHING"_s,
         {orderId, step, refunded ? u"refunded"_s : u"refused"_s,
-         refunded ? outcome.id : outcome.why, timeText(at)});
+         refunded ? outcome.id : outcome.why, sqlkit::timeText(at)});
     if (!stepped)
         return stepped.error();
     if (!refunded) {
@@ -118,7 +121,7 @@ QString CardRefunds::keyFor(const QString &orderId, int n)
 Result<int> CardRefunds::owe(const QSqlDatabase &db, const OwedRefund &refund, qint64 captured,
                              const QDateTime &at)
 {
-    Result<QSqlQuery> before = execSql(
+    Result<QSqlQuery> before = sqlkit::exec(
         db,
         u"SELECT COALESCE(SUM(CASE WHEN charge_id = ? AND state <> 'refused' THEN amount_minor "
         "ELSE 0 END), 0), COALESCE(MAX(n), 0) FROM payment_refunds WHERE order_id = ?"_s,
@@ -132,14 +135,14 @@ Result<int> CardRefunds::owe(const QSqlDatabase &db, const OwedRefund &refund, q
     const qint64 amount = std::min(refund.amountMinor, captured - owedAlready);
     if (amount <= 0)
         return 0;
-    Result<QSqlQuery> inserted = execSql(
+    Result<QSqlQuery> inserted = sqlkit::exec(
         db,
         u"INSERT INTO payment_refunds (order_id, n, idem_key, charge_id, amount_minor, currency, "
         "reason, requested_by, state, attempts, lease_until, next_attempt_at, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'due', 0, ?, ?, ?, ?)"_s,
         {refund.orderId, n, keyFor(refund.orderId, n), refund.chargeId, amount, refund.currency,
-         refund.reason, refund.requestedBy, timeText(at), timeText(at), timeText(at),
-         timeText(at)});
+         refund.reason, refund.requestedBy, sqlkit::timeText(at), sqlkit::timeText(at),
+         sqlkit::timeText(at), sqlkit::timeText(at)});
     if (!inserted)
         return inserted.error();
     return n;
@@ -150,11 +153,12 @@ Result<RefundStep> CardRefunds::settle(const QSqlDatabase &db, const QString &or
                                        std::chrono::seconds lease)
 {
     const QDateTime now = clock.now();
-    Result<QSqlQuery> claimed = execSql(
+    Result<QSqlQuery> claimed = sqlkit::exec(
         db,
         u"UPDATE payment_refunds SET lease_until = ?, attempts = attempts + 1, updated_at = ? "
         "WHERE order_id = ? AND n = ? AND state IN ('due', 'sent') AND lease_until <= ?"_s,
-        {timeText(now.addSecs(lease.count())), timeText(now), orderId, n, timeText(now)});
+        {sqlkit::timeText(now.addSecs(lease.count())), sqlkit::timeText(now), orderId, n,
+         sqlkit::timeText(now)});
     if (!claimed)
         return claimed.error();
     const bool mine = claimed.value().numRowsAffected() == 1;
@@ -183,11 +187,11 @@ Result<RefundStep> CardRefunds::settle(const QSqlDatabase &db, const QString &or
     if (refund.state == u"sent"_s)
         outcome = payments.refundStatus(refund.key);
     if (outcome.kind == PaymentOutcome::Kind::NotCharged) {
-        Result<QSqlQuery> marked =
-            execSql(db,
-                    u"UPDATE payment_refunds SET state = 'sent', updated_at = ? WHERE order_id = ? "
-                    "AND n = ? AND state IN ('due', 'sent')"_s,
-                    {timeText(now), orderId, n});
+        Result<QSqlQuery> marked = sqlkit::exec(
+            db,
+            u"UPDATE payment_refunds SET state = 'sent', updated_at = ? WHERE order_id = ? "
+            "AND n = ? AND state IN ('due', 'sent')"_s,
+            {sqlkit::timeText(now), orderId, n});
         if (!marked)
             return marked.error();
         faultPoint("before_refund");
@@ -212,11 +216,11 @@ Result<int> CardRefunds::settleOrder(const QSqlDatabase &db, const QString &orde
                                      const PaymentGateway &payments, const Clock &clock,
                                      std::chrono::seconds lease)
 {
-    Result<QSqlQuery> found =
-        execSql(db,
-                u"SELECT n FROM payment_refunds WHERE order_id = ? AND state IN ('due', 'sent') "
-                "AND next_attempt_at <= ? ORDER BY n"_s,
-                {orderId, timeText(clock.now())});
+    Result<QSqlQuery> found = sqlkit::exec(
+        db,
+        u"SELECT n FROM payment_refunds WHERE order_id = ? AND state IN ('due', 'sent') "
+        "AND next_attempt_at <= ? ORDER BY n"_s,
+        {orderId, sqlkit::timeText(clock.now())});
     if (!found)
         return found.error();
     QList<int> numbers;
@@ -236,12 +240,12 @@ Result<int> CardRefunds::settleOrder(const QSqlDatabase &db, const QString &orde
 
 Result<QList<RefundStep>> CardRefunds::due(const QSqlDatabase &db, const QDateTime &now, int limit)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db,
         u"SELECT order_id, n, state FROM payment_refunds WHERE state IN ('due', 'sent') "
         "AND next_attempt_at <= ? AND lease_until <= ? ORDER BY next_attempt_at LIMIT %1"_s.arg(
             limit),
-        {timeText(now), timeText(now)});
+        {sqlkit::timeText(now), sqlkit::timeText(now)});
     if (!found)
         return found.error();
     QList<RefundStep> steps;
@@ -254,7 +258,7 @@ Result<QList<RefundStep>> CardRefunds::due(const QSqlDatabase &db, const QDateTi
 
 Result<QJsonArray> CardRefunds::report(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db,
         u"SELECT n, idem_key, charge_id, amount_minor, state, refund_id, detail, reason, "
         "requested_by, created_at, updated_at FROM payment_refunds WHERE order_id = ? ORDER BY n"_s,

@@ -2,7 +2,9 @@
 
 #include "domain/catalog_csv.h"
 #include "domain/csv.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 
@@ -34,16 +36,17 @@ Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
     if (!rows)
         return rows.error();
 
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> last = execSql(db, u"SELECT last_seq FROM catalog_sequence WHERE id = 1"_s);
+    Result<QSqlQuery> last =
+        sqlkit::exec(db, u"SELECT last_seq FROM catalog_sequence WHERE id = 1"_s);
     if (!last)
         return last.error();
     qint64 seq = last.value().next() ? last.value().value(0).toLongLong() : 0;
     for (const CatalogRow &row : std::as_const(*rows)) {
         const Product &p = row.product;
-        Result<QSqlQuery> upserted = execSql(
+        Result<QSqlQuery> upserted = sqlkit::exec(
             db,
             u"INSERT INTO products (sku, barcode, name, price_minor, currency, tax_rate_ppm, "
             "change_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
@@ -58,7 +61,7 @@ Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
                                                    .arg(upserted.error().message)};
         }
         if (!stockStore.isEmpty() && row.stock) {
-            Result<QSqlQuery> stocked = execSql(
+            Result<QSqlQuery> stocked = sqlkit::exec(
                 db,
                 u"INSERT INTO stock (store_id, sku, on_hand, change_seq) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (store_id, sku) DO UPDATE SET on_hand = excluded.on_hand, "
@@ -69,7 +72,7 @@ Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
         }
     }
     if (Result<QSqlQuery> saved =
-            execSql(db, u"UPDATE catalog_sequence SET last_seq = ? WHERE id = 1"_s, {seq});
+            sqlkit::exec(db, u"UPDATE catalog_sequence SET last_seq = ? WHERE id = 1"_s, {seq});
         !saved) {
         return saved.error();
     }
@@ -82,10 +85,10 @@ Result<QJsonObject> CatalogService::changes(const QSqlDatabase &db, const Princi
                                             qint64 since, int limit)
 {
     Result<QSqlQuery> products =
-        execSql(db,
-                u"SELECT sku, barcode, name, price_minor, currency, tax_rate_ppm, change_seq "
-                "FROM products WHERE change_seq > ? ORDER BY change_seq LIMIT ?"_s,
-                {since, limit});
+        sqlkit::exec(db,
+                     u"SELECT sku, barcode, name, price_minor, currency, tax_rate_ppm, change_seq "
+                     "FROM products WHERE change_seq > ? ORDER BY change_seq LIMIT ?"_s,
+                     {since, limit});
     if (!products)
         return products.error();
     QJsonArray productList;
@@ -105,7 +108,7 @@ Result<QJsonObject> CatalogService::changes(const QSqlDatabase &db, const Princi
     QJsonArray stockList;
     qint64 lastStock = since;
     if (!caller.storeId.isEmpty()) {
-        Result<QSqlQuery> stock = execSql(
+        Result<QSqlQuery> stock = sqlkit::exec(
             db,
             u"SELECT sku, on_hand, change_seq FROM stock WHERE store_id = ? AND change_seq > ? "
             "ORDER BY change_seq LIMIT ?"_s,

@@ -1,6 +1,8 @@
 #include "server/event_outbox.h"
 
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,33 +61,33 @@ Result<qint64> EventOutbox::append(const QSqlDatabase &db, const QString &type,
         type,
         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
         storeId,
-        timeText(at)};
+        sqlkit::timeText(at)};
     // SQLite has one writer at a time and commits in order, so the next rowid is the next number
     // and no cursor can pass an event that commits later. PostgreSQL commits concurrently: there
     // the number comes from a counter row the transaction holds until it commits.
     if (db.driverName() == u"QSQLITE"_s) {
-        Result<QSqlQuery> inserted =
-            execSql(db,
-                    u"INSERT INTO outbox_events (id, aggregatetype, aggregateid, type, payload, "
-                    "store_id, created_at) VALUES (?, 'order', ?, ?, ?, ?, ?) RETURNING seq"_s,
-                    values);
+        Result<QSqlQuery> inserted = sqlkit::exec(
+            db,
+            u"INSERT INTO outbox_events (id, aggregatetype, aggregateid, type, payload, "
+            "store_id, created_at) VALUES (?, 'order', ?, ?, ?, ?, ?) RETURNING seq"_s,
+            values);
         if (!inserted)
             return inserted.error();
         const qint64 seq = inserted.value().next() ? inserted.value().value(0).toLongLong() : 0;
         inserted.value().finish();
         return seq;
     }
-    Result<QSqlQuery> numbered = execSql(
+    Result<QSqlQuery> numbered = sqlkit::exec(
         db, u"UPDATE event_sequence SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq"_s);
     if (!numbered)
         return numbered.error();
     const qint64 seq = numbered.value().next() ? numbered.value().value(0).toLongLong() : 0;
     numbered.value().finish();
-    Result<QSqlQuery> inserted =
-        execSql(db,
-                u"INSERT INTO outbox_events (seq, id, aggregatetype, aggregateid, type, payload, "
-                "store_id, created_at) VALUES (?, ?, 'order', ?, ?, ?, ?, ?)"_s,
-                QVariantList{seq} + values);
+    Result<QSqlQuery> inserted = sqlkit::exec(
+        db,
+        u"INSERT INTO outbox_events (seq, id, aggregatetype, aggregateid, type, payload, "
+        "store_id, created_at) VALUES (?, ?, 'order', ?, ?, ?, ?, ?)"_s,
+        QVariantList{seq} + values);
     if (!inserted)
         return inserted.error();
     return seq;
@@ -102,7 +104,7 @@ Result<QList<OutboxEvent>> EventOutbox::after(const QSqlDatabase &db, qint64 aft
         values.append(storeId);
     }
     sql += u" ORDER BY seq LIMIT %1"_s.arg(limit);
-    Result<QSqlQuery> found = execSql(db, sql, values);
+    Result<QSqlQuery> found = sqlkit::exec(db, sql, values);
     if (!found)
         return found.error();
     QList<OutboxEvent> events;

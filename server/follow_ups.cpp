@@ -2,7 +2,9 @@
 
 #include "domain/money.h"
 #include "server/idempotency.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,11 +67,11 @@ Result<void> attachNotes(const QSqlDatabase &db, QJsonArray &items)
         marks.append(u"?"_s);
         ids.append(id);
     }
-    Result<QSqlQuery> found =
-        execSql(db,
-                u"SELECT follow_up_id, author, note, settles, at FROM follow_up_notes "
-                "WHERE follow_up_id IN (%1) ORDER BY follow_up_id, seq"_s.arg(marks.join(u',')),
-                ids);
+    Result<QSqlQuery> found = sqlkit::exec(
+        db,
+        u"SELECT follow_up_id, author, note, settles, at FROM follow_up_notes "
+        "WHERE follow_up_id IN (%1) ORDER BY follow_up_id, seq"_s.arg(marks.join(u',')),
+        ids);
     if (!found)
         return found.error();
     while (found.value().next()) {
@@ -90,7 +92,7 @@ Result<void> attachNotes(const QSqlDatabase &db, QJsonArray &items)
 Result<QJsonObject> oneItem(const QSqlDatabase &db, qint64 id)
 {
     Result<QSqlQuery> found =
-        execSql(db, QString::fromLatin1(kItemColumns) + u" WHERE f.id = ?"_s, {id});
+        sqlkit::exec(db, QString::fromLatin1(kItemColumns) + u" WHERE f.id = ?"_s, {id});
     if (!found)
         return found.error();
     if (!found.value().next()) {
@@ -107,14 +109,14 @@ Result<QJsonObject> oneItem(const QSqlDatabase &db, qint64 id)
 
 Result<void> FollowUps::raise(const QSqlDatabase &db, const FollowUp &item, const QDateTime &at)
 {
-    Result<QSqlQuery> raised = execSql(
+    Result<QSqlQuery> raised = sqlkit::exec(
         db,
         u"INSERT INTO follow_ups (store_id, terminal_id, order_id, kind, subject, amount_minor, "
         "currency, detail, raised_by, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (subject) DO NOTHING"_s,
         {item.storeId, orNull(item.terminalId), orNull(item.orderId), item.kind, item.subject,
          item.amountMinor ? QVariant(*item.amountMinor) : QVariant(QMetaType(QMetaType::LongLong)),
-         orNull(item.currency), item.detail, item.raisedBy, timeText(at)});
+         orNull(item.currency), item.detail, item.raisedBy, sqlkit::timeText(at)});
     return raised ? success() : Result<void>(raised.error());
 }
 
@@ -172,7 +174,7 @@ Result<QJsonObject> FollowUps::list(const QSqlDatabase &db, const Principal &cal
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY f.id DESC LIMIT %1"_s.arg(query.limit);
-    Result<QSqlQuery> found = execSql(db, sql, values);
+    Result<QSqlQuery> found = sqlkit::exec(db, sql, values);
     if (!found)
         return found.error();
     QJsonArray items;
@@ -196,10 +198,10 @@ Result<IngestAnswer> FollowUps::addNote(const QSqlDatabase &db, const Principal 
         return Error{u"request.invalid_field"_s, tr("\"note\" must say what was done")};
     if (note.size() > 2000)
         return Error{u"request.invalid_field"_s, tr("\"note\" is longer than 2,000 characters")};
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db,
         u"SELECT f.store_id, f.settled_at, f.settled_by, (SELECT COALESCE(MAX(n.seq), 0) "
         "FROM follow_up_notes n WHERE n.follow_up_id = f.id) FROM follow_ups f WHERE f.id = ?"_s,
@@ -223,17 +225,17 @@ Result<IngestAnswer> FollowUps::addNote(const QSqlDatabase &db, const Principal 
                          .arg(settledAt, settledBy)};
     }
     Result<QSqlQuery> added =
-        execSql(db,
-                u"INSERT INTO follow_up_notes (follow_up_id, seq, author, note, settles, at) "
-                "VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {id, seq, caller.name, note.trimmed(), settle ? 1 : 0, timeText(at)});
+        sqlkit::exec(db,
+                     u"INSERT INTO follow_up_notes (follow_up_id, seq, author, note, settles, at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)"_s,
+                     {id, seq, caller.name, note.trimmed(), settle ? 1 : 0, sqlkit::timeText(at)});
     if (!added)
         return added.error();
     if (settle) {
-        Result<QSqlQuery> closed = execSql(
+        Result<QSqlQuery> closed = sqlkit::exec(
             db,
             u"UPDATE follow_ups SET settled_at = ?, settled_by = ? WHERE id = ? AND settled_at IS NULL"_s,
-            {timeText(at), caller.name, id});
+            {sqlkit::timeText(at), caller.name, id});
         if (!closed)
             return closed.error();
     }

@@ -15,7 +15,7 @@ Error illegal(const QString &why)
 
 } // namespace
 
-Result<void> HistoryCheck::verify(WireOrder &order)
+Result<void> HistoryCheck::verify(protocol::WireOrder &order)
 {
     Result<OrderStatus> status = orderStatusFromName(order.status);
     if (!status)
@@ -30,7 +30,7 @@ Result<void> HistoryCheck::verify(WireOrder &order)
         for (OrderEvent event : std::as_const(*path)) {
             if (event != OrderEvent::Place)
                 at = *nextOrderStatus(at, event);
-            order.events.append(WireEvent{
+            order.events.append(protocol::WireEvent{
                 orderEventName(event), from ? orderStatusName(*from) : QString(),
                 orderStatusName(at), ++version, order.cashierId, QString(), order.createdAt});
             from = at;
@@ -39,7 +39,7 @@ Result<void> HistoryCheck::verify(WireOrder &order)
     }
     QList<RecordedEvent> history;
     for (qsizetype i = 0; i < order.events.size(); ++i) {
-        const WireEvent &wire = order.events[i];
+        const protocol::WireEvent &wire = order.events[i];
         Result<OrderEvent> event = orderEventFromName(wire.event);
         Result<OrderStatus> to = orderStatusFromName(wire.to);
         Result<OrderStatus> from = wire.from.isEmpty() ? Result<OrderStatus>(OrderStatus::Created)

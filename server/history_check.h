@@ -18,7 +18,7 @@ class HistoryCheck
     Q_DECLARE_TR_FUNCTIONS(HistoryCheck)
 
 public:
-    static Result<void> verify(WireOrder &order);
+    static Result<void> verify(protocol::WireOrder &order);
 };
 
 } // namespace counterline::server

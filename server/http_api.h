@@ -7,6 +7,7 @@
 #include "server/metrics.h"
 #include "server/nats_relay.h"
 #include "server/payment_gateway.h"
+#include "server/request_runner.h"
 #include "server/server_database.h"
 
 #include <QAtomicInt>
@@ -23,14 +24,14 @@
 
 namespace counterline::server {
 
+struct RouteContext;
+
 // The v1 HTTP API (BRIEF §5, docs/openapi.yaml). Handlers parse on the HTTP thread and do all
 // database work on a worker pool, each worker with its own connection; the HTTP thread never
 // waits for SQL.
 class HttpApi
 {
 public:
-    static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
-
     HttpApi(ServerDatabase &database, const Clock &clock);
     ~HttpApi();
 
@@ -85,11 +86,12 @@ private:
     QAtomicInt m_stopping = 0;
     EventBell m_bell;
     PaymentGateway m_payments{QUrl()};
-    QAtomicInt m_inFlight = 0;
     std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
+    RequestRunner m_runner{m_database, m_clock, m_metrics, m_bell, m_keyLease};
     QThreadPool m_pool;
     QThreadPool m_longPolls; // GET /v1/events?wait= waits here, not in the request pool
     QHttpServer m_http;
+    std::unique_ptr<RouteContext> m_routes; // what the routes share (server/routes)
 };
 
 } // namespace counterline::server

@@ -1,6 +1,8 @@
 #include "server/idempotency.h"
 
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 using namespace Qt::StringLiterals;
 
@@ -10,22 +12,22 @@ Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QSt
                                                const QString &key, const QByteArray &fingerprint,
                                                const QDateTime &now, std::chrono::seconds leaseTime)
 {
-    const QString lease = timeText(now.addSecs(leaseTime.count()));
-    Result<QSqlQuery> inserted = execSql(
+    const QString lease = sqlkit::timeText(now.addSecs(leaseTime.count()));
+    Result<QSqlQuery> inserted = sqlkit::exec(
         db,
         u"INSERT INTO idempotency_keys (principal_id, idem_key, fingerprint, state, created_at, "
         "lease_until) VALUES (?, ?, ?, 'running', ?, ?)"_s,
-        {principalId, key, QString::fromLatin1(fingerprint), timeText(now), lease});
+        {principalId, key, QString::fromLatin1(fingerprint), sqlkit::timeText(now), lease});
     if (inserted)
         return IdempotencyDecision{};
-    if (inserted.error().code != u"server.conflict"_s)
+    if (inserted.error().code != u"sql.conflict"_s)
         return inserted.error();
 
     Result<QSqlQuery> found =
-        execSql(db,
-                u"SELECT fingerprint, state, response_status, response_body, lease_until "
-                "FROM idempotency_keys WHERE principal_id = ? AND idem_key = ?"_s,
-                {principalId, key});
+        sqlkit::exec(db,
+                     u"SELECT fingerprint, state, response_status, response_body, lease_until "
+                     "FROM idempotency_keys WHERE principal_id = ? AND idem_key = ?"_s,
+                     {principalId, key});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
@@ -38,10 +40,10 @@ Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QSt
                                    row.value(3).toString().toUtf8()};
     }
     const QString heldUntil = row.value(4).toString();
-    if (heldUntil > timeText(now))
+    if (heldUntil > sqlkit::timeText(now))
         return IdempotencyDecision{IdempotencyDecision::Kind::InFlight, 0, {}};
     // The first attempt died; take its lease over, unless someone else just did.
-    Result<QSqlQuery> taken = execSql(
+    Result<QSqlQuery> taken = sqlkit::exec(
         db,
         u"UPDATE idempotency_keys SET lease_until = ? "
         "WHERE principal_id = ? AND idem_key = ? AND state = 'running' AND lease_until = ?"_s,
@@ -56,7 +58,7 @@ Result<IdempotencyDecision> Idempotency::begin(const QSqlDatabase &db, const QSt
 Result<void> Idempotency::complete(const QSqlDatabase &db, const QString &principalId,
                                    const QString &key, int status, const QByteArray &body)
 {
-    Result<QSqlQuery> completed = execSql(
+    Result<QSqlQuery> completed = sqlkit::exec(
         db,
         u"UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? "
         "WHERE principal_id = ? AND idem_key = ?"_s,
@@ -64,7 +66,8 @@ Result<void> Idempotency::complete(const QSqlDatabase &db, const QString &princi
     return completed ? success() : Result<void>(completed.error());
 }
 
-Result<void> Idempotency::completeAndCommit(const QSqlDatabase &db, Transaction &transaction,
+Result<void> Idempotency::completeAndCommit(const QSqlDatabase &db,
+                                            sqlkit::Transaction &transaction,
                                             const QString &principalId, const QString &key,
                                             int status, const QByteArray &body)
 {
@@ -77,10 +80,10 @@ Result<void> Idempotency::release(const QSqlDatabase &db, const QString &princip
                                   const QString &key)
 {
     Result<QSqlQuery> deleted =
-        execSql(db,
-                u"DELETE FROM idempotency_keys WHERE principal_id = ? AND idem_key = ? "
-                "AND state = 'running'"_s,
-                {principalId, key});
+        sqlkit::exec(db,
+                     u"DELETE FROM idempotency_keys WHERE principal_id = ? AND idem_key = ? "
+                     "AND state = 'running'"_s,
+                     {principalId, key});
     return deleted ? success() : Result<void>(deleted.error());
 }
 
@@ -88,9 +91,9 @@ Result<int> Idempotency::purge(const QSqlDatabase &db, std::chrono::hours retent
                                const QDateTime &now)
 {
     Result<QSqlQuery> deleted =
-        execSql(db, u"DELETE FROM idempotency_keys WHERE created_at < ? AND state = 'done'"_s,
-                {timeText(now.addSecs(
-                    -std::chrono::duration_cast<std::chrono::seconds>(retention).count()))});
+        sqlkit::exec(db, u"DELETE FROM idempotency_keys WHERE created_at < ? AND state = 'done'"_s,
+                     {sqlkit::timeText(now.addSecs(
+                         -std::chrono::duration_cast<std::chrono::seconds>(retention).count()))});
     if (!deleted)
         return deleted.error();
     return deleted.value().numRowsAffected();

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "domain/result.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -47,7 +49,7 @@ public:
 
     // complete(), then commits `transaction`: the change and the answer to the request that made
     // it are one.
-    static Result<void> completeAndCommit(const QSqlDatabase &db, Transaction &transaction,
+    static Result<void> completeAndCommit(const QSqlDatabase &db, sqlkit::Transaction &transaction,
                                           const QString &principalId, const QString &key,
                                           int status, const QByteArray &body);
 

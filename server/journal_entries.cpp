@@ -2,7 +2,9 @@
 
 #include "server/idempotency.h"
 #include "server/journal_links.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -37,7 +39,7 @@ Result<IngestAnswer> JournalEntries::receive(const QSqlDatabase &db, const Princ
     if (!object.value(u"record"_s).isString())
         return invalid(tr("\"record\" must be the entry's record as a string"));
     const QByteArray record = object.value(u"record"_s).toString().toUtf8();
-    Result<std::optional<JournalLink>> link = JournalLinks::parse(object);
+    Result<std::optional<protocol::JournalLink>> link = protocol::parseJournalLink(object);
     if (!link)
         return link.error();
     if (!*link)
@@ -55,7 +57,7 @@ Result<IngestAnswer> JournalEntries::receive(const QSqlDatabase &db, const Princ
     if (recorded.value(u"kind"_s).toString() != kind || !recorded.value(u"payload"_s).isObject())
         return invalid(tr("\"record\" must be an entry of kind %1 with its payload").arg(kind));
 
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     // A generic entry belongs to no order: its link's order is empty.
@@ -63,11 +65,11 @@ Result<IngestAnswer> JournalEntries::receive(const QSqlDatabase &db, const Princ
         !linked) {
         return linked.error();
     }
-    Result<QSqlQuery> kept =
-        execSql(db,
-                u"INSERT INTO journal_entries (terminal_id, seq, kind, record, received_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (terminal_id, seq) DO NOTHING"_s,
-                {terminal.id, (*link)->seq, kind, QString::fromUtf8(record), timeText(at)});
+    Result<QSqlQuery> kept = sqlkit::exec(
+        db,
+        u"INSERT INTO journal_entries (terminal_id, seq, kind, record, received_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (terminal_id, seq) DO NOTHING"_s,
+        {terminal.id, (*link)->seq, kind, QString::fromUtf8(record), sqlkit::timeText(at)});
     if (!kept)
         return kept.error();
     const QByteArray answer =
@@ -99,7 +101,7 @@ Result<QJsonObject> JournalEntries::list(const QSqlDatabase &db, const Principal
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY e.received_at DESC, e.seq DESC LIMIT %1"_s.arg(limit);
-    Result<QSqlQuery> found = execSql(db, sql, values);
+    Result<QSqlQuery> found = sqlkit::exec(db, sql, values);
     if (!found)
         return found.error();
     QJsonArray entries;

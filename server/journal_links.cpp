@@ -1,6 +1,8 @@
 #include "server/journal_links.h"
 
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 
@@ -11,15 +13,6 @@ namespace counterline::server {
 namespace {
 
 const QString kGenesis(64, u'0');
-
-bool isHexHash(const QString &text)
-{
-    if (text.size() != 64)
-        return false;
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-    });
-}
 
 // Each entry beside the one before it, in one pass over the terminal's links: a jump in seq is a
 // gap, a prev_hash that differs from the previous hash a broken link.
@@ -45,35 +38,12 @@ QJsonObject JournalContinuity::toJson() const
                        {u"broken_links"_s, broken}};
 }
 
-Result<std::optional<JournalLink>> JournalLinks::parse(const QJsonObject &body)
-{
-    const QJsonValue value = body.value(u"journal"_s);
-    if (value.isUndefined() || value.isNull())
-        return std::optional<JournalLink>();
-    const QJsonObject journal = value.toObject();
-    const QJsonValue seq = journal.value(u"seq"_s);
-    JournalLink link{seq.toInteger(0), journal.value(u"prev_hash"_s).toString(),
-                     journal.value(u"hash"_s).toString()};
-    auto invalid = [](const QString &field, const QString &problem) {
-        return Error{u"request.invalid_field"_s, u"\"journal.%1\" %2"_s.arg(field, problem)};
-    };
-    if (!value.isObject())
-        return Error{u"request.invalid_field"_s, tr("\"journal\" must be an object")};
-    if (!seq.isDouble() || link.seq < 1 || double(link.seq) != seq.toDouble())
-        return invalid(u"seq"_s, tr("must be a whole number from 1"));
-    if (!isHexHash(link.hash))
-        return invalid(u"hash"_s, tr("must be 64 lower-case hex digits"));
-    if (!isHexHash(link.prevHash))
-        return invalid(u"prev_hash"_s, tr("must be 64 lower-case hex digits"));
-    return std::optional<JournalLink>(link);
-}
-
 Result<bool> JournalLinks::alreadyHeld(const QSqlDatabase &db, const QString &terminalId,
-                                       const JournalLink &link)
+                                       const protocol::JournalLink &link)
 {
-    Result<QSqlQuery> held =
-        execSql(db, u"SELECT hash, order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
-                {terminalId, link.seq});
+    Result<QSqlQuery> held = sqlkit::exec(
+        db, u"SELECT hash, order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
+        {terminalId, link.seq});
     if (!held)
         return held.error();
     if (!held.value().next())
@@ -90,29 +60,29 @@ Result<bool> JournalLinks::alreadyHeld(const QSqlDatabase &db, const QString &te
 
 Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &terminalId,
                                   const QString &orderId, const QString &kind,
-                                  const JournalLink &link, const QDateTime &at)
+                                  const protocol::JournalLink &link, const QDateTime &at)
 {
     Result<bool> held = alreadyHeld(db, terminalId, link);
     if (!held)
         return held.error();
     if (*held)
         return success();
-    Result<QSqlQuery> inserted =
-        execSql(db,
-                u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
-                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                {terminalId, link.seq, link.prevHash, link.hash, orderId, kind, timeText(at)});
+    Result<QSqlQuery> inserted = sqlkit::exec(
+        db,
+        u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {terminalId, link.seq, link.prevHash, link.hash, orderId, kind, sqlkit::timeText(at)});
     return inserted ? success() : Result<void>(inserted.error());
 }
 
 Result<bool> JournalLinks::holds(const QSqlDatabase &db, const QString &terminalId,
-                                 const QString &orderId, const JournalLink &link)
+                                 const QString &orderId, const protocol::JournalLink &link)
 {
     Result<QSqlQuery> held =
-        execSql(db,
-                u"SELECT count(*) FROM journal_links WHERE terminal_id = ? AND seq = ? "
-                "AND hash = ? AND order_id = ?"_s,
-                {terminalId, link.seq, link.hash, orderId});
+        sqlkit::exec(db,
+                     u"SELECT count(*) FROM journal_links WHERE terminal_id = ? AND seq = ? "
+                     "AND hash = ? AND order_id = ?"_s,
+                     {terminalId, link.seq, link.hash, orderId});
     if (!held)
         return held.error();
     return held.value().next() && held.value().value(0).toLongLong() == 1;
@@ -120,7 +90,7 @@ Result<bool> JournalLinks::holds(const QSqlDatabase &db, const QString &terminal
 
 Result<JournalContinuity> JournalLinks::check(const QSqlDatabase &db, const QString &terminalId)
 {
-    Result<QSqlQuery> walked = execSql(db, kWalk, {terminalId});
+    Result<QSqlQuery> walked = sqlkit::exec(db, kWalk, {terminalId});
     if (!walked)
         return walked.error();
     QSqlQuery &row = walked.value();
@@ -143,11 +113,11 @@ Result<JournalContinuity> JournalLinks::check(const QSqlDatabase &db, const QStr
 Result<QJsonObject> JournalLinks::report(const QSqlDatabase &db, const Principal &caller)
 {
     Result<QSqlQuery> terminals =
-        execSql(db,
-                u"SELECT p.id, p.store_id, p.name FROM principals p WHERE p.role = 'terminal' "
-                "AND EXISTS (SELECT 1 FROM journal_links j WHERE j.terminal_id = p.id) "
-                "ORDER BY p.store_id, p.name"_s,
-                {});
+        sqlkit::exec(db,
+                     u"SELECT p.id, p.store_id, p.name FROM principals p WHERE p.role = 'terminal' "
+                     "AND EXISTS (SELECT 1 FROM journal_links j WHERE j.terminal_id = p.id) "
+                     "ORDER BY p.store_id, p.name"_s,
+                     {});
     if (!terminals)
         return terminals.error();
     QList<Principal> seen;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/journal_link.h"
 #include "server/principals.h"
 
 #include <QCoreApplication>
@@ -10,15 +11,6 @@
 #include <optional>
 
 namespace counterline::server {
-
-// One entry of a terminal's journal as it travels with an order or an event: its number, the
-// hash before it and its own hash.
-struct JournalLink
-{
-    qint64 seq = 0;
-    QString prevHash;
-    QString hash;
-};
 
 // A run of journal numbers the server never received.
 struct JournalGap
@@ -46,25 +38,22 @@ class JournalLinks
     Q_DECLARE_TR_FUNCTIONS(JournalLinks)
 
 public:
-    // The optional "journal" member of a request body; errors name the field.
-    static Result<std::optional<JournalLink>> parse(const QJsonObject &body);
-
     // Records a link within the caller's transaction. The same link again is fine (a replay); a
     // different hash under a number already held is "journal.fork" (a terminal restored from an
     // old copy, or a tampered chain): the caller rolls back and a person must look.
     static Result<void> record(const QSqlDatabase &db, const QString &terminalId,
-                               const QString &orderId, const QString &kind, const JournalLink &link,
-                               const QDateTime &at);
+                               const QString &orderId, const QString &kind,
+                               const protocol::JournalLink &link, const QDateTime &at);
 
     // True when the terminal's entry `link.seq` is held with this very hash, false when it is not
     // held; "journal.fork" when it is held with another.
     static Result<bool> alreadyHeld(const QSqlDatabase &db, const QString &terminalId,
-                                    const JournalLink &link);
+                                    const protocol::JournalLink &link);
 
     // Whether the terminal's link `link` is already held for `orderId`: the change it records has
     // been applied, and a retry of it is a replay, not a conflict.
     static Result<bool> holds(const QSqlDatabase &db, const QString &terminalId,
-                              const QString &orderId, const JournalLink &link);
+                              const QString &orderId, const protocol::JournalLink &link);
 
     static Result<JournalContinuity> check(const QSqlDatabase &db, const QString &terminalId);
 

@@ -2,7 +2,9 @@
 
 #include "server/event_outbox.h"
 #include "server/fault_point.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonDocument>
 
@@ -23,7 +25,7 @@ Error natsError(const QString &what, natsStatus status)
 Result<qint64> cursor(const QSqlDatabase &db)
 {
     Result<QSqlQuery> found =
-        execSql(db, u"SELECT after_seq FROM relay_cursors WHERE name = 'nats'"_s);
+        sqlkit::exec(db, u"SELECT after_seq FROM relay_cursors WHERE name = 'nats'"_s);
     if (!found)
         return found.error();
     return found.value().next() ? found.value().value(0).toLongLong() : 0;
@@ -32,10 +34,10 @@ Result<qint64> cursor(const QSqlDatabase &db)
 Result<void> moveCursor(const QSqlDatabase &db, qint64 seq)
 {
     Result<QSqlQuery> moved =
-        execSql(db,
-                u"INSERT INTO relay_cursors (name, after_seq) VALUES ('nats', ?) "
-                "ON CONFLICT (name) DO UPDATE SET after_seq = excluded.after_seq"_s,
-                {seq});
+        sqlkit::exec(db,
+                     u"INSERT INTO relay_cursors (name, after_seq) VALUES ('nats', ?) "
+                     "ON CONFLICT (name) DO UPDATE SET after_seq = excluded.after_seq"_s,
+                     {seq});
     return moved ? success() : Result<void>(moved.error());
 }
 

@@ -1,6 +1,8 @@
 #include "server/order_changes.h"
 
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -38,12 +40,12 @@ Result<QJsonObject> OrderChanges::page(const QSqlDatabase &db, const Principal &
     }
     values.append(limit);
     Result<QSqlQuery> found =
-        execSql(db,
-                u"SELECT c.seq, c.order_id, c.version, c.event, c.from_status, c.to_status, "
-                "p.name, p.role, c.at, c.store_id FROM order_changes c "
-                "JOIN principals p ON p.id = c.actor_id WHERE c.seq > ? AND "_s +
-                    where + u" ORDER BY c.seq LIMIT ?"_s,
-                values);
+        sqlkit::exec(db,
+                     u"SELECT c.seq, c.order_id, c.version, c.event, c.from_status, c.to_status, "
+                     "p.name, p.role, c.at, c.store_id FROM order_changes c "
+                     "JOIN principals p ON p.id = c.actor_id WHERE c.seq > ? AND "_s +
+                         where + u" ORDER BY c.seq LIMIT ?"_s,
+                     values);
     if (!found)
         return found.error();
     QJsonArray changes;

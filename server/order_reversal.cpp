@@ -3,8 +3,10 @@
 #include "domain/tender_refund.h"
 #include "server/card_refunds.h"
 #include "server/follow_ups.h"
-#include "server/server_sql.h"
 #include "server/stock_ledger.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 
@@ -36,7 +38,7 @@ struct OrderMoney
 Result<OrderMoney> readMoney(const QSqlDatabase &db, const QString &orderId)
 {
     OrderMoney money;
-    Result<QSqlQuery> head = execSql(
+    Result<QSqlQuery> head = sqlkit::exec(
         db,
         u"SELECT o.currency, o.receipt_no, s.step, s.charge_id, o.total_minor FROM orders o "
         "LEFT JOIN sagas s ON s.order_id = o.id WHERE o.id = ?"_s,
@@ -52,10 +54,10 @@ Result<OrderMoney> readMoney(const QSqlDatabase &db, const QString &orderId)
     }
     head.value().finish();
     Result<QSqlQuery> tenders =
-        execSql(db,
-                u"SELECT seq, kind, amount_minor, reference, needs_capture FROM tenders "
-                "WHERE order_id = ? ORDER BY seq"_s,
-                {orderId});
+        sqlkit::exec(db,
+                     u"SELECT seq, kind, amount_minor, reference, needs_capture FROM tenders "
+                     "WHERE order_id = ? ORDER BY seq"_s,
+                     {orderId});
     if (!tenders)
         return tenders.error();
     while (tenders.value().next()) {
@@ -117,8 +119,8 @@ Result<QString> byServer(const QSqlDatabase &db, const QString &orderId, const O
         // Not captured yet (never will be), or being captured (refunded once it is): the saga
         // looks again now rather than at its next attempt.
         Result<QSqlQuery> nudged =
-            execSql(db, u"UPDATE sagas SET next_attempt_at = ? WHERE order_id = ?"_s,
-                    {timeText(at), orderId});
+            sqlkit::exec(db, u"UPDATE sagas SET next_attempt_at = ? WHERE order_id = ?"_s,
+                         {sqlkit::timeText(at), orderId});
         if (!nudged)
             return nudged.error();
         return u"by_server"_s;
@@ -257,12 +259,12 @@ Result<void> OrderReversal::apply(const QSqlDatabase &db, const Principal &calle
             if (Result<void> raised = FollowUps::raise(db, item, at); !raised)
                 return raised;
         }
-        Result<QSqlQuery> recorded = execSql(
+        Result<QSqlQuery> recorded = sqlkit::exec(
             db,
             u"INSERT INTO refunds (order_id, seq, kind, amount_minor, reason, actor_id, at, "
             "outcome, refund_id, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {orderId, tender.seq, tender.kind, tender.amountMinor, reason, actor.who(),
-             timeText(at), outcome,
+             sqlkit::timeText(at), outcome,
              refundId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(refundId),
              actor.approvedBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                         : QVariant(actor.approvedBy)});

@@ -1,13 +1,16 @@
 #include "server/order_saga.h"
 
+#include "protocol/problem.h"
 #include "server/card_refunds.h"
 #include "server/fault_point.h"
 #include "server/idempotency.h"
+#include "server/order_json.h"
 #include "server/order_transitions.h"
 #include "server/saga_steps.h"
-#include "server/server_sql.h"
 #include "server/stock_ledger.h"
-#include "sync/protocol/problem.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,13 +46,13 @@ Result<void> OrderSaga::start(const QSqlDatabase &db, const QString &orderId, Ki
     // A remote order's request runs its saga at once and holds it; a counter sale's card is
     // captured by the recovery worker, so that a slow payment service never holds up a till.
     const QDateTime heldUntil = kind == Kind::Remote ? now.addSecs(lease.count()) : now;
-    Result<QSqlQuery> inserted =
-        execSql(db,
-                u"INSERT INTO sagas (order_id, kind, step, attempts, lease_until, next_attempt_at, "
-                "created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)"_s,
-                {orderId, kind == Kind::Remote ? u"remote"_s : u"counter"_s,
-                 hasCharge ? u"charge"_s : u"done"_s, timeText(heldUntil), timeText(now),
-                 timeText(now), timeText(now)});
+    Result<QSqlQuery> inserted = sqlkit::exec(
+        db,
+        u"INSERT INTO sagas (order_id, kind, step, attempts, lease_until, next_attempt_at, "
+        "created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)"_s,
+        {orderId, kind == Kind::Remote ? u"remote"_s : u"counter"_s,
+         hasCharge ? u"charge"_s : u"done"_s, sqlkit::timeText(heldUntil), sqlkit::timeText(now),
+         sqlkit::timeText(now), sqlkit::timeText(now)});
     if (!inserted)
         return inserted.error();
     return saga::recordStep(db, orderId, u"reserve"_s,
@@ -58,7 +61,7 @@ Result<void> OrderSaga::start(const QSqlDatabase &db, const QString &orderId, Ki
 
 Result<SagaState> OrderSaga::read(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db, u"SELECT kind, step, charge_id, reason, attempts FROM sagas WHERE order_id = ?"_s,
         {orderId});
     if (!found)
@@ -77,11 +80,11 @@ Result<SagaState> OrderSaga::read(const QSqlDatabase &db, const QString &orderId
 Result<bool> OrderSaga::claim(const QSqlDatabase &db, const QString &orderId, const QDateTime &now,
                               std::chrono::seconds lease)
 {
-    Result<QSqlQuery> taken =
-        execSql(db,
-                u"UPDATE sagas SET lease_until = ? WHERE order_id = ? AND lease_until <= ? "
-                "AND step IN ('charge', 'confirm', 'compensate')"_s,
-                {timeText(now.addSecs(lease.count())), orderId, timeText(now)});
+    Result<QSqlQuery> taken = sqlkit::exec(
+        db,
+        u"UPDATE sagas SET lease_until = ? WHERE order_id = ? AND lease_until <= ? "
+        "AND step IN ('charge', 'confirm', 'compensate')"_s,
+        {sqlkit::timeText(now.addSecs(lease.count())), orderId, sqlkit::timeText(now)});
     if (!taken)
         return taken.error();
     return taken.value().numRowsAffected() == 1;
@@ -89,12 +92,12 @@ Result<bool> OrderSaga::claim(const QSqlDatabase &db, const QString &orderId, co
 
 Result<QStringList> OrderSaga::due(const QSqlDatabase &db, const QDateTime &now, int limit)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db,
         u"SELECT order_id FROM sagas WHERE step IN ('charge', 'confirm', 'compensate') "
         "AND next_attempt_at <= ? AND lease_until <= ? ORDER BY next_attempt_at LIMIT %1"_s.arg(
             limit),
-        {timeText(now), timeText(now)});
+        {sqlkit::timeText(now), sqlkit::timeText(now)});
     if (!found)
         return found.error();
     QStringList ids;
@@ -134,7 +137,7 @@ Result<IngestAnswer> OrderSaga::answerFor(const QSqlDatabase &db, const SagaStat
                               .arg(saga.orderId, saga.reason)};
         return IngestAnswer{402, protocol::Problem::fromError(error, 402).toBody()};
     }
-    Result<QJsonObject> order = OrderIngest::orderJson(db, saga.orderId);
+    Result<QJsonObject> order = OrderJson::order(db, saga.orderId);
     if (!order)
         return order.error();
     QJsonObject body = *order;
@@ -182,7 +185,7 @@ Result<QJsonObject> OrderSaga::report(const QSqlDatabase &db, const QString &ord
     if (!saga && saga.error().code == u"order.not_found"_s) {
         // A counter sale with nothing to charge: its saga was its ingest transaction.
         Result<QSqlQuery> sold =
-            execSql(db, u"SELECT created_at FROM orders WHERE id = ?"_s, {orderId});
+            sqlkit::exec(db, u"SELECT created_at FROM orders WHERE id = ?"_s, {orderId});
         if (!sold)
             return sold.error();
         if (!sold.value().next())
@@ -198,7 +201,7 @@ Result<QJsonObject> OrderSaga::report(const QSqlDatabase &db, const QString &ord
     }
     if (!saga)
         return saga.error();
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db, u"SELECT step, outcome, detail, at FROM saga_steps WHERE order_id = ? ORDER BY at"_s,
         {orderId});
     if (!found)

@@ -2,8 +2,11 @@
 
 #include "domain/order_state_machine.h"
 #include "server/order_ingest.h"
+#include "server/order_json.h"
 #include "server/order_transitions.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +41,7 @@ ChangeActor actorOf(const Principal &caller, const TillRecord &till)
 
 // A terminal's own change carries its journal entry; the back office's changes have none.
 Result<void> recordJournal(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
-                           const QString &kind, const std::optional<JournalLink> &journal,
+                           const QString &kind, const std::optional<protocol::JournalLink> &journal,
                            const QDateTime &at)
 {
     if (!journal)
@@ -74,18 +77,18 @@ Result<TillRecord> TillRecord::parse(const QJsonObject &body)
     return till;
 }
 
-Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const Principal &caller,
-                                                   const QString &orderId, const QString &event,
-                                                   int expectedVersion, const QDateTime &at,
-                                                   const std::optional<JournalLink> &journal,
-                                                   const TillRecord &till)
+Result<TransitionOutcome>
+OrderService::applyEvent(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
+                         const QString &event, int expectedVersion, const QDateTime &at,
+                         const std::optional<protocol::JournalLink> &journal,
+                         const TillRecord &till)
 {
     Result<OrderEvent> parsed = orderEventFromName(event);
     if (!parsed || *parsed == OrderEvent::Place) {
         return Error{u"request.invalid_field"_s,
                      tr("\"event\" %1 is not an event an order can take").arg(event)};
     }
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<StoredState> state = readState(db, caller, orderId);
@@ -99,7 +102,7 @@ Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const
         if (!replay)
             return replay.error();
         if (*replay) {
-            Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
+            Result<QJsonObject> order = OrderJson::order(db, orderId);
             if (!order)
                 return order.error();
             return TransitionOutcome{true, *order};
@@ -126,7 +129,7 @@ Result<TransitionOutcome> OrderService::applyEvent(const QSqlDatabase &db, const
             return linked.error();
         }
     }
-    Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
+    Result<QJsonObject> order = OrderJson::order(db, orderId);
     if (!order)
         return order.error();
     if (Result<void> committed = transaction.commit(); !committed)
@@ -140,7 +143,7 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
 {
     if (request.reason.trimmed().isEmpty())
         return Error{u"request.invalid_field"_s, tr("\"reason\" must not be empty")};
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<StoredState> state = readState(db, caller, orderId);
@@ -165,7 +168,7 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
         !back) {
         return back.error();
     }
-    Result<QJsonObject> order = OrderIngest::orderJson(db, orderId);
+    Result<QJsonObject> order = OrderJson::order(db, orderId);
     if (!order)
         return order.error();
     const QByteArray body = QJsonDocument(*order).toJson(QJsonDocument::Compact);
@@ -277,7 +280,7 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY o.created_at DESC, o.id DESC LIMIT %1"_s.arg(query.limit + 1);
-    Result<QSqlQuery> found = execSql(db, sql, values);
+    Result<QSqlQuery> found = sqlkit::exec(db, sql, values);
     if (!found)
         return found.error();
     QJsonArray orders;
@@ -292,7 +295,7 @@ Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &
                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
             break;
         }
-        QJsonObject order = OrderIngest::summaryJson(row);
+        QJsonObject order = OrderJson::summary(row);
         if (!row.value(11).isNull())
             order.insert(u"customer_id"_s, row.value(11).toString());
         order.insert(u"cashier_id"_s, row.value(12).toString());

@@ -38,7 +38,8 @@ struct CancelRequest
     QString reason;
     bool restock = true;
     bool refundTenders = true;
-    std::optional<JournalLink> journal; // the terminal's entry for the cancel, when it sends one
+    std::optional<protocol::JournalLink>
+        journal; // the terminal's entry for the cancel, when it sends one
     TillRecord till;
 };
 
@@ -50,11 +51,11 @@ class OrderService
 
 public:
     // A Cancel or Refund of the whole order also brings its stock and money back (OrderReversal).
-    static Result<TransitionOutcome> applyEvent(const QSqlDatabase &db, const Principal &caller,
-                                                const QString &orderId, const QString &event,
-                                                int expectedVersion, const QDateTime &at,
-                                                const std::optional<JournalLink> &journal = {},
-                                                const TillRecord &till = {});
+    static Result<TransitionOutcome>
+    applyEvent(const QSqlDatabase &db, const Principal &caller, const QString &orderId,
+               const QString &event, int expectedVersion, const QDateTime &at,
+               const std::optional<protocol::JournalLink> &journal = {},
+               const TillRecord &till = {});
 
     // Cancel with restock (a stock movement per SKU, once) and each tender's money back
     // (OrderReversal). Answers like applyEvent; the idempotency record is completed in the same

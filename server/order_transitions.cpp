@@ -1,7 +1,9 @@
 #include "server/order_transitions.h"
 
 #include "server/event_outbox.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QJsonObject>
 
@@ -11,7 +13,7 @@ namespace counterline::server {
 
 Result<StoredState> OrderTransitions::read(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db, u"SELECT status, version, store_id, terminal_id FROM orders WHERE id = ?"_s, {orderId});
     if (!found)
         return found.error();
@@ -32,10 +34,10 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const ChangeActor &a
     Result<OrderStatus> next = nextOrderStatus(state.status, event);
     if (!next)
         return next.error();
-    const QString when = timeText(at);
-    Result<QSqlQuery> updated =
-        execSql(db, u"UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?"_s,
-                {orderStatusName(*next), state.version + 1, orderId, state.version});
+    const QString when = sqlkit::timeText(at);
+    Result<QSqlQuery> updated = sqlkit::exec(
+        db, u"UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?"_s,
+        {orderStatusName(*next), state.version + 1, orderId, state.version});
     if (!updated)
         return updated.error();
     if (updated.value().numRowsAffected() != 1)
@@ -44,7 +46,7 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const ChangeActor &a
         // Checked with the order's row held (the update above), so that a return being ingested
         // for it either went first and is seen here, or waits and then sees the sale REFUNDED or
         // CANCELLED.
-        Result<QSqlQuery> returns = execSql(
+        Result<QSqlQuery> returns = sqlkit::exec(
             db,
             u"SELECT (SELECT count(*) FROM orders WHERE original_order_id = ?), kind FROM orders "
             "WHERE id = ?"_s,
@@ -66,7 +68,7 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const ChangeActor &a
         }
         returns.value().finish();
     }
-    Result<QSqlQuery> recorded = execSql(
+    Result<QSqlQuery> recorded = sqlkit::exec(
         db,
         u"INSERT INTO order_events (order_id, version, event, from_status, to_status, actor_id, "
         "approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
@@ -77,13 +79,13 @@ Result<bool> OrderTransitions::move(const QSqlDatabase &db, const ChangeActor &a
         return recorded.error();
     // The change feed terminals pull; the counter row's lock orders concurrent changes.
     Result<QSqlQuery> numbered =
-        execSql(db, u"UPDATE order_change_sequence SET last_seq = last_seq + 1 WHERE id = 1 "
-                    "RETURNING last_seq"_s);
+        sqlkit::exec(db, u"UPDATE order_change_sequence SET last_seq = last_seq + 1 WHERE id = 1 "
+                         "RETURNING last_seq"_s);
     if (!numbered)
         return numbered.error();
     const qint64 seq = numbered.value().next() ? numbered.value().value(0).toLongLong() : 0;
     numbered.value().finish();
-    Result<QSqlQuery> published = execSql(
+    Result<QSqlQuery> published = sqlkit::exec(
         db,
         u"INSERT INTO order_changes (seq, order_id, terminal_id, store_id, version, event, "
         "from_status, to_status, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,

@@ -2,7 +2,9 @@
 
 #include "domain/currency.h"
 #include "domain/receipt_number.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QHash>
 #include <QMutex>
@@ -23,14 +25,14 @@ Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QSt
 {
     IssuedToken issued{{QUuid::createUuid().toString(QUuid::WithoutBraces), role, storeId, name},
                        Principals::newToken()};
-    Result<QSqlQuery> inserted =
-        execSql(db,
-                u"INSERT INTO principals (id, role, store_id, name, token_hash, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {issued.principal.id, role, storeId.isEmpty() ? QVariant() : QVariant(storeId),
-                 name, QString::fromLatin1(Principals::tokenHash(issued.token)), timeText(at)});
+    Result<QSqlQuery> inserted = sqlkit::exec(
+        db,
+        u"INSERT INTO principals (id, role, store_id, name, token_hash, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"_s,
+        {issued.principal.id, role, storeId.isEmpty() ? QVariant() : QVariant(storeId), name,
+         QString::fromLatin1(Principals::tokenHash(issued.token)), sqlkit::timeText(at)});
     if (!inserted) {
-        if (inserted.error().code == u"server.conflict"_s) {
+        if (inserted.error().code == u"sql.conflict"_s) {
             return Error{
                 u"principal.exists"_s,
                 Principals::tr("%1 \"%2\" already exists; nothing was changed.").arg(role, name)};
@@ -89,15 +91,15 @@ Result<void> Principals::addStore(const QSqlDatabase &db, const StoreSpec &store
     }
     if (Result<Currency> currency = Currency::fromCode(store.currency); !currency)
         return currency.error();
-    Result<QSqlQuery> inserted = execSql(
+    Result<QSqlQuery> inserted = sqlkit::exec(
         db,
         u"INSERT INTO stores (id, name, currency, tax_mode, rounding, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)"_s,
         {store.id, store.name, store.currency,
          store.policy.taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s,
-         roundingRuleName(store.policy.rounding), timeText(at)});
+         roundingRuleName(store.policy.rounding), sqlkit::timeText(at)});
     if (!inserted) {
-        if (inserted.error().code == u"server.conflict"_s) {
+        if (inserted.error().code == u"sql.conflict"_s) {
             return Error{u"store.exists"_s,
                          tr("The store %1 already exists; nothing was changed.").arg(store.id)};
         }
@@ -144,8 +146,8 @@ Result<std::optional<Principal>> Principals::authenticate(const QSqlDatabase &db
             return std::optional<Principal>(cached->first);
     }
     Result<QSqlQuery> found =
-        execSql(db, u"SELECT id, role, store_id, name FROM principals WHERE token_hash = ?"_s,
-                {QString::fromLatin1(hash)});
+        sqlkit::exec(db, u"SELECT id, role, store_id, name FROM principals WHERE token_hash = ?"_s,
+                     {QString::fromLatin1(hash)});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
@@ -168,7 +170,7 @@ Result<StoreSpec> Principals::store(const QSqlDatabase &db, const QString &store
         if (cached != cache().stores.cend())
             return *cached;
     }
-    Result<QSqlQuery> found = execSql(
+    Result<QSqlQuery> found = sqlkit::exec(
         db, u"SELECT id, name, currency, tax_mode, rounding FROM stores WHERE id = ?"_s, {storeId});
     if (!found)
         return found.error();

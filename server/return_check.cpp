@@ -2,7 +2,9 @@
 
 #include "domain/currency.h"
 #include "domain/order_return.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QMap>
 
@@ -17,7 +19,7 @@ Error mismatch(const QString &what)
     return Error{u"order.totals_mismatch"_s, what};
 }
 
-Error unknownOriginal(const WireOrder &order)
+Error unknownOriginal(const protocol::WireOrder &order)
 {
     return Error{u"return.original_unknown"_s,
                  ReturnCheck::tr("\"original_order_id\" %1 is not an order this server holds; "
@@ -27,22 +29,22 @@ Error unknownOriginal(const WireOrder &order)
 
 } // namespace
 
-Result<void> ReturnCheck::lockOriginal(const QSqlDatabase &db, const WireOrder &order)
+Result<void> ReturnCheck::lockOriginal(const QSqlDatabase &db, const protocol::WireOrder &order)
 {
     // A write to the sale's row holds it until this transaction ends (PostgreSQL locks the row,
     // SQLite the database): a Refund of the sale, which moves the same row, waits or is waited
     // for, and whichever comes second sees the first. The same return sent twice at once waits
     // here too, and the second then finds the first stored.
-    Result<QSqlQuery> locked =
-        execSql(db, u"UPDATE orders SET version = version WHERE id = ?"_s, {order.originalOrderId});
+    Result<QSqlQuery> locked = sqlkit::exec(
+        db, u"UPDATE orders SET version = version WHERE id = ?"_s, {order.originalOrderId});
     if (!locked)
         return locked.error();
     return locked.value().numRowsAffected() == 1 ? success() : Result<void>(unknownOriginal(order));
 }
 
-Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, WireOrder &order)
+Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, protocol::WireOrder &order)
 {
-    Result<QSqlQuery> head = execSql(
+    Result<QSqlQuery> head = sqlkit::exec(
         db, u"SELECT kind, status, store_id, receipt_no, currency FROM orders WHERE id = ?"_s,
         {order.originalOrderId});
     if (!head)
@@ -71,7 +73,7 @@ Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, WireOrder &order)
                          .arg(receiptNo, status)};
     }
 
-    Result<QSqlQuery> lines = execSql(
+    Result<QSqlQuery> lines = sqlkit::exec(
         db,
         u"SELECT s.line_no, s.sku, s.unit_price_minor, s.quantity, s.tax_rate_ppm, "
         "s.discount_minor, s.tax_minor, s.total_minor, (SELECT COALESCE(SUM(r.quantity), 0) "
@@ -102,7 +104,7 @@ Result<qint64> ReturnCheck::verify(const QSqlDatabase &db, WireOrder &order)
 
     qint64 tax = 0;
     for (qsizetype i = 0; i < order.lines.size(); ++i) {
-        WireLine &line = order.lines[i];
+        protocol::WireLine &line = order.lines[i];
         const auto found = sold.find(line.originalLineNo);
         if (found == sold.end()) {
             return Error{u"return.no_such_line"_s, tr("\"lines[%1].original_line_no\": %2 has no "

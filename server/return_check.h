@@ -20,11 +20,11 @@ class ReturnCheck
 public:
     // Holds the sale's row for the rest of the transaction; "return.original_unknown" unless the
     // sale the return names is held here. First, before the return is looked up or written.
-    static Result<void> lockOriginal(const QSqlDatabase &db, const WireOrder &order);
+    static Result<void> lockOriginal(const QSqlDatabase &db, const protocol::WireOrder &order);
 
     // With the sale held: fills in each line's tax (its share of the sold line's) and returns the
     // return's tax, before the return is written (an order's figures never change once stored).
-    static Result<qint64> verify(const QSqlDatabase &db, WireOrder &order);
+    static Result<qint64> verify(const QSqlDatabase &db, protocol::WireOrder &order);
 };
 
 } // namespace counterline::server

@@ -4,8 +4,10 @@
 #include "server/fault_point.h"
 #include "server/follow_ups.h"
 #include "server/order_transitions.h"
-#include "server/server_sql.h"
 #include "server/stock_ledger.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <algorithm>
 
@@ -25,12 +27,12 @@ struct Capture
 
 Result<std::optional<Capture>> captureOf(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> found =
-        execSql(db,
-                u"SELECT t.amount_minor, t.payment_token, o.currency FROM tenders t "
-                "JOIN orders o ON o.id = t.order_id WHERE t.order_id = ? AND t.needs_capture = 1 "
-                "ORDER BY t.seq"_s,
-                {orderId});
+    Result<QSqlQuery> found = sqlkit::exec(
+        db,
+        u"SELECT t.amount_minor, t.payment_token, o.currency FROM tenders t "
+        "JOIN orders o ON o.id = t.order_id WHERE t.order_id = ? AND t.needs_capture = 1 "
+        "ORDER BY t.seq"_s,
+        {orderId});
     if (!found)
         return found.error();
     if (!found.value().next())
@@ -46,7 +48,7 @@ Result<std::optional<Capture>> captureOf(const QSqlDatabase &db, const QString &
 template<typename Effects>
 Result<void> inTransaction(const QSqlDatabase &db, Effects effects)
 {
-    Transaction transaction(db);
+    sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
     Result<bool> done = effects();
@@ -146,13 +148,13 @@ Result<bool> moveStep(const QSqlDatabase &db, const QString &orderId, const QStr
                       const QString &to, const QDateTime &now, const QString &chargeId,
                       const QString &reason)
 {
-    Result<QSqlQuery> updated = execSql(
+    Result<QSqlQuery> updated = sqlkit::exec(
         db,
         u"UPDATE sagas SET step = ?, charge_id = COALESCE(?, charge_id), "
         "reason = COALESCE(?, reason), updated_at = ? WHERE order_id = ? AND step = ?"_s,
         {to, chargeId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(chargeId),
          reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reason),
-         timeText(now), orderId, from});
+         sqlkit::timeText(now), orderId, from});
     if (!updated)
         return updated.error();
     return updated.value().numRowsAffected() == 1;
@@ -162,11 +164,12 @@ Result<void> recordStep(const QSqlDatabase &db, const QString &orderId, const QS
                         const QString &outcome, const QString &detail, const QDateTime &at)
 {
     // Once per order and step; a second runner's record of the same step changes nothing.
-    Result<QSqlQuery> ran = execSql(
+    Result<QSqlQuery> ran = sqlkit::exec(
         db,
         u"INSERT INTO saga_steps (order_id, step, outcome, detail, at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (order_id, step) DO NOTHING"_s,
-        {orderId, step, outcome, detail.isEmpty() ? QVariant() : QVariant(detail), timeText(at)});
+        {orderId, step, outcome, detail.isEmpty() ? QVariant() : QVariant(detail),
+         sqlkit::timeText(at)});
     return ran ? success() : Result<void>(ran.error());
 }
 
@@ -175,11 +178,11 @@ Result<void> postpone(const QSqlDatabase &db, const SagaState &saga, const QStri
 {
     const qint64 waitSeconds = std::min<qint64>(qint64(1) << std::min(saga.attempts, 8), 300);
     Result<QSqlQuery> updated =
-        execSql(db,
-                u"UPDATE sagas SET attempts = attempts + 1, reason = ?, next_attempt_at = ?, "
-                "lease_until = ?, updated_at = ? WHERE order_id = ? AND step = ?"_s,
-                {why, timeText(now.addSecs(waitSeconds)), timeText(now), timeText(now),
-                 saga.orderId, saga.step});
+        sqlkit::exec(db,
+                     u"UPDATE sagas SET attempts = attempts + 1, reason = ?, next_attempt_at = ?, "
+                     "lease_until = ?, updated_at = ? WHERE order_id = ? AND step = ?"_s,
+                     {why, sqlkit::timeText(now.addSecs(waitSeconds)), sqlkit::timeText(now),
+                      sqlkit::timeText(now), saga.orderId, saga.step});
     return updated ? success() : Result<void>(updated.error());
 }
 
@@ -207,7 +210,7 @@ Result<void> charge(const QSqlDatabase &db, const SagaState &saga, const SagaCon
         Result<StoredState> order = OrderTransitions::read(db, orderId);
         if (!order)
             return order.error();
-        Result<QSqlQuery> found = execSql(
+        Result<QSqlQuery> found = sqlkit::exec(
             db, u"SELECT charge_sent_at FROM sagas WHERE order_id = ? AND step = 'charge'"_s,
             {orderId});
         if (!found)
@@ -238,11 +241,11 @@ Result<void> charge(const QSqlDatabase &db, const SagaState &saga, const SagaCon
         }
         if (sentBefore)
             return true;
-        Result<QSqlQuery> marked =
-            execSql(db,
-                    u"UPDATE sagas SET charge_sent_at = ? WHERE order_id = ? AND step = 'charge' "
-                    "AND charge_sent_at IS NULL"_s,
-                    {timeText(now), orderId});
+        Result<QSqlQuery> marked = sqlkit::exec(
+            db,
+            u"UPDATE sagas SET charge_sent_at = ? WHERE order_id = ? AND step = 'charge' "
+            "AND charge_sent_at IS NULL"_s,
+            {sqlkit::timeText(now), orderId});
         if (!marked)
             return marked.error();
         return marked.value().numRowsAffected() == 1;

@@ -1,7 +1,7 @@
 #include "server/server_database.h"
 
-#include "server/server_sql.h"
-#include "sqlkit/sql_script.h"
+#include "sqlkit/migrations.h"
+#include "sqlkit/statement.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -61,12 +61,27 @@ ServerDatabase::~ServerDatabase()
     // This thread's prepared statements go first: a statement must not outlive its connection.
     // (Workers' statements went when the pool's threads ended.)
     for (const QString &name : std::as_const(m_connectionNames)) {
-        forgetPrepared(name);
+        sqlkit::forgetStatements(name);
         QSqlDatabase::removeDatabase(name);
     }
 }
 
+Result<QList<sqlkit::Migration>> ServerDatabase::migrations(SqlKind kind)
+{
+    return sqlkit::loadMigrations(u":/server/migrations"_s,
+                                  kind == SqlKind::Sqlite ? u"sqlite"_s : u"postgres"_s);
+}
+
 Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location)
+{
+    Result<QList<sqlkit::Migration>> steps = migrations(location.kind);
+    if (!steps)
+        return steps.error();
+    return open(location, *steps);
+}
+
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location,
+                                                             const QList<sqlkit::Migration> &steps)
 {
     if (location.kind == SqlKind::Sqlite) {
         const QFileInfo file(location.sqliteFile);
@@ -79,7 +94,7 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocat
     Result<QSqlDatabase> first = database->connection();
     if (!first)
         return first.error();
-    if (Result<void> migrated = database->migrate(*first); !migrated)
+    if (Result<void> migrated = database->migrate(*first, steps); !migrated)
         return migrated.error();
     return database;
 }
@@ -96,7 +111,9 @@ Result<QSqlDatabase> ServerDatabase::connection()
 
 Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
 {
-    forgetPrepared(name); // statements of a connection that was lost are no use any more
+    // Statements of a connection that was lost are no use any more.
+    sqlkit::forgetStatements(name);
+    sqlkit::keepStatements(name);
     QSqlDatabase db = QSqlDatabase::contains(name)
                           ? QSqlDatabase::database(name, false)
                           : QSqlDatabase::addDatabase(driverName(m_location.kind), name);
@@ -126,95 +143,56 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
     }
     if (m_location.kind == SqlKind::Postgres) {
         // Keep "already exists, skipping" notices out of operators' terminals.
-        if (Result<QSqlQuery> quiet = execSql(db, u"SET client_min_messages TO warning"_s); !quiet)
+        if (Result<QSqlQuery> quiet = sqlkit::exec(db, u"SET client_min_messages TO warning"_s);
+            !quiet)
             return quiet.error();
     }
     if (m_location.kind == SqlKind::Sqlite) {
         for (const QString &pragma :
              {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
               u"PRAGMA foreign_keys = ON"_s}) {
-            if (Result<QSqlQuery> ran = execSql(db, pragma); !ran)
+            // Switching a new file to WAL needs it alone for a moment; servers starting together
+            // on one new file wait for each other (SQLite's busy timeout does not cover it).
+            Result<QSqlQuery> ran = sqlkit::exec(db, pragma);
+            for (int attempt = 0; !ran && ran.error().code == u"sql.busy"_s && attempt < 100;
+                 ++attempt) {
+                QThread::msleep(50);
+                ran = sqlkit::exec(db, pragma);
+            }
+            if (!ran)
                 return ran.error();
         }
     }
     return db;
 }
 
-Result<void> ServerDatabase::migrate(const QSqlDatabase &db)
+Result<void> ServerDatabase::migrate(const QSqlDatabase &db, const QList<sqlkit::Migration> &steps)
 {
-    if (Result<QSqlQuery> created = execSql(db, u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                                                "applied_at TEXT NOT NULL)"_s);
-        !created) {
-        return created.error();
-    }
-    // A step is NNNN_name.sql for both databases, plus NNNN_name.sqlite.sql or
-    // NNNN_name.postgres.sql for what only one of them can say (triggers); both run in one
-    // transaction, the shared part first.
-    const QString ownSuffix =
-        m_location.kind == SqlKind::Sqlite ? u".sqlite.sql"_s : u".postgres.sql"_s;
-    const QString otherSuffix =
-        m_location.kind == SqlKind::Sqlite ? u".postgres.sql"_s : u".sqlite.sql"_s;
-    const QDir directory(u":/server/migrations"_s);
-    QMap<int, QStringList> steps;
-    for (const QString &fileName : directory.entryList({u"*.sql"_s}, QDir::Files, QDir::Name)) {
-        if (!fileName.endsWith(otherSuffix))
-            steps[fileName.section(u'_', 0, 0).toInt()].append(fileName);
-    }
-    for (auto step = steps.cbegin(); step != steps.cend(); ++step) {
-        const int version = step.key();
-        Result<QSqlQuery> applied =
-            execSql(db, u"SELECT count(*) FROM schema_migrations WHERE version = ?"_s, {version});
-        if (!applied)
-            return applied.error();
-        if (applied.value().next() && applied.value().value(0).toInt() > 0)
-            continue;
-        applied.value().finish();
-        QStringList files = step.value();
-        std::sort(files.begin(), files.end(), [&](const QString &a, const QString &b) {
-            return a.endsWith(ownSuffix) < b.endsWith(ownSuffix);
-        });
-        QString script;
-        for (const QString &fileName : std::as_const(files)) {
-            QFile file(directory.filePath(fileName));
-            if (!file.open(QIODevice::ReadOnly))
-                return Error{u"server.migration_missing"_s, tr("Cannot read %1.").arg(fileName)};
-            script += applyDialect(QString::fromUtf8(file.readAll()), m_location.kind) + u'\n';
-        }
-        const QString name = files.first();
-
-        Transaction transaction(db);
-        if (Result<void> begun = transaction.begin(); !begun)
-            return begun;
-        for (const QString &statement : sqlkit::splitSqlScript(script)) {
-            if (Result<QSqlQuery> ran = execSql(db, statement); !ran) {
-                return Error{u"server.migration_failed"_s,
-                             tr("Migration %1 failed and was rolled back: %2")
-                                 .arg(name, ran.error().message)};
-            }
-        }
-        if (Result<QSqlQuery> recorded = execSql(
-                db, u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
-                {version, name, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
-            !recorded) {
-            // Another server process migrated at the same moment: its work stands.
-            transaction.rollback();
-            continue;
-        }
-        if (Result<void> committed = transaction.commit(); !committed)
-            return committed;
+    const SqlKind kind = m_location.kind;
+    sqlkit::MigrationTarget target;
+    target.what = kind == SqlKind::Sqlite
+                      ? tr("The server database %1").arg(m_location.sqliteFile)
+                      : tr("The server database %1")
+                            .arg(m_location.postgres.toDisplayString(QUrl::RemovePassword));
+    target.record = sqlkit::VersionRecord::Table;
+    target.errorDomain = u"server"_s;
+    target.prepare = [kind](const QString &script) { return applyDialect(script, kind); };
+    target.afterStep = [&db](int version) {
         if (version == 8)
             reportReceiptDuplicates(db);
-    }
+    };
+    Result<int> reached = sqlkit::migrate(db, steps, target);
+    if (!reached)
+        return reached.error();
     return success();
 }
 
 void ServerDatabase::reportReceiptDuplicates(const QSqlDatabase &db)
 {
     Result<QSqlQuery> found =
-        execSql(db, u"SELECT o.receipt_no, o.id, p.name FROM orders o "
-                    "JOIN principals p ON p.id = o.terminal_id WHERE o.receipt_duplicate = 1 "
-                    "ORDER BY o.seq"_s);
+        sqlkit::exec(db, u"SELECT o.receipt_no, o.id, p.name FROM orders o "
+                         "JOIN principals p ON p.id = o.terminal_id WHERE o.receipt_duplicate = 1 "
+                         "ORDER BY o.seq"_s);
     if (!found)
         return;
     while (found.value().next()) {

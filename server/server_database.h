@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "server/sql_dialect.h"
+#include "sqlkit/migrations.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -32,6 +33,11 @@ class ServerDatabase
 
 public:
     static Result<std::unique_ptr<ServerDatabase>> open(const DatabaseLocation &location);
+    // The same with other steps than the server's own (tests: an older version, a broken step).
+    static Result<std::unique_ptr<ServerDatabase>> open(const DatabaseLocation &location,
+                                                        const QList<sqlkit::Migration> &steps);
+    // The server's migrations for `kind`: server/migrations, compiled in.
+    static Result<QList<sqlkit::Migration>> migrations(SqlKind kind);
     ~ServerDatabase();
 
     SqlKind kind() const { return m_location.kind; }
@@ -43,7 +49,7 @@ public:
 private:
     explicit ServerDatabase(DatabaseLocation location);
     Result<QSqlDatabase> openConnection(const QString &name);
-    Result<void> migrate(const QSqlDatabase &db);
+    Result<void> migrate(const QSqlDatabase &db, const QList<sqlkit::Migration> &steps);
     // Names, on standard error, the orders migration 8 found sharing a receipt number.
     static void reportReceiptDuplicates(const QSqlDatabase &db);
 

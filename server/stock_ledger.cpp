@@ -1,6 +1,8 @@
 #include "server/stock_ledger.h"
 
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,10 +15,10 @@ Result<void> insertMovement(const QSqlDatabase &db, const QString &orderId, cons
                             const QDateTime &at)
 {
     Result<QSqlQuery> ran =
-        execSql(db,
-                u"INSERT INTO stock_movements (order_id, step, sku, quantity, "
-                "at, below_zero) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {orderId, step, sku, quantity, timeText(at), belowZero ? 1 : 0});
+        sqlkit::exec(db,
+                     u"INSERT INTO stock_movements (order_id, step, sku, quantity, "
+                     "at, below_zero) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                     {orderId, step, sku, quantity, sqlkit::timeText(at), belowZero ? 1 : 0});
     if (!ran)
         return ran.error();
     return success();
@@ -29,10 +31,10 @@ Result<void> StockLedger::record(const QSqlDatabase &db, const QString &orderId,
                                  const Quantities &quantities, const QDateTime &at)
 {
     for (auto it = quantities.cbegin(); it != quantities.cend(); ++it) {
-        Result<QSqlQuery> moved = execSql(db,
-                                          u"UPDATE stock SET on_hand = on_hand + ? "
-                                          "WHERE store_id = ? AND sku = ? RETURNING on_hand"_s,
-                                          {it.value(), storeId, it.key()});
+        Result<QSqlQuery> moved = sqlkit::exec(db,
+                                               u"UPDATE stock SET on_hand = on_hand + ? "
+                                               "WHERE store_id = ? AND sku = ? RETURNING on_hand"_s,
+                                               {it.value(), storeId, it.key()});
         if (!moved)
             return moved.error();
         const bool belowZero = moved.value().next() && moved.value().value(0).toLongLong() < 0;
@@ -53,16 +55,16 @@ Result<void> StockLedger::reserve(const QSqlDatabase &db, const QString &orderId
     for (auto it = quantities.cbegin(); it != quantities.cend(); ++it) {
         const qint64 wanted = -it.value();
         // One conditional statement: two reservations at once cannot both take the last items.
-        Result<QSqlQuery> taken = execSql(db,
-                                          u"UPDATE stock SET on_hand = on_hand - ? "
-                                          "WHERE store_id = ? AND sku = ? AND on_hand >= ?"_s,
-                                          {wanted, storeId, it.key(), wanted});
+        Result<QSqlQuery> taken = sqlkit::exec(db,
+                                               u"UPDATE stock SET on_hand = on_hand - ? "
+                                               "WHERE store_id = ? AND sku = ? AND on_hand >= ?"_s,
+                                               {wanted, storeId, it.key(), wanted});
         if (!taken)
             return taken.error();
         if (taken.value().numRowsAffected() != 1) {
             Result<QSqlQuery> left =
-                execSql(db, u"SELECT on_hand FROM stock WHERE store_id = ? AND sku = ?"_s,
-                        {storeId, it.key()});
+                sqlkit::exec(db, u"SELECT on_hand FROM stock WHERE store_id = ? AND sku = ?"_s,
+                             {storeId, it.key()});
             if (!left)
                 return left.error();
             const qint64 onHand = left.value().next() ? left.value().value(0).toLongLong() : 0;
@@ -85,9 +87,9 @@ Result<void> StockLedger::reserve(const QSqlDatabase &db, const QString &orderId
 Result<StockLedger::Quantities> StockLedger::takenBy(const QSqlDatabase &db, const QString &orderId,
                                                      const QString &step)
 {
-    Result<QSqlQuery> found =
-        execSql(db, u"SELECT sku, quantity FROM stock_movements WHERE order_id = ? AND step = ?"_s,
-                {orderId, step});
+    Result<QSqlQuery> found = sqlkit::exec(
+        db, u"SELECT sku, quantity FROM stock_movements WHERE order_id = ? AND step = ?"_s,
+        {orderId, step});
     if (!found)
         return found.error();
     Quantities back;

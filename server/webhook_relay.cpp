@@ -1,7 +1,9 @@
 #include "server/webhook_relay.h"
 
 #include "server/event_outbox.h"
-#include "server/server_sql.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QEventLoop>
 #include <QHostAddress>
@@ -87,12 +89,13 @@ Result<WebhookSubscriber> WebhookRelay::add(const QSqlDatabase &db, const QStrin
         QRandomGenerator::system()->generate(random.begin(), random.end());
         subscriber.secret = "whsec_" + random.toHex();
     }
-    Result<QSqlQuery> inserted =
-        execSql(db,
-                u"INSERT INTO webhook_subscribers (id, url, secret, store_id, after_seq, failures, "
-                "next_attempt_at, created_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)"_s,
-                {subscriber.id, url, QString::fromUtf8(subscriber.secret),
-                 storeId.isEmpty() ? QVariant() : QVariant(storeId), timeText(now), timeText(now)});
+    Result<QSqlQuery> inserted = sqlkit::exec(
+        db,
+        u"INSERT INTO webhook_subscribers (id, url, secret, store_id, after_seq, failures, "
+        "next_attempt_at, created_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)"_s,
+        {subscriber.id, url, QString::fromUtf8(subscriber.secret),
+         storeId.isEmpty() ? QVariant() : QVariant(storeId), sqlkit::timeText(now),
+         sqlkit::timeText(now)});
     if (!inserted)
         return inserted.error();
     return subscriber;
@@ -101,11 +104,11 @@ Result<WebhookSubscriber> WebhookRelay::add(const QSqlDatabase &db, const QStrin
 Result<int> WebhookRelay::deliverDue(const QSqlDatabase &db, const Clock &clock,
                                      std::chrono::milliseconds timeout)
 {
-    Result<QSqlQuery> found = execSql(db,
-                                      u"SELECT id, url, secret, store_id, after_seq, failures "
-                                      "FROM webhook_subscribers WHERE next_attempt_at <= ? "
-                                      "ORDER BY id"_s,
-                                      {timeText(clock.now())});
+    Result<QSqlQuery> found = sqlkit::exec(db,
+                                           u"SELECT id, url, secret, store_id, after_seq, failures "
+                                           "FROM webhook_subscribers WHERE next_attempt_at <= ? "
+                                           "ORDER BY id"_s,
+                                           {sqlkit::timeText(clock.now())});
     if (!found)
         return found.error();
     struct Due
@@ -135,10 +138,10 @@ Result<int> WebhookRelay::deliverDue(const QSqlDatabase &db, const Clock &clock,
             const Delivery delivery = post(network, one.subscriber, event, clock, timeout);
             if (delivery.status >= 200 && delivery.status < 300) {
                 Result<QSqlQuery> moved =
-                    execSql(db,
-                            u"UPDATE webhook_subscribers SET after_seq = ?, failures = 0, "
-                            "last_error = NULL WHERE id = ? AND after_seq < ?"_s,
-                            {event.seq, one.subscriber.id, event.seq});
+                    sqlkit::exec(db,
+                                 u"UPDATE webhook_subscribers SET after_seq = ?, failures = 0, "
+                                 "last_error = NULL WHERE id = ? AND after_seq < ?"_s,
+                                 {event.seq, one.subscriber.id, event.seq});
                 if (!moved)
                     return moved.error();
                 ++delivered;
@@ -146,12 +149,13 @@ Result<int> WebhookRelay::deliverDue(const QSqlDatabase &db, const Clock &clock,
             }
             const QString why =
                 delivery.status == 0 ? delivery.error : u"HTTP %1"_s.arg(delivery.status);
-            Result<QSqlQuery> failed = execSql(
+            Result<QSqlQuery> failed = sqlkit::exec(
                 db,
                 u"UPDATE webhook_subscribers SET failures = failures + 1, last_error = ?, "
                 "next_attempt_at = ? WHERE id = ?"_s,
                 {tr("event %1: %2").arg(event.seq).arg(why),
-                 timeText(clock.now().addMSecs(backoffMs(one.failures))), one.subscriber.id});
+                 sqlkit::timeText(clock.now().addMSecs(backoffMs(one.failures))),
+                 one.subscriber.id});
             if (!failed)
                 return failed.error();
             break; // the events after it wait: in order, per subscriber

@@ -1,8 +1,10 @@
 #include "store/cart_store.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 #include "store/sql.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -48,11 +50,11 @@ CartStore::CartStore(const Database &database, const Clock &clock)
 Result<void> CartStore::save(const Cart &cart, const QString &cashierId)
 {
     const QString id = idText(cart.id());
-    const QString now = timeText(m_clock.now());
-    WriteTransaction transaction(m_db);
+    const QString now = sqlkit::timeText(m_clock.now());
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
-    Result<QSqlQuery> status = runSql(m_db, u"SELECT status FROM carts WHERE id = ?"_s, {id});
+    Result<QSqlQuery> status = sqlkit::exec(m_db, u"SELECT status FROM carts WHERE id = ?"_s, {id});
     if (!status)
         return status.error();
     if (status.value().next()) {
@@ -102,16 +104,16 @@ Result<Cart> CartStore::load(const QUuid &id)
     Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
     if (!terminal)
         return terminal.error();
-    Result<QSqlQuery> header =
-        runSql(m_db, u"SELECT order_discount_kind, order_discount_value FROM carts WHERE id = ?"_s,
-               {idText(id)});
+    Result<QSqlQuery> header = sqlkit::exec(
+        m_db, u"SELECT order_discount_kind, order_discount_value FROM carts WHERE id = ?"_s,
+        {idText(id)});
     if (!header)
         return header.error();
     if (!header.value().next())
         return Error{u"cart.not_found"_s, tr("There is no saved cart %1.").arg(idText(id))};
 
     Cart cart(id, terminal->currency, terminal->policy);
-    Result<QSqlQuery> lines = runSql(
+    Result<QSqlQuery> lines = sqlkit::exec(
         m_db,
         u"SELECT line_no, sku, name, list_price_minor, unit_price_minor, quantity, tax_rate_ppm, "
         "discount_kind, discount_value FROM cart_lines WHERE cart_id = ? ORDER BY line_no"_s,
@@ -150,7 +152,7 @@ Result<Cart> CartStore::load(const QUuid &id)
 
 Result<std::optional<QUuid>> CartStore::openCart()
 {
-    Result<QSqlQuery> query = runSql(
+    Result<QSqlQuery> query = sqlkit::exec(
         m_db, u"SELECT id FROM carts WHERE status = 'open' ORDER BY updated_at DESC LIMIT 1"_s);
     if (!query)
         return query.error();
@@ -162,7 +164,7 @@ Result<std::optional<QUuid>> CartStore::openCart()
 Result<void> CartStore::setStatus(const QUuid &id, const QString &from, const QString &to,
                                   const QString &userId)
 {
-    const QString now = timeText(m_clock.now());
+    const QString now = sqlkit::timeText(m_clock.now());
     const bool parking = to == u"parked"_s;
     Result<qint64> updated =
         execute(m_db,
@@ -191,23 +193,24 @@ Result<void> CartStore::resume(const QUuid &id)
 Result<QList<ParkedCart>> CartStore::parked()
 {
     Result<QSqlQuery> query =
-        runSql(m_db, u"SELECT c.id, c.parked_by, c.parked_at, "
-                     "(SELECT count(*) FROM cart_lines l WHERE l.cart_id = c.id) "
-                     "FROM carts c WHERE c.status = 'parked' ORDER BY c.parked_at"_s);
+        sqlkit::exec(m_db, u"SELECT c.id, c.parked_by, c.parked_at, "
+                           "(SELECT count(*) FROM cart_lines l WHERE l.cart_id = c.id) "
+                           "FROM carts c WHERE c.status = 'parked' ORDER BY c.parked_at"_s);
     if (!query)
         return query.error();
     QList<ParkedCart> carts;
     QSqlQuery &row = query.value();
     while (row.next()) {
         carts.append(ParkedCart{QUuid::fromString(row.value(0).toString()), row.value(1).toString(),
-                                timeFromText(row.value(2).toString()), row.value(3).toInt()});
+                                sqlkit::timeFromText(row.value(2).toString()),
+                                row.value(3).toInt()});
     }
     return carts;
 }
 
 Result<int> CartStore::purgeStale(std::chrono::seconds age)
 {
-    const QString cutoff = timeText(m_clock.now().addSecs(-age.count()));
+    const QString cutoff = sqlkit::timeText(m_clock.now().addSecs(-age.count()));
     Result<qint64> deleted = execute(m_db, u"DELETE FROM carts WHERE updated_at < ?"_s, {cutoff});
     if (!deleted)
         return deleted.error();

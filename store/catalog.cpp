@@ -1,10 +1,12 @@
 #include "store/catalog.h"
 
 #include "domain/catalog_csv.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 #include "store/sql.h"
 #include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -36,7 +38,7 @@ Result<CatalogImportReport> Catalog::importCsv(QStringView csvText, const QDateT
 
 Result<void> Catalog::upsert(const QList<CatalogRow> &rows, const QDateTime &at)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
     if (Result<void> written = write(rows, at); !written)
@@ -48,7 +50,7 @@ Result<void> Catalog::applyPulled(const QList<CatalogRow> &products,
                                   const QHash<QString, qint64> &stock, const QString &cursor,
                                   const QDateTime &at)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
     if (Result<void> written = write(products, at); !written)
@@ -70,7 +72,7 @@ Result<void> Catalog::applyPulled(const QList<CatalogRow> &products,
 // Within the caller's transaction.
 Result<void> Catalog::write(const QList<CatalogRow> &rows, const QDateTime &at)
 {
-    const QString now = timeText(at);
+    const QString now = sqlkit::timeText(at);
     for (const CatalogRow &row : rows) {
         const Product &p = row.product;
         Result<qint64> upserted = execute(
@@ -116,11 +118,11 @@ Result<std::optional<Product>> Catalog::findOne(const QString &column, const QSt
     if (!currency)
         return currency.error();
     // `column` is one of two literals chosen below, never user input.
-    Result<QSqlQuery> query = runSql(m_db,
-                                     u"SELECT sku, barcode, name, price_minor, tax_rate_ppm "
-                                     "FROM products WHERE "_s +
-                                         column + u" = ?"_s,
-                                     {value});
+    Result<QSqlQuery> query = sqlkit::exec(m_db,
+                                           u"SELECT sku, barcode, name, price_minor, tax_rate_ppm "
+                                           "FROM products WHERE "_s +
+                                               column + u" = ?"_s,
+                                           {value});
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
@@ -209,7 +211,8 @@ Result<QList<Product>> Catalog::search(const QString &typed, int limit)
 
 Result<qint64> Catalog::stockOnHand(const QString &sku)
 {
-    Result<QSqlQuery> query = runSql(m_db, u"SELECT on_hand FROM stock WHERE sku = ?"_s, {sku});
+    Result<QSqlQuery> query =
+        sqlkit::exec(m_db, u"SELECT on_hand FROM stock WHERE sku = ?"_s, {sku});
     if (!query)
         return query.error();
     return query.value().next() ? query.value().value(0).toLongLong() : qint64(0);

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "sqlkit/statement.h"
 #include "store/sql.h"
 
 #include <QAtomicInteger>
@@ -55,8 +56,8 @@ Result<void> checkExistingFile(const QFileInfo &file)
 // An existing SQLite file must carry Counterline's application_id, or be a blank database.
 Result<void> checkOwnership(const QSqlDatabase &db, const QString &path)
 {
-    Result<QVariant> applicationId = selectValue(db, u"PRAGMA application_id"_s);
-    Result<QVariant> objects = selectValue(db, u"SELECT count(*) FROM sqlite_master"_s);
+    Result<QVariant> applicationId = sqlkit::selectValue(db, u"PRAGMA application_id"_s);
+    Result<QVariant> objects = sqlkit::selectValue(db, u"SELECT count(*) FROM sqlite_master"_s);
     if (!applicationId || !objects) {
         return Error{u"store.not_a_database"_s,
                      Database::tr("%1 cannot be read as a SQLite database: %2")
@@ -130,18 +131,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     // Everything that could refuse the file is read before the first write.
     if (Result<void> ours = checkOwnership(db, database->m_filePath); !ours)
         return ours.error();
-    Result<int> version = store::schemaVersion(db);
-    if (!version)
-        return version.error();
-    const int newest = migrations.isEmpty() ? 0 : migrations.last().version;
-    if (*version > newest) {
-        return Error{u"store.newer_schema"_s,
-                     tr("%1 has schema version %2, newer than this program knows (%3). Use a "
-                        "newer Counterline; the file was left untouched.")
-                         .arg(database->m_filePath)
-                         .arg(*version)
-                         .arg(newest)};
-    }
+    const sqlkit::MigrationTarget target = terminalTarget(database->m_filePath, kApplicationId);
+    if (Result<void> known = sqlkit::refuseNewer(db, migrations, target); !known)
+        return known.error();
 
     const QString setup[] = {
         u"PRAGMA journal_mode = WAL"_s,
@@ -150,11 +142,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
         u"PRAGMA busy_timeout = 5000"_s,
     };
     for (const QString &statement : setup) {
-        if (Result<QSqlQuery> ran = runSql(db, statement); !ran)
+        if (Result<QSqlQuery> ran = sqlkit::exec(db, statement); !ran)
             return ran.error();
     }
 
-    Result<int> migrated = migrate(db, migrations, kApplicationId);
+    Result<int> migrated = sqlkit::migrate(db, migrations, target);
     if (!migrated)
         return migrated.error();
     database->m_schemaVersion = *migrated;

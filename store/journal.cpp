@@ -1,7 +1,8 @@
 #include "store/journal.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 #include <memory>
 #include <openssl/evp.h>
@@ -54,7 +55,7 @@ Result<JournalEntry> Journal::append(const QSqlDatabase &db, const QString &orde
     entry.kind = kind;
     entry.record = record;
     entry.hash = chainHash(entry.prevHash, record);
-    entry.at = timeText(at);
+    entry.at = sqlkit::timeText(at);
     Result<qint64> inserted =
         execute(db,
                 u"INSERT INTO journal (seq, order_id, kind, record, prev_hash, hash, at) "
@@ -69,10 +70,11 @@ Result<JournalEntry> Journal::append(const QSqlDatabase &db, const QString &orde
 
 Result<JournalEntry> Journal::lastEntryFor(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> query = runSql(db,
-                                     u"SELECT seq, kind, record, prev_hash, hash, at FROM journal "
-                                     "WHERE order_id = ? ORDER BY seq DESC LIMIT 1"_s,
-                                     {orderId});
+    Result<QSqlQuery> query =
+        sqlkit::exec(db,
+                     u"SELECT seq, kind, record, prev_hash, hash, at FROM journal "
+                     "WHERE order_id = ? ORDER BY seq DESC LIMIT 1"_s,
+                     {orderId});
     if (!query)
         return query.error();
     if (!query.value().next()) {
@@ -92,7 +94,7 @@ Result<JournalEntry> Journal::lastEntryFor(const QSqlDatabase &db, const QString
 Result<JournalVerification> Journal::verify(const QSqlDatabase &db)
 {
     Result<QSqlQuery> query =
-        runSql(db, u"SELECT seq, record, prev_hash, hash FROM journal ORDER BY seq"_s);
+        sqlkit::exec(db, u"SELECT seq, record, prev_hash, hash FROM journal ORDER BY seq"_s);
     if (!query)
         return query.error();
     JournalVerification result;

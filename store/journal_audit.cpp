@@ -1,7 +1,8 @@
 #include "store/journal_audit.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 #include <QSet>
 
@@ -76,14 +77,14 @@ Result<JournalAuditResult> JournalAudit::reconcile(const Database &database,
                                                    const QDateTime &at)
 {
     const QSqlDatabase &db = database.connection();
-    Result<QSqlQuery> highest = runSql(db, u"SELECT COALESCE(MAX(seq), 0) FROM journal"_s);
+    Result<QSqlQuery> highest = sqlkit::exec(db, u"SELECT COALESCE(MAX(seq), 0) FROM journal"_s);
     if (!highest)
         return highest.error();
     const qint64 localHighest = highest.value().next() ? highest.value().value(0).toLongLong() : 0;
     highest.value().finish();
 
     // Entries still on their way (or set aside for a person) are not lost.
-    Result<QSqlQuery> waiting = runSql(
+    Result<QSqlQuery> waiting = sqlkit::exec(
         db, u"SELECT json_extract(payload, '$.journal.seq') FROM outbox "
             "WHERE state <> 'sent' AND json_extract(payload, '$.journal.seq') IS NOT NULL"_s);
     if (!waiting)
@@ -113,7 +114,7 @@ Result<JournalAuditResult> JournalAudit::reconcile(const Database &database,
         "checked_at = excluded.checked_at, local_highest = excluded.local_highest, "
         "server_highest = excluded.server_highest, missing = excluded.missing, "
         "broken = excluded.broken"_s,
-        {timeText(at), localHighest, server.highestSeq, nonNull(rangesText(result.missing)),
+        {sqlkit::timeText(at), localHighest, server.highestSeq, nonNull(rangesText(result.missing)),
          nonNull(broken.join(u','))});
     if (!saved)
         return saved.error();
@@ -122,15 +123,15 @@ Result<JournalAuditResult> JournalAudit::reconcile(const Database &database,
 
 Result<std::optional<JournalAuditResult>> JournalAudit::last(const Database &database)
 {
-    Result<QSqlQuery> found =
-        runSql(database.connection(), u"SELECT checked_at, local_highest, server_highest, missing, "
-                                      "broken FROM journal_audit WHERE id = 1"_s);
+    Result<QSqlQuery> found = sqlkit::exec(
+        database.connection(), u"SELECT checked_at, local_highest, server_highest, missing, "
+                               "broken FROM journal_audit WHERE id = 1"_s);
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();
     if (!row.next())
         return std::optional<JournalAuditResult>();
-    JournalAuditResult result{timeFromText(row.value(0).toString()),
+    JournalAuditResult result{sqlkit::timeFromText(row.value(0).toString()),
                               row.value(1).toLongLong(),
                               row.value(2).toLongLong(),
                               rangesFromText(row.value(3).toString()),

@@ -1,9 +1,9 @@
 #include "store/journal_entries.h"
 
+#include "sqlkit/time_text.h"
 #include "store/canonical_json.h"
 #include "store/order_record.h"
 #include "store/outbox_store.h"
-#include "store/time_text.h"
 
 #include <QRegularExpression>
 
@@ -24,7 +24,7 @@ Result<JournalEntry> JournalEntries::record(const QSqlDatabase &db, IdSource &id
     CanonicalJson json;
     json.beginObject()
         .key("at"_L1)
-        .value(timeText(at))
+        .value(sqlkit::timeText(at))
         .key("kind"_L1)
         .value(kind)
         .key("payload"_L1)

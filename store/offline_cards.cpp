@@ -1,7 +1,8 @@
 #include "store/offline_cards.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,9 +10,9 @@ namespace counterline::store {
 
 Result<OfflineCardLimits> OfflineCards::limits(const Database &database)
 {
-    Result<QSqlQuery> found =
-        runSql(database.connection(), u"SELECT max_per_sale_minor, max_total_minor, max_age_hours "
-                                      "FROM offline_card_limits WHERE id = 1"_s);
+    Result<QSqlQuery> found = sqlkit::exec(
+        database.connection(), u"SELECT max_per_sale_minor, max_total_minor, max_age_hours "
+                               "FROM offline_card_limits WHERE id = 1"_s);
     if (!found)
         return found.error();
     if (!found.value().next())
@@ -39,11 +40,11 @@ Result<OfflineCards::Outstanding> OfflineCards::outstanding(const Database &data
 {
     // Forwarded means the order's creation reached the server (its outbox row was sent).
     Result<QSqlQuery> found =
-        runSql(database.connection(),
-               u"SELECT coalesce(sum(t.amount_minor), 0), count(*), min(o.created_at) "
-               "FROM tenders t JOIN orders o ON o.id = t.order_id "
-               "JOIN outbox x ON x.order_id = t.order_id AND x.kind = 'create' "
-               "WHERE t.needs_capture = 1 AND x.state <> 'sent'"_s);
+        sqlkit::exec(database.connection(),
+                     u"SELECT coalesce(sum(t.amount_minor), 0), count(*), min(o.created_at) "
+                     "FROM tenders t JOIN orders o ON o.id = t.order_id "
+                     "JOIN outbox x ON x.order_id = t.order_id AND x.kind = 'create' "
+                     "WHERE t.needs_capture = 1 AND x.state <> 'sent'"_s);
     if (!found)
         return found.error();
     Outstanding outstanding;
@@ -51,7 +52,7 @@ Result<OfflineCards::Outstanding> OfflineCards::outstanding(const Database &data
         outstanding.totalMinor = found.value().value(0).toLongLong();
         outstanding.count = found.value().value(1).toInt();
         if (!found.value().value(2).isNull())
-            outstanding.oldest = timeFromText(found.value().value(2).toString());
+            outstanding.oldest = sqlkit::timeFromText(found.value().value(2).toString());
     }
     return outstanding;
 }

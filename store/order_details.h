@@ -101,6 +101,9 @@ class OrderDetails
 public:
     // "order.not_found" names the id.
     static Result<OrderDetail> load(const Database &database, const QString &orderId);
+
+private:
+    static Result<OrderDetail> loadHead(const QSqlDatabase &db, const QString &orderId);
 };
 
 } // namespace counterline::store

@@ -1,7 +1,7 @@
 #include "store/order_history.h"
 
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
@@ -28,14 +28,15 @@ OrderHistory::Statement OrderHistory::pageStatement(const OrderFilter &filter,
         statement.values.append(values);
     };
     if (filter.from)
-        add(u"o.created_at >= ?"_s, {timeText(*filter.from)});
+        add(u"o.created_at >= ?"_s, {sqlkit::timeText(*filter.from)});
     // With a cursor, the cursor's time is the tighter upper bound for the index range: SQLite
     // uses one upper bound on created_at, and the row-value comparison alone does not bound it.
-    const bool cursorBounds = after && (!filter.to || after->createdAt < timeText(*filter.to));
+    const bool cursorBounds =
+        after && (!filter.to || after->createdAt < sqlkit::timeText(*filter.to));
     if (cursorBounds)
         add(u"o.created_at <= ?"_s, {after->createdAt});
     else if (filter.to)
-        add(u"o.created_at < ?"_s, {timeText(*filter.to)});
+        add(u"o.created_at < ?"_s, {sqlkit::timeText(*filter.to)});
     if (filter.status)
         add(u"o.status = ?"_s, {orderStatusName(*filter.status)});
     if (!filter.cashierId.isEmpty())
@@ -126,7 +127,7 @@ Result<OrderPage> OrderHistory::page(const OrderFilter &filter,
             return status.error();
         lastCreatedText = columnText(prepared, 2);
         page.orders.append(OrderSummary{
-            columnText(prepared, 0), columnText(prepared, 1), timeFromText(lastCreatedText),
+            columnText(prepared, 0), columnText(prepared, 1), sqlkit::timeFromText(lastCreatedText),
             *status, sqlite3_column_int(prepared, 4), columnText(prepared, 5),
             columnText(prepared, 6), Money(sqlite3_column_int64(prepared, 7), currency),
             columnText(prepared, 9), columnText(prepared, 10) == u"return"_s});

@@ -1,7 +1,7 @@
 #include "store/order_record.h"
 
+#include "sqlkit/time_text.h"
 #include "store/canonical_json.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -49,7 +49,7 @@ void writeEvent(CanonicalJson &json, const QString &orderId, const OrderEventRec
         .key("approved_by"_L1)
         .optional(event.actor.approvedBy)
         .key("at"_L1)
-        .value(timeText(event.at))
+        .value(sqlkit::timeText(event.at))
         .key("event"_L1)
         .value(orderEventName(event.event));
     if (link)
@@ -152,7 +152,7 @@ QByteArray saleRecord(const Order &order)
         .key("change"_L1)
         .value(order.change().minorUnits())
         .key("created_at"_L1)
-        .value(timeText(order.createdAt()))
+        .value(sqlkit::timeText(order.createdAt()))
         .key("currency"_L1)
         .value(order.currency().code())
         .key("customer_id"_L1)

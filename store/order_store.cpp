@@ -1,5 +1,8 @@
 #include "store/order_store.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 #include "store/order_record.h"
 #include "store/outbox_store.h"
 #include "store/return_source.h"
@@ -7,7 +10,6 @@
 #include "store/sql.h"
 #include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -48,8 +50,8 @@ Result<void> insertOrderRow(const QSqlDatabase &db, const Order &order, qint64 s
          order.tax().minorUnits(),
          order.total().minorUnits(),
          order.change().minorUnits(),
-         timeText(order.createdAt()),
-         timeText(order.createdAt()),
+         sqlkit::timeText(order.createdAt()),
+         sqlkit::timeText(order.createdAt()),
          orderKindName(order.kind()),
          order.originalOrderId().isNull() ? QVariant()
                                           : QVariant(idText(order.originalOrderId()))});
@@ -98,7 +100,7 @@ Result<void> insertEvent(const QSqlDatabase &db, const QString &orderId,
          event.from ? QVariant(orderStatusName(*event.from)) : QVariant(),
          orderStatusName(event.to), event.actor.userId,
          event.actor.approvedBy.isEmpty() ? QVariant() : QVariant(event.actor.approvedBy),
-         timeText(event.at)});
+         sqlkit::timeText(event.at)});
     return ran ? success() : Result<void>(ran.error());
 }
 
@@ -110,7 +112,8 @@ Result<void> moveOrder(const QSqlDatabase &db, const QString &orderId, int expec
     Result<qint64> ran = execute(
         db,
         u"UPDATE orders SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"_s,
-        {orderStatusName(event.to), event.version, timeText(event.at), orderId, expectedVersion});
+        {orderStatusName(event.to), event.version, sqlkit::timeText(event.at), orderId,
+         expectedVersion});
     if (!ran)
         return ran.error();
     if (ran.value() != 1) {
@@ -165,7 +168,7 @@ OrderStore::OrderStore(const Database &database, const Clock &clock, IdSource &i
 
 Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequest &request)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
 
@@ -195,7 +198,7 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
         return written.error();
     Result<qint64> closed = execute(
         m_db, u"UPDATE carts SET status = 'closed', order_id = ?, updated_at = ? WHERE id = ?"_s,
-        {idText(paid->id()), timeText(now), idText(cart.id())});
+        {idText(paid->id()), sqlkit::timeText(now), idText(cart.id())});
     if (!closed)
         return closed.error();
     if (Result<void> committed = transaction.commit(); !committed)
@@ -205,7 +208,7 @@ Result<CheckoutResult> OrderStore::checkout(const Cart &cart, const CheckoutRequ
 
 Result<CheckoutResult> OrderStore::recordReturn(const ReturnRequest &request)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<TerminalIdentity> terminal = TerminalSettings::load(m_db);
@@ -281,14 +284,14 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
                                    const Actor &actor, const QList<TenderRefund> &refunds)
 {
     const QString id = idText(orderId);
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<QSqlQuery> found =
-        runSql(m_db,
-               u"SELECT o.status, o.version, o.kind, (SELECT count(*) FROM orders r "
-               "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
-               {id});
+        sqlkit::exec(m_db,
+                     u"SELECT o.status, o.version, o.kind, (SELECT count(*) FROM orders r "
+                     "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
+                     {id});
     if (!found)
         return found.error();
     if (!found.value().next())
@@ -359,17 +362,17 @@ Result<int> OrderStore::applyEvent(const QUuid &orderId, int expectedVersion, Or
 Result<CentralChangesApplied> OrderStore::applyCentralChanges(const QList<CentralChange> &changes,
                                                               const QString &cursor)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     CentralChangesApplied outcome;
     for (const CentralChange &change : changes) {
-        Result<QSqlQuery> found =
-            runSql(m_db,
-                   u"SELECT o.status, o.version, (SELECT e.event FROM order_events e "
-                   "WHERE e.order_id = o.id AND e.version = ?), (SELECT count(*) FROM orders r "
-                   "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
-                   {change.version, change.orderId});
+        Result<QSqlQuery> found = sqlkit::exec(
+            m_db,
+            u"SELECT o.status, o.version, (SELECT e.event FROM order_events e "
+            "WHERE e.order_id = o.id AND e.version = ?), (SELECT count(*) FROM orders r "
+            "WHERE r.original_order_id = o.id) FROM orders o WHERE o.id = ?"_s,
+            {change.version, change.orderId});
         if (!found)
             return found.error();
         if (!found.value().next()) {

@@ -1,7 +1,9 @@
 #include "store/outbox_store.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,12 +13,12 @@ Result<void> OutboxStore::enqueue(const QSqlDatabase &db, const QString &orderId
                                   const QString &kind, const QUuid &key, const QByteArray &payload,
                                   const QDateTime &at)
 {
-    Result<qint64> ran =
-        execute(db,
-                u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
-                "VALUES (?, ?, ?, ?, ?)"_s,
-                {orderId.isEmpty() ? QVariant() : QVariant(orderId), kind,
-                 key.toString(QUuid::WithoutBraces), QString::fromUtf8(payload), timeText(at)});
+    Result<qint64> ran = execute(
+        db,
+        u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
+        "VALUES (?, ?, ?, ?, ?)"_s,
+        {orderId.isEmpty() ? QVariant() : QVariant(orderId), kind,
+         key.toString(QUuid::WithoutBraces), QString::fromUtf8(payload), sqlkit::timeText(at)});
     return ran ? success() : Result<void>(ran.error());
 }
 
@@ -28,26 +30,26 @@ OutboxStore::OutboxStore(const Database &database, const Clock &clock)
 
 Result<QList<OutboxEntry>> OutboxStore::due(int limit, qint64 afterSeq)
 {
-    Result<QSqlQuery> query =
-        runSql(m_db,
-               u"SELECT o.seq, o.order_id, o.kind, o.idempotency_key, o.payload, o.attempts, "
-               "o.created_at FROM outbox o "
-               "WHERE o.state = 'pending' AND o.seq > ? "
-               "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-               "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
-               "                AND p.seq < o.seq AND p.state <> 'sent') "
-               // A return goes after everything of the sale it gives back from (its hand-over)
-               // and after the earlier returns of that sale: the server computes what each gives
-               // back from the ones before it.
-               "AND NOT EXISTS (SELECT 1 FROM orders r JOIN outbox p "
-               "                ON p.order_id = r.original_order_id "
-               "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
-               "AND NOT EXISTS (SELECT 1 FROM orders r JOIN orders e "
-               "                ON e.original_order_id = r.original_order_id "
-               "                JOIN outbox p ON p.order_id = e.id "
-               "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
-               "ORDER BY o.seq LIMIT ?"_s,
-               {afterSeq, timeText(m_clock.now()), limit});
+    Result<QSqlQuery> query = sqlkit::exec(
+        m_db,
+        u"SELECT o.seq, o.order_id, o.kind, o.idempotency_key, o.payload, o.attempts, "
+        "o.created_at FROM outbox o "
+        "WHERE o.state = 'pending' AND o.seq > ? "
+        "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id "
+        "                AND p.seq < o.seq AND p.state <> 'sent') "
+        // A return goes after everything of the sale it gives back from (its hand-over)
+        // and after the earlier returns of that sale: the server computes what each gives
+        // back from the ones before it.
+        "AND NOT EXISTS (SELECT 1 FROM orders r JOIN outbox p "
+        "                ON p.order_id = r.original_order_id "
+        "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
+        "AND NOT EXISTS (SELECT 1 FROM orders r JOIN orders e "
+        "                ON e.original_order_id = r.original_order_id "
+        "                JOIN outbox p ON p.order_id = e.id "
+        "                WHERE r.id = o.order_id AND p.seq < o.seq AND p.state <> 'sent') "
+        "ORDER BY o.seq LIMIT ?"_s,
+        {afterSeq, sqlkit::timeText(m_clock.now()), limit});
     if (!query)
         return query.error();
     QList<OutboxEntry> entries;
@@ -56,18 +58,19 @@ Result<QList<OutboxEntry>> OutboxStore::due(int limit, qint64 afterSeq)
         entries.append(OutboxEntry{row.value(0).toLongLong(), row.value(1).toString(),
                                    row.value(2).toString(), row.value(3).toString(),
                                    row.value(4).toString().toUtf8(), row.value(5).toInt(),
-                                   timeFromText(row.value(6).toString())});
+                                   sqlkit::timeFromText(row.value(6).toString())});
     }
     return entries;
 }
 
 Result<void> OutboxStore::applyRetry(const Settlement &settlement)
 {
-    Result<qint64> updated = execute(
-        m_db,
-        u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
-        "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
-        {settlement.httpStatus, settlement.error, timeText(settlement.retryAt), settlement.seq});
+    Result<qint64> updated =
+        execute(m_db,
+                u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
+                "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
+                {settlement.httpStatus, settlement.error, sqlkit::timeText(settlement.retryAt),
+                 settlement.seq});
     return updated ? success() : Result<void>(updated.error());
 }
 
@@ -114,8 +117,8 @@ Result<void> OutboxStore::settle(const QList<Settlement> &settlements)
 {
     if (settlements.isEmpty())
         return success();
-    const QString now = timeText(m_clock.now());
-    WriteTransaction transaction(m_db);
+    const QString now = sqlkit::timeText(m_clock.now());
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
     for (const Settlement &settlement : settlements) {
@@ -147,11 +150,11 @@ Result<void> OutboxStore::recordRetry(qint64 seq, int httpStatus, const QString 
 Result<void> OutboxStore::markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
                                    int serverVersion)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
     Result<bool> sent = applySent(Settlement::sent(seq, httpStatus, serverOrderNo, serverVersion),
-                                  timeText(m_clock.now()));
+                                  sqlkit::timeText(m_clock.now()));
     if (!sent)
         return sent.error();
     if (!*sent) {
@@ -204,7 +207,7 @@ QJsonObject WaitingEntry::toJson() const
 
 Result<bool> OutboxStore::retryNow(qint64 seq)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
     Result<qint64> woken = execute(m_db,
@@ -230,12 +233,12 @@ Result<bool> OutboxStore::retryNow(qint64 seq)
 Result<SyncStatus> OutboxStore::status(int waitingLimit)
 {
     Result<QSqlQuery> query =
-        runSql(m_db, u"SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'), "
-                     "(SELECT count(*) FROM outbox WHERE state = 'needs_attention'), "
-                     "(SELECT MIN(created_at) FROM outbox WHERE state = 'pending'), "
-                     "(SELECT MAX(completed_at) FROM outbox WHERE state = 'sent'), "
-                     "(SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
-                     " ORDER BY seq DESC LIMIT 1)"_s);
+        sqlkit::exec(m_db, u"SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'), "
+                           "(SELECT count(*) FROM outbox WHERE state = 'needs_attention'), "
+                           "(SELECT MIN(created_at) FROM outbox WHERE state = 'pending'), "
+                           "(SELECT MAX(completed_at) FROM outbox WHERE state = 'sent'), "
+                           "(SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
+                           " ORDER BY seq DESC LIMIT 1)"_s);
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
@@ -245,19 +248,19 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
     status.pending = row.value(0).toInt();
     status.needsAttention = row.value(1).toInt();
     if (!row.value(2).isNull())
-        status.oldestPending = timeFromText(row.value(2).toString());
+        status.oldestPending = sqlkit::timeFromText(row.value(2).toString());
     if (!row.value(3).isNull())
-        status.lastSuccess = timeFromText(row.value(3).toString());
+        status.lastSuccess = sqlkit::timeFromText(row.value(3).toString());
     status.lastError = row.value(4).toString();
     row.finish();
     if (waitingLimit > 0) {
         Result<QSqlQuery> waiting =
-            runSql(m_db,
-                   u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
-                   "b.last_status, b.last_error, b.next_attempt_at FROM outbox b "
-                   "LEFT JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
-                   "ORDER BY b.seq LIMIT ?"_s,
-                   {waitingLimit});
+            sqlkit::exec(m_db,
+                         u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
+                         "b.last_status, b.last_error, b.next_attempt_at FROM outbox b "
+                         "LEFT JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
+                         "ORDER BY b.seq LIMIT ?"_s,
+                         {waitingLimit});
         if (!waiting)
             return waiting.error();
         QSqlQuery &entry = waiting.value();
@@ -267,7 +270,7 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
                 entry.value(3).toString(),   entry.value(4).toString(), entry.value(5).toInt(),
                 entry.value(6).toInt(),      entry.value(7).toString(), std::nullopt};
             if (!entry.value(8).isNull())
-                item.nextAttemptAt = timeFromText(entry.value(8).toString());
+                item.nextAttemptAt = sqlkit::timeFromText(entry.value(8).toString());
             status.waiting.append(item);
         }
     }

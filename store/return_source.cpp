@@ -1,5 +1,6 @@
 #include "store/return_source.h"
 
+#include "sqlkit/statement.h"
 #include "store/sql.h"
 
 using namespace Qt::StringLiterals;
@@ -8,10 +9,10 @@ namespace counterline::store {
 
 Result<ReturnSource> ReturnSources::load(const QSqlDatabase &db, const QString &orderId)
 {
-    Result<QSqlQuery> head = runSql(db,
-                                    u"SELECT receipt_no, kind, status, currency, tax_mode, "
-                                    "rounding FROM orders WHERE id = ?"_s,
-                                    {orderId});
+    Result<QSqlQuery> head = sqlkit::exec(db,
+                                          u"SELECT receipt_no, kind, status, currency, tax_mode, "
+                                          "rounding FROM orders WHERE id = ?"_s,
+                                          {orderId});
     if (!head)
         return head.error();
     if (!head.value().next())
@@ -39,7 +40,7 @@ Result<ReturnSource> ReturnSources::load(const QSqlDatabase &db, const QString &
                                  : RoundingRule::HalfUp;
     head.value().finish();
 
-    Result<QSqlQuery> lines = runSql(
+    Result<QSqlQuery> lines = sqlkit::exec(
         db,
         u"SELECT s.line_no, s.sku, s.name, s.unit_price_minor, s.quantity, s.tax_rate_ppm, "
         "s.discount_minor, s.net_minor, s.tax_minor, s.total_minor, "

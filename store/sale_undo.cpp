@@ -1,7 +1,8 @@
 #include "store/sale_undo.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -18,11 +19,11 @@ Result<void> SaleUndo::recordRefunds(const QSqlDatabase &db, const QString &orde
     if (refunds.isEmpty())
         return success();
     Result<QSqlQuery> found =
-        runSql(db,
-               u"SELECT t.kind, t.amount_minor, t.reference, t.needs_capture, "
-               "o.change_minor, o.currency FROM tenders t JOIN orders o "
-               "ON o.id = t.order_id WHERE t.order_id = ? ORDER BY t.seq"_s,
-               {orderId});
+        sqlkit::exec(db,
+                     u"SELECT t.kind, t.amount_minor, t.reference, t.needs_capture, "
+                     "o.change_minor, o.currency FROM tenders t JOIN orders o "
+                     "ON o.id = t.order_id WHERE t.order_id = ? ORDER BY t.seq"_s,
+                     {orderId});
     if (!found)
         return found.error();
     QList<Tender> tenders;
@@ -57,7 +58,8 @@ Result<void> SaleUndo::recordRefunds(const QSqlDatabase &db, const QString &orde
             "VALUES (?, ?, ?, ?, ?, ?)"_s,
             {orderId, refund.tender, refund.amount.minorUnits(),
              tenderRefundOutcomeName(refund.outcome),
-             refund.refundId.isEmpty() ? QVariant() : QVariant(refund.refundId), timeText(at)});
+             refund.refundId.isEmpty() ? QVariant() : QVariant(refund.refundId),
+             sqlkit::timeText(at)});
         if (!kept)
             return kept.error();
     }

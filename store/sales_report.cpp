@@ -1,8 +1,9 @@
 #include "store/sales_report.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +17,7 @@ const QString kSales = u"o.status NOT IN ('CANCELLED', 'REFUNDED') AND o.created
 
 Result<qint64> number(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
-    Result<QVariant> value = selectValue(db, sql, values);
+    Result<QVariant> value = sqlkit::selectValue(db, sql, values);
     if (!value)
         return value.error();
     return value->toLongLong();
@@ -34,7 +35,7 @@ Result<PeriodReport> SalesReport::period(const Database &database, const QDateTi
     if (!terminal)
         return terminal.error();
     const Currency currency = terminal->currency;
-    const QVariantList range{timeText(from), timeText(to)};
+    const QVariantList range{sqlkit::timeText(from), sqlkit::timeText(to)};
     PeriodReport report;
     report.from = from;
     report.to = to;
@@ -96,12 +97,12 @@ Result<QList<TaxRateTotal>> SalesReport::perRate(const QSqlDatabase &db, const Q
                                                  const Currency &currency)
 {
     Result<QSqlQuery> rates =
-        runSql(db,
-               u"SELECT l.tax_rate_ppm, SUM(l.net_minor * "_s + kSign + u"), SUM(l.tax_minor * "_s +
-                   kSign + u"), SUM(l.total_minor * "_s + kSign +
-                   u") FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s + where +
-                   u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
-               values);
+        sqlkit::exec(db,
+                     u"SELECT l.tax_rate_ppm, SUM(l.net_minor * "_s + kSign +
+                         u"), SUM(l.tax_minor * "_s + kSign + u"), SUM(l.total_minor * "_s + kSign +
+                         u") FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE "_s +
+                         where + u" GROUP BY l.tax_rate_ppm ORDER BY 1"_s,
+                     values);
     if (!rates)
         return rates.error();
     QList<TaxRateTotal> totals;
@@ -123,16 +124,16 @@ Result<HourlySales> SalesReport::byHour(const Database &database, const QDate &d
     const QDateTime from = QDateTime(day, QTime(0, 0)).toUTC();
     const QDateTime to = QDateTime(day.addDays(1), QTime(0, 0)).toUTC();
     Result<QSqlQuery> found =
-        runSql(database.connection(),
-               u"SELECT o.created_at, o.total_minor, o.kind FROM orders o WHERE "_s + kSales,
-               {timeText(from), timeText(to)});
+        sqlkit::exec(database.connection(),
+                     u"SELECT o.created_at, o.total_minor, o.kind FROM orders o WHERE "_s + kSales,
+                     {sqlkit::timeText(from), sqlkit::timeText(to)});
     if (!found)
         return found.error();
     HourlySales hourly;
     hourly.day = day;
     while (found.value().next()) {
         const int hour =
-            timeFromText(found.value().value(0).toString()).toLocalTime().time().hour();
+            sqlkit::timeFromText(found.value().value(0).toString()).toLocalTime().time().hour();
         const bool isReturn = found.value().value(2).toString() == u"return"_s;
         if (!isReturn)
             ++hourly.orders[std::size_t(hour)];

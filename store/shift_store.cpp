@@ -1,9 +1,10 @@
 #include "store/shift_store.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sales_report.h"
 #include "store/sql.h"
 #include "store/terminal_identity.h"
-#include "store/time_text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +19,7 @@ namespace {
 
 qint64 number(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
-    Result<QVariant> value = selectValue(db, sql, values);
+    Result<QVariant> value = sqlkit::selectValue(db, sql, values);
     return value ? value->toLongLong() : 0;
 }
 
@@ -33,8 +34,8 @@ QJsonObject reportJson(const ZReport &z)
     }
     return QJsonObject{{u"shift"_s, z.shift.id},
                        {u"cashier"_s, z.shift.cashier.name},
-                       {u"opened_at"_s, timeText(z.shift.openedAt)},
-                       {u"closed_at"_s, timeText(z.closedAt)},
+                       {u"opened_at"_s, sqlkit::timeText(z.shift.openedAt)},
+                       {u"closed_at"_s, sqlkit::timeText(z.closedAt)},
                        {u"closed_by"_s, z.closedBy},
                        {u"override_by"_s, z.overrideBy},
                        {u"orders"_s, z.orderCount},
@@ -87,11 +88,11 @@ Result<Shift> ShiftStore::open(const User &cashier, const Money &openingFloat)
                      tr("%1 already has an open shift.").arg(cashier.name)};
     const Shift shift{QUuid::createUuid().toString(QUuid::WithoutBraces), cashier, m_clock.now(),
                       openingFloat};
-    Result<qint64> made =
-        execute(m_db,
-                u"INSERT INTO shifts (id, cashier_id, opened_at, opening_float_minor) "
-                "VALUES (?, ?, ?, ?)"_s,
-                {shift.id, cashier.id, timeText(shift.openedAt), openingFloat.minorUnits()});
+    Result<qint64> made = execute(
+        m_db,
+        u"INSERT INTO shifts (id, cashier_id, opened_at, opening_float_minor) "
+        "VALUES (?, ?, ?, ?)"_s,
+        {shift.id, cashier.id, sqlkit::timeText(shift.openedAt), openingFloat.minorUnits()});
     if (!made)
         return made.error();
     return shift;
@@ -99,23 +100,23 @@ Result<Shift> ShiftStore::open(const User &cashier, const Money &openingFloat)
 
 Result<std::optional<Shift>> ShiftStore::current(const User &cashier)
 {
-    Result<QSqlQuery> found = runSql(m_db,
-                                     u"SELECT id, opened_at, opening_float_minor FROM shifts "
-                                     "WHERE cashier_id = ? AND closed_at IS NULL"_s,
-                                     {cashier.id});
+    Result<QSqlQuery> found = sqlkit::exec(m_db,
+                                           u"SELECT id, opened_at, opening_float_minor FROM shifts "
+                                           "WHERE cashier_id = ? AND closed_at IS NULL"_s,
+                                           {cashier.id});
     if (!found)
         return found.error();
     if (!found.value().next())
         return std::optional<Shift>();
     return std::optional<Shift>(Shift{found.value().value(0).toString(), cashier,
-                                      timeFromText(found.value().value(1).toString()),
+                                      sqlkit::timeFromText(found.value().value(1).toString()),
                                       Money(found.value().value(2).toLongLong(), m_currency)});
 }
 
 Result<ZReport> ShiftStore::report(const Shift &shift, const Money &cashCounted,
                                    const Money &cardCounted)
 {
-    const QString since = timeText(shift.openedAt);
+    const QString since = sqlkit::timeText(shift.openedAt);
     const QString name = shift.cashier.name;
     const QString mine = u"o.cashier_id = ? AND o.created_at >= ?"_s;
     ZReport z;
@@ -198,7 +199,7 @@ Result<ZReport> ShiftStore::close(const Shift &shift, const Money &cashCounted,
         m_db,
         u"UPDATE shifts SET closed_at = ?, counted_cash_minor = ?, counted_card_minor = ?, "
         "closed_by = ?, close_override_by = ?, z_report = ? WHERE id = ? AND closed_at IS NULL"_s,
-        {timeText(z.closedAt), cashCounted.minorUnits(), cardCounted.minorUnits(), closedBy,
+        {sqlkit::timeText(z.closedAt), cashCounted.minorUnits(), cardCounted.minorUnits(), closedBy,
          overrideBy.isEmpty() ? QVariant() : QVariant(overrideBy),
          QString::fromUtf8(QJsonDocument(reportJson(z)).toJson(QJsonDocument::Compact)), shift.id});
     if (!closed)

@@ -1,5 +1,7 @@
 #include "store/sql.h"
 
+#include "sqlkit/statement.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
@@ -17,14 +19,10 @@ namespace counterline::store {
 
 namespace {
 
-// SQLite's words for why it refused `sql`; SQLITE_FULL ("database or disk is full") is named
-// as such for the caller.
+// SQLite's words for why it refused `sql`, classified as sqlkit::exec classifies them.
 Error nativeError(const QString &sql, const QString &message, int code)
 {
-    return Error{(code & 0xff) == SQLITE_FULL ? u"store.disk_full"_s : u"store.sql_failed"_s,
-                 QCoreApplication::translate("counterline::store",
-                                             "The terminal database refused \"%1\": %2")
-                     .arg(sql.simplified().left(120), message)};
+    return sqlkit::failure(sql, message, QString::number(code));
 }
 
 Error sqlError(const QString &sql, const QSqlError &error)
@@ -206,28 +204,21 @@ Error sqliteError(const QString &sql, sqlite3 *handle, int code)
 
 namespace {
 
-Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                      bool reuse)
+Result<QSqlQuery> runReused(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
-    const std::shared_ptr<ConnectionStatements> reusable =
-        reuse ? statementsOf(db.connectionName()) : nullptr;
-    if (reusable) {
-        QHash<QString, QSqlQuery> &statements = reusable->reads;
-        auto cached = statements.find(sql);
-        if (cached == statements.end()) {
-            QSqlQuery query(db);
-            query.setForwardOnly(true);
-            if (!query.prepare(sql))
-                return sqlError(sql, query.lastError());
-            cached = statements.insert(sql, query);
-        }
-        return runPrepared(*cached, sql, values);
+    const std::shared_ptr<ConnectionStatements> reusable = statementsOf(db.connectionName());
+    if (!reusable)
+        return sqlkit::exec(db, sql, values);
+    QHash<QString, QSqlQuery> &statements = reusable->reads;
+    auto cached = statements.find(sql);
+    if (cached == statements.end()) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return sqlError(sql, query.lastError());
+        cached = statements.insert(sql, query);
     }
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(sql, query.lastError());
-    return runPrepared(query, sql, values);
+    return runPrepared(*cached, sql, values);
 }
 
 } // namespace
@@ -264,15 +255,10 @@ Result<qint64> execute(const QSqlDatabase &db, const QString &sql, const QVarian
     return step(cached->second->handle, sql, handle, values);
 }
 
-Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
-{
-    return run(db, sql, values, false);
-}
-
 Result<QSqlQuery> runReusedRead(const QSqlDatabase &db, const QString &sql,
                                 const QVariantList &values)
 {
-    return run(db, sql, values, true);
+    return runReused(db, sql, values);
 }
 
 namespace {
@@ -283,7 +269,7 @@ Result<QVariant> firstValue(Result<QSqlQuery> query, const QString &sql)
         return query.error();
     QSqlQuery &row = query.value();
     if (!row.next()) {
-        return Error{u"store.no_row"_s,
+        return Error{u"sql.no_row"_s,
                      QCoreApplication::translate("counterline::store", "\"%1\" found nothing")
                          .arg(sql.simplified().left(120))};
     }
@@ -294,54 +280,10 @@ Result<QVariant> firstValue(Result<QSqlQuery> query, const QString &sql)
 
 } // namespace
 
-Result<QVariant> selectValue(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
-{
-    return firstValue(runSql(db, sql, values), sql);
-}
-
 Result<QVariant> selectReusedValue(const QSqlDatabase &db, const QString &sql,
                                    const QVariantList &values)
 {
     return firstValue(runReusedRead(db, sql, values), sql);
-}
-
-WriteTransaction::WriteTransaction(QSqlDatabase db)
-    : m_db(std::move(db))
-{}
-
-WriteTransaction::~WriteTransaction()
-{
-    rollback();
-}
-
-Result<void> WriteTransaction::begin()
-{
-    Q_ASSERT(!m_active);
-    if (Result<qint64> begun = execute(m_db, u"BEGIN IMMEDIATE"_s); !begun)
-        return begun.error();
-    m_active = true;
-    return success();
-}
-
-Result<void> WriteTransaction::commit()
-{
-    Q_ASSERT(m_active);
-    Result<qint64> committed = execute(m_db, u"COMMIT"_s);
-    if (!committed) {
-        rollback();
-        return committed.error();
-    }
-    m_active = false;
-    return success();
-}
-
-void WriteTransaction::rollback()
-{
-    if (!m_active)
-        return;
-    m_active = false;
-    QSqlQuery query(m_db);
-    query.exec(u"ROLLBACK"_s);
 }
 
 } // namespace counterline::store

@@ -1,7 +1,8 @@
 #include "store/sync_settings.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,14 +22,14 @@ Result<void> SyncSettings::save(const Database &database, const SyncTarget &targ
         u"INSERT INTO sync_settings (id, server_url, token, enrolled_at) VALUES (1, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, "
         "token = excluded.token, enrolled_at = excluded.enrolled_at"_s,
-        {target.serverUrl.toString(), QString::fromLatin1(target.token), timeText(at)});
+        {target.serverUrl.toString(), QString::fromLatin1(target.token), sqlkit::timeText(at)});
     return saved ? success() : Result<void>(saved.error());
 }
 
 Result<std::optional<SyncTarget>> SyncSettings::load(const Database &database)
 {
     Result<QSqlQuery> found =
-        runSql(database.connection(), u"SELECT server_url, token FROM sync_settings"_s);
+        sqlkit::exec(database.connection(), u"SELECT server_url, token FROM sync_settings"_s);
     if (!found)
         return found.error();
     if (!found.value().next())

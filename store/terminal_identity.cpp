@@ -1,8 +1,9 @@
 #include "store/terminal_identity.h"
 
 #include "domain/receipt_number.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +19,7 @@ Result<void> TerminalSettings::initialise(const QSqlDatabase &db, const Terminal
                         "and \"%2\".")
                          .arg(identity.storeId, identity.terminalId)};
     }
-    Result<QVariant> existing = selectValue(db, u"SELECT count(*) FROM terminal"_s);
+    Result<QVariant> existing = sqlkit::selectValue(db, u"SELECT count(*) FROM terminal"_s);
     if (!existing)
         return existing.error();
     if (existing.value().toInt() > 0) {
@@ -31,7 +32,7 @@ Result<void> TerminalSettings::initialise(const QSqlDatabase &db, const Terminal
         "created_at) VALUES (1, ?, ?, ?, ?, ?, ?)"_s,
         {identity.storeId, identity.terminalId, identity.currency.code(),
          identity.policy.taxMode == TaxMode::PricesIncludeTax ? u"inclusive"_s : u"exclusive"_s,
-         roundingRuleName(identity.policy.rounding), timeText(at)});
+         roundingRuleName(identity.policy.rounding), sqlkit::timeText(at)});
     if (!inserted)
         return inserted.error();
     return success();

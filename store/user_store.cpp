@@ -1,9 +1,11 @@
 #include "store/user_store.h"
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 #include "store/canonical_json.h"
 #include "store/journal_entries.h"
 #include "store/sql.h"
-#include "store/time_text.h"
 
 #include <QLocale>
 #include <QRandomGenerator>
@@ -42,8 +44,9 @@ struct StoredUser
 
 Result<QList<StoredUser>> activeUsers(const QSqlDatabase &db)
 {
-    Result<QSqlQuery> found = runSql(db, u"SELECT id, name, role, pin_salt, pin_hash FROM users "
-                                         "WHERE active = 1 ORDER BY name"_s);
+    Result<QSqlQuery> found =
+        sqlkit::exec(db, u"SELECT id, name, role, pin_salt, pin_hash FROM users "
+                         "WHERE active = 1 ORDER BY name"_s);
     if (!found)
         return found.error();
     QList<StoredUser> users;
@@ -127,7 +130,7 @@ Result<User> UserStore::add(const QString &name, const QString &role, const QStr
                 u"INSERT INTO users (id, name, role, pin_salt, pin_hash, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)"_s,
                 {user.id, user.name, user.role, QString::fromLatin1(salt.toHex()),
-                 QString::fromLatin1(pinHash(pin, salt)), timeText(m_clock.now())});
+                 QString::fromLatin1(pinHash(pin, salt)), sqlkit::timeText(m_clock.now())});
     if (!added)
         return added.error();
     return user;
@@ -147,12 +150,12 @@ Result<std::optional<User>> UserStore::byPin(const QString &pin)
 
 Result<std::optional<QDateTime>> UserStore::lockedUntil()
 {
-    Result<QVariant> until = selectValue(m_db, u"SELECT locked_until FROM pin_guard"_s);
+    Result<QVariant> until = sqlkit::selectValue(m_db, u"SELECT locked_until FROM pin_guard"_s);
     if (!until)
         return until.error();
     if (until->isNull())
         return std::optional<QDateTime>();
-    const QDateTime at = timeFromText(until->toString());
+    const QDateTime at = sqlkit::timeFromText(until->toString());
     return at > m_clock.now() ? std::optional<QDateTime>(at) : std::optional<QDateTime>();
 }
 
@@ -203,10 +206,10 @@ Result<qint64> UserStore::secondsLocked()
 Result<void> UserStore::countWrongPin(PinPlace where, const QString &asking, QDateTime *lockedUntil,
                                       int *triesLeft)
 {
-    WriteTransaction transaction(m_db);
+    sqlkit::Transaction transaction(m_db);
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
-    Result<QSqlQuery> guard = runSql(m_db, u"SELECT failures, lockouts FROM pin_guard"_s);
+    Result<QSqlQuery> guard = sqlkit::exec(m_db, u"SELECT failures, lockouts FROM pin_guard"_s);
     if (!guard)
         return guard.error();
     if (!guard.value().next())
@@ -227,7 +230,7 @@ Result<void> UserStore::countWrongPin(PinPlace where, const QString &asking, QDa
     *lockedUntil = now.addSecs(seconds);
     Result<qint64> locked =
         execute(m_db, u"UPDATE pin_guard SET failures = 0, lockouts = ?, locked_until = ?"_s,
-                {lockouts + 1, timeText(*lockedUntil)});
+                {lockouts + 1, sqlkit::timeText(*lockedUntil)});
     if (!locked)
         return locked.error();
     CanonicalJson payload;
@@ -235,7 +238,7 @@ Result<void> UserStore::countWrongPin(PinPlace where, const QString &asking, QDa
         .key("failures"_L1)
         .value(failures)
         .key("locked_until"_L1)
-        .value(timeText(*lockedUntil))
+        .value(sqlkit::timeText(*lockedUntil))
         .key("lockout"_L1)
         .value(lockouts + 1)
         .key("seconds"_L1)

@@ -1,7 +1,7 @@
 #include "sync/card_payments.h"
 
-#include "sync/protocol/payment_wire.h"
-#include "sync/protocol/problem.h"
+#include "protocol/payment_wire.h"
+#include "protocol/problem.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

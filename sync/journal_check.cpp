@@ -1,6 +1,6 @@
 #include "sync/journal_check.h"
 
-#include "sync/protocol/problem.h"
+#include "protocol/problem.h"
 #include "sync/server_request.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "sync/outbox_sender.h"
 
-#include "sync/protocol/order_request.h"
-#include "sync/protocol/problem.h"
+#include "protocol/order_request.h"
+#include "protocol/problem.h"
 #include "sync/server_request.h"
 
 #include <QJsonDocument>

@@ -2,11 +2,11 @@
 
 #include "domain/catalog_csv.h"
 #include "domain/id_source.h"
+#include "protocol/problem.h"
 #include "store/catalog.h"
 #include "store/order_store.h"
 #include "store/sync_cursors.h"
 #include "store/terminal_identity.h"
-#include "sync/protocol/problem.h"
 #include "sync/server_request.h"
 
 #include <QCoreApplication>

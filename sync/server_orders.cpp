@@ -1,6 +1,6 @@
 #include "sync/server_orders.h"
 
-#include "sync/protocol/problem.h"
+#include "protocol/problem.h"
 #include "sync/server_request.h"
 
 #include <QCoreApplication>

@@ -164,10 +164,6 @@
         <source>Cannot open the terminal database %1: %2</source>
         <translation>Die Kassendatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
-    <message>
-        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; the file was left untouched.</source>
-        <translation>%1 hat die Schemaversion %2, neuer als dieses Programm kennt (%3). Verwenden Sie ein neueres Counterline; die Datei wurde nicht verändert.</translation>
-    </message>
 </context>
 <context>
     <name>Discount</name>
@@ -316,18 +312,6 @@
 </context>
 <context>
     <name>JournalLinks</name>
-    <message>
-        <source>&quot;journal&quot; must be an object</source>
-        <translation>„journal“ muss ein Objekt sein</translation>
-    </message>
-    <message>
-        <source>must be a whole number from 1</source>
-        <translation>muss eine ganze Zahl ab 1 sein</translation>
-    </message>
-    <message>
-        <source>must be 64 lower-case hex digits</source>
-        <translation>muss aus 64 kleinen Hex-Ziffern bestehen</translation>
-    </message>
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>Journaleintrag %1 dieser Kasse liegt bereits mit einem anderen Hash vor (er verzeichnete Bestellung %2); das Journal der Kasse hat sich verzweigt, etwa nach dem Wiederherstellen einer alten Kopie ihrer Datenbank.</translation>
@@ -491,78 +475,6 @@
 <context>
     <name>OrderIngest</name>
     <message>
-        <source>is missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>muss eine Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>muss eine ganze Zahl sein</translation>
-    </message>
-    <message>
-        <source>must lie between %1 and %2</source>
-        <translation>muss zwischen %1 und %2 liegen</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>muss true oder false sein</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>muss ein Array sein</translation>
-    </message>
-    <message>
-        <source>The body is not valid JSON at byte %1: %2</source>
-        <translation>Der Inhalt ist bei Byte %1 kein gültiges JSON: %2</translation>
-    </message>
-    <message>
-        <source>The body must be a JSON object.</source>
-        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
-    </message>
-    <message>
-        <source>must be a UUID</source>
-        <translation>muss eine UUID sein</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>muss eine Zeit nach RFC 3339 sein</translation>
-    </message>
-    <message>
-        <source>is not an order status</source>
-        <translation>ist kein Bestellstatus</translation>
-    </message>
-    <message>
-        <source>must hold at least one line</source>
-        <translation>muss mindestens eine Zeile enthalten</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>muss ein Objekt sein</translation>
-    </message>
-    <message>
-        <source>must be cash or card</source>
-        <translation>muss cash oder card sein</translation>
-    </message>
-    <message>
-        <source>is for card tenders only</source>
-        <translation>gilt nur für Kartenzahlungen</translation>
-    </message>
-    <message>
-        <source>may hold one tender that needs capture, not %1</source>
-        <translation>darf eine noch zu belastende Zahlung enthalten, nicht %1</translation>
-    </message>
-    <message>
-        <source>is not an order event</source>
-        <translation>ist kein Bestellereignis</translation>
-    </message>
-    <message>
         <source>Only an enrolled terminal may send its orders.</source>
         <translation>Nur eine angemeldete Kasse darf ihre Bestellungen senden.</translation>
     </message>
@@ -583,26 +495,6 @@
         <translation>„currency“ ist %1, Geschäft %2 verkauft aber in %3</translation>
     </message>
     <message>
-        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
-        <translation>„lines[%1]“: der Rabatt übersteigt unit_price × quantity</translation>
-    </message>
-    <message>
-        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
-        <translation>„lines[%1].total“ ist %2, die Zeile ergibt aber %3</translation>
-    </message>
-    <message>
-        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
-        <translation>„total“ ist %1, die Zeilen ergeben aber %2</translation>
-    </message>
-    <message>
-        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
-        <translation>die Zahlungen (%1) decken „total“ (%2) nicht</translation>
-    </message>
-    <message>
-        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
-        <translation>eine Fernbestellung wird in Version 1 mit Zahlungen (%1) gleich „total“ (%2) aufgegeben</translation>
-    </message>
-    <message>
         <source>The order id %1 belongs to another terminal.</source>
         <translation>Die Bestell-ID %1 gehört zu einer anderen Kasse.</translation>
     </message>
@@ -611,24 +503,15 @@
         <translation>„lines“: line_no %1 kommt zweimal vor</translation>
     </message>
     <message>
-        <source>There is no order %1.</source>
-        <translation>Es gibt keine Bestellung %1.</translation>
-    </message>
-    <message>
-        <source>must be sale or return</source>
-        <translation>muss sale oder return sein</translation>
-    </message>
-    <message>
-        <source>is for returns only</source>
-        <translation>gilt nur für Rückgaben</translation>
-    </message>
-    <message>
-        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
-        <translation>eine Rückgabe kommt COMPLETED an, mit Rückzahlung (%1) gleich „total“ (%2) und nichts zu belasten</translation>
-    </message>
-    <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
         <translation>„receipt_no“ %1 ist bereits der Beleg von Bestellung %2 dieser Kasse</translation>
+    </message>
+</context>
+<context>
+    <name>OrderJson</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keine Bestellung %1.</translation>
     </message>
 </context>
 <context>
@@ -909,10 +792,6 @@
         <translation>%1 ist kein Kassenbuch, das dieses Programm verwenden kann: %2</translation>
     </message>
     <message>
-        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
-        <translation>%1 hat die Schemaversion %2; dieses Programm kennt Version %3 und lässt die Datei unverändert.</translation>
-    </message>
-    <message>
         <source>%1 holds something else than a ledger; it is left untouched.</source>
         <translation>%1 enthält etwas anderes als ein Kassenbuch; es bleibt unverändert.</translation>
     </message>
@@ -935,6 +814,10 @@
     <message>
         <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
         <translation>Von Belastung %1 sind noch %2 erstattbar, nicht %3 (kleinste Einheiten).</translation>
+    </message>
+    <message>
+        <source>The ledger %1</source>
+        <translation>Das Hauptbuch %1</translation>
     </message>
 </context>
 <context>
@@ -1102,16 +985,12 @@
         <translation>Die Serverdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>%1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Migration %1 failed and was rolled back: %2</source>
-        <translation>Migration %1 ist fehlgeschlagen und wurde zurückgerollt: %2</translation>
-    </message>
-    <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
         <translation>Bestellung %1 von Kasse %2 hat die Belegnummer %3, die schon eine frühere Bestellung dieser Kasse hatte. Beide bleiben erhalten; sie steht auf der Liste der Klärfälle.</translation>
+    </message>
+    <message>
+        <source>The server database %1</source>
+        <translation>Die Serverdatenbank %1</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1086,33 @@
     <message>
         <source>This terminal is not set up yet; run counterline-cli init first.</source>
         <translation>Diese Kasse ist noch nicht eingerichtet; führen Sie zuerst counterline-cli init aus.</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCheck</name>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>„lines[%1]“: der Rabatt übersteigt unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>„lines[%1].total“ ist %2, die Zeile ergibt aber %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>„total“ ist %1, die Zeilen ergeben aber %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>die Zahlungen (%1) decken „total“ (%2) nicht</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>eine Rückgabe kommt COMPLETED an, mit Rückzahlung (%1) gleich „total“ (%2) und nichts zu belasten</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>eine Fernbestellung wird in Version 1 mit Zahlungen (%1) gleich „total“ (%2) aufgegeben</translation>
     </message>
 </context>
 <context>
@@ -1737,10 +1643,6 @@
         <translation>enroll braucht --server URL und --token TOKEN.</translation>
     </message>
     <message>
-        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
-        <translation>Diese Datenbank gehört zu Kasse %1-%2, das Token aber zu %3-%4; es wurde nichts geändert.</translation>
-    </message>
-    <message>
         <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
         <translation>Als Kasse %1-%2 von %3 angemeldet; %4 Artikel erhalten.</translation>
     </message>
@@ -1859,6 +1761,10 @@ Befehle:
         <source>The consumer&apos;s state %1 failed: %2</source>
         <translation>Der Zustand des Verbrauchers %1 ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>The consumer&apos;s state %1</source>
+        <translation>Der Zustand des Verbrauchers %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::paysim::PaymentSimulator</name>
@@ -1962,6 +1868,107 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
     </message>
 </context>
 <context>
+    <name>counterline::protocol::JournalLink</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>„journal“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>muss aus 64 kleinen Hex-Ziffern bestehen</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::JsonFields</name>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::OrderBody</name>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>muss mindestens eine Zeile enthalten</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>gilt nur für Rückgaben</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>muss cash oder card sein</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>gilt nur für Kartenzahlungen</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>darf eine noch zu belastende Zahlung enthalten, nicht %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>ist kein Bestellereignis</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>Der Inhalt ist bei Byte %1 kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>muss sale oder return sein</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>muss eine UUID sein</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>muss eine Zeit nach RFC 3339 sein</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>ist kein Bestellstatus</translation>
+    </message>
+</context>
+<context>
     <name>counterline::server</name>
     <message>
         <source>The order was changed by someone else; it is now at version %1.</source>
@@ -1978,14 +1985,6 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
     <message>
         <source>There is no %1 here.</source>
         <translation>Hier gibt es kein %1.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; failed: %2</source>
-        <translation>„%1“ fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The database is busy; try again in a moment.</source>
-        <translation>Die Datenbank ist ausgelastet; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -2174,11 +2173,45 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
 </context>
 <context>
-    <name>counterline::store</name>
+    <name>counterline::sqlkit</name>
     <message>
-        <source>The terminal database refused &quot;%1&quot;: %2</source>
-        <translation>Die Kassendatenbank hat „%1“ abgelehnt: %2</translation>
+        <source>The database is busy (&quot;%1&quot;: %2); try again in a moment.</source>
+        <translation>Die Datenbank ist belegt („%1“: %2); versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>The database refused &quot;%1&quot;: %2</source>
+        <translation>Die Datenbank hat „%1“ abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; returned no row.</source>
+        <translation>„%1“ lieferte keine Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sqlkit::Migrations</name>
+    <message>
+        <source>Migration %1 failed and was rolled back. %2 stays at version %3. %4</source>
+        <translation>Migration %1 ist fehlgeschlagen und wurde zurückgenommen. %2 bleibt auf Version %3. %4</translation>
+    </message>
+    <message>
+        <source>The migration %1 does not start with its number.</source>
+        <translation>Die Migration %1 beginnt nicht mit ihrer Nummer.</translation>
+    </message>
+    <message>
+        <source>Cannot read the migration %1.</source>
+        <translation>Die Migration %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; it was left untouched.</source>
+        <translation>%1 hat die Schemaversion %2, neuer als dieses Programm kennt (%3). Verwenden Sie ein neueres Counterline; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Migration %1 does not follow version %2.</source>
+        <translation>Migration %1 folgt nicht auf Version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store</name>
     <message>
         <source>The order history needs a SQLite connection.</source>
         <translation>Der Bestellverlauf braucht eine SQLite-Verbindung.</translation>
@@ -2186,6 +2219,13 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>&quot;%1&quot; found nothing</source>
         <translation>„%1“ hat nichts gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store::Migrations</name>
+    <message>
+        <source>The terminal database %1</source>
+        <translation>Die Kassendatenbank %1</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2319,17 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
         <translation>Der Zahlungsdienst hat nicht geantwortet (%1). Ob die Karte erstattet wurde, ist noch nicht bekannt; ein neuer Versuch fragt nach dieser Erstattung und erstattet nicht doppelt.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::Enrolment</name>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>Der Server unter %1 antwortete %2: %3</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Diese Datenbank gehört zu Kasse %1-%2, das Token aber zu %3-%4; es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>

@@ -164,10 +164,6 @@
         <source>Cannot open the terminal database %1: %2</source>
         <translation>No se puede abrir la base de datos de la caja %1: %2</translation>
     </message>
-    <message>
-        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; the file was left untouched.</source>
-        <translation>%1 tiene la versión de esquema %2, más reciente de lo que conoce este programa (%3). Use un Counterline más reciente; el archivo no se ha modificado.</translation>
-    </message>
 </context>
 <context>
     <name>Discount</name>
@@ -316,18 +312,6 @@
 </context>
 <context>
     <name>JournalLinks</name>
-    <message>
-        <source>&quot;journal&quot; must be an object</source>
-        <translation>«journal» debe ser un objeto</translation>
-    </message>
-    <message>
-        <source>must be a whole number from 1</source>
-        <translation>debe ser un número entero a partir de 1</translation>
-    </message>
-    <message>
-        <source>must be 64 lower-case hex digits</source>
-        <translation>debe tener 64 dígitos hexadecimales en minúscula</translation>
-    </message>
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>La entrada de diario %1 de esta caja ya consta con otro hash (registró el pedido %2); el diario de la caja se ha bifurcado, por ejemplo tras restaurar una copia antigua de su base de datos.</translation>
@@ -491,78 +475,6 @@
 <context>
     <name>OrderIngest</name>
     <message>
-        <source>is missing</source>
-        <translation>falta</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>debe ser una cadena</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>no debe estar vacío</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>debe ser un número entero</translation>
-    </message>
-    <message>
-        <source>must lie between %1 and %2</source>
-        <translation>debe estar entre %1 y %2</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>debe ser true o false</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>debe ser una lista</translation>
-    </message>
-    <message>
-        <source>The body is not valid JSON at byte %1: %2</source>
-        <translation>El cuerpo no es JSON válido en el byte %1: %2</translation>
-    </message>
-    <message>
-        <source>The body must be a JSON object.</source>
-        <translation>El cuerpo debe ser un objeto JSON.</translation>
-    </message>
-    <message>
-        <source>must be a UUID</source>
-        <translation>debe ser un UUID</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>debe ser una hora RFC 3339</translation>
-    </message>
-    <message>
-        <source>is not an order status</source>
-        <translation>no es un estado de pedido</translation>
-    </message>
-    <message>
-        <source>must hold at least one line</source>
-        <translation>debe contener al menos una línea</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>debe ser un objeto</translation>
-    </message>
-    <message>
-        <source>must be cash or card</source>
-        <translation>debe ser cash o card</translation>
-    </message>
-    <message>
-        <source>is for card tenders only</source>
-        <translation>solo vale para pagos con tarjeta</translation>
-    </message>
-    <message>
-        <source>may hold one tender that needs capture, not %1</source>
-        <translation>puede contener un solo pago por cobrar, no %1</translation>
-    </message>
-    <message>
-        <source>is not an order event</source>
-        <translation>no es un evento de pedido</translation>
-    </message>
-    <message>
         <source>Only an enrolled terminal may send its orders.</source>
         <translation>Solo una caja registrada puede enviar sus pedidos.</translation>
     </message>
@@ -583,26 +495,6 @@
         <translation>«currency» es %1, pero la tienda %2 vende en %3</translation>
     </message>
     <message>
-        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
-        <translation>«lines[%1]»: el descuento supera unit_price × quantity</translation>
-    </message>
-    <message>
-        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
-        <translation>«lines[%1].total» es %2, pero la línea suma %3</translation>
-    </message>
-    <message>
-        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
-        <translation>«total» es %1, pero las líneas suman %2</translation>
-    </message>
-    <message>
-        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
-        <translation>los pagos (%1) no cubren «total» (%2)</translation>
-    </message>
-    <message>
-        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
-        <translation>un pedido remoto se realiza en la versión 1 con pagos (%1) iguales a «total» (%2)</translation>
-    </message>
-    <message>
         <source>The order id %1 belongs to another terminal.</source>
         <translation>El identificador de pedido %1 pertenece a otra caja.</translation>
     </message>
@@ -611,24 +503,15 @@
         <translation>«lines»: line_no %1 aparece dos veces</translation>
     </message>
     <message>
-        <source>There is no order %1.</source>
-        <translation>No hay ningún pedido %1.</translation>
-    </message>
-    <message>
-        <source>must be sale or return</source>
-        <translation>debe ser sale o return</translation>
-    </message>
-    <message>
-        <source>is for returns only</source>
-        <translation>es solo para devoluciones</translation>
-    </message>
-    <message>
-        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
-        <translation>una devolución llega COMPLETED, con lo reembolsado (%1) igual a «total» (%2) y nada que cobrar</translation>
-    </message>
-    <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
         <translation>«receipt_no» %1 ya es el ticket del pedido %2 de esta caja</translation>
+    </message>
+</context>
+<context>
+    <name>OrderJson</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>No hay ningún pedido %1.</translation>
     </message>
 </context>
 <context>
@@ -909,10 +792,6 @@
         <translation>%1 no es un libro que este programa pueda usar: %2</translation>
     </message>
     <message>
-        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
-        <translation>%1 tiene la versión de esquema %2; este programa conoce la versión %3 y deja el archivo intacto.</translation>
-    </message>
-    <message>
         <source>%1 holds something else than a ledger; it is left untouched.</source>
         <translation>%1 contiene algo distinto de un libro; se deja intacto.</translation>
     </message>
@@ -935,6 +814,10 @@
     <message>
         <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
         <translation>Al cobro %1 le quedan %2 por reembolsar, no %3 (céntimos).</translation>
+    </message>
+    <message>
+        <source>The ledger %1</source>
+        <translation>El libro de pagos %1</translation>
     </message>
 </context>
 <context>
@@ -1102,16 +985,12 @@
         <translation>No se puede abrir la base de datos del servidor %1: %2</translation>
     </message>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>No se puede leer %1.</translation>
-    </message>
-    <message>
-        <source>Migration %1 failed and was rolled back: %2</source>
-        <translation>La migración %1 falló y se deshizo: %2</translation>
-    </message>
-    <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
         <translation>El pedido %1 de la caja %2 tiene el número de ticket %3, que ya tenía un pedido anterior de esa caja. Se conservan ambos; figura en la lista de incidencias.</translation>
+    </message>
+    <message>
+        <source>The server database %1</source>
+        <translation>La base de datos del servidor %1</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1086,33 @@
     <message>
         <source>This terminal is not set up yet; run counterline-cli init first.</source>
         <translation>Esta caja aún no está configurada; ejecute primero counterline-cli init.</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCheck</name>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>«lines[%1]»: el descuento supera unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>«lines[%1].total» es %2, pero la línea suma %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>«total» es %1, pero las líneas suman %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>los pagos (%1) no cubren «total» (%2)</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>una devolución llega COMPLETED, con lo reembolsado (%1) igual a «total» (%2) y nada que cobrar</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>un pedido remoto se realiza en la versión 1 con pagos (%1) iguales a «total» (%2)</translation>
     </message>
 </context>
 <context>
@@ -1737,10 +1643,6 @@
         <translation>enroll necesita --server URL y --token TOKEN.</translation>
     </message>
     <message>
-        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
-        <translation>Esta base de datos pertenece a la caja %1-%2, pero el token es de %3-%4; no se ha cambiado nada.</translation>
-    </message>
-    <message>
         <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
         <translation>Registrada como caja %1-%2 de %3; %4 artículos recibidos.</translation>
     </message>
@@ -1859,6 +1761,10 @@ Commands:
         <source>The consumer&apos;s state %1 failed: %2</source>
         <translation>El estado del consumidor %1 falló: %2</translation>
     </message>
+    <message>
+        <source>The consumer&apos;s state %1</source>
+        <translation>El estado del consumidor %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::paysim::PaymentSimulator</name>
@@ -1962,6 +1868,107 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     </message>
 </context>
 <context>
+    <name>counterline::protocol::JournalLink</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>«journal» debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>debe ser un número entero a partir de 1</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>debe tener 64 dígitos hexadecimales en minúscula</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::JsonFields</name>
+    <message>
+        <source>is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>no debe estar vacío</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>debe estar entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>debe ser una lista</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::OrderBody</name>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>debe contener al menos una línea</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>es solo para devoluciones</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>debe ser cash o card</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>solo vale para pagos con tarjeta</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>puede contener un solo pago por cobrar, no %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>no es un evento de pedido</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>El cuerpo no es JSON válido en el byte %1: %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>El cuerpo debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>debe ser sale o return</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>debe ser un UUID</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>debe ser una hora RFC 3339</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>no es un estado de pedido</translation>
+    </message>
+</context>
+<context>
     <name>counterline::server</name>
     <message>
         <source>The order was changed by someone else; it is now at version %1.</source>
@@ -1978,14 +1985,6 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     <message>
         <source>There is no %1 here.</source>
         <translation>Aquí no hay ningún %1.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; failed: %2</source>
-        <translation>«%1» falló: %2</translation>
-    </message>
-    <message>
-        <source>The database is busy; try again in a moment.</source>
-        <translation>La base de datos está ocupada; inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
@@ -2174,11 +2173,45 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
 </context>
 <context>
-    <name>counterline::store</name>
+    <name>counterline::sqlkit</name>
     <message>
-        <source>The terminal database refused &quot;%1&quot;: %2</source>
-        <translation>La base de datos de la caja rechazó «%1»: %2</translation>
+        <source>The database is busy (&quot;%1&quot;: %2); try again in a moment.</source>
+        <translation>La base de datos está ocupada («%1»: %2); inténtelo de nuevo en un momento.</translation>
     </message>
+    <message>
+        <source>The database refused &quot;%1&quot;: %2</source>
+        <translation>La base de datos rechazó «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; returned no row.</source>
+        <translation>«%1» no devolvió ninguna fila.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sqlkit::Migrations</name>
+    <message>
+        <source>Migration %1 failed and was rolled back. %2 stays at version %3. %4</source>
+        <translation>La migración %1 falló y se deshizo. %2 sigue en la versión %3. %4</translation>
+    </message>
+    <message>
+        <source>The migration %1 does not start with its number.</source>
+        <translation>La migración %1 no empieza por su número.</translation>
+    </message>
+    <message>
+        <source>Cannot read the migration %1.</source>
+        <translation>No se puede leer la migración %1.</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; it was left untouched.</source>
+        <translation>%1 tiene la versión de esquema %2, más nueva de la que conoce este programa (%3). Use un Counterline más reciente; no se ha modificado.</translation>
+    </message>
+    <message>
+        <source>Migration %1 does not follow version %2.</source>
+        <translation>La migración %1 no sigue a la versión %2.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store</name>
     <message>
         <source>The order history needs a SQLite connection.</source>
         <translation>El historial de pedidos necesita una conexión SQLite.</translation>
@@ -2186,6 +2219,13 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>&quot;%1&quot; found nothing</source>
         <translation>«%1» no encontró nada</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store::Migrations</name>
+    <message>
+        <source>The terminal database %1</source>
+        <translation>La base de datos de la caja %1</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2319,17 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
         <translation>El servicio de pagos no respondió (%1). Aún no se sabe si se reembolsó la tarjeta; volver a intentarlo pregunta por este reembolso, no reembolsa dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::Enrolment</name>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>El servidor en %1 respondió %2: %3</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Esta base de datos pertenece a la caja %1-%2, pero el token es de %3-%4; no se ha cambiado nada.</translation>
     </message>
 </context>
 <context>

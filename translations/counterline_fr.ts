@@ -164,10 +164,6 @@
         <source>Cannot open the terminal database %1: %2</source>
         <translation>Impossible d’ouvrir la base de la caisse %1 : %2</translation>
     </message>
-    <message>
-        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; the file was left untouched.</source>
-        <translation>%1 a le schéma en version %2, plus récent que ce que connaît ce programme (%3). Utilisez un Counterline plus récent ; le fichier n’a pas été modifié.</translation>
-    </message>
 </context>
 <context>
     <name>Discount</name>
@@ -316,18 +312,6 @@
 </context>
 <context>
     <name>JournalLinks</name>
-    <message>
-        <source>&quot;journal&quot; must be an object</source>
-        <translation>« journal » doit être un objet</translation>
-    </message>
-    <message>
-        <source>must be a whole number from 1</source>
-        <translation>doit être un nombre entier à partir de 1</translation>
-    </message>
-    <message>
-        <source>must be 64 lower-case hex digits</source>
-        <translation>doit comporter 64 chiffres hexadécimaux en minuscules</translation>
-    </message>
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>L’entrée de journal %1 de cette caisse est déjà connue avec un autre hash (elle enregistrait la commande %2) ; le journal de la caisse a bifurqué, par exemple après la restauration d’une ancienne copie de sa base.</translation>
@@ -491,78 +475,6 @@
 <context>
     <name>OrderIngest</name>
     <message>
-        <source>is missing</source>
-        <translation>est absent</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>doit être une chaîne</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>ne doit pas être vide</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>doit être un nombre entier</translation>
-    </message>
-    <message>
-        <source>must lie between %1 and %2</source>
-        <translation>doit être compris entre %1 et %2</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>doit être true ou false</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>doit être un tableau</translation>
-    </message>
-    <message>
-        <source>The body is not valid JSON at byte %1: %2</source>
-        <translation>Le corps n’est pas du JSON valide à l’octet %1 : %2</translation>
-    </message>
-    <message>
-        <source>The body must be a JSON object.</source>
-        <translation>Le corps doit être un objet JSON.</translation>
-    </message>
-    <message>
-        <source>must be a UUID</source>
-        <translation>doit être un UUID</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>doit être une heure RFC 3339</translation>
-    </message>
-    <message>
-        <source>is not an order status</source>
-        <translation>n’est pas un état de commande</translation>
-    </message>
-    <message>
-        <source>must hold at least one line</source>
-        <translation>doit contenir au moins une ligne</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
-    </message>
-    <message>
-        <source>must be cash or card</source>
-        <translation>doit être cash ou card</translation>
-    </message>
-    <message>
-        <source>is for card tenders only</source>
-        <translation>ne vaut que pour les paiements par carte</translation>
-    </message>
-    <message>
-        <source>may hold one tender that needs capture, not %1</source>
-        <translation>peut contenir un seul paiement à débiter, pas %1</translation>
-    </message>
-    <message>
-        <source>is not an order event</source>
-        <translation>n’est pas un événement de commande</translation>
-    </message>
-    <message>
         <source>Only an enrolled terminal may send its orders.</source>
         <translation>Seule une caisse inscrite peut envoyer ses commandes.</translation>
     </message>
@@ -583,26 +495,6 @@
         <translation>« currency » vaut %1 mais le magasin %2 vend en %3</translation>
     </message>
     <message>
-        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
-        <translation>« lines[%1] » : la remise dépasse unit_price × quantity</translation>
-    </message>
-    <message>
-        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
-        <translation>« lines[%1].total » vaut %2 mais la ligne fait %3</translation>
-    </message>
-    <message>
-        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
-        <translation>« total » vaut %1 mais les lignes font %2</translation>
-    </message>
-    <message>
-        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
-        <translation>les paiements (%1) ne couvrent pas « total » (%2)</translation>
-    </message>
-    <message>
-        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
-        <translation>une commande à distance est passée en version 1 avec des paiements (%1) égaux à « total » (%2)</translation>
-    </message>
-    <message>
         <source>The order id %1 belongs to another terminal.</source>
         <translation>L’identifiant de commande %1 appartient à une autre caisse.</translation>
     </message>
@@ -611,24 +503,15 @@
         <translation>« lines » : line_no %1 apparaît deux fois</translation>
     </message>
     <message>
-        <source>There is no order %1.</source>
-        <translation>Il n’y a pas de commande %1.</translation>
-    </message>
-    <message>
-        <source>must be sale or return</source>
-        <translation>doit être sale ou return</translation>
-    </message>
-    <message>
-        <source>is for returns only</source>
-        <translation>est réservé aux retours</translation>
-    </message>
-    <message>
-        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
-        <translation>un retour arrive COMPLETED, avec le montant remboursé (%1) égal à « total » (%2) et rien à débiter</translation>
-    </message>
-    <message>
         <source>&quot;receipt_no&quot; %1 is already the receipt of order %2 of this terminal</source>
         <translation>« receipt_no » %1 est déjà le ticket de la commande %2 de cette caisse</translation>
+    </message>
+</context>
+<context>
+    <name>OrderJson</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Il n’y a pas de commande %1.</translation>
     </message>
 </context>
 <context>
@@ -909,10 +792,6 @@
         <translation>%1 n’est pas un registre utilisable par ce programme : %2</translation>
     </message>
     <message>
-        <source>%1 has schema version %2; this program knows version %3 and leaves the file untouched.</source>
-        <translation>%1 a le schéma en version %2 ; ce programme connaît la version %3 et laisse le fichier intact.</translation>
-    </message>
-    <message>
         <source>%1 holds something else than a ledger; it is left untouched.</source>
         <translation>%1 contient autre chose qu’un registre ; il reste intact.</translation>
     </message>
@@ -935,6 +814,10 @@
     <message>
         <source>Charge %1 has %2 left to refund, not %3 (minor units).</source>
         <translation>Il reste %2 à rembourser sur le débit %1, pas %3 (centimes).</translation>
+    </message>
+    <message>
+        <source>The ledger %1</source>
+        <translation>Le registre %1</translation>
     </message>
 </context>
 <context>
@@ -1102,16 +985,12 @@
         <translation>Impossible d’ouvrir la base du serveur %1 : %2</translation>
     </message>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>Impossible de lire %1.</translation>
-    </message>
-    <message>
-        <source>Migration %1 failed and was rolled back: %2</source>
-        <translation>La migration %1 a échoué et a été annulée : %2</translation>
-    </message>
-    <message>
         <source>Order %1 of terminal %2 has receipt number %3, which an earlier order of that terminal already had. Both are kept; it is on the follow-up list.</source>
         <translation>La commande %1 de la caisse %2 a le numéro de ticket %3, qu’une commande antérieure de cette caisse avait déjà. Les deux sont conservées ; elle figure dans la liste des suivis.</translation>
+    </message>
+    <message>
+        <source>The server database %1</source>
+        <translation>La base de données du serveur %1</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1086,33 @@
     <message>
         <source>This terminal is not set up yet; run counterline-cli init first.</source>
         <translation>Cette caisse n’est pas encore configurée ; lancez d’abord counterline-cli init.</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCheck</name>
+    <message>
+        <source>&quot;lines[%1]&quot;: the discount exceeds unit_price × quantity</source>
+        <translation>« lines[%1] » : la remise dépasse unit_price × quantity</translation>
+    </message>
+    <message>
+        <source>&quot;lines[%1].total&quot; is %2 but the line comes to %3</source>
+        <translation>« lines[%1].total » vaut %2 mais la ligne fait %3</translation>
+    </message>
+    <message>
+        <source>&quot;total&quot; is %1 but the lines add up to %2</source>
+        <translation>« total » vaut %1 mais les lignes font %2</translation>
+    </message>
+    <message>
+        <source>the tenders (%1) do not cover &quot;total&quot; (%2)</source>
+        <translation>les paiements (%1) ne couvrent pas « total » (%2)</translation>
+    </message>
+    <message>
+        <source>a return arrives COMPLETED with what was paid back (%1) equal to &quot;total&quot; (%2) and nothing to capture</source>
+        <translation>un retour arrive COMPLETED, avec le montant remboursé (%1) égal à « total » (%2) et rien à débiter</translation>
+    </message>
+    <message>
+        <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
+        <translation>une commande à distance est passée en version 1 avec des paiements (%1) égaux à « total » (%2)</translation>
     </message>
 </context>
 <context>
@@ -1737,10 +1643,6 @@
         <translation>enroll demande --server URL et --token JETON.</translation>
     </message>
     <message>
-        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
-        <translation>Cette base appartient à la caisse %1-%2, mais le jeton est pour %3-%4 ; rien n’a été modifié.</translation>
-    </message>
-    <message>
         <source>Enrolled as terminal %1-%2 of %3; %4 products received.</source>
         <translation>Inscrite comme caisse %1-%2 de %3 ; %4 articles reçus.</translation>
     </message>
@@ -1859,6 +1761,10 @@ Commandes :
         <source>The consumer&apos;s state %1 failed: %2</source>
         <translation>L’état du consommateur %1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>The consumer&apos;s state %1</source>
+        <translation>L’état du consommateur %1</translation>
+    </message>
 </context>
 <context>
     <name>counterline::paysim::PaymentSimulator</name>
@@ -1962,6 +1868,107 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
     </message>
 </context>
 <context>
+    <name>counterline::protocol::JournalLink</name>
+    <message>
+        <source>&quot;journal&quot; must be an object</source>
+        <translation>« journal » doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>doit être un nombre entier à partir de 1</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>doit comporter 64 chiffres hexadécimaux en minuscules</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::JsonFields</name>
+    <message>
+        <source>is missing</source>
+        <translation>est absent</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must lie between %1 and %2</source>
+        <translation>doit être compris entre %1 et %2</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit être true ou false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>doit être un tableau</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::protocol::OrderBody</name>
+    <message>
+        <source>must hold at least one line</source>
+        <translation>doit contenir au moins une ligne</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>is for returns only</source>
+        <translation>est réservé aux retours</translation>
+    </message>
+    <message>
+        <source>must be cash or card</source>
+        <translation>doit être cash ou card</translation>
+    </message>
+    <message>
+        <source>is for card tenders only</source>
+        <translation>ne vaut que pour les paiements par carte</translation>
+    </message>
+    <message>
+        <source>may hold one tender that needs capture, not %1</source>
+        <translation>peut contenir un seul paiement à débiter, pas %1</translation>
+    </message>
+    <message>
+        <source>is not an order event</source>
+        <translation>n’est pas un événement de commande</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at byte %1: %2</source>
+        <translation>Le corps n’est pas du JSON valide à l’octet %1 : %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Le corps doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>must be sale or return</source>
+        <translation>doit être sale ou return</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>doit être un UUID</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time</source>
+        <translation>doit être une heure RFC 3339</translation>
+    </message>
+    <message>
+        <source>is not an order status</source>
+        <translation>n’est pas un état de commande</translation>
+    </message>
+</context>
+<context>
     <name>counterline::server</name>
     <message>
         <source>The order was changed by someone else; it is now at version %1.</source>
@@ -1978,14 +1985,6 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
     <message>
         <source>There is no %1 here.</source>
         <translation>Il n’y a pas de %1 ici.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; failed: %2</source>
-        <translation>« %1 » a échoué : %2</translation>
-    </message>
-    <message>
-        <source>The database is busy; try again in a moment.</source>
-        <translation>La base de données est occupée ; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
@@ -2174,11 +2173,45 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
 </context>
 <context>
-    <name>counterline::store</name>
+    <name>counterline::sqlkit</name>
     <message>
-        <source>The terminal database refused &quot;%1&quot;: %2</source>
-        <translation>La base de la caisse a refusé « %1 » : %2</translation>
+        <source>The database is busy (&quot;%1&quot;: %2); try again in a moment.</source>
+        <translation>La base de données est occupée (« %1 » : %2) ; réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>The database refused &quot;%1&quot;: %2</source>
+        <translation>La base de données a refusé « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; returned no row.</source>
+        <translation>« %1 » n’a renvoyé aucune ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sqlkit::Migrations</name>
+    <message>
+        <source>Migration %1 failed and was rolled back. %2 stays at version %3. %4</source>
+        <translation>La migration %1 a échoué et a été annulée. %2 reste en version %3. %4</translation>
+    </message>
+    <message>
+        <source>The migration %1 does not start with its number.</source>
+        <translation>La migration %1 ne commence pas par son numéro.</translation>
+    </message>
+    <message>
+        <source>Cannot read the migration %1.</source>
+        <translation>Impossible de lire la migration %1.</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this program knows (%3). Use a newer Counterline; it was left untouched.</source>
+        <translation>%1 a la version de schéma %2, plus récente que celle que ce programme connaît (%3). Utilisez un Counterline plus récent ; elle n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Migration %1 does not follow version %2.</source>
+        <translation>La migration %1 ne suit pas la version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store</name>
     <message>
         <source>The order history needs a SQLite connection.</source>
         <translation>L’historique des commandes demande une connexion SQLite.</translation>
@@ -2186,6 +2219,13 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>&quot;%1&quot; found nothing</source>
         <translation>« %1 » n’a rien trouvé</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::store::Migrations</name>
+    <message>
+        <source>The terminal database %1</source>
+        <translation>La base de données de la caisse %1</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2319,17 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>The payment service did not answer (%1). Whether the card was refunded is not known yet; trying again asks about this refund, it does not refund twice.</source>
         <translation>Le service de paiement n’a pas répondu (%1). On ne sait pas encore si la carte a été remboursée ; réessayer interroge sur ce remboursement, sans rembourser deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::Enrolment</name>
+    <message>
+        <source>The server at %1 answered %2: %3</source>
+        <translation>Le serveur %1 a répondu %2 : %3</translation>
+    </message>
+    <message>
+        <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
+        <translation>Cette base appartient à la caisse %1-%2, mais le jeton est pour %3-%4 ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>

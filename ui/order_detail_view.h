@@ -51,6 +51,7 @@ private:
     void takeBack();
     void showConflict(int seenVersion, const Result<store::OrderDetail> &now);
     void render();
+    void addActions(const store::OrderDetail &detail);
 
     OrderBackend &m_backend;
     QString m_user;

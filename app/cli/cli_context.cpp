@@ -1,5 +1,7 @@
 #include "cli/cli_context.h"
 
+#include "sync/server_request.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -58,11 +60,7 @@ Result<QJsonObject> serverGet(const store::SyncTarget &target, const QString &pa
                               int timeoutMs)
 {
     QNetworkAccessManager network;
-    QUrl url = target.serverUrl;
-    url.setPath(pathAndQuery.section(u'?', 0, 0));
-    url.setQuery(pathAndQuery.section(u'?', 1));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + target.token);
+    QNetworkRequest request = sync::serverRequest(target, pathAndQuery);
     request.setTransferTimeout(timeoutMs);
     QNetworkReply *reply = network.get(request);
     QEventLoop loop;

@@ -13,6 +13,9 @@
 
 namespace counterline::cli {
 
+// The commands, their options and the description --help shows (cli_options.cpp).
+void addOptions(QCommandLineParser &parser);
+
 // What every command gets: the parsed command line, the words after the command, the streams,
 // and the terminal database (opened on first use).
 class Context

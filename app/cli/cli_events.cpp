@@ -4,6 +4,10 @@
 // and never processes one twice, whatever a relay delivers twice.
 
 #include "cli/cli_context.h"
+#include "sqlkit/migrations.h"
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
+#include "sqlkit/transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,56 +60,56 @@ public:
     {
         if (!m_db.open())
             return failure(m_db.lastError().text());
-        for (const QString &sql :
-             {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-              u"CREATE TABLE IF NOT EXISTS processed_events (id TEXT PRIMARY KEY, seq INTEGER "
-              "NOT NULL, type TEXT NOT NULL, aggregateid TEXT NOT NULL, processed_at TEXT NOT "
-              "NULL)"_s,
-              u"CREATE TABLE IF NOT EXISTS consumer_cursor (id INTEGER PRIMARY KEY CHECK (id = "
-              "1), after INTEGER NOT NULL)"_s,
-              u"INSERT OR IGNORE INTO consumer_cursor (id, after) VALUES (1, 0)"_s}) {
-            QSqlQuery query(m_db);
-            if (!query.exec(sql))
-                return failure(query.lastError().text());
+        for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s}) {
+            if (Result<QSqlQuery> set = sqlkit::exec(m_db, pragma); !set)
+                return failure(set.error().message);
         }
+        Result<QList<sqlkit::Migration>> steps = sqlkit::loadMigrations(u":/cli/migrations"_s);
+        if (!steps)
+            return steps.error();
+        sqlkit::MigrationTarget target;
+        target.what = tr("The consumer's state %1").arg(m_db.databaseName());
+        target.errorDomain = u"events"_s;
+        if (Result<int> migrated = sqlkit::migrate(m_db, *steps, target); !migrated)
+            return migrated.error();
         return success();
     }
 
     Result<qint64> cursor()
     {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"SELECT after FROM consumer_cursor WHERE id = 1"_s) || !query.next())
-            return failure(query.lastError().text());
-        return query.value(0).toLongLong();
+        Result<QVariant> after =
+            sqlkit::selectValue(m_db, u"SELECT after FROM consumer_cursor WHERE id = 1"_s);
+        if (!after)
+            return failure(after.error().message);
+        return after->toLongLong();
     }
 
     // Records the event and moves the cursor past it, together; false when it was processed
     // before (delivered again).
     Result<bool> process(const QJsonObject &event, const QDateTime &now)
     {
-        if (!m_db.transaction())
-            return failure(m_db.lastError().text());
-        QSqlQuery insert(m_db);
-        insert.prepare(u"INSERT OR IGNORE INTO processed_events (id, seq, type, aggregateid, "
-                       "processed_at) VALUES (?, ?, ?, ?, ?)"_s);
-        insert.addBindValue(event.value(u"id"_s).toString());
-        insert.addBindValue(event.value(u"seq"_s).toInteger());
-        insert.addBindValue(event.value(u"type"_s).toString());
-        insert.addBindValue(event.value(u"aggregateid"_s).toString());
-        insert.addBindValue(now.toString(Qt::ISODateWithMs));
-        QSqlQuery move(m_db);
-        move.prepare(u"UPDATE consumer_cursor SET after = max(after, ?) WHERE id = 1"_s);
-        move.addBindValue(event.value(u"seq"_s).toInteger());
+        sqlkit::Transaction transaction(m_db);
+        if (Result<void> begun = transaction.begin(); !begun)
+            return failure(begun.error().message);
+        Result<QSqlQuery> inserted =
+            sqlkit::exec(m_db,
+                         u"INSERT OR IGNORE INTO processed_events (id, seq, type, aggregateid, "
+                         "processed_at) VALUES (?, ?, ?, ?, ?)"_s,
+                         {event.value(u"id"_s).toString(), event.value(u"seq"_s).toInteger(),
+                          event.value(u"type"_s).toString(),
+                          event.value(u"aggregateid"_s).toString(), sqlkit::timeText(now)});
+        if (!inserted)
+            return failure(inserted.error().message);
         // Asked at once: SQLite reports the changes of the connection's last statement.
-        const bool inserted = insert.exec();
-        const bool fresh = inserted && insert.numRowsAffected() == 1;
-        if (!inserted || !move.exec()) {
-            const QString why = !inserted ? insert.lastError().text() : move.lastError().text();
-            m_db.rollback();
-            return failure(why);
+        const bool fresh = inserted->numRowsAffected() == 1;
+        if (Result<QSqlQuery> moved = sqlkit::exec(
+                m_db, u"UPDATE consumer_cursor SET after = max(after, ?) WHERE id = 1"_s,
+                {event.value(u"seq"_s).toInteger()});
+            !moved) {
+            return failure(moved.error().message);
         }
-        if (!m_db.commit())
-            return failure(m_db.lastError().text());
+        if (Result<void> committed = transaction.commit(); !committed)
+            return failure(committed.error().message);
         return fresh;
     }
 

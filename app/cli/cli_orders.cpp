@@ -1,6 +1,6 @@
 #include "cli/cli_context.h"
+#include "sqlkit/time_text.h"
 #include "store/order_history.h"
-#include "store/time_text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -47,7 +47,7 @@ int runOrders(Context &context)
         for (const store::OrderSummary &order : page->orders) {
             QJsonObject listed{{u"id"_s, order.id},
                                {u"receipt_no"_s, order.receiptNumber},
-                               {u"created_at"_s, store::timeText(order.createdAt)},
+                               {u"created_at"_s, sqlkit::timeText(order.createdAt)},
                                {u"status"_s, orderStatusName(order.status)},
                                {u"version"_s, order.version},
                                {u"cashier_id"_s, order.cashierId},

@@ -2,6 +2,7 @@
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
 #include "store/terminal_identity.h"
+#include "sync/enrolment.h"
 #include "sync/journal_check.h"
 #include "sync/outbox_sender.h"
 #include "sync/puller.h"
@@ -139,68 +140,28 @@ int runEnroll(Context &context)
     if (!context.parser.isSet(u"server"_s) || !context.parser.isSet(u"token"_s))
         return context.usage(QCoreApplication::translate(
             "counterline::cli", "enroll needs --server URL and --token TOKEN."));
-    const store::SyncTarget target{QUrl(context.parser.value(u"server"_s)),
-                                   context.parser.value(u"token"_s).toLatin1()};
     store::Database *database = context.database();
     if (!database)
         return 1;
-    Result<QJsonObject> who = serverGet(target, u"/v1/terminal"_s);
-    if (!who)
-        return context.fail(who.error());
-    Result<Currency> currency = Currency::fromCode(who->value(u"currency"_s).toString());
-    if (!currency)
-        return context.fail(currency.error());
-    PricingPolicy policy;
-    policy.taxMode = who->value(u"tax_mode"_s).toString() == u"exclusive"_s
-                         ? TaxMode::PricesExcludeTax
-                         : TaxMode::PricesIncludeTax;
-    policy.rounding = who->value(u"rounding"_s).toString() == u"half-even"_s
-                          ? RoundingRule::HalfEven
-                          : RoundingRule::HalfUp;
-    const store::TerminalIdentity identity{who->value(u"store_id"_s).toString(),
-                                           who->value(u"terminal_id"_s).toString(), *currency,
-                                           policy};
-    Result<store::TerminalIdentity> existing =
-        store::TerminalSettings::load(database->connection());
-    if (!existing) {
-        if (Result<void> made = store::TerminalSettings::initialise(database->connection(),
-                                                                    identity, context.clock.now());
-            !made) {
-            return context.fail(made.error());
-        }
-    } else if (existing->storeId != identity.storeId ||
-               existing->terminalId != identity.terminalId ||
-               existing->currency != identity.currency) {
-        return context.fail(QCoreApplication::translate(
-                                "counterline::cli",
-                                "This database belongs to terminal %1-%2, but the token is for "
-                                "%3-%4; nothing was changed.")
-                                .arg(existing->storeId, existing->terminalId, identity.storeId,
-                                     identity.terminalId));
-    }
-    if (Result<void> saved = store::SyncSettings::save(*database, target, context.clock.now());
-        !saved) {
-        return context.fail(saved.error());
-    }
-
-    // The catalog, page by page by change cursor.
-    sync::Puller puller(*database, context.clock, target);
-    std::optional<Result<sync::PullResult>> pulled;
+    sync::Enrolment enrolment(*database, context.clock,
+                              store::SyncTarget{QUrl(context.parser.value(u"server"_s)),
+                                                context.parser.value(u"token"_s).toLatin1()});
+    std::optional<Result<sync::EnrolOutcome>> enrolled;
     QEventLoop loop;
-    puller.runCatalogOnly([&](const Result<sync::PullResult> &result) {
-        pulled = result;
+    enrolment.start([&](const Result<sync::EnrolOutcome> &result) {
+        enrolled = result;
         loop.quit();
     });
     loop.exec();
-    if (!*pulled)
-        return context.fail(pulled->error());
-    const int products = (*pulled)->products;
+    if (!*enrolled)
+        return context.fail(enrolled->error());
+    const sync::EnrolOutcome &outcome = enrolled->value();
     context.out << QCoreApplication::translate(
                        "counterline::cli",
                        "Enrolled as terminal %1-%2 of %3; %4 products received.")
-                       .arg(identity.storeId, identity.terminalId,
-                            who->value(u"store_name"_s).toString())
-                       .arg(products)
+                       .arg(outcome.identity.storeId, outcome.identity.terminalId,
+                            outcome.storeName)
+                       .arg(outcome.products)
                 << Qt::endl;
     return 0;
 }

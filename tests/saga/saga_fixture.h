@@ -126,12 +126,13 @@ public:
     }
 
     // The server again, dying at the fault point `point` (server/fault_point.h).
-    bool startServerDyingAt(const QString &point, int recoverySeconds = 1)
+    // Its claims hold for `leaseSeconds` after it died.
+    bool startServerDyingAt(const QString &point, int recoverySeconds = 1, int leaseSeconds = 1)
     {
         m_server->stop();
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("COUNTERLINE_FAULT_POINT"), point);
-        return startServer(environment, 1, recoverySeconds);
+        return startServer(environment, leaseSeconds, recoverySeconds);
     }
 
     HttpAnswer post(const QByteArray &key, const QByteArray &body)

@@ -6,6 +6,7 @@
 #include "domain/cart.h"
 #include "domain/clock.h"
 #include "domain/id_source.h"
+#include "sqlkit/statement.h"
 #include "store/catalog.h"
 #include "store/database.h"
 #include "store/order_store.h"
@@ -76,7 +77,7 @@ public:
                                       Actor{QStringLiteral("cashier-1"), {}}});
     }
 
-    qint64 count(const QString &sql) { return store::selectValue(db(), sql).value().toLongLong(); }
+    qint64 count(const QString &sql) { return sqlkit::selectValue(db(), sql).value().toLongLong(); }
 
     // Runs raw SQL and returns SQLite's error text, or an empty string when it succeeded.
     QString rawError(const QString &sql)

@@ -6,9 +6,9 @@
 
 #include "domain/cart.h"
 #include "domain/order_return.h"
+#include "sqlkit/time_text.h"
 #include "store/canonical_json.h"
 #include "store/order_record.h"
-#include "store/time_text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -308,9 +308,9 @@ private slots:
                 year1 + qint64(random.bounded(double(year9999 - year1))), Qt::UTC));
         }
         for (const QDateTime &time : std::as_const(times))
-            QCOMPARE(timeText(time), time.toUTC().toString(Qt::ISODateWithMs));
-        QCOMPARE(timeText(times[2]), u"2026-11-25T00:30:00.000Z"_s);
-        QCOMPARE(timeFromText(timeText(times[1])), times[1]);
+            QCOMPARE(sqlkit::timeText(time), time.toUTC().toString(Qt::ISODateWithMs));
+        QCOMPARE(sqlkit::timeText(times[2]), u"2026-11-25T00:30:00.000Z"_s);
+        QCOMPARE(sqlkit::timeFromText(sqlkit::timeText(times[1])), times[1]);
     }
 
     void theRecordReadsBackAsTheOrder()

@@ -1,3 +1,4 @@
+#include "sqlkit/statement.h"
 #include "store/cart_store.h"
 #include "store/journal.h"
 #include "store/order_record.h"
@@ -30,7 +31,7 @@ private slots:
 
         const QVariantList key{id};
         auto countFor = [&](const QString &sql) {
-            return selectValue(f.db(), sql, key)->toLongLong();
+            return sqlkit::selectValue(f.db(), sql, key)->toLongLong();
         };
         QCOMPARE(countFor(u"SELECT count(*) FROM orders WHERE id = ? AND status = 'PAID' AND "
                           "version = 2 AND total_minor = 1397"_s),
@@ -50,11 +51,12 @@ private slots:
 
         // The outbox row carries the idempotency key made at checkout and the frozen order.
         const QString storedKey =
-            selectValue(f.db(), u"SELECT idempotency_key FROM outbox WHERE order_id = ?"_s, key)
+            sqlkit::selectValue(f.db(), u"SELECT idempotency_key FROM outbox WHERE order_id = ?"_s,
+                                key)
                 ->toString();
         QCOMPARE(storedKey, sold->idempotencyKey.toString(QUuid::WithoutBraces));
         const QByteArray payloadText =
-            selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, key)
+            sqlkit::selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, key)
                 ->toString()
                 .toUtf8();
         const QJsonObject payload = QJsonDocument::fromJson(payloadText).object();
@@ -140,7 +142,7 @@ private slots:
                                    {Tender{TenderKind::Cash, total, {}, false}},
                                    Actor{u"cashier-1"_s, {}}});
         QVERIFY(!sold.ok());
-        QCOMPARE(sold.error().code, u"store.disk_full"_s);
+        QCOMPARE(sold.error().code, u"sql.disk_full"_s);
 
         QCOMPARE(f.count(u"SELECT count(*) FROM orders"_s), 0);
         QCOMPARE(f.count(u"SELECT count(*) FROM order_lines"_s), 0);
@@ -154,7 +156,7 @@ private slots:
         // Space comes back; the same cart sells.
         QVERIFY(f.rawError(u"PRAGMA max_page_count = 1000000"_s).isEmpty());
         QVERIFY(f.sell(cart).ok());
-        QCOMPARE(selectValue(f.db(), u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+        QCOMPARE(sqlkit::selectValue(f.db(), u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
     }
 
     void cartFromAnotherCurrencyIsRefused()

@@ -2,6 +2,7 @@
 // process sells in a loop and is SIGKILLed at random moments; after every kill the database must
 // be intact and hold every order the child reported as committed, complete.
 
+#include "sqlkit/statement.h"
 #include "store/catalog.h"
 #include "store/database.h"
 #include "store/journal.h"
@@ -22,7 +23,7 @@ namespace {
 
 qint64 scalar(const QSqlDatabase &db, const QString &sql)
 {
-    return selectValue(db, sql).value().toLongLong();
+    return sqlkit::selectValue(db, sql).value().toLongLong();
 }
 
 } // namespace
@@ -86,7 +87,7 @@ private slots:
             QVERIFY2(reopened.ok(),
                      qPrintable(reopened.ok() ? QString() : reopened.error().message));
             const QSqlDatabase db = reopened.value()->connection();
-            QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+            QCOMPARE(sqlkit::selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
             QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_foreign_key_check"_s), 0);
             // Every order is complete: lines, tenders, its first events (a sale PAID after two, a
             // return COMPLETED after three), its outbox row with a key, its journal entry, its

@@ -1,3 +1,4 @@
+#include "sqlkit/statement.h"
 #include "store/journal.h"
 #include "store_fixture.h"
 
@@ -76,7 +77,7 @@ private slots:
             QVERIFY(f.sell(f.cart({{"BROT", 1}})).ok());
         dropJournalGuards(f);
         const QByteArray prev =
-            selectValue(f.db(), u"SELECT prev_hash FROM journal WHERE seq = 4"_s)
+            sqlkit::selectValue(f.db(), u"SELECT prev_hash FROM journal WHERE seq = 4"_s)
                 ->toString()
                 .toLatin1();
         const QByteArray forged = Journal::chainHash(prev, "{\"forged\":true}");

@@ -1,3 +1,4 @@
+#include "sqlkit/statement.h"
 #include "store/catalog.h"
 #include "store/database.h"
 #include "store/journal.h"
@@ -130,10 +131,11 @@ private slots:
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
         QCOMPARE(upgraded.value()->schemaVersion(), terminalMigrations().last().version);
         const QSqlDatabase db = upgraded.value()->connection();
-        QCOMPARE(selectValue(db, u"SELECT name FROM products WHERE sku = 'A'"_s)->toString(),
-                 u"Apfel"_s);
-        QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
-        QCOMPARE(selectValue(db, u"PRAGMA application_id"_s)->toLongLong(),
+        QCOMPARE(
+            sqlkit::selectValue(db, u"SELECT name FROM products WHERE sku = 'A'"_s)->toString(),
+            u"Apfel"_s);
+        QCOMPARE(sqlkit::selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+        QCOMPARE(sqlkit::selectValue(db, u"PRAGMA application_id"_s)->toLongLong(),
                  qint64(Database::kApplicationId));
     }
 
@@ -183,7 +185,7 @@ private slots:
         QVERIFY(!query.exec(u"UPDATE outbox SET idempotency_key = 'new'"_s));
         QVERIFY(!query.exec(u"INSERT INTO journal SELECT 9, NULL, 'sale', '{}', hash, 'x', at "
                             "FROM journal WHERE seq = 3"_s));
-        QCOMPARE(selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+        QCOMPARE(sqlkit::selectValue(db, u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
         QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
         QVERIFY(!query.next()); // no row breaks a reference
     }
@@ -231,7 +233,7 @@ private slots:
         const QSqlDatabase db = reopened.value()->connection();
         QCOMPARE(reopened.value()->schemaVersion(), 2);
         QCOMPARE(tables(db), (QStringList{u"a"_s, u"b"_s}));
-        QCOMPARE(selectValue(db, u"SELECT count(*) FROM a"_s)->toInt(), 1);
+        QCOMPARE(sqlkit::selectValue(db, u"SELECT count(*) FROM a"_s)->toInt(), 1);
     }
 };
 

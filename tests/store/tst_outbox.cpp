@@ -1,3 +1,4 @@
+#include "sqlkit/statement.h"
 #include "store/outbox_store.h"
 #include "store_fixture.h"
 
@@ -45,10 +46,10 @@ private slots:
         QCOMPARE(kinds(due),
                  (QList<QString>{u"create:"_s + two.left(8), u"event:"_s + one.left(8)}));
         // Order one is not synced yet (its event is pending) but knows its server number.
-        QCOMPARE(selectValue(f.db(),
-                             u"SELECT sync_state || '/' || server_order_no FROM orders "
-                             "WHERE id = ?"_s,
-                             {one})
+        QCOMPARE(sqlkit::selectValue(f.db(),
+                                     u"SELECT sync_state || '/' || server_order_no FROM orders "
+                                     "WHERE id = ?"_s,
+                                     {one})
                      ->toString(),
                  u"pending/1001"_s);
 
@@ -65,14 +66,14 @@ private slots:
         const qint64 eventSeq = outbox.due(10)->last().seq;
         QVERIFY(outbox.markNeedsAttention(eventSeq, 422, u"order.illegal_transition"_s).ok());
         QCOMPARE(kinds(*outbox.due(10)), (QList<QString>{u"create:"_s + two.left(8)}));
-        QCOMPARE(
-            selectValue(f.db(), u"SELECT sync_state FROM orders WHERE id = ?"_s, {one})->toString(),
-            u"needs_attention"_s);
+        QCOMPARE(sqlkit::selectValue(f.db(), u"SELECT sync_state FROM orders WHERE id = ?"_s, {one})
+                     ->toString(),
+                 u"needs_attention"_s);
 
         QVERIFY(outbox.markSent(outbox.due(10)->first().seq, 201, u"1002"_s, 2).ok());
-        QCOMPARE(
-            selectValue(f.db(), u"SELECT sync_state FROM orders WHERE id = ?"_s, {two})->toString(),
-            u"synced"_s);
+        QCOMPARE(sqlkit::selectValue(f.db(), u"SELECT sync_state FROM orders WHERE id = ?"_s, {two})
+                     ->toString(),
+                 u"synced"_s);
         QCOMPARE(outbox.markSent(due[0].seq, 201, u"x"_s, 2).error().code, u"outbox.not_pending"_s);
 
         const SyncStatus status = *outbox.status();

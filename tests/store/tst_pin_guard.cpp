@@ -2,6 +2,7 @@
 // PIN starts again from nothing, and each lockout is a generic entry of the one journal, chained
 // with the sales and waiting in the outbox to be synced.
 
+#include "sqlkit/statement.h"
 #include "store/journal.h"
 #include "store/journal_entries.h"
 #include "store/user_store.h"
@@ -107,13 +108,14 @@ private slots:
     {
         QVERIFY(m_fixture->sell(m_fixture->cart({{"BROT", 1}})).ok());
         lockOnce(PinPlace::Approval, u"Anna"_s);
-        QCOMPARE(selectValue(m_fixture->db(), u"SELECT count(*) FROM journal WHERE kind = 'entry' "
-                                              "AND order_id IS NULL"_s)
+        QCOMPARE(sqlkit::selectValue(m_fixture->db(),
+                                     u"SELECT count(*) FROM journal WHERE kind = 'entry' "
+                                     "AND order_id IS NULL"_s)
                      ->toInt(),
                  1);
         const QJsonObject record =
             QJsonDocument::fromJson(
-                selectValue(m_fixture->db(), u"SELECT record FROM journal WHERE seq = 2"_s)
+                sqlkit::selectValue(m_fixture->db(), u"SELECT record FROM journal WHERE seq = 2"_s)
                     ->toString()
                     .toUtf8())
                 .object();
@@ -129,15 +131,16 @@ private slots:
         QCOMPARE(verified->entries, 2);
         const QJsonObject queued =
             QJsonDocument::fromJson(
-                selectValue(m_fixture->db(), u"SELECT payload FROM outbox WHERE kind = 'journal' "
-                                             "AND order_id IS NULL"_s)
+                sqlkit::selectValue(m_fixture->db(),
+                                    u"SELECT payload FROM outbox WHERE kind = 'journal' "
+                                    "AND order_id IS NULL"_s)
                     ->toString()
                     .toUtf8())
                 .object();
         QCOMPARE(queued.value(u"kind"_s).toString(), u"pin_lockout"_s);
         QCOMPARE(queued.value(u"journal"_s).toObject().value(u"seq"_s).toInt(), 2);
         QCOMPARE(queued.value(u"record"_s).toString(),
-                 selectValue(m_fixture->db(), u"SELECT record FROM journal WHERE seq = 2"_s)
+                 sqlkit::selectValue(m_fixture->db(), u"SELECT record FROM journal WHERE seq = 2"_s)
                      ->toString());
     }
 
@@ -146,7 +149,8 @@ private slots:
         Result<JournalEntry> bad = JournalEntries::record(
             m_fixture->db(), m_fixture->ids, u"Drawer Open!"_s, "{}", m_fixture->clock.now());
         QCOMPARE(bad.error().code, u"journal.bad_kind"_s);
-        QCOMPARE(selectValue(m_fixture->db(), u"SELECT count(*) FROM journal"_s)->toInt(), 0);
+        QCOMPARE(sqlkit::selectValue(m_fixture->db(), u"SELECT count(*) FROM journal"_s)->toInt(),
+                 0);
     }
 
 private:

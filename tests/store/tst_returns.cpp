@@ -1,3 +1,4 @@
+#include "sqlkit/statement.h"
 #include "store/journal.h"
 #include "store/order_details.h"
 #include "store/return_source.h"
@@ -102,7 +103,7 @@ private slots:
 
         // The outbox carries it to the server as a return of the sale.
         const QString payload =
-            store::selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, {id})
+            sqlkit::selectValue(f.db(), u"SELECT payload FROM outbox WHERE order_id = ?"_s, {id})
                 .value()
                 .toString();
         const QJsonObject record =

@@ -2,6 +2,8 @@
 // hold it to QtSql's behaviour (what gets stored for each kind of value), to its promises about
 // errors and counts, and to closing: a reused statement must never keep the file open.
 
+#include "sqlkit/statement.h"
+#include "sqlkit/transaction.h"
 #include "store/database.h"
 #include "store/sql.h"
 
@@ -93,9 +95,9 @@ private slots:
         // Twice through execute: once preparing, once reusing the prepared statement.
         QVERIFY(execute(db(), insert, {1, a, b}).ok());
         QVERIFY(execute(db(), insert, {2, a, b}).ok());
-        QVERIFY(
-            runSql(db(), u"INSERT INTO sample (id, a, b) VALUES (?, ?, ?) -- QtSql"_s, {3, a, b})
-                .ok());
+        QVERIFY(sqlkit::exec(db(), u"INSERT INTO sample (id, a, b) VALUES (?, ?, ?) -- QtSql"_s,
+                             {3, a, b})
+                    .ok());
         QCOMPARE(storedRow(db(), 1), storedRow(db(), 3));
         QCOMPARE(storedRow(db(), 2), storedRow(db(), 3));
     }
@@ -120,13 +122,14 @@ private slots:
 
         const Result<qint64> duplicate = execute(db(), insert, {1, 6});
         QVERIFY(!duplicate);
-        QCOMPARE(duplicate.error().code, u"store.sql_failed"_s);
+        QCOMPARE(duplicate.error().code, u"sql.conflict"_s);
         QVERIFY2(duplicate.error().message.contains(u"UNIQUE constraint failed: sample.id"_s),
                  qPrintable(duplicate.error().message));
         QVERIFY(duplicate.error().message.contains(u"INSERT INTO sample"_s));
 
         const Result<qint64> negative = execute(db(), insert, {2, -1});
         QVERIFY(!negative);
+        QCOMPARE(negative.error().code, u"sql.failed"_s);
         QVERIFY(negative.error().message.contains(u"sample: a must not be negative"_s));
 
         // The same prepared statement goes on working, with nothing left bound from before.
@@ -150,7 +153,7 @@ private slots:
         for (int id = 2; id < 200 && last; ++id)
             last = execute(db(), insert, {id, QString(u'x').repeated(4000)});
         QVERIFY(!last);
-        QCOMPARE(last.error().code, u"store.disk_full"_s);
+        QCOMPARE(last.error().code, u"sql.disk_full"_s);
         QVERIFY(pragma.exec(u"PRAGMA max_page_count = 1000000"_s));
         QCOMPARE(execute(db(), insert, {1000, u"after"_s}).value(), 1);
     }
@@ -167,7 +170,7 @@ private slots:
             QVERIFY(holding.exec(u"BEGIN IMMEDIATE"_s));
             QVERIFY(holding.exec(u"INSERT INTO sample (id, a) VALUES (1, 'theirs')"_s));
 
-            WriteTransaction mine(db());
+            sqlkit::Transaction mine(db());
             const Result<void> begun = mine.begin();
             QVERIFY(!begun);
             QVERIFY2(begun.error().message.contains(u"locked"_s),
@@ -180,30 +183,31 @@ private slots:
         }
         QSqlDatabase::removeDatabase(name);
         // Once the other writer is done, the same statements go through.
-        WriteTransaction mine(db());
+        sqlkit::Transaction mine(db());
         QVERIFY(mine.begin().ok());
         QCOMPARE(execute(db(), u"INSERT INTO sample (id, a) VALUES (2, 'mine')"_s).value(), 1);
         QVERIFY(mine.commit().ok());
-        QCOMPARE(
-            selectValue(db(), u"SELECT group_concat(a, ',') FROM sample ORDER BY id"_s)->toString(),
-            u"theirs,mine"_s);
+        QCOMPARE(sqlkit::selectValue(db(), u"SELECT group_concat(a, ',') FROM sample ORDER BY id"_s)
+                     ->toString(),
+                 u"theirs,mine"_s);
     }
 
     void aTransactionsWritesGoTogether()
     {
         {
-            WriteTransaction transaction(db());
+            sqlkit::Transaction transaction(db());
             QVERIFY(transaction.begin().ok());
             QVERIFY(execute(db(), u"INSERT INTO sample (id, a) VALUES (1, 'kept')"_s).ok());
             QVERIFY(transaction.commit().ok());
         }
         {
-            WriteTransaction transaction(db());
+            sqlkit::Transaction transaction(db());
             QVERIFY(transaction.begin().ok());
             QVERIFY(execute(db(), u"INSERT INTO sample (id, a) VALUES (2, 'undone')"_s).ok());
             // Left without commit: rolled back.
         }
-        QCOMPARE(selectValue(db(), u"SELECT group_concat(a) FROM sample"_s)->toString(), u"kept"_s);
+        QCOMPARE(sqlkit::selectValue(db(), u"SELECT group_concat(a) FROM sample"_s)->toString(),
+                 u"kept"_s);
     }
 
     void connectionsNotOpenedByDatabaseWorkToo()
@@ -216,7 +220,7 @@ private slots:
             QVERIFY(execute(plain, u"CREATE TABLE t (x)"_s).ok());
             for (int i = 0; i < 3; ++i)
                 QCOMPARE(execute(plain, u"INSERT INTO t VALUES (?)"_s, {i}).value(), 1);
-            QCOMPARE(selectValue(plain, u"SELECT sum(x) FROM t"_s)->toInt(), 3);
+            QCOMPARE(sqlkit::selectValue(plain, u"SELECT sum(x) FROM t"_s)->toInt(), 3);
             plain.close();
             const Result<qint64> closed = execute(plain, u"INSERT INTO t VALUES (9)"_s);
             QVERIFY(!closed);

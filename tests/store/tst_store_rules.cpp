@@ -2,6 +2,7 @@
 // program sends it.
 
 #include "domain/order_state_machine.h"
+#include "sqlkit/statement.h"
 #include "store_fixture.h"
 
 using namespace counterline;
@@ -122,7 +123,7 @@ private slots:
                     .contains(u"illegal transition"_s));
         QVERIFY(m_fixture->rawError(u"UPDATE orders SET status = 'CREATED', version = 4"_s)
                     .contains(u"illegal status transition"_s));
-        QCOMPARE(selectValue(m_fixture->db(), u"SELECT status FROM orders"_s)->toString(),
+        QCOMPARE(sqlkit::selectValue(m_fixture->db(), u"SELECT status FROM orders"_s)->toString(),
                  u"SHIPPED"_s);
     }
 

@@ -3,11 +3,12 @@
 // quantities left, store, status), restocks, and refuses to cancel or fully refund a partly
 // returned sale.
 
+#include "protocol/order_request.h"
+#include "sqlkit/statement.h"
 #include "store/outbox_store.h"
 #include "store/return_source.h"
 #include "store/sql.h"
 #include "sync/outbox_sender.h"
-#include "sync/protocol/order_request.h"
 #include "tests/server/server_harness.h"
 #include "tests/store/store_fixture.h"
 #include "tests/sync/one_pass.h"
@@ -66,9 +67,9 @@ private slots:
         // The sale, its hand-over and two returns; the second return goes only after the first
         // (the server computes what it gives back from the one before it).
         const QString outbox =
-            store::selectValue(m_terminal->db(),
-                               u"SELECT group_concat(kind || ':' || state || ':' || "
-                               "COALESCE(last_error, ''), ' / ') FROM outbox"_s)
+            sqlkit::selectValue(m_terminal->db(),
+                                u"SELECT group_concat(kind || ':' || state || ':' || "
+                                "COALESCE(last_error, ''), ' / ') FROM outbox"_s)
                 ->toString();
         QVERIFY2(pass.sent == 4, qPrintable(outbox));
         QCOMPARE(pass.setAside, 0);
@@ -270,8 +271,8 @@ private slots:
         QCOMPARE(pass.setAside, 1);
         QCOMPARE(m_server->count(u"SELECT count(*) FROM orders WHERE kind = 'return'"_s), 0);
         const QString reason =
-            store::selectValue(m_terminal->db(), u"SELECT last_error FROM outbox WHERE state = "
-                                                 "'needs_attention'"_s)
+            sqlkit::selectValue(m_terminal->db(), u"SELECT last_error FROM outbox WHERE state = "
+                                                  "'needs_attention'"_s)
                 .value()
                 .toString();
         QVERIFY2(reason.contains(u"REFUNDED"_s), qPrintable(reason));
@@ -312,20 +313,20 @@ private:
 
     QByteArray outboxPayloadOf(const Order &order)
     {
-        return store::selectValue(m_terminal->db(),
-                                  u"SELECT payload FROM outbox WHERE order_id = ? AND kind = "
-                                  "'create'"_s,
-                                  {idOf(order)})
+        return sqlkit::selectValue(m_terminal->db(),
+                                   u"SELECT payload FROM outbox WHERE order_id = ? AND kind = "
+                                   "'create'"_s,
+                                   {idOf(order)})
             .value()
             .toString()
             .toUtf8();
     }
     QByteArray outboxKeyOf(const Order &order)
     {
-        return store::selectValue(m_terminal->db(),
-                                  u"SELECT idempotency_key FROM outbox WHERE order_id = ? AND "
-                                  "kind = 'create'"_s,
-                                  {idOf(order)})
+        return sqlkit::selectValue(m_terminal->db(),
+                                   u"SELECT idempotency_key FROM outbox WHERE order_id = ? AND "
+                                   "kind = 'create'"_s,
+                                   {idOf(order)})
             .value()
             .toString()
             .toLatin1();

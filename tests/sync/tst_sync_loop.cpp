@@ -2,9 +2,10 @@
 // wakes sync at once, and a change made on the terminal after someone changed the order centrally
 // is set aside with the server's state instead of overwriting it.
 
+#include "sqlkit/statement.h"
+#include "sqlkit/time_text.h"
 #include "store/outbox_store.h"
 #include "store/sync_settings.h"
-#include "store/time_text.h"
 #include "sync/outbox_sender.h"
 #include "sync/puller.h"
 #include "sync/sync_loop.h"
@@ -107,7 +108,7 @@ private slots:
         QVERIFY2((*pulled)->conflicts[0].contains(u"COMPLETED at version 3"_s),
                  qPrintable((*pulled)->conflicts[0]));
         QCOMPARE(
-            store::selectValue(terminal.db(), u"SELECT status || ' ' || sync_state FROM orders"_s)
+            sqlkit::selectValue(terminal.db(), u"SELECT status || ' ' || sync_state FROM orders"_s)
                 ->toString(),
             u"COMPLETED needs_attention"_s);
 
@@ -142,17 +143,17 @@ private slots:
                                  "lease_until = '%1'"_s.arg(heldUntil)),
                  1);
         // A long history of failed attempts: backoff alone would be minutes.
-        QVERIFY(store::runSql(terminal.db(), u"UPDATE outbox SET attempts = 12, "
-                                             "next_attempt_at = NULL"_s)
+        QVERIFY(sqlkit::exec(terminal.db(), u"UPDATE outbox SET attempts = 12, "
+                                            "next_attempt_at = NULL"_s)
                     .ok());
         proxy.force(Fault::None);
         const sync::SyncPass pass = onePass(sender);
         QCOMPARE(pass.retrying, 1);
         QCOMPARE(pass.lastNetworkError, false);
-        QCOMPARE(store::selectValue(terminal.db(), u"SELECT last_status FROM outbox"_s)->toInt(),
+        QCOMPARE(sqlkit::selectValue(terminal.db(), u"SELECT last_status FROM outbox"_s)->toInt(),
                  409);
-        const qint64 waitMs = terminal.clock.now().msecsTo(store::timeFromText(
-            store::selectValue(terminal.db(), u"SELECT next_attempt_at FROM outbox"_s)
+        const qint64 waitMs = terminal.clock.now().msecsTo(sqlkit::timeFromText(
+            sqlkit::selectValue(terminal.db(), u"SELECT next_attempt_at FROM outbox"_s)
                 ->toString()));
         QVERIFY2(waitMs >= 1'000 && waitMs <= 2'000, qPrintable(QString::number(waitMs)));
     }

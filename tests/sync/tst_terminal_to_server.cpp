@@ -1,9 +1,10 @@
-// A terminal's frozen outbox payload, mapped to the v1 wire by sync/protocol, is accepted by the
+// A terminal's frozen outbox payload, mapped to the v1 wire by protocol/, is accepted by the
 // real server as it stands: the server's recomputation of every line (discounts, tax-inclusive
 // and tax-exclusive pricing) agrees with the terminal's, and a resend is a byte-identical replay.
 
+#include "protocol/order_request.h"
+#include "sqlkit/statement.h"
 #include "store/sql.h"
-#include "sync/protocol/order_request.h"
 #include "tests/server/server_harness.h"
 #include "tests/store/store_fixture.h"
 
@@ -77,11 +78,11 @@ private slots:
             {u"sam"_s, {}, {Tender{TenderKind::Card, total, u"A9"_s, false}}, Actor{u"sam"_s, {}}});
         QVERIFY(sold.ok());
         const QByteArray payload =
-            store::selectValue(database->connection(), u"SELECT payload FROM outbox"_s)
+            sqlkit::selectValue(database->connection(), u"SELECT payload FROM outbox"_s)
                 ->toString()
                 .toUtf8();
         const QByteArray key =
-            store::selectValue(database->connection(), u"SELECT idempotency_key FROM outbox"_s)
+            sqlkit::selectValue(database->connection(), u"SELECT idempotency_key FROM outbox"_s)
                 ->toString()
                 .toLatin1();
         const Result<QByteArray> body = protocol::orderRequestBody(payload);
@@ -98,9 +99,11 @@ private:
                         qint64 expectedTotal)
     {
         const QByteArray payload =
-            store::selectValue(terminal.db(), u"SELECT payload FROM outbox"_s)->toString().toUtf8();
+            sqlkit::selectValue(terminal.db(), u"SELECT payload FROM outbox"_s)
+                ->toString()
+                .toUtf8();
         const QByteArray key =
-            store::selectValue(terminal.db(), u"SELECT idempotency_key FROM outbox"_s)
+            sqlkit::selectValue(terminal.db(), u"SELECT idempotency_key FROM outbox"_s)
                 ->toString()
                 .toLatin1();
         const Result<QByteArray> body = protocol::orderRequestBody(payload);

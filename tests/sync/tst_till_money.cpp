@@ -5,6 +5,7 @@
 // service is away the money is owed and lands on the follow-up list. PIN lockouts travel in the
 // journal's chain and the server checks each record against its hash.
 
+#include "sqlkit/statement.h"
 #include "store/outbox_store.h"
 #include "store/sql.h"
 #include "store/user_store.h"
@@ -132,9 +133,9 @@ private slots:
         const Result<sync::SaleUndone> unknown = undo(sale, OrderEvent::Cancel);
         QVERIFY(!unknown.ok());
         QCOMPARE(unknown.error().code, u"refund.unknown"_s);
-        QCOMPARE(store::selectValue(m_till->db(), u"SELECT status FROM orders"_s)->toString(),
+        QCOMPARE(sqlkit::selectValue(m_till->db(), u"SELECT status FROM orders"_s)->toString(),
                  u"PAID"_s);
-        QCOMPARE(store::selectValue(m_till->db(), u"SELECT count(*) FROM refunds"_s)->toInt(), 0);
+        QCOMPARE(sqlkit::selectValue(m_till->db(), u"SELECT count(*) FROM refunds"_s)->toInt(), 0);
         const Result<sync::SaleUndone> again = undo(sale, OrderEvent::Cancel);
         QVERIFY(again.ok());
         QCOMPARE(again->refunds[0].outcome, TenderRefund::Outcome::CardRefunded);
@@ -178,8 +179,8 @@ private slots:
 
         // First a forged copy of the entry: refused by its hash, nothing kept.
         const QByteArray queued =
-            store::selectValue(m_till->db(), u"SELECT payload FROM outbox WHERE kind = "
-                                             "'journal'"_s)
+            sqlkit::selectValue(m_till->db(), u"SELECT payload FROM outbox WHERE kind = "
+                                              "'journal'"_s)
                 ->toString()
                 .toUtf8();
         QJsonObject forged = QJsonDocument::fromJson(queued).object();
@@ -274,7 +275,8 @@ private:
 
     qint64 onHand(const QString &sku)
     {
-        return store::selectValue(m_till->db(), u"SELECT on_hand FROM stock WHERE sku = ?"_s, {sku})
+        return sqlkit::selectValue(m_till->db(), u"SELECT on_hand FROM stock WHERE sku = ?"_s,
+                                   {sku})
             ->toLongLong();
     }
 

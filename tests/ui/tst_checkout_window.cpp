@@ -1,11 +1,12 @@
 // The cashier's window, driven offscreen through its real widgets: log in by PIN, scan by typing
 // barcodes and Enter, pay cash with change, park and resume, survive a restart.
 
+#include "protocol/order_request.h"
+#include "sqlkit/statement.h"
 #include "store/cart_store.h"
 #include "store/offline_cards.h"
 #include "store/user_store.h"
 #include "sync/card_payments.h"
-#include "sync/protocol/order_request.h"
 #include "tests/paysim/paysim_harness.h"
 #include "tests/server/http_client.h"
 #include "tests/store/store_fixture.h"
@@ -248,9 +249,9 @@ private slots:
         payExactCash();
         QTRY_VERIFY2(m_terminal->count(u"SELECT count(*) FROM orders"_s) == 1,
                      qPrintable(label(u"saleMessage"_s)));
-        QCOMPARE(store::selectValue(m_terminal->db(),
-                                    u"SELECT actor_id || '/' || approved_by FROM order_events "
-                                    "WHERE event = 'PaymentCaptured'"_s)
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(),
+                                     u"SELECT actor_id || '/' || approved_by FROM order_events "
+                                     "WHERE event = 'PaymentCaptured'"_s)
                      ->toString(),
                  u"Anna/Mia"_s);
         QCOMPARE(m_terminal->count(u"SELECT unit_price_minor FROM order_lines"_s), 750);
@@ -260,11 +261,11 @@ private slots:
         });
         press(Qt::Key_F7);
         QTRY_VERIFY(label(u"saleMessage"_s).contains(u"void"_s));
-        QCOMPARE(store::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString(),
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString(),
                  u"CANCELLED"_s);
-        QCOMPARE(store::selectValue(m_terminal->db(),
-                                    u"SELECT actor_id || '/' || approved_by FROM order_events "
-                                    "WHERE event = 'Cancel'"_s)
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(),
+                                     u"SELECT actor_id || '/' || approved_by FROM order_events "
+                                     "WHERE event = 'Cancel'"_s)
                      ->toString(),
                  u"Anna/Mia"_s);
         QCOMPARE(m_terminal->count(u"SELECT count(*) FROM outbox WHERE kind = 'cancel'"_s), 1);
@@ -280,7 +281,7 @@ private slots:
         payExactCash();
         QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
         const QString receipt =
-            store::selectValue(m_terminal->db(), u"SELECT receipt_no FROM orders"_s)->toString();
+            sqlkit::selectValue(m_terminal->db(), u"SELECT receipt_no FROM orders"_s)->toString();
 
         whenModal<QInputDialog>([](QInputDialog *dialog) {
             dialog->setTextValue(u"S1-T1-999999"_s);
@@ -298,13 +299,13 @@ private slots:
         });
         press(Qt::Key_F6);
         QTRY_VERIFY2(
-            store::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString() ==
+            sqlkit::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString() ==
                 u"CANCELLED"_s,
             qPrintable(label(u"saleMessage"_s)));
         QVERIFY(label(u"saleMessage"_s).contains(u"2,49"_s));
-        QCOMPARE(store::selectValue(m_terminal->db(),
-                                    u"SELECT actor_id || '/' || approved_by FROM order_events "
-                                    "WHERE event = 'Cancel'"_s)
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(),
+                                     u"SELECT actor_id || '/' || approved_by FROM order_events "
+                                     "WHERE event = 'Cancel'"_s)
                      ->toString(),
                  u"Anna/Mia"_s);
 
@@ -382,7 +383,7 @@ private slots:
         QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
         QVERIFY(declined.contains(u"declined"_s));
         const QString reference =
-            store::selectValue(m_terminal->db(), u"SELECT reference FROM tenders"_s)->toString();
+            sqlkit::selectValue(m_terminal->db(), u"SELECT reference FROM tenders"_s)->toString();
         QVERIFY2(reference.startsWith(u"ch_"_s), qPrintable(reference));
         QNetworkAccessManager network;
         const QJsonArray charges =
@@ -423,7 +424,7 @@ private slots:
                                    "reference = 'tok_visa' AND amount_minor = 899"_s),
                  1);
         const QByteArray payload =
-            store::selectValue(m_terminal->db(), u"SELECT payload FROM outbox"_s)
+            sqlkit::selectValue(m_terminal->db(), u"SELECT payload FROM outbox"_s)
                 ->toString()
                 .toUtf8();
         const Result<QByteArray> body = protocol::orderRequestBody(payload);
@@ -584,13 +585,13 @@ private slots:
         press(Qt::Key_F11);
         QTRY_VERIFY(m_window->findChild<QLineEdit *>(u"pinField"_s)->isVisible());
         QVERIFY(m_window->findChild<QLabel *>(u"loginMessage"_s)->text().contains(u"-0,01"_s));
-        QCOMPARE(store::selectValue(m_terminal->db(),
-                                    u"SELECT close_override_by || '/' || closed_by FROM shifts"_s)
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(),
+                                     u"SELECT close_override_by || '/' || closed_by FROM shifts"_s)
                      ->toString(),
                  u"Mia/Anna"_s);
         const QJsonObject z =
             QJsonDocument::fromJson(
-                store::selectValue(m_terminal->db(), u"SELECT z_report FROM shifts"_s)
+                sqlkit::selectValue(m_terminal->db(), u"SELECT z_report FROM shifts"_s)
                     ->toString()
                     .toUtf8())
                 .object();
@@ -627,7 +628,7 @@ private slots:
         payExactCash();
         QTRY_VERIFY(!m_window->lastReceiptFile().isEmpty());
         const QString hash =
-            store::selectValue(m_terminal->db(), u"SELECT hash FROM journal"_s)->toString();
+            sqlkit::selectValue(m_terminal->db(), u"SELECT hash FROM journal"_s)->toString();
         const QByteArray verification =
             "CL1;S1-T1-000001;2026-11-24T09:00:00Z;249;EUR;1;" + hash.toLatin1();
         const QImage qr = ui::qrCode(verification);

@@ -3,6 +3,7 @@
 // asks again instead of closing, and voiding a card sale gives the money back to the card through
 // a real counterline-paysim — or says it is owed when the service is away.
 
+#include "sqlkit/statement.h"
 #include "store/order_details.h"
 #include "store/sql.h"
 #include "tests/paysim/paysim_harness.h"
@@ -79,8 +80,8 @@ private slots:
         QTRY_VERIFY(!said.isEmpty());
         QVERIFY2(said.contains(u"opens again in 0:30"_s), qPrintable(said));
         QCOMPARE(lockouts(), 1);
-        QVERIFY(store::selectValue(m_terminal->db(),
-                                   u"SELECT record FROM journal WHERE kind = 'entry'"_s)
+        QVERIFY(sqlkit::selectValue(m_terminal->db(),
+                                    u"SELECT record FROM journal WHERE kind = 'entry'"_s)
                     ->toString()
                     .contains(u"\"user\":\"Anna\""_s));
         // Still the old price: nothing was approved.
@@ -141,13 +142,13 @@ private slots:
         });
         press(*m_window, Qt::Key_F7);
         QTRY_COMPARE(
-            store::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString(),
+            sqlkit::selectValue(m_terminal->db(), u"SELECT status FROM orders"_s)->toString(),
             u"CANCELLED"_s);
         const QString said = label(*m_window, u"saleMessage"_s);
         const QString outcome =
-            store::selectValue(m_terminal->db(), u"SELECT outcome FROM refunds"_s)->toString();
+            sqlkit::selectValue(m_terminal->db(), u"SELECT outcome FROM refunds"_s)->toString();
         const QString orderId =
-            store::selectValue(m_terminal->db(), u"SELECT id FROM orders"_s)->toString();
+            sqlkit::selectValue(m_terminal->db(), u"SELECT id FROM orders"_s)->toString();
         const store::OrderDetail detail =
             *store::OrderDetails::load(*m_terminal->database, orderId);
         QCOMPARE(detail.moneyBack.size(), 1);
@@ -166,9 +167,9 @@ private slots:
             QCOMPARE(outcome, u"owed"_s);
             QVERIFY2(said.contains(u"head office"_s), qPrintable(said));
         }
-        QCOMPARE(store::selectValue(m_terminal->db(),
-                                    u"SELECT actor_id || '/' || approved_by FROM order_events "
-                                    "WHERE event = 'Cancel'"_s)
+        QCOMPARE(sqlkit::selectValue(m_terminal->db(),
+                                     u"SELECT actor_id || '/' || approved_by FROM order_events "
+                                     "WHERE event = 'Cancel'"_s)
                      ->toString(),
                  u"Anna/Mia"_s);
     }
@@ -176,8 +177,8 @@ private slots:
 private:
     int lockouts()
     {
-        return store::selectValue(m_terminal->db(),
-                                  u"SELECT count(*) FROM journal WHERE kind = 'entry'"_s)
+        return sqlkit::selectValue(m_terminal->db(),
+                                   u"SELECT count(*) FROM journal WHERE kind = 'entry'"_s)
             ->toInt();
     }
 

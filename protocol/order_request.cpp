@@ -1,4 +1,4 @@
-#include "sync/protocol/order_request.h"
+#include "protocol/order_request.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

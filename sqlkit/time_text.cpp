@@ -1,6 +1,6 @@
-#include "store/time_text.h"
+#include "sqlkit/time_text.h"
 
-namespace counterline::store {
+namespace counterline::sqlkit {
 
 namespace {
 
@@ -63,4 +63,4 @@ QDateTime timeFromText(const QString &text)
     return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
-} // namespace counterline::store
+} // namespace counterline::sqlkit

@@ -1,4 +1,4 @@
-#include "sync/protocol/payment_wire.h"
+#include "protocol/payment_wire.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "sync/protocol/problem.h"
+#include "protocol/problem.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

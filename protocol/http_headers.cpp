@@ -1,4 +1,4 @@
-#include "sync/protocol/http_headers.h"
+#include "protocol/http_headers.h"
 
 namespace counterline::protocol {
 

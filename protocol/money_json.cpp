@@ -1,4 +1,4 @@
-#include "sync/protocol/money_json.h"
+#include "protocol/money_json.h"
 
 #include <QCoreApplication>
 

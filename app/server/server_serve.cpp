@@ -1,0 +1,183 @@
+#include "common/listen_address.h"
+#include "domain/clock.h"
+#include "server/http_api.h"
+#include "server/idempotency.h"
+#include "server/server_commands.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::app {
+
+using namespace counterline::server;
+
+namespace {
+
+Result<QSslConfiguration> loadTls(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certificateFile(certificatePath);
+    QFile keyFile(keyPath);
+    if (certificatePath.isEmpty() || keyPath.isEmpty())
+        return Error{u"tls.incomplete"_s,
+                     QCoreApplication::translate("counterline::server::main",
+                                                 "TLS needs both --tls-cert and --tls-key.")};
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return Error{u"tls.unreadable"_s,
+                     QCoreApplication::translate("counterline::server::main", "Cannot read %1.")
+                         .arg(certificatePath)};
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error{u"tls.unreadable"_s,
+                     QCoreApplication::translate("counterline::server::main", "Cannot read %1.")
+                         .arg(keyPath)};
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
+    const QByteArray pem = keyFile.readAll();
+    const QSslKey rsaKey(pem, QSsl::Rsa);
+    const QSslKey key = rsaKey.isNull() ? QSslKey(pem, QSsl::Ec) : rsaKey;
+    if (chain.isEmpty())
+        return Error{
+            u"tls.bad_certificate"_s,
+            QCoreApplication::translate("counterline::server::main", "%1 holds no PEM certificate.")
+                .arg(certificatePath)};
+    if (key.isNull())
+        return Error{u"tls.bad_key"_s, QCoreApplication::translate("counterline::server::main",
+                                                                   "%1 holds no PEM private key.")
+                                           .arg(keyPath)};
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    return configuration;
+}
+
+// SIGTERM and SIGINT arrive through a socket pair, so that the event loop can stop accepting,
+// let the requests in flight finish, and exit cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int serve(QCoreApplication &app, const QCommandLineParser &parser, server::ServerDatabase &database)
+{
+    const QString listen =
+        parser.isSet(u"listen"_s) ? parser.value(u"listen"_s) : u"127.0.0.1:8080"_s;
+    const Result<app::ListenAddress> where = app::parseListenAddress(listen, u"127.0.0.1:8080"_s);
+    if (!where)
+        return usage(where.error().message);
+    const QHostAddress &address = where->address;
+    const quint16 port = where->port;
+
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(u"tls-cert"_s) || parser.isSet(u"tls-key"_s)) {
+        Result<QSslConfiguration> loaded =
+            loadTls(parser.value(u"tls-cert"_s), parser.value(u"tls-key"_s));
+        if (!loaded)
+            return fail(loaded.error());
+        tls = *loaded;
+    }
+    if (!tls && !address.isLoopback() && !parser.isSet(u"insecure"_s)) {
+        return usage(QCoreApplication::translate(
+                         "counterline::server::main",
+                         "Plain HTTP is served on loopback only. Give --tls-cert and --tls-key, "
+                         "or pass --insecure to listen on %1 without TLS.")
+                         .arg(address.toString()));
+    }
+    bool retentionOk = true;
+    const int retentionDays = parser.isSet(u"key-retention-days"_s)
+                                  ? parser.value(u"key-retention-days"_s).toInt(&retentionOk)
+                                  : 35;
+    if (!retentionOk || retentionDays < 1)
+        return usage(QCoreApplication::translate(
+            "counterline::server::main",
+            "--key-retention-days needs a number of days, at least 1."));
+
+    int leaseSeconds = int(Idempotency::kDefaultLease.count());
+    if (parser.isSet(u"key-lease-seconds"_s)) {
+        bool leaseOk = false;
+        leaseSeconds = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
+        if (!leaseOk || leaseSeconds < 1)
+            return usage(QCoreApplication::translate(
+                "counterline::server::main",
+                "--key-lease-seconds needs a number of seconds, at least 1."));
+    }
+
+    int recoverySeconds = 10;
+    if (parser.isSet(u"saga-recovery-seconds"_s)) {
+        bool recoveryOk = false;
+        recoverySeconds = parser.value(u"saga-recovery-seconds"_s).toInt(&recoveryOk);
+        if (!recoveryOk || recoverySeconds < 1)
+            return usage(QCoreApplication::translate(
+                "counterline::server::main",
+                "--saga-recovery-seconds needs a number of seconds, at least 1."));
+    }
+    QUrl payments;
+    if (parser.isSet(u"payments"_s)) {
+        payments = QUrl(parser.value(u"payments"_s));
+        const bool https = payments.scheme() == u"https"_s;
+        if (!payments.isValid() || payments.host().isEmpty() ||
+            (!https && payments.scheme() != u"http"_s)) {
+            return usage(QCoreApplication::translate(
+                             "counterline::server::main",
+                             "--payments needs a URL such as http://127.0.0.1:8090, not \"%1\".")
+                             .arg(parser.value(u"payments"_s)));
+        }
+        if (!https && !QHostAddress(payments.host()).isLoopback() &&
+            payments.host() != u"localhost"_s) {
+            return usage(QCoreApplication::translate("counterline::server::main",
+                                                     "The payment service at %1 is not on this "
+                                                     "machine: it needs https.")
+                             .arg(payments.toString()));
+        }
+    }
+
+    SystemClock clock;
+    HttpApi api(database, clock);
+    api.setKeyLease(std::chrono::seconds(leaseSeconds));
+    api.setPayments(payments);
+    Result<quint16> bound = api.listen(address, quint16(port), tls);
+    if (!bound)
+        return fail(bound.error());
+    api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
+    api.recoverSagas(std::chrono::seconds(recoverySeconds));
+    api.relayWebhooks(std::chrono::milliseconds(250));
+    if (parser.isSet(u"nats"_s))
+        api.relayToNats(parser.value(u"nats"_s), std::chrono::milliseconds(250));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return fail(QCoreApplication::translate("counterline::server::main",
+                                                "Cannot set up signal handling."));
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app, &api, &notifier] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
+        notifier.setEnabled(false);
+        api.shutDown([&app] { app.quit(); });
+    });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
+    // Tests and scripts read this line to learn the port (with --listen HOST:0).
+    QTextStream(stdout) << "counterline-server listening on " << (tls ? "https" : "http") << "://"
+                        << address.toString() << ':' << *bound << Qt::endl;
+    const int code = app.exec();
+    api.drain();
+    QTextStream(stdout) << "counterline-server stopped" << Qt::endl;
+    return code;
+}
+
+} // namespace counterline::app

@@ -1,0 +1,43 @@
+#include "httpkit/incoming.h"
+
+#include "protocol/http_headers.h"
+
+#include <QStringList>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace counterline::httpkit {
+
+QByteArray idempotencyKeyOf(const QHttpServerRequest &request)
+{
+    QByteArray key = protocol::headerValue(request.headers(), "Idempotency-Key");
+    if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
+        key = key.mid(1, key.size() - 2);
+    return key;
+}
+
+Incoming incomingOf(const QHttpServerRequest &request, QByteArray method)
+{
+    QByteArray token = protocol::headerValue(request.headers(), "Authorization");
+    token = token.startsWith("Bearer ") ? token.mid(7).trimmed() : QByteArray();
+    return Incoming{std::move(method),
+                    request.url().path().toUtf8(),
+                    token,
+                    idempotencyKeyOf(request),
+                    request.body(),
+                    protocol::headerValue(request.headers(), "If-Match"),
+                    request.url().query()};
+}
+
+QString routeLabel(const Incoming &incoming)
+{
+    QStringList segments = QString::fromUtf8(incoming.path).split(u'/');
+    for (QString &segment : segments) {
+        if (segment.size() >= 32 && !QUuid::fromString(segment).isNull())
+            segment = u"{id}"_s;
+    }
+    return QString::fromLatin1(incoming.method) + u' ' + segments.join(u'/');
+}
+
+} // namespace counterline::httpkit

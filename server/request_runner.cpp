@@ -1,0 +1,56 @@
+#include "server/request_runner.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+// One line per request, key=value, off by default:
+// QT_LOGGING_RULES="counterline.server.access.info=true"
+Q_LOGGING_CATEGORY(lcAccess, "counterline.server.access", QtWarningMsg)
+
+namespace counterline::server {
+
+QHttpServerResponse RequestRunner::unauthenticated()
+{
+    return problem(translatedError("auth.unauthenticated",
+                                   "Send an enrolled terminal's or user's token as "
+                                   "Authorization: Bearer <token>."));
+}
+
+QHttpServerResponse RequestRunner::unlessProceeding(const IdempotencyDecision &decision)
+{
+    switch (decision.kind) {
+    case IdempotencyDecision::Kind::Replay:
+        m_metrics.recordReplay();
+        return json(decision.status, decision.body);
+    case IdempotencyDecision::Kind::Mismatch:
+        return problem(translatedError("idempotency.key_reused",
+                                       "This Idempotency-Key was used for a different request."));
+    case IdempotencyDecision::Kind::InFlight:
+    case IdempotencyDecision::Kind::Proceed:
+        break;
+    }
+    return problem(translatedError("idempotency.in_flight",
+                                   "A request with this Idempotency-Key is still being "
+                                   "processed."));
+}
+
+void RequestRunner::finish(const Incoming &incoming, const QHttpServerResponse &response,
+                           qint64 elapsed)
+{
+    if (incoming.method != "GET")
+        m_bell.ring(); // it may have written events
+    m_metrics.recordRequest(httpkit::routeLabel(incoming), int(response.statusCode()), elapsed);
+    qCInfo(lcAccess).noquote().nospace()
+        << "method=" << incoming.method << " path=" << incoming.path
+        << " status=" << int(response.statusCode())
+        << " ms=" << QString::number(double(elapsed) / 1e6, 'f', 3)
+        << " key=" << (incoming.idempotencyKey.isEmpty() ? "-" : incoming.idempotencyKey);
+    if (response.statusCode() == QHttpServerResponder::StatusCode::Conflict &&
+        response.hasHeader("ETag")) {
+        m_metrics.recordVersionConflict();
+    }
+    m_inFlight.deref();
+}
+
+} // namespace counterline::server

@@ -8,7 +8,7 @@ set(COUNTERLINE_LAYERS domain sqlkit protocol httpkit store sync server paysim u
 set(COUNTERLINE_LAYER_ALLOWS_domain   "Qt6::Core")
 set(COUNTERLINE_LAYER_ALLOWS_sqlkit   "domain;Qt6::Core;Qt6::Sql")
 set(COUNTERLINE_LAYER_ALLOWS_protocol "domain;Qt6::Core")
-set(COUNTERLINE_LAYER_ALLOWS_httpkit  "domain;protocol;Qt6::Core;Qt6::Network;Qt6::HttpServer")
+set(COUNTERLINE_LAYER_ALLOWS_httpkit  "domain;protocol;Qt6::Core;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent")
 set(COUNTERLINE_LAYER_ALLOWS_store    "domain;sqlkit;Qt6::Core;Qt6::Sql;OpenSSL::Crypto;SQLite::SQLite3")
 set(COUNTERLINE_LAYER_ALLOWS_sync     "domain;protocol;store;Qt6::Core;Qt6::Network")
 set(COUNTERLINE_LAYER_ALLOWS_server   "domain;sqlkit;protocol;httpkit;Qt6::Core;Qt6::Sql;Qt6::Network;Qt6::HttpServer;Qt6::Concurrent;OpenSSL::Crypto;OpenSSL::SSL;PkgConfig::NATS")

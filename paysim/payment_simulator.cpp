@@ -1,6 +1,7 @@
 #include "paysim/payment_simulator.h"
 
 #include "domain/currency.h"
+#include "httpkit/idempotency.h"
 #include "httpkit/incoming.h"
 #include "httpkit/responses.h"
 #include "paysim/token_rules.h"
@@ -21,8 +22,6 @@ namespace counterline::paysim {
 
 namespace {
 
-using Status = QHttpServerResponder::StatusCode;
-
 int statusFor(const Error &error)
 {
     if (error.code == u"paysim.no_such_charge"_s || error.code == u"paysim.unknown_key"_s)
@@ -36,15 +35,17 @@ int statusFor(const Error &error)
     return 500;
 }
 
+// A charge or a refund made now or before (`replay`), through the one idempotent answer
+// (httpkit::answerOf). A declined charge is answered 402 with the charge itself, not a problem:
+// plain JSON at every status. A reused key is refused by the ledger in its own words.
 void answer(QHttpServerResponder &responder, int status, const QJsonObject &body,
             bool replay = false)
 {
-    // A declined charge is answered 402 with the charge itself, not a problem: plain JSON.
-    QHttpServerResponse response(
-        "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), Status(status));
-    if (replay)
-        response.setHeader("Idempotent-Replayed", "true");
-    response.write(std::move(responder));
+    using Kind = httpkit::KeyOutcome::Kind;
+    const httpkit::KeyOutcome outcome{replay ? Kind::Replay : Kind::Made, status,
+                                      QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                      "application/json"};
+    httpkit::answerOf(outcome, {}).write(std::move(responder));
 }
 
 void answer(QHttpServerResponder &responder, const Error &error)
@@ -59,14 +60,14 @@ Error badRequest(const QString &detail)
 
 Result<QString> idempotencyKey(const QHttpServerRequest &request)
 {
-    const QByteArray key = httpkit::idempotencyKeyOf(request);
-    if (key.isEmpty() || key.size() > 255) {
+    const std::optional<QString> key = httpkit::usableKey(httpkit::idempotencyKeyOf(request));
+    if (!key) {
         return Error{u"paysim.key_missing"_s,
                      QCoreApplication::translate(
                          "counterline::paysim::PaymentSimulator",
                          "This request needs an Idempotency-Key header (1 to 255 characters).")};
     }
-    return QString::fromUtf8(key);
+    return *key;
 }
 
 QByteArray fingerprintOf(const QByteArray &body)

@@ -17,22 +17,36 @@ QHttpServerResponse RequestRunner::unauthenticated()
                                    "Authorization: Bearer <token>."));
 }
 
-QHttpServerResponse RequestRunner::unlessProceeding(const IdempotencyDecision &decision)
+Result<std::optional<httpkit::KeyOutcome>>
+RequestRunner::earlier(const QSqlDatabase &db, const QString &principalId, const QString &key,
+                       const QByteArray &fingerprint, const QDateTime &now) const
 {
-    switch (decision.kind) {
-    case IdempotencyDecision::Kind::Replay:
-        m_metrics.recordReplay();
-        return json(decision.status, decision.body);
-    case IdempotencyDecision::Kind::Mismatch:
-        return problem(translatedError("idempotency.key_reused",
-                                       "This Idempotency-Key was used for a different request."));
-    case IdempotencyDecision::Kind::InFlight:
+    using Kind = httpkit::KeyOutcome::Kind;
+    Result<IdempotencyDecision> decision =
+        Idempotency::begin(db, principalId, key, fingerprint, now, m_keyLease);
+    if (!decision)
+        return decision.error();
+    switch (decision->kind) {
     case IdempotencyDecision::Kind::Proceed:
+        return std::optional<httpkit::KeyOutcome>();
+    case IdempotencyDecision::Kind::Replay:
+        return std::optional(
+            httpkit::KeyOutcome{Kind::Replay, decision->status, decision->body, {}});
+    case IdempotencyDecision::Kind::Mismatch:
+        return std::optional(httpkit::KeyOutcome{Kind::Mismatch, 0, {}, {}});
+    case IdempotencyDecision::Kind::InFlight:
         break;
     }
-    return problem(translatedError("idempotency.in_flight",
-                                   "A request with this Idempotency-Key is still being "
-                                   "processed."));
+    return std::optional(httpkit::KeyOutcome{Kind::InFlight, 0, {}, {}});
+}
+
+httpkit::KeyRefusals RequestRunner::keyRefusals()
+{
+    return httpkit::KeyRefusals{
+        translatedError("idempotency.key_reused",
+                        "This Idempotency-Key was used for a different request."),
+        translatedError("idempotency.in_flight",
+                        "A request with this Idempotency-Key is still being processed.")};
 }
 
 void RequestRunner::finish(const Incoming &incoming, const QHttpServerResponse &response,

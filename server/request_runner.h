@@ -1,7 +1,9 @@
 #pragma once
 
 #include "domain/clock.h"
+#include "httpkit/idempotency.h"
 #include "httpkit/incoming.h"
+#include "httpkit/worker_run.h"
 #include "server/event_bell.h"
 #include "server/http_answers.h"
 #include "server/idempotency.h"
@@ -11,15 +13,12 @@
 #include "server/server_database.h"
 
 #include <QAtomicInt>
-#include <QElapsedTimer>
 #include <QFuture>
 #include <QHttpServerResponse>
-#include <QRandomGenerator>
-#include <QThread>
 #include <QThreadPool>
-#include <QtConcurrent>
 
 #include <chrono>
+#include <optional>
 
 namespace counterline::server {
 
@@ -43,47 +42,45 @@ public:
         , m_keyLease(keyLease)
     {}
 
-    // `work(db, caller, incoming)` returns a QHttpServerResponse.
+    // `work(db, caller, incoming)` returns a QHttpServerResponse (httpkit::runOnPool).
     template<typename Work>
     QFuture<QHttpServerResponse> run(QThreadPool *pool, Incoming incoming, Work work)
     {
-        QElapsedTimer timer;
-        timer.start();
         m_inFlight.ref();
-        return QtConcurrent::run(pool, [this, incoming = std::move(incoming), work, timer]() {
-            auto respond = [&]() { return authenticated(incoming, work); };
-            QHttpServerResponse response = respond();
-            for (int attempt = 1; takeDatabaseBusy() && attempt <= kBusyRetries; ++attempt) {
-                QThread::msleep(QRandomGenerator::global()->bounded(20u * attempt, 60u * attempt));
-                response = respond();
-            }
-            finish(incoming, response, timer.nsecsElapsed());
-            return response;
-        });
+        return httpkit::runOnPool(
+            pool, kBusyRetries, [this, incoming, work]() { return authenticated(incoming, work); },
+            [] { return takeDatabaseBusy(); },
+            [this, incoming](const QHttpServerResponse &response, qint64 elapsed) {
+                finish(incoming, response, elapsed);
+            });
     }
 
-    // The Idempotency-Key flow around `run(slot, now)`, which must complete the key in its own
-    // transaction (IdempotencySlot). Validation happens before, so bad requests keep their key.
+    // The Idempotency-Key flow (httpkit::runKeyed) around `run(slot, now)`, which must complete
+    // the key in its own transaction (IdempotencySlot). Validation happens before, so bad
+    // requests keep their key.
     template<typename Run>
     QHttpServerResponse idempotent(const QSqlDatabase &db, const Principal &caller,
                                    const Incoming &in, const QByteArray &fingerprint, Run run)
     {
-        if (in.idempotencyKey.isEmpty() || in.idempotencyKey.size() > 255)
+        const std::optional<QString> key = httpkit::usableKey(in.idempotencyKey);
+        if (!key)
             return missingKey();
-        const QString key = QString::fromUtf8(in.idempotencyKey);
         const QDateTime now = m_clock.now();
-        Result<IdempotencyDecision> decision =
-            Idempotency::begin(db, caller.id, key, fingerprint, now, m_keyLease);
-        if (!decision)
-            return problem(decision.error());
-        if (decision->kind != IdempotencyDecision::Kind::Proceed)
-            return unlessProceeding(*decision);
-        Result<IngestAnswer> answer = run(IdempotencySlot{caller.id, key}, now);
-        if (!answer) {
-            (void)Idempotency::release(db, caller.id, key);
-            return problem(answer.error());
-        }
-        return json(answer->status, answer->body);
+        Result<httpkit::KeyOutcome> outcome = httpkit::runKeyed(
+            [&] { return earlier(db, caller.id, *key, fingerprint, now); },
+            [&]() -> Result<httpkit::KeyOutcome> {
+                Result<IngestAnswer> answer = run(IdempotencySlot{caller.id, *key}, now);
+                if (!answer)
+                    return answer.error();
+                return httpkit::KeyOutcome{
+                    httpkit::KeyOutcome::Kind::Made, answer->status, answer->body, {}};
+            },
+            [&] { (void)Idempotency::release(db, caller.id, *key); });
+        if (!outcome)
+            return problem(outcome.error());
+        if (outcome->kind == httpkit::KeyOutcome::Kind::Replay)
+            m_metrics.recordReplay();
+        return httpkit::answerOf(*outcome, keyRefusals());
     }
 
     // Requests running now (a clean shutdown waits for none).
@@ -105,8 +102,11 @@ private:
     }
 
     static QHttpServerResponse unauthenticated();
-    // A replay, a key used for another request, or one still running.
-    QHttpServerResponse unlessProceeding(const IdempotencyDecision &decision);
+    // Begins the key: nothing when the request may run, else what an earlier one came to.
+    Result<std::optional<httpkit::KeyOutcome>>
+    earlier(const QSqlDatabase &db, const QString &principalId, const QString &key,
+            const QByteArray &fingerprint, const QDateTime &now) const;
+    static httpkit::KeyRefusals keyRefusals();
     void finish(const Incoming &incoming, const QHttpServerResponse &response, qint64 elapsed);
 
     ServerDatabase &m_database;

@@ -21,6 +21,17 @@ namespace {
 
 using StatusCode = QHttpServerResponder::StatusCode;
 
+// The order `load(db, id)` shows, when `caller` may see its store (403 otherwise).
+template<typename Load>
+Result<QJsonObject> visibleOrder(const QSqlDatabase &db, const Principal &caller, const QString &id,
+                                 Load load)
+{
+    Result<QJsonObject> order = load(db, id);
+    if (order && !caller.mayAccessStore(order->value(u"store_id"_s).toString()))
+        return translatedError("auth.forbidden", "This order belongs to another store.");
+    return order;
+}
+
 void placeOrder(const RouteContext *c)
 {
     c->http.route(u"/v1/orders"_s, QHttpServerRequest::Method::Post,
@@ -88,13 +99,9 @@ void showOrder(const RouteContext *c)
             return c->runner.run(
                 &c->pool, httpkit::incomingOf(request, "GET"),
                 [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
-                    Result<QJsonObject> order = OrderJson::detail(db, id);
+                    Result<QJsonObject> order = visibleOrder(db, caller, id, OrderJson::detail);
                     if (!order)
                         return problem(order.error());
-                    if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {
-                        return problem(translatedError("auth.forbidden",
-                                                       "This order belongs to another store."));
-                    }
                     return orderResponse(*order);
                 });
         }));
@@ -214,13 +221,9 @@ void showSaga(const RouteContext *c)
             return c->runner.run(
                 &c->pool, httpkit::incomingOf(request, "GET"),
                 [id](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
-                    Result<QJsonObject> order = OrderJson::order(db, id);
+                    Result<QJsonObject> order = visibleOrder(db, caller, id, OrderJson::order);
                     if (!order)
                         return problem(order.error());
-                    if (!caller.mayAccessStore(order->value(u"store_id"_s).toString())) {
-                        return problem(translatedError("auth.forbidden",
-                                                       "This order belongs to another store."));
-                    }
                     Result<QJsonObject> saga = OrderSaga::report(db, id);
                     if (!saga)
                         return problem(saga.error());

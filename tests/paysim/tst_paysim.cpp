@@ -50,6 +50,8 @@ private slots:
         const HttpAnswer again = charge("k1", chargeBody(1999, "tok_visa"));
         QCOMPARE(again.status, 201);
         QCOMPARE(again.body, first.body); // the same answer, byte for byte
+        QVERIFY(first.replayed.isEmpty());
+        QCOMPARE(again.replayed, QByteArray("true"));
 
         const HttpAnswer other = charge("k1", chargeBody(2000, "tok_visa"));
         QCOMPARE(other.status, 422);
@@ -76,6 +78,12 @@ private slots:
         const HttpAnswer answer = charge("k-" + token, chargeBody(500, token.constData()));
         QCOMPARE(answer.status, status);
         QCOMPARE(answer.json().value(u"decline_code"_s).toString(), declineCode);
+        // A decline is the charge itself, plain JSON, also when it is sent again.
+        const HttpAnswer again = charge("k-" + token, chargeBody(500, token.constData()));
+        QCOMPARE(again.status, status);
+        QCOMPARE(again.body, answer.body);
+        QCOMPARE(again.contentType, QByteArray("application/json"));
+        QCOMPARE(again.replayed, QByteArray("true"));
         // Asking by key tells the same.
         const HttpAnswer asked =
             get(u"/v1/charges?idempotency_key=k-"_s + QString::fromLatin1(token));

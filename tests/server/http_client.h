@@ -17,6 +17,7 @@ struct HttpAnswer
     QByteArray contentType;
     QByteArray retryAfter;
     QByteArray etag;
+    QByteArray replayed; // Idempotent-Replayed
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
@@ -36,8 +37,11 @@ inline HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method,
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                      reply->readAll(), reply->rawHeader("Content-Type"),
-                      reply->rawHeader("Retry-After"), reply->rawHeader("ETag")};
+                      reply->readAll(),
+                      reply->rawHeader("Content-Type"),
+                      reply->rawHeader("Retry-After"),
+                      reply->rawHeader("ETag"),
+                      reply->rawHeader("Idempotent-Replayed")};
     reply->deleteLater();
     return answer;
 }

@@ -104,6 +104,7 @@ private slots:
         QCOMPARE(first.status, 201);
         QCOMPARE(first.json().value(u"id"_s).toString(), id);
         QCOMPARE(first.json().value(u"total"_s).toInt(), 1397);
+        QVERIFY(first.replayed.isEmpty());
 
         // Same key, same request (whitespace aside): the stored answer, byte for byte.
         const QByteArray reformatted =
@@ -111,6 +112,7 @@ private slots:
         const HttpAnswer replay = http(m_network, "POST", orders, m_token, "key-1", reformatted);
         QCOMPARE(replay.status, first.status);
         QCOMPARE(replay.body, first.body);
+        QCOMPARE(replay.replayed, QByteArray("true"));
 
         // Same key, another request: 422, and the stored record is untouched.
         QJsonObject changed = orderJson(id, 1);

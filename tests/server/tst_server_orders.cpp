@@ -377,8 +377,11 @@ private:
         QNetworkReply *reply = m_network.post(request, body);
         (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000);
         HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                          reply->readAll(), reply->rawHeader("Content-Type"),
-                          reply->rawHeader("Retry-After"), reply->rawHeader("ETag")};
+                          reply->readAll(),
+                          reply->rawHeader("Content-Type"),
+                          reply->rawHeader("Retry-After"),
+                          reply->rawHeader("ETag"),
+                          reply->rawHeader("Idempotent-Replayed")};
         delete reply;
         return answer;
     }

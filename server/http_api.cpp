@@ -12,7 +12,6 @@
 #include <QCoreApplication>
 #include <QHttpServerResponse>
 #include <QLoggingCategory>
-#include <QSslServer>
 #include <QTcpServer>
 #include <QtConcurrent>
 
@@ -74,8 +73,7 @@ Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port,
 {
     quint16 bound = 0;
     if (tls) {
-        auto *server = new QSslServer(&m_http);
-        server->setSslConfiguration(*tls);
+        auto *server = new httpkit::TlsListener(*tls, m_tlsLimits, &m_http);
         if (server->listen(address, port)) {
             m_http.bind(server);
             bound = server->serverPort();

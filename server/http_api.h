@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "httpkit/tls_listener.h"
 #include "server/event_bell.h"
 #include "server/idempotency.h"
 #include "server/metrics.h"
@@ -39,6 +40,9 @@ public:
     // returns the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port,
                            const std::optional<QSslConfiguration> &tls = std::nullopt);
+
+    // How many TLS handshakes may run at once and how long each may take (httpkit::TlsListener).
+    void setTlsLimits(httpkit::TlsListener::Limits limits) { m_tlsLimits = limits; }
 
     // How long a running request holds its idempotency key (Idempotency::kDefaultLease).
     void setKeyLease(std::chrono::seconds lease) { m_keyLease = lease; }
@@ -88,6 +92,7 @@ private:
     PaymentGateway m_payments{QUrl()};
     std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
     RequestRunner m_runner{m_database, m_clock, m_metrics, m_bell, m_keyLease};
+    httpkit::TlsListener::Limits m_tlsLimits;
     QThreadPool m_pool;
     QThreadPool m_longPolls; // GET /v1/events?wait= waits here, not in the request pool
     QHttpServer m_http;

@@ -2171,6 +2171,14 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
+    <message>
+        <source>How long a client may take to finish its TLS handshake (default 10).</source>
+        <translation>Wie lange ein Client für seinen TLS-Handshake brauchen darf (Standard 10).</translation>
+    </message>
+    <message>
+        <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
+        <translation>--tls-handshake-seconds braucht eine Zahl von Sekunden, mindestens 1.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::sqlkit</name>

@@ -2171,6 +2171,14 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Orden desconocida «%1».</translation>
     </message>
+    <message>
+        <source>How long a client may take to finish its TLS handshake (default 10).</source>
+        <translation>Cuánto tiempo puede tardar un cliente en completar su negociación TLS (10 por defecto).</translation>
+    </message>
+    <message>
+        <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
+        <translation>--tls-handshake-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::sqlkit</name>

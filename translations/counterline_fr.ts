@@ -2171,6 +2171,14 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
     </message>
+    <message>
+        <source>How long a client may take to finish its TLS handshake (default 10).</source>
+        <translation>Durée maximale accordée à un client pour terminer sa poignée de main TLS (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
+        <translation>--tls-handshake-seconds attend un nombre de secondes, au moins 1.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::sqlkit</name>

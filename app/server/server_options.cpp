@@ -71,6 +71,11 @@ void addServerOptions(QCommandLineParser &parser)
         {u"tls-key"_s,
          QCoreApplication::translate("counterline::server::main", "PEM private key for HTTPS."),
          u"file"_s},
+        {u"tls-handshake-seconds"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "How long a client may take to finish its TLS handshake "
+                                     "(default 10)."),
+         u"seconds"_s},
         {u"key-retention-days"_s,
          QCoreApplication::translate("counterline::server::main",
                                      "How long idempotency keys are kept (default 35)."),

@@ -1,5 +1,6 @@
 #include "common/listen_address.h"
 #include "domain/clock.h"
+#include "httpkit/tls_listener.h"
 #include "server/http_api.h"
 #include "server/idempotency.h"
 #include "server/server_commands.h"
@@ -56,8 +57,20 @@ Result<QSslConfiguration> loadTls(const QString &certificatePath, const QString 
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
-    return configuration;
+    return httpkit::TlsListener::modernised(configuration);
+}
+
+// --`name` as a whole number of at least 1, or `fallback` when it is not given.
+Result<int> atLeastOne(const QCommandLineParser &parser, const QString &name, int fallback,
+                       const QString &refusal)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < 1)
+        return Error{u"usage.bad_number"_s, refusal};
+    return value;
 }
 
 // SIGTERM and SIGINT arrive through a socket pair, so that the event loop can stop accepting,
@@ -97,33 +110,28 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, server::Serve
                          "or pass --insecure to listen on %1 without TLS.")
                          .arg(address.toString()));
     }
-    bool retentionOk = true;
-    const int retentionDays = parser.isSet(u"key-retention-days"_s)
-                                  ? parser.value(u"key-retention-days"_s).toInt(&retentionOk)
-                                  : 35;
-    if (!retentionOk || retentionDays < 1)
-        return usage(QCoreApplication::translate(
-            "counterline::server::main",
-            "--key-retention-days needs a number of days, at least 1."));
-
-    int leaseSeconds = int(Idempotency::kDefaultLease.count());
-    if (parser.isSet(u"key-lease-seconds"_s)) {
-        bool leaseOk = false;
-        leaseSeconds = parser.value(u"key-lease-seconds"_s).toInt(&leaseOk);
-        if (!leaseOk || leaseSeconds < 1)
-            return usage(QCoreApplication::translate(
-                "counterline::server::main",
-                "--key-lease-seconds needs a number of seconds, at least 1."));
-    }
-
-    int recoverySeconds = 10;
-    if (parser.isSet(u"saga-recovery-seconds"_s)) {
-        bool recoveryOk = false;
-        recoverySeconds = parser.value(u"saga-recovery-seconds"_s).toInt(&recoveryOk);
-        if (!recoveryOk || recoverySeconds < 1)
-            return usage(QCoreApplication::translate(
-                "counterline::server::main",
-                "--saga-recovery-seconds needs a number of seconds, at least 1."));
+    const Result<int> retentionDays = atLeastOne(
+        parser, u"key-retention-days"_s, 35,
+        QCoreApplication::translate("counterline::server::main",
+                                    "--key-retention-days needs a number of days, at least 1."));
+    const Result<int> leaseSeconds = atLeastOne(
+        parser, u"key-lease-seconds"_s, int(Idempotency::kDefaultLease.count()),
+        QCoreApplication::translate("counterline::server::main",
+                                    "--key-lease-seconds needs a number of seconds, at least 1."));
+    const Result<int> recoverySeconds =
+        atLeastOne(parser, u"saga-recovery-seconds"_s, 10,
+                   QCoreApplication::translate(
+                       "counterline::server::main",
+                       "--saga-recovery-seconds needs a number of seconds, at least 1."));
+    const Result<int> handshakeSeconds =
+        atLeastOne(parser, u"tls-handshake-seconds"_s, 10,
+                   QCoreApplication::translate(
+                       "counterline::server::main",
+                       "--tls-handshake-seconds needs a number of seconds, at least 1."));
+    for (const Result<int> *given :
+         {&retentionDays, &leaseSeconds, &recoverySeconds, &handshakeSeconds}) {
+        if (!*given)
+            return usage(given->error().message);
     }
     QUrl payments;
     if (parser.isSet(u"payments"_s)) {
@@ -147,13 +155,15 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, server::Serve
 
     SystemClock clock;
     HttpApi api(database, clock);
-    api.setKeyLease(std::chrono::seconds(leaseSeconds));
+    api.setKeyLease(std::chrono::seconds(*leaseSeconds));
+    api.setTlsLimits(
+        {httpkit::TlsListener::Limits().handshakesAtOnce, std::chrono::seconds(*handshakeSeconds)});
     api.setPayments(payments);
     Result<quint16> bound = api.listen(address, quint16(port), tls);
     if (!bound)
         return fail(bound.error());
-    api.purgeKeys(std::chrono::hours(24 * retentionDays), std::chrono::hours(1));
-    api.recoverSagas(std::chrono::seconds(recoverySeconds));
+    api.purgeKeys(std::chrono::hours(24 * *retentionDays), std::chrono::hours(1));
+    api.recoverSagas(std::chrono::seconds(*recoverySeconds));
     api.relayWebhooks(std::chrono::milliseconds(250));
     if (parser.isSet(u"nats"_s))
         api.relayToNats(parser.value(u"nats"_s), std::chrono::milliseconds(250));

@@ -43,4 +43,5 @@ grep -q libqt6widgets6 <<<"$(dpkg-deb -f "$terminal" Depends)" || fail "counterl
 unit="$(dpkg-deb --fsys-tarfile "$server" | tar -xO ./usr/lib/systemd/system/counterline-server.service)"
 grep -qx "User=counterline" <<<"$unit" || fail "the unit does not run as counterline"
 grep -qx "StateDirectory=counterline" <<<"$unit" || fail "the unit has no state directory"
+grep -qE "^LimitNOFILE=[0-9]{5,}$" <<<"$unit" || fail "the unit leaves the descriptor limit at its default"
 echo "packages: $(basename "$server") $(basename "$terminal") hold what they should"

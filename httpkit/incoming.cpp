@@ -3,7 +3,6 @@
 #include "protocol/http_headers.h"
 
 #include <QStringList>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -28,16 +27,6 @@ Incoming incomingOf(const QHttpServerRequest &request, QByteArray method)
                     request.body(),
                     protocol::headerValue(request.headers(), "If-Match"),
                     request.url().query()};
-}
-
-QString routeLabel(const Incoming &incoming)
-{
-    QStringList segments = QString::fromUtf8(incoming.path).split(u'/');
-    for (QString &segment : segments) {
-        if (segment.size() >= 32 && !QUuid::fromString(segment).isNull())
-            segment = u"{id}"_s;
-    }
-    return QString::fromLatin1(incoming.method) + u' ' + segments.join(u'/');
 }
 
 } // namespace counterline::httpkit

@@ -24,7 +24,4 @@ Incoming incomingOf(const QHttpServerRequest &request, QByteArray method);
 // The Idempotency-Key header, also in the draft's structured-field string form ("…").
 QByteArray idempotencyKeyOf(const QHttpServerRequest &request);
 
-// "POST /v1/orders/{id}/events": the route, with ids folded, as metrics label it.
-QString routeLabel(const Incoming &incoming);
-
 } // namespace counterline::httpkit

@@ -1,5 +1,7 @@
 #include "httpkit/tls_listener.h"
 
+#include "httpkit/answer_counting.h"
+
 #include <QLoggingCategory>
 #include <QSslCipher>
 #include <QSslSocket>
@@ -29,8 +31,9 @@ bool modern(const QSslCipher &cipher)
 
 } // namespace
 
-TlsListener::TlsListener(const QSslConfiguration &configuration, Limits limits, QObject *parent)
-    : QTcpServer(parent)
+TlsListener::TlsListener(const QSslConfiguration &configuration, Limits limits,
+                         ConnectionLimits connections, QObject *parent)
+    : GatedListener(connections, parent)
     , m_configuration(modernised(configuration))
     , m_limits(limits)
 {}
@@ -52,7 +55,7 @@ QSslConfiguration TlsListener::modernised(QSslConfiguration configuration)
 
 void TlsListener::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QSslSocket(this);
+    auto *socket = new AnswerCountingSocket<QSslSocket>(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
@@ -81,8 +84,7 @@ void TlsListener::incomingConnection(qintptr descriptor)
     QObject::connect(socket, &QSslSocket::encrypted, this, [this, socket, deadline] {
         deadline->stop();
         forget(socket);
-        addPendingConnection(socket);
-        emit newConnection();
+        admit(socket);
     });
     // A failed or abandoned handshake: the socket goes, nothing else waits on it.
     QObject::connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {

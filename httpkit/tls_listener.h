@@ -1,7 +1,8 @@
 #pragma once
 
+#include "httpkit/gated_listener.h"
+
 #include <QSslConfiguration>
-#include <QTcpServer>
 
 #include <chrono>
 #include <list>
@@ -17,8 +18,9 @@ namespace counterline::httpkit {
 // handshake were enough to wedge HTTPS until a restart. Here a handshake is never a pending
 // connection, so accepting never stops; the handshakes in progress are bounded on their own
 // (the oldest one is dropped to make room for a new one, so held sockets cannot lock newcomers
-// out), and one that has not finished by its deadline is dropped.
-class TlsListener : public QTcpServer
+// out), and one that has not finished by its deadline is dropped. Once encrypted, a connection
+// is gated like a plain one (GatedListener).
+class TlsListener : public GatedListener
 {
 public:
     struct Limits
@@ -28,7 +30,8 @@ public:
     };
 
     // `configuration` carries the certificate and key; modernised() is applied to it.
-    TlsListener(const QSslConfiguration &configuration, Limits limits, QObject *parent = nullptr);
+    TlsListener(const QSslConfiguration &configuration, Limits limits, ConnectionLimits connections,
+                QObject *parent = nullptr);
     ~TlsListener() override;
 
     // TLS 1.2 with forward-secret AEAD suites only (no CBC, no static RSA), and TLS 1.3.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httpkit/worker_pool.h"
+
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QHttpServerResponse>
@@ -29,6 +31,24 @@ QFuture<QHttpServerResponse> runOnPool(QThreadPool *pool, int retries, Respond r
         finish(response, timer.nsecsElapsed());
         return response;
     });
+}
+
+// runOnPool on a pool of one purpose: when it is full, `full()` is the answer at once (503),
+// and `finish` still sees it.
+template<typename Respond, typename Busy, typename Finish, typename Full>
+QFuture<QHttpServerResponse> runOnPool(WorkerPool &pool, int retries, Respond respond, Busy busy,
+                                       Finish finish, Full full)
+{
+    if (!pool.enter()) {
+        QHttpServerResponse refused = full();
+        finish(refused, 0);
+        return QtFuture::makeReadyFuture(std::move(refused));
+    }
+    return runOnPool(pool.threads(), retries, respond, busy,
+                     [&pool, finish](const QHttpServerResponse &response, qint64 elapsed) {
+                         finish(response, elapsed);
+                         pool.leave();
+                     });
 }
 
 } // namespace counterline::httpkit

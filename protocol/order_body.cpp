@@ -197,4 +197,9 @@ bool WireOrder::needsCapture() const
                        [](const WireTender &tender) { return tender.needsCapture; });
 }
 
+bool mayNeedCapture(QByteArrayView body)
+{
+    return body.contains("\"needs_capture\"");
+}
+
 } // namespace counterline::protocol

@@ -79,4 +79,9 @@ struct WireOrder
 // naming the first field that is wrong by its path ("lines[1].quantity").
 Result<WireOrder> parseOrderBody(const QByteArray &body);
 
+// Whether a body might hold a tender that needs capture (a remote order, which waits on the
+// payment service), told from its bytes without parsing: the server picks the worker pool on
+// the HTTP thread with it. False only when no tender can need capture.
+bool mayNeedCapture(QByteArrayView body);
+
 } // namespace counterline::protocol

@@ -7,8 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::protocol {
 
-namespace {
-
 QString reasonPhrase(int status)
 {
     switch (status) {
@@ -20,24 +18,34 @@ QString reasonPhrase(int status)
         return u"Forbidden"_s;
     case 404:
         return u"Not Found"_s;
+    case 408:
+        return u"Request Timeout"_s;
     case 409:
         return u"Conflict"_s;
     case 412:
         return u"Precondition Failed"_s;
+    case 413:
+        return u"Content Too Large"_s;
+    case 414:
+        return u"URI Too Long"_s;
     case 422:
         return u"Unprocessable Content"_s;
     case 429:
         return u"Too Many Requests"_s;
+    case 431:
+        return u"Request Header Fields Too Large"_s;
     case 500:
         return u"Internal Server Error"_s;
+    case 501:
+        return u"Not Implemented"_s;
     case 503:
         return u"Service Unavailable"_s;
+    case 505:
+        return u"HTTP Version Not Supported"_s;
     default:
         return u"HTTP %1"_s.arg(status);
     }
 }
-
-} // namespace
 
 Problem Problem::fromError(const Error &error, int httpStatus)
 {

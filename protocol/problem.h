@@ -35,4 +35,7 @@ public:
 
 inline constexpr QLatin1StringView kProblemContentType{"application/problem+json"};
 
+// HTTP's reason phrase for `status` ("Content Too Large"), the title of a problem without one.
+QString reasonPhrase(int status);
+
 } // namespace counterline::protocol

@@ -71,6 +71,16 @@ QHttpServerResponse problem(Error error)
     return httpkit::problemResponse(error, status, retry ? 1 : 0);
 }
 
+QHttpServerResponse poolFull()
+{
+    return httpkit::problemResponse(
+        Error{u"server.busy"_s,
+              QCoreApplication::translate("counterline::server",
+                                          "The server is busy with requests like this one; try "
+                                          "again in a moment.")},
+        503, 1);
+}
+
 bool takeDatabaseBusy()
 {
     const bool busy = t_databaseBusy;

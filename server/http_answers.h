@@ -29,6 +29,9 @@ QHttpServerResponse staleVersion(const QJsonObject &current);
 // An error whose message is translated in the server's context.
 Error translatedError(const char *code, const char *text);
 QHttpServerResponse missingKey();
+// 503 with Retry-After: the pool this request runs on has no room (server/worker_pools.h).
+QHttpServerResponse poolFull();
+
 // 413, refused on the HTTP thread without touching the pool: nothing to look up.
 QFuture<QHttpServerResponse> tooLarge();
 

@@ -15,6 +15,8 @@
 #include <QTcpServer>
 #include <QtConcurrent>
 
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcHttp, "counterline.server.http")
@@ -25,8 +27,6 @@ HttpApi::HttpApi(ServerDatabase &database, const Clock &clock)
     : m_database(database)
     , m_clock(clock)
 {
-    m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
-    m_longPolls.setMaxThreadCount(16);
     addRoutes();
 }
 
@@ -64,22 +64,22 @@ void HttpApi::drain()
 {
     m_stopping.storeRelease(1);
     m_bell.ring();
-    m_longPolls.waitForDone();
-    m_pool.waitForDone();
+    m_pools.waitForDone();
 }
 
 Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port,
                                 const std::optional<QSslConfiguration> &tls)
 {
+    m_connectionLimits.framing.bodyBytes = kMaxBodyBytes;
+    httpkit::GatedListener *server =
+        tls ? new httpkit::TlsListener(*tls, m_tlsLimits, m_connectionLimits, &m_http)
+            : new httpkit::GatedListener(m_connectionLimits, &m_http);
     quint16 bound = 0;
-    if (tls) {
-        auto *server = new httpkit::TlsListener(*tls, m_tlsLimits, &m_http);
-        if (server->listen(address, port)) {
-            m_http.bind(server);
-            bound = server->serverPort();
-        }
+    if (server->listen(address, port)) {
+        m_http.bind(server);
+        bound = server->serverPort();
     } else {
-        bound = m_http.listen(address, port);
+        delete server;
     }
     if (bound == 0) {
         return Error{u"server.listen_failed"_s,
@@ -91,10 +91,59 @@ Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port,
     return bound;
 }
 
+Result<quint16> HttpApi::listenForMetrics(const QHostAddress &address, quint16 port)
+{
+    m_metricsHttp = std::make_unique<QHttpServer>();
+    m_metricsHttp->route(
+        u"/metrics"_s, QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &request) { return metricsAnswer(request, true); });
+    m_metricsHttp->route(u"/healthz"_s, QHttpServerRequest::Method::Get, [] {
+        return QHttpServerResponse("application/json", R"({"status":"ok"})",
+                                   QHttpServerResponder::StatusCode::Ok);
+    });
+    auto *server = new httpkit::GatedListener(m_connectionLimits, m_metricsHttp.get());
+    if (!server->listen(address, port)) {
+        delete server;
+        return Error{u"server.listen_failed"_s,
+                     QCoreApplication::translate("counterline::server",
+                                                 "Cannot listen on %1:%2 (in use, or not allowed).")
+                         .arg(address.toString())
+                         .arg(port)};
+    }
+    m_metricsHttp->bind(server);
+    return server->serverPort();
+}
+
+QHttpServerResponse HttpApi::metricsAnswer(const QHttpServerRequest &request, bool ownAddress) const
+{
+    if (m_metricsHttp && !ownAddress) {
+        return problem(
+            Error{u"route.not_found"_s,
+                  QCoreApplication::translate(
+                      "counterline::server",
+                      "/metrics is served on the monitoring address (--metrics-listen).")});
+    }
+    if (!m_metricsToken.isEmpty()) {
+        const QByteArray given = httpkit::incomingOf(request, "GET").token;
+        const bool same =
+            given.size() == m_metricsToken.size() &&
+            CRYPTO_memcmp(given.constData(), m_metricsToken.constData(), size_t(given.size())) == 0;
+        if (!same) {
+            return problem(Error{u"auth.unauthenticated"_s,
+                                 QCoreApplication::translate(
+                                     "counterline::server",
+                                     "/metrics needs the metrics token as Authorization: Bearer "
+                                     "<token>.")});
+        }
+    }
+    return QHttpServerResponse("text/plain; version=0.0.4", m_metrics.render(),
+                               QHttpServerResponder::StatusCode::Ok);
+}
+
 void HttpApi::purgeKeys(std::chrono::hours retention, std::chrono::milliseconds interval)
 {
     auto purge = [this, retention] {
-        (void)QtConcurrent::run(&m_pool, [this, retention] {
+        (void)QtConcurrent::run(m_pools.background.threads(), [this, retention] {
             Result<QSqlDatabase> db = m_database.connection();
             if (!db)
                 return;
@@ -123,7 +172,7 @@ void HttpApi::relayWebhooks(std::chrono::milliseconds interval)
     QObject::connect(&m_webhookTimer, &QTimer::timeout, &m_webhookTimer, [this] {
         if (!m_webhooksRunning.testAndSetOrdered(0, 1))
             return;
-        (void)QtConcurrent::run(&m_pool, [this] {
+        (void)QtConcurrent::run(m_pools.background.threads(), [this] {
             Result<QSqlDatabase> db = m_database.connection();
             Result<int> delivered =
                 db ? WebhookRelay::deliverDue(*db, m_clock) : Result<int>(db.error());
@@ -141,7 +190,7 @@ void HttpApi::relayToNats(const QString &url, std::chrono::milliseconds interval
     QObject::connect(&m_natsTimer, &QTimer::timeout, &m_natsTimer, [this] {
         if (!m_natsRunning.testAndSetOrdered(0, 1))
             return;
-        (void)QtConcurrent::run(&m_pool, [this] {
+        (void)QtConcurrent::run(m_pools.background.threads(), [this] {
             Result<QSqlDatabase> db = m_database.connection();
             Result<int> published = db ? m_nats->publishDue(*db) : Result<int>(db.error());
             if (!published)
@@ -156,7 +205,7 @@ void HttpApi::runDueSagas()
 {
     if (!m_sagasRunning.testAndSetOrdered(0, 1))
         return; // the last round is still going
-    (void)QtConcurrent::run(&m_pool, [this] {
+    (void)QtConcurrent::run(m_pools.payments.threads(), [this] {
         Result<QSqlDatabase> db = m_database.connection();
         const SagaContext context{m_payments, m_clock, m_keyLease};
         Result<QStringList> due =
@@ -197,7 +246,7 @@ void HttpApi::settleSoon(const QString &orderId)
 {
     // After the answer: the order's saga (a capture that must now not happen, or be refunded)
     // and its refunds, on the pool, so that a slow payment service never holds up the request.
-    (void)QtConcurrent::run(&m_pool, [this, orderId] {
+    (void)QtConcurrent::run(m_pools.payments.threads(), [this, orderId] {
         Result<QSqlDatabase> db = m_database.connection();
         if (!db)
             return;
@@ -218,16 +267,15 @@ void HttpApi::settleSoon(const QString &orderId)
 void HttpApi::addRoutes()
 {
     m_routes = std::make_unique<RouteContext>(
-        RouteContext{m_http, m_runner, m_pool, m_longPolls, m_clock, m_payments, m_keyLease, m_bell,
-                     m_stopping, [this](const QString &orderId) { settleSoon(orderId); }});
+        RouteContext{m_http, m_runner, m_pools, m_clock, m_payments, m_keyLease, m_bell, m_stopping,
+                     [this](const QString &orderId) { settleSoon(orderId); }});
     const RouteContext *c = m_routes.get();
 
-    m_http.route(u"/metrics"_s, QHttpServerRequest::Method::Get, [this] {
-        return QHttpServerResponse("text/plain; version=0.0.4", m_metrics.render(),
-                                   QHttpServerResponder::StatusCode::Ok);
-    });
+    m_http.route(
+        u"/metrics"_s, QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &request) { return metricsAnswer(request, false); });
     m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get, httpkit::answered([this] {
-                     return QtConcurrent::run(&m_pool, [this] {
+                     return QtConcurrent::run(m_pools.health.threads(), [this] {
                          Result<QSqlDatabase> db = m_database.connection();
                          if (!db)
                              return problem(db.error());

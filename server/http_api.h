@@ -10,12 +10,12 @@
 #include "server/payment_gateway.h"
 #include "server/request_runner.h"
 #include "server/server_database.h"
+#include "server/worker_pools.h"
 
 #include <QAtomicInt>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QSslConfiguration>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <chrono>
@@ -41,8 +41,20 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port,
                            const std::optional<QSslConfiguration> &tls = std::nullopt);
 
-    // How many TLS handshakes may run at once and how long each may take (httpkit::TlsListener).
-    void setTlsLimits(httpkit::TlsListener::Limits limits) { m_tlsLimits = limits; }
+    // How many TLS handshakes may run at once and how long each may take (httpkit::TlsListener);
+    // what each connection may send and hold (httpkit::GatedListener). Before listen().
+    void setEdgeLimits(httpkit::TlsListener::Limits tls, httpkit::ConnectionLimits connections)
+    {
+        m_tlsLimits = tls;
+        m_connectionLimits = connections;
+    }
+
+    // /metrics asks for `Authorization: Bearer <token>` (none: open, as on a trusted network).
+    void guardMetrics(QByteArray token) { m_metricsToken = std::move(token); }
+
+    // Serves /metrics and /healthz on an address of their own (plain HTTP, for the monitoring
+    // network); /metrics on the API's address then answers 404. Returns the port.
+    Result<quint16> listenForMetrics(const QHostAddress &address, quint16 port);
 
     // How long a running request holds its idempotency key (Idempotency::kDefaultLease).
     void setKeyLease(std::chrono::seconds lease) { m_keyLease = lease; }
@@ -72,6 +84,7 @@ public:
 
 private:
     void addRoutes();
+    QHttpServerResponse metricsAnswer(const QHttpServerRequest &request, bool ownAddress) const;
     void runDueSagas();
     // Runs what a cancel or refund of `orderId` left to do with the payment service.
     void settleSoon(const QString &orderId);
@@ -93,10 +106,12 @@ private:
     std::chrono::seconds m_keyLease = Idempotency::kDefaultLease;
     RequestRunner m_runner{m_database, m_clock, m_metrics, m_bell, m_keyLease};
     httpkit::TlsListener::Limits m_tlsLimits;
-    QThreadPool m_pool;
-    QThreadPool m_longPolls; // GET /v1/events?wait= waits here, not in the request pool
+    httpkit::ConnectionLimits m_connectionLimits;
+    WorkerPools m_pools; // one per purpose (server/worker_pools.h)
     QHttpServer m_http;
-    std::unique_ptr<RouteContext> m_routes; // what the routes share (server/routes)
+    QByteArray m_metricsToken;
+    std::unique_ptr<QHttpServer> m_metricsHttp; // --metrics-listen
+    std::unique_ptr<RouteContext> m_routes;     // what the routes share (server/routes)
 };
 
 } // namespace counterline::server

@@ -8,6 +8,18 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::server {
 
+namespace {
+
+// A label's value in the exposition format: backslash, quote and newline escaped.
+QByteArray labelValue(const QString &value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return '"' + out + '"';
+}
+
+} // namespace
+
 void Metrics::recordRequest(const QString &route, int status, qint64 nanoseconds)
 {
     const double seconds = double(nanoseconds) / 1e9;
@@ -45,7 +57,7 @@ QByteArray Metrics::render() const
     QList<QPair<QString, int>> keys = m_requests.keys();
     std::sort(keys.begin(), keys.end());
     for (const auto &key : std::as_const(keys)) {
-        out += "counterline_http_requests_total{route=\"" + key.first.toUtf8() + "\",status=\"" +
+        out += "counterline_http_requests_total{route=" + labelValue(key.first) + ",status=\"" +
                QByteArray::number(key.second) + "\"} " + QByteArray::number(m_requests.value(key)) +
                '\n';
     }
@@ -55,7 +67,7 @@ QByteArray Metrics::render() const
     routes.sort();
     for (const QString &route : std::as_const(routes)) {
         const Latency &latency = m_latency[route];
-        const QByteArray label = "route=\"" + route.toUtf8() + '"';
+        const QByteArray label = "route=" + labelValue(route);
         for (size_t i = 0; i < kBucketsSeconds.size(); ++i) {
             out += "counterline_http_request_duration_seconds_bucket{" + label + ",le=\"" +
                    QByteArray::number(kBucketsSeconds[i]) + "\"} " +

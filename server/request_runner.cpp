@@ -54,12 +54,15 @@ void RequestRunner::finish(const Incoming &incoming, const QHttpServerResponse &
 {
     if (incoming.method != "GET")
         m_bell.ring(); // it may have written events
-    m_metrics.recordRequest(httpkit::routeLabel(incoming), int(response.statusCode()), elapsed);
+    m_metrics.recordRequest(m_routes.labelOf(incoming.method, incoming.path),
+                            int(response.statusCode()), elapsed);
+    // Everything the client sent is printed escaped: a path cannot forge a line.
     qCInfo(lcAccess).noquote().nospace()
-        << "method=" << incoming.method << " path=" << incoming.path
-        << " status=" << int(response.statusCode())
-        << " ms=" << QString::number(double(elapsed) / 1e6, 'f', 3)
-        << " key=" << (incoming.idempotencyKey.isEmpty() ? "-" : incoming.idempotencyKey);
+        << "method=" << httpkit::printable(incoming.method)
+        << " path=" << httpkit::printable(incoming.path) << " status=" << int(response.statusCode())
+        << " ms=" << QString::number(double(elapsed) / 1e6, 'f', 3) << " key="
+        << (incoming.idempotencyKey.isEmpty() ? u"-"_s
+                                              : httpkit::printable(incoming.idempotencyKey));
     if (response.statusCode() == QHttpServerResponder::StatusCode::Conflict &&
         response.hasHeader("ETag")) {
         m_metrics.recordVersionConflict();

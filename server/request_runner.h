@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "httpkit/idempotency.h"
 #include "httpkit/incoming.h"
+#include "httpkit/route_templates.h"
 #include "httpkit/worker_run.h"
 #include "server/event_bell.h"
 #include "server/http_answers.h"
@@ -43,8 +44,9 @@ public:
     {}
 
     // `work(db, caller, incoming)` returns a QHttpServerResponse (httpkit::runOnPool).
+    // On a full pool the answer is 503 with Retry-After at once.
     template<typename Work>
-    QFuture<QHttpServerResponse> run(QThreadPool *pool, Incoming incoming, Work work)
+    QFuture<QHttpServerResponse> run(httpkit::WorkerPool &pool, Incoming incoming, Work work)
     {
         m_inFlight.ref();
         return httpkit::runOnPool(
@@ -52,7 +54,8 @@ public:
             [] { return takeDatabaseBusy(); },
             [this, incoming](const QHttpServerResponse &response, qint64 elapsed) {
                 finish(incoming, response, elapsed);
-            });
+            },
+            [] { return poolFull(); });
     }
 
     // The Idempotency-Key flow (httpkit::runKeyed) around `run(slot, now)`, which must complete
@@ -86,6 +89,9 @@ public:
     // Requests running now (a clean shutdown waits for none).
     int inFlight() const { return m_inFlight.loadAcquire(); }
 
+    // The routes the metrics count requests under; added while the routes are (addRoute).
+    httpkit::RouteTemplates &routes() { return m_routes; }
+
 private:
     template<typename Work>
     QHttpServerResponse authenticated(const Incoming &incoming, const Work &work)
@@ -115,6 +121,7 @@ private:
     EventBell &m_bell;
     const std::chrono::seconds &m_keyLease;
     QAtomicInt m_inFlight = 0;
+    httpkit::RouteTemplates m_routes;
 };
 
 } // namespace counterline::server

@@ -1767,6 +1767,93 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>counterline::httpkit</name>
+    <message>
+        <source>The request was not sent in full within %1 seconds.</source>
+        <translation>Die Anfrage wurde nicht innerhalb von %1 Sekunden vollständig gesendet.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections open; try again.</source>
+        <translation>Der Server hat zu viele offene Verbindungen; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A line of the request ends in a bare LF, not CRLF.</source>
+        <translation>Eine Zeile der Anfrage endet mit einem einzelnen LF statt CRLF.</translation>
+    </message>
+    <message>
+        <source>A line of the request holds a bare CR.</source>
+        <translation>Eine Zeile der Anfrage enthält ein einzelnes CR.</translation>
+    </message>
+    <message>
+        <source>The request line is longer than %1 bytes.</source>
+        <translation>Die Anfragezeile ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers are larger than %1 bytes.</source>
+        <translation>Die Kopfzeilen der Anfrage sind größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size line is too long.</source>
+        <translation>Die Größenzeile eines Blocks ist zu lang.</translation>
+    </message>
+    <message>
+        <source>A chunk is longer than its size says.</source>
+        <translation>Ein Block ist länger, als seine Größe angibt.</translation>
+    </message>
+    <message>
+        <source>The connection sent empty lines instead of a request.</source>
+        <translation>Die Verbindung sendete Leerzeilen statt einer Anfrage.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot; with single spaces.</source>
+        <translation>Die Anfragezeile ist nicht „METHOD /path HTTP/1.1“ mit einfachen Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are spoken here.</source>
+        <translation>Hier wird nur HTTP/1.1 und HTTP/1.0 gesprochen.</translation>
+    </message>
+    <message>
+        <source>A header is folded over two lines (obsolete, refused).</source>
+        <translation>Eine Kopfzeile ist über zwei Zeilen umbrochen (veraltet, abgelehnt).</translation>
+    </message>
+    <message>
+        <source>The request has more than %1 headers.</source>
+        <translation>Die Anfrage hat mehr als %1 Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>A header line is not &quot;Name: value&quot; (no space before the colon).</source>
+        <translation>Eine Kopfzeile ist nicht „Name: Wert“ (kein Leerzeichen vor dem Doppelpunkt).</translation>
+    </message>
+    <message>
+        <source>A header&apos;s value holds control characters.</source>
+        <translation>Der Wert einer Kopfzeile enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Content-Length must be one number of bytes, given once.</source>
+        <translation>Content-Length muss eine einzige Bytezahl sein, einmal angegeben.</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is given twice, or with HTTP/1.0.</source>
+        <translation>Transfer-Encoding ist doppelt oder mit HTTP/1.0 angegeben.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer encoding is understood here.</source>
+        <translation>Hier wird nur die Übertragungskodierung chunked verstanden.</translation>
+    </message>
+    <message>
+        <source>The request gives both Content-Length and Transfer-Encoding; which one frames it is ambiguous.</source>
+        <translation>Die Anfrage gibt sowohl Content-Length als auch Transfer-Encoding an; welches sie begrenzt, ist mehrdeutig.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes.</source>
+        <translation>Der Inhalt ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size is not a hexadecimal number.</source>
+        <translation>Die Größe eines Blocks ist keine Hexadezimalzahl.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::paysim::PaymentSimulator</name>
     <message>
         <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
@@ -1986,6 +2073,18 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
         <source>There is no %1 here.</source>
         <translation>Hier gibt es kein %1.</translation>
     </message>
+    <message>
+        <source>/metrics is served on the monitoring address (--metrics-listen).</source>
+        <translation>/metrics wird unter der Überwachungsadresse angeboten (--metrics-listen).</translation>
+    </message>
+    <message>
+        <source>/metrics needs the metrics token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>/metrics braucht das Metrik-Token als Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>The server is busy with requests like this one; try again in a moment.</source>
+        <translation>Der Server ist mit Anfragen wie dieser ausgelastet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>
@@ -2178,6 +2277,42 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
         <translation>--tls-handshake-seconds braucht eine Zahl von Sekunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>Close a connection idle this long between requests (default 60).</source>
+        <translation>Eine Verbindung schließen, die so lange zwischen Anfragen ruht (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Answer 408 to a request not sent in full within this time (default 30).</source>
+        <translation>Mit 408 antworten, wenn eine Anfrage nicht in dieser Zeit vollständig gesendet wurde (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Connections at once; when full the longest idle one is closed, or 503 (default: what the descriptor limit allows).</source>
+        <translation>Gleichzeitige Verbindungen; wenn voll, wird die am längsten ruhende geschlossen, sonst 503 (Standard: was das Deskriptorlimit erlaubt).</translation>
+    </message>
+    <message>
+        <source>--idle-seconds needs a number of seconds, at least 1.</source>
+        <translation>--idle-seconds braucht eine Anzahl Sekunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--request-seconds needs a number of seconds, at least 1.</source>
+        <translation>--request-seconds braucht eine Anzahl Sekunden, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number of connections, at least 1.</source>
+        <translation>--max-connections braucht eine Anzahl Verbindungen, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>/metrics asks for the token in this file as a bearer token.</source>
+        <translation>/metrics verlangt das Token aus dieser Datei als Bearer-Token.</translation>
+    </message>
+    <message>
+        <source>Serve /metrics and /healthz on HOST:PORT of their own (plain HTTP) instead of the API&apos;s address.</source>
+        <translation>/metrics und /healthz auf eigenem HOST:PORT (unverschlüsseltes HTTP) statt unter der Adresse der API anbieten.</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
+        <translation>--metrics-token-file: %1 kann nicht gelesen werden oder enthält weniger als 16 Zeichen.</translation>
     </message>
 </context>
 <context>

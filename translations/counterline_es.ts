@@ -1767,6 +1767,93 @@ Commands:
     </message>
 </context>
 <context>
+    <name>counterline::httpkit</name>
+    <message>
+        <source>The request was not sent in full within %1 seconds.</source>
+        <translation>La solicitud no se envió completa en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections open; try again.</source>
+        <translation>El servidor tiene demasiadas conexiones abiertas; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>A line of the request ends in a bare LF, not CRLF.</source>
+        <translation>Una línea de la solicitud termina en un LF suelto, no en CRLF.</translation>
+    </message>
+    <message>
+        <source>A line of the request holds a bare CR.</source>
+        <translation>Una línea de la solicitud contiene un CR suelto.</translation>
+    </message>
+    <message>
+        <source>The request line is longer than %1 bytes.</source>
+        <translation>La línea de solicitud supera los %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers are larger than %1 bytes.</source>
+        <translation>Las cabeceras de la solicitud superan los %1 bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size line is too long.</source>
+        <translation>La línea de tamaño de un bloque es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>A chunk is longer than its size says.</source>
+        <translation>Un bloque es más largo de lo que indica su tamaño.</translation>
+    </message>
+    <message>
+        <source>The connection sent empty lines instead of a request.</source>
+        <translation>La conexión envió líneas vacías en lugar de una solicitud.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot; with single spaces.</source>
+        <translation>La línea de solicitud no es «METHOD /path HTTP/1.1» con espacios simples.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are spoken here.</source>
+        <translation>Aquí solo se habla HTTP/1.1 y HTTP/1.0.</translation>
+    </message>
+    <message>
+        <source>A header is folded over two lines (obsolete, refused).</source>
+        <translation>Una cabecera está plegada en dos líneas (obsoleto, rechazado).</translation>
+    </message>
+    <message>
+        <source>The request has more than %1 headers.</source>
+        <translation>La solicitud tiene más de %1 cabeceras.</translation>
+    </message>
+    <message>
+        <source>A header line is not &quot;Name: value&quot; (no space before the colon).</source>
+        <translation>Una línea de cabecera no es «Nombre: valor» (sin espacio antes de los dos puntos).</translation>
+    </message>
+    <message>
+        <source>A header&apos;s value holds control characters.</source>
+        <translation>El valor de una cabecera contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Content-Length must be one number of bytes, given once.</source>
+        <translation>Content-Length debe ser un único número de bytes, indicado una vez.</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is given twice, or with HTTP/1.0.</source>
+        <translation>Transfer-Encoding aparece dos veces, o con HTTP/1.0.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer encoding is understood here.</source>
+        <translation>Aquí solo se entiende la codificación de transferencia chunked.</translation>
+    </message>
+    <message>
+        <source>The request gives both Content-Length and Transfer-Encoding; which one frames it is ambiguous.</source>
+        <translation>La solicitud indica Content-Length y Transfer-Encoding; cuál la delimita es ambiguo.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes.</source>
+        <translation>El cuerpo supera los %1 bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size is not a hexadecimal number.</source>
+        <translation>El tamaño de un bloque no es un número hexadecimal.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::paysim::PaymentSimulator</name>
     <message>
         <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
@@ -1986,6 +2073,18 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
         <source>There is no %1 here.</source>
         <translation>Aquí no hay ningún %1.</translation>
     </message>
+    <message>
+        <source>/metrics is served on the monitoring address (--metrics-listen).</source>
+        <translation>/metrics se sirve en la dirección de monitorización (--metrics-listen).</translation>
+    </message>
+    <message>
+        <source>/metrics needs the metrics token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>/metrics necesita el token de métricas como Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>The server is busy with requests like this one; try again in a moment.</source>
+        <translation>El servidor está ocupado con solicitudes como esta; vuelva a intentarlo en un momento.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>
@@ -2178,6 +2277,42 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
         <translation>--tls-handshake-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
+    <message>
+        <source>Close a connection idle this long between requests (default 60).</source>
+        <translation>Cerrar una conexión inactiva este tiempo entre solicitudes (60 por defecto).</translation>
+    </message>
+    <message>
+        <source>Answer 408 to a request not sent in full within this time (default 30).</source>
+        <translation>Responder 408 a una solicitud no enviada completa en este tiempo (30 por defecto).</translation>
+    </message>
+    <message>
+        <source>Connections at once; when full the longest idle one is closed, or 503 (default: what the descriptor limit allows).</source>
+        <translation>Conexiones simultáneas; al llenarse se cierra la inactiva más antigua, o 503 (por defecto: lo que permita el límite de descriptores).</translation>
+    </message>
+    <message>
+        <source>--idle-seconds needs a number of seconds, at least 1.</source>
+        <translation>--idle-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
+    <message>
+        <source>--request-seconds needs a number of seconds, at least 1.</source>
+        <translation>--request-seconds necesita un número de segundos, al menos 1.</translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number of connections, at least 1.</source>
+        <translation>--max-connections necesita un número de conexiones, al menos 1.</translation>
+    </message>
+    <message>
+        <source>/metrics asks for the token in this file as a bearer token.</source>
+        <translation>/metrics pide el token de este archivo como token bearer.</translation>
+    </message>
+    <message>
+        <source>Serve /metrics and /healthz on HOST:PORT of their own (plain HTTP) instead of the API&apos;s address.</source>
+        <translation>Servir /metrics y /healthz en su propio HOST:PORT (HTTP sin cifrar) en lugar de la dirección de la API.</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
+        <translation>--metrics-token-file: %1 no se puede leer o contiene menos de 16 caracteres.</translation>
     </message>
 </context>
 <context>

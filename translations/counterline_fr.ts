@@ -1767,6 +1767,93 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>counterline::httpkit</name>
+    <message>
+        <source>The request was not sent in full within %1 seconds.</source>
+        <translation>La requête n&apos;a pas été envoyée en entier en %1 secondes.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections open; try again.</source>
+        <translation>Le serveur a trop de connexions ouvertes ; réessayez.</translation>
+    </message>
+    <message>
+        <source>A line of the request ends in a bare LF, not CRLF.</source>
+        <translation>Une ligne de la requête se termine par un LF seul, pas par CRLF.</translation>
+    </message>
+    <message>
+        <source>A line of the request holds a bare CR.</source>
+        <translation>Une ligne de la requête contient un CR seul.</translation>
+    </message>
+    <message>
+        <source>The request line is longer than %1 bytes.</source>
+        <translation>La ligne de requête dépasse %1 octets.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers are larger than %1 bytes.</source>
+        <translation>Les en-têtes de la requête dépassent %1 octets.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size line is too long.</source>
+        <translation>La ligne de taille d&apos;un bloc est trop longue.</translation>
+    </message>
+    <message>
+        <source>A chunk is longer than its size says.</source>
+        <translation>Un bloc est plus long que sa taille ne l&apos;indique.</translation>
+    </message>
+    <message>
+        <source>The connection sent empty lines instead of a request.</source>
+        <translation>La connexion a envoyé des lignes vides au lieu d&apos;une requête.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot; with single spaces.</source>
+        <translation>La ligne de requête n&apos;est pas « METHOD /path HTTP/1.1 » avec des espaces simples.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are spoken here.</source>
+        <translation>Seuls HTTP/1.1 et HTTP/1.0 sont parlés ici.</translation>
+    </message>
+    <message>
+        <source>A header is folded over two lines (obsolete, refused).</source>
+        <translation>Un en-tête est replié sur deux lignes (obsolète, refusé).</translation>
+    </message>
+    <message>
+        <source>The request has more than %1 headers.</source>
+        <translation>La requête a plus de %1 en-têtes.</translation>
+    </message>
+    <message>
+        <source>A header line is not &quot;Name: value&quot; (no space before the colon).</source>
+        <translation>Une ligne d&apos;en-tête n&apos;est pas « Nom: valeur » (pas d&apos;espace avant les deux-points).</translation>
+    </message>
+    <message>
+        <source>A header&apos;s value holds control characters.</source>
+        <translation>La valeur d&apos;un en-tête contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>Content-Length must be one number of bytes, given once.</source>
+        <translation>Content-Length doit être un seul nombre d&apos;octets, donné une fois.</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is given twice, or with HTTP/1.0.</source>
+        <translation>Transfer-Encoding est donné deux fois, ou avec HTTP/1.0.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer encoding is understood here.</source>
+        <translation>Seul l&apos;encodage de transfert chunked est compris ici.</translation>
+    </message>
+    <message>
+        <source>The request gives both Content-Length and Transfer-Encoding; which one frames it is ambiguous.</source>
+        <translation>La requête donne à la fois Content-Length et Transfer-Encoding ; lequel la délimite est ambigu.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes.</source>
+        <translation>Le corps dépasse %1 octets.</translation>
+    </message>
+    <message>
+        <source>A chunk&apos;s size is not a hexadecimal number.</source>
+        <translation>La taille d&apos;un bloc n&apos;est pas un nombre hexadécimal.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::paysim::PaymentSimulator</name>
     <message>
         <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
@@ -1986,6 +2073,18 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
         <source>There is no %1 here.</source>
         <translation>Il n’y a pas de %1 ici.</translation>
     </message>
+    <message>
+        <source>/metrics is served on the monitoring address (--metrics-listen).</source>
+        <translation>/metrics est servi sur l&apos;adresse de supervision (--metrics-listen).</translation>
+    </message>
+    <message>
+        <source>/metrics needs the metrics token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>/metrics exige le jeton des métriques en Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>The server is busy with requests like this one; try again in a moment.</source>
+        <translation>Le serveur est occupé par des requêtes comme celle-ci ; réessayez dans un instant.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>
@@ -2178,6 +2277,42 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>--tls-handshake-seconds needs a number of seconds, at least 1.</source>
         <translation>--tls-handshake-seconds attend un nombre de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <source>Close a connection idle this long between requests (default 60).</source>
+        <translation>Fermer une connexion inactive aussi longtemps entre deux requêtes (60 par défaut).</translation>
+    </message>
+    <message>
+        <source>Answer 408 to a request not sent in full within this time (default 30).</source>
+        <translation>Répondre 408 à une requête non envoyée en entier dans ce délai (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>Connections at once; when full the longest idle one is closed, or 503 (default: what the descriptor limit allows).</source>
+        <translation>Connexions simultanées ; une fois plein, la plus longtemps inactive est fermée, sinon 503 (par défaut : ce que permet la limite de descripteurs).</translation>
+    </message>
+    <message>
+        <source>--idle-seconds needs a number of seconds, at least 1.</source>
+        <translation>--idle-seconds attend un nombre de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <source>--request-seconds needs a number of seconds, at least 1.</source>
+        <translation>--request-seconds attend un nombre de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number of connections, at least 1.</source>
+        <translation>--max-connections attend un nombre de connexions, au moins 1.</translation>
+    </message>
+    <message>
+        <source>/metrics asks for the token in this file as a bearer token.</source>
+        <translation>/metrics demande le jeton de ce fichier comme jeton bearer.</translation>
+    </message>
+    <message>
+        <source>Serve /metrics and /healthz on HOST:PORT of their own (plain HTTP) instead of the API&apos;s address.</source>
+        <translation>Servir /metrics et /healthz sur leur propre HOST:PORT (HTTP simple) au lieu de l&apos;adresse de l&apos;API.</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
+        <translation>--metrics-token-file : %1 est illisible ou contient moins de 16 caractères.</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,30 @@ void addServerOptions(QCommandLineParser &parser)
                                      "How long a client may take to finish its TLS handshake "
                                      "(default 10)."),
          u"seconds"_s},
+        {u"idle-seconds"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Close a connection idle this long between requests "
+                                     "(default 60)."),
+         u"seconds"_s},
+        {u"request-seconds"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Answer 408 to a request not sent in full within this time "
+                                     "(default 30)."),
+         u"seconds"_s},
+        {u"max-connections"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Connections at once; when full the longest idle one is "
+                                     "closed, or 503 (default: what the descriptor limit allows)."),
+         u"count"_s},
+        {u"metrics-token-file"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "/metrics asks for the token in this file as a bearer token."),
+         u"file"_s},
+        {u"metrics-listen"_s,
+         QCoreApplication::translate("counterline::server::main",
+                                     "Serve /metrics and /healthz on HOST:PORT of their own "
+                                     "(plain HTTP) instead of the API's address."),
+         u"host:port"_s},
         {u"key-retention-days"_s,
          QCoreApplication::translate("counterline::server::main",
                                      "How long idempotency keys are kept (default 35)."),

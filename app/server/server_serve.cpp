@@ -73,6 +73,76 @@ Result<int> atLeastOne(const QCommandLineParser &parser, const QString &name, in
     return value;
 }
 
+struct EdgeLimits
+{
+    httpkit::TlsListener::Limits tls;
+    httpkit::ConnectionLimits connections;
+};
+
+// What a client may hold of the server at its edge: handshake time, idle and request time,
+// connections at once (docs/operations.md, Security).
+Result<EdgeLimits> edgeLimits(const QCommandLineParser &parser)
+{
+    const Result<int> handshake =
+        atLeastOne(parser, u"tls-handshake-seconds"_s, 10,
+                   QCoreApplication::translate(
+                       "counterline::server::main",
+                       "--tls-handshake-seconds needs a number of seconds, at least 1."));
+    const Result<int> idle = atLeastOne(
+        parser, u"idle-seconds"_s, 60,
+        QCoreApplication::translate("counterline::server::main",
+                                    "--idle-seconds needs a number of seconds, at least 1."));
+    const Result<int> request = atLeastOne(
+        parser, u"request-seconds"_s, 30,
+        QCoreApplication::translate("counterline::server::main",
+                                    "--request-seconds needs a number of seconds, at least 1."));
+    const Result<int> connections =
+        atLeastOne(parser, u"max-connections"_s, httpkit::connectionRoom(),
+                   QCoreApplication::translate(
+                       "counterline::server::main",
+                       "--max-connections needs a number of connections, at least 1."));
+    for (const Result<int> *given : {&handshake, &idle, &request, &connections}) {
+        if (!*given)
+            return given->error();
+    }
+    EdgeLimits limits;
+    limits.tls.handshakeDeadline = std::chrono::seconds(*handshake);
+    limits.connections.idle = std::chrono::seconds(*idle);
+    limits.connections.request = std::chrono::seconds(*request);
+    limits.connections.connections = *connections;
+    return limits;
+}
+
+// /metrics behind a token, or on an address of its own (docs/operations.md, Security).
+// Returns the monitoring address's URL, empty when there is none.
+Result<QString> setUpMetrics(const QCommandLineParser &parser, HttpApi &api)
+{
+    if (parser.isSet(u"metrics-token-file"_s)) {
+        QFile file(parser.value(u"metrics-token-file"_s));
+        const QByteArray token =
+            file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+        if (token.size() < 16) {
+            return Error{u"usage.metrics_token"_s,
+                         QCoreApplication::translate(
+                             "counterline::server::main",
+                             "--metrics-token-file: %1 cannot be read or holds fewer than 16 "
+                             "characters.")
+                             .arg(file.fileName())};
+        }
+        api.guardMetrics(token);
+    }
+    if (!parser.isSet(u"metrics-listen"_s))
+        return QString();
+    const Result<app::ListenAddress> where =
+        app::parseListenAddress(parser.value(u"metrics-listen"_s), u"127.0.0.1:9464"_s);
+    if (!where)
+        return where.error();
+    const Result<quint16> bound = api.listenForMetrics(where->address, where->port);
+    if (!bound)
+        return bound.error();
+    return u"http://%1:%2/metrics"_s.arg(where->address.toString()).arg(*bound);
+}
+
 // SIGTERM and SIGINT arrive through a socket pair, so that the event loop can stop accepting,
 // let the requests in flight finish, and exit cleanly.
 int g_signalPipe[2] = {-1, -1};
@@ -123,16 +193,13 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, server::Serve
                    QCoreApplication::translate(
                        "counterline::server::main",
                        "--saga-recovery-seconds needs a number of seconds, at least 1."));
-    const Result<int> handshakeSeconds =
-        atLeastOne(parser, u"tls-handshake-seconds"_s, 10,
-                   QCoreApplication::translate(
-                       "counterline::server::main",
-                       "--tls-handshake-seconds needs a number of seconds, at least 1."));
-    for (const Result<int> *given :
-         {&retentionDays, &leaseSeconds, &recoverySeconds, &handshakeSeconds}) {
+    const Result<EdgeLimits> edge = edgeLimits(parser);
+    for (const Result<int> *given : {&retentionDays, &leaseSeconds, &recoverySeconds}) {
         if (!*given)
             return usage(given->error().message);
     }
+    if (!edge)
+        return usage(edge.error().message);
     QUrl payments;
     if (parser.isSet(u"payments"_s)) {
         payments = QUrl(parser.value(u"payments"_s));
@@ -156,12 +223,14 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, server::Serve
     SystemClock clock;
     HttpApi api(database, clock);
     api.setKeyLease(std::chrono::seconds(*leaseSeconds));
-    api.setTlsLimits(
-        {httpkit::TlsListener::Limits().handshakesAtOnce, std::chrono::seconds(*handshakeSeconds)});
+    api.setEdgeLimits(edge->tls, edge->connections);
     api.setPayments(payments);
     Result<quint16> bound = api.listen(address, quint16(port), tls);
     if (!bound)
         return fail(bound.error());
+    const Result<QString> metricsUrl = setUpMetrics(parser, api);
+    if (!metricsUrl)
+        return fail(metricsUrl.error());
     api.purgeKeys(std::chrono::hours(24 * *retentionDays), std::chrono::hours(1));
     api.recoverSagas(std::chrono::seconds(*recoverySeconds));
     api.relayWebhooks(std::chrono::milliseconds(250));
@@ -184,6 +253,8 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, server::Serve
     // Tests and scripts read this line to learn the port (with --listen HOST:0).
     QTextStream(stdout) << "counterline-server listening on " << (tls ? "https" : "http") << "://"
                         << address.toString() << ':' << *bound << Qt::endl;
+    if (!metricsUrl->isEmpty())
+        QTextStream(stdout) << "counterline-server metrics on " << *metricsUrl << Qt::endl;
     const int code = app.exec();
     api.drain();
     QTextStream(stdout) << "counterline-server stopped" << Qt::endl;

@@ -20,11 +20,11 @@ using StatusCode = QHttpServerResponder::StatusCode;
 // The calling terminal's journal as the server holds it: gaps are entries that never arrived.
 void showTerminalJournal(const RouteContext *c)
 {
-    c->http.route(
-        u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
+    addRoute(
+        c, u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
         httpkit::answered([c](const QHttpServerRequest &request) {
             return c->runner.run(
-                &c->pool, httpkit::incomingOf(request, "GET"),
+                c->pools.reads, httpkit::incomingOf(request, "GET"),
                 [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
                     if (!caller.isTerminal()) {
                         return problem(translatedError("auth.forbidden",
@@ -42,32 +42,31 @@ void showTerminalJournal(const RouteContext *c)
 // A generic entry of the calling till's journal (a PIN lockout, …): checked and kept.
 void receiveJournalEntry(const RouteContext *c)
 {
-    c->http.route(u"/v1/journal"_s, QHttpServerRequest::Method::Post,
-                  httpkit::answered([c](const QHttpServerRequest &request) {
-                      Incoming incoming = httpkit::incomingOf(request, "POST");
-                      if (incoming.body.size() > kMaxBodyBytes)
-                          return tooLarge();
-                      return c->runner.run(
-                          &c->pool, std::move(incoming),
-                          [c](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                              return c->runner.idempotent(
-                                  db, caller, in, requestFingerprint(in.method, in.path, in.body),
-                                  [&](const IdempotencySlot &slot, const QDateTime &now) {
-                                      return JournalEntries::receive(db, caller, in.body, now,
-                                                                     slot);
-                                  });
-                          });
-                  }));
+    addRoute(c, u"/v1/journal"_s, QHttpServerRequest::Method::Post,
+             httpkit::answered([c](const QHttpServerRequest &request) {
+                 Incoming incoming = httpkit::incomingOf(request, "POST");
+                 if (incoming.body.size() > kMaxBodyBytes)
+                     return tooLarge();
+                 return c->runner.run(
+                     c->pools.writes, std::move(incoming),
+                     [c](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                         return c->runner.idempotent(
+                             db, caller, in, requestFingerprint(in.method, in.path, in.body),
+                             [&](const IdempotencySlot &slot, const QDateTime &now) {
+                                 return JournalEntries::receive(db, caller, in.body, now, slot);
+                             });
+                     });
+             }));
 }
 
 // Generic journal entries as received, newest first (?kind=pin_lockout&limit=).
 void listJournalEntries(const RouteContext *c)
 {
-    c->http.route(
-        u"/v1/journal/entries"_s, QHttpServerRequest::Method::Get,
+    addRoute(
+        c, u"/v1/journal/entries"_s, QHttpServerRequest::Method::Get,
         httpkit::answered([c](const QHttpServerRequest &request) {
             return c->runner.run(
-                &c->pool, httpkit::incomingOf(request, "GET"),
+                c->pools.reads, httpkit::incomingOf(request, "GET"),
                 [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
                     const QUrlQuery query(in.query);
                     bool numeric = true;
@@ -90,18 +89,17 @@ void listJournalEntries(const RouteContext *c)
 // Every terminal (of the stores the caller may see) whose journal is not continuous.
 void listJournalGaps(const RouteContext *c)
 {
-    c->http.route(u"/v1/journal/gaps"_s, QHttpServerRequest::Method::Get,
-                  httpkit::answered([c](const QHttpServerRequest &request) {
-                      return c->runner.run(
-                          &c->pool, httpkit::incomingOf(request, "GET"),
-                          [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
-                              Result<QJsonObject> report = JournalLinks::report(db, caller);
-                              if (!report)
-                                  return problem(report.error());
-                              return json(200,
-                                          QJsonDocument(*report).toJson(QJsonDocument::Compact));
-                          });
-                  }));
+    addRoute(c, u"/v1/journal/gaps"_s, QHttpServerRequest::Method::Get,
+             httpkit::answered([c](const QHttpServerRequest &request) {
+                 return c->runner.run(
+                     c->pools.reads, httpkit::incomingOf(request, "GET"),
+                     [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
+                         Result<QJsonObject> report = JournalLinks::report(db, caller);
+                         if (!report)
+                             return problem(report.error());
+                         return json(200, QJsonDocument(*report).toJson(QJsonDocument::Compact));
+                     });
+             }));
 }
 
 } // namespace

@@ -7,11 +7,11 @@
 #include "server/http_answers.h"
 #include "server/payment_gateway.h"
 #include "server/request_runner.h"
+#include "server/worker_pools.h"
 
 #include <QAtomicInt>
 #include <QFuture>
 #include <QHttpServer>
-#include <QThreadPool>
 
 #include <chrono>
 #include <functional>
@@ -25,8 +25,7 @@ struct RouteContext
 {
     QHttpServer &http;
     RequestRunner &runner;
-    QThreadPool &pool;
-    QThreadPool &longPolls; // GET /v1/events?wait= waits here, not in the request pool
+    WorkerPools &pools; // one per purpose: each route says which
     const Clock &clock;
     const PaymentGateway &payments;
     const std::chrono::seconds &keyLease;
@@ -37,6 +36,15 @@ struct RouteContext
 };
 
 inline constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
+
+// Adds a route, and its template to those the metrics count requests under.
+template<typename... Handler>
+void addRoute(const RouteContext *c, const QString &path, QHttpServerRequest::Method method,
+              Handler &&...handler)
+{
+    c->runner.routes().add(path);
+    c->http.route(path, method, std::forward<Handler>(handler)...);
+}
 
 // One file of routes per resource (server/routes/*.cpp).
 void addOrderRoutes(const RouteContext *c);    // /v1/orders, an order, its events, cancel, saga

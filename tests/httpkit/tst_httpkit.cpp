@@ -6,6 +6,7 @@
 #include "httpkit/worker_run.h"
 
 #include <QAtomicInt>
+#include <QSemaphore>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -192,6 +193,41 @@ private slots:
         busy.waitForFinished();
         QCOMPARE(int(busy.takeResult().statusCode()), 503);
         QCOMPARE(attempts.loadAcquire(), 3);
+    }
+
+    // One thread and one place in the queue: the third piece of work is refused at once with
+    // the pool's own answer, which `finish` still sees; once work is done its place is free.
+    void aFullPoolRefusesAtOnce()
+    {
+        httpkit::WorkerPool pool(1, 1);
+        QSemaphore release;
+        QAtomicInt finished = 0;
+        auto held = [&] {
+            release.acquire();
+            return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok);
+        };
+        auto never = [] { return false; };
+        auto finish = [&](const QHttpServerResponse &, qint64) { finished.ref(); };
+        auto full = [] { return QHttpServerResponse(QHttpServerResponder::StatusCode(503)); };
+        auto running = httpkit::runOnPool(pool, 0, held, never, finish, full);
+        auto queued = httpkit::runOnPool(pool, 0, held, never, finish, full);
+        auto refused = httpkit::runOnPool(pool, 0, held, never, finish, full);
+        QVERIFY(refused.isFinished());
+        QCOMPARE(int(refused.takeResult().statusCode()), 503);
+        QCOMPARE(finished.loadAcquire(), 1);
+        QCOMPARE(pool.inside(), 2);
+
+        release.release(2);
+        running.waitForFinished();
+        queued.waitForFinished();
+        QCOMPARE(int(running.takeResult().statusCode()), 200);
+        QCOMPARE(int(queued.takeResult().statusCode()), 200);
+        QTRY_COMPARE(pool.inside(), 0);
+        auto again = httpkit::runOnPool(
+            pool, 0, [] { return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok); },
+            never, finish, full);
+        again.waitForFinished();
+        QCOMPARE(int(again.takeResult().statusCode()), 200);
     }
 };
 

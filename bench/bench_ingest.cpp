@@ -6,6 +6,7 @@
 //     for PostgreSQL.
 //
 //   scripts/bench-ingest.sh            (starts a throwaway PostgreSQL, builds, runs this)
+//   COUNTERLINE_BENCH_SERVER=/other/build/app/counterline-server   (another commit's server)
 //
 // Each case runs a fixed number of operations; the time is wall-clock for all of them
 // (UseManualTime), so items_per_second is throughput; p50_ms and p99_ms are per operation.
@@ -27,6 +28,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QUrl>
@@ -36,6 +38,7 @@
 #include <benchmark/benchmark.h>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -54,12 +57,20 @@ struct Server
 };
 
 Server *g_server = nullptr;
+
+// The server under test: this build's, or another build's (COUNTERLINE_BENCH_SERVER) to compare
+// two commits in the same run.
+QString serverPath()
+{
+    return qEnvironmentVariable("COUNTERLINE_BENCH_SERVER",
+                                QStringLiteral(COUNTERLINE_SERVER_PATH));
+}
 std::atomic<int> g_sequence{0};
 
 QString run(const QStringList &arguments)
 {
     QProcess process;
-    process.start(QStringLiteral(COUNTERLINE_SERVER_PATH), g_server->location + arguments);
+    process.start(serverPath(), g_server->location + arguments);
     process.waitForFinished(60'000);
     if (process.exitCode() != 0)
         qFatal("%s", process.readAllStandardError().constData());
@@ -130,7 +141,7 @@ void startServer(const QString &backend)
     }
     QSqlDatabase::removeDatabase(u"lookup"_s);
 
-    g_server->process.start(QStringLiteral(COUNTERLINE_SERVER_PATH),
+    g_server->process.start(serverPath(),
                             g_server->location + QStringList{u"--listen"_s, u"127.0.0.1:0"_s});
     if (!g_server->process.waitForReadyRead(30'000))
         qFatal("the server did not start");
@@ -211,6 +222,83 @@ void BM_Ingest(benchmark::State &state)
 void BM_HttpCeiling(benchmark::State &state)
 {
     httpLoad(state, false);
+}
+
+// /healthz answered while the server is saturated: 32 clients post orders and 16 read the order
+// list without pause (the writes and reads pools full), and a probe on a thread of its own asks
+// /healthz 200 times, one after the other, each on a new connection. p50/p99 are the probe's.
+void BM_HealthzUnderLoad(benchmark::State &state)
+{
+    for (auto _ : state) {
+        std::atomic<bool> probing{true};
+        std::vector<double> latencies;
+        int healthFailures = 0;
+        std::thread probe([&] {
+            for (int i = 0; i < 200; ++i) {
+                QElapsedTimer timer;
+                timer.start();
+                QTcpSocket socket;
+                socket.connectToHost(u"127.0.0.1"_s, g_server->port);
+                QByteArray answer;
+                if (socket.waitForConnected(10'000)) {
+                    socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(10'000))
+                        answer += socket.readAll();
+                }
+                latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+                if (!answer.startsWith("HTTP/1.1 200"))
+                    ++healthFailures;
+                QThread::msleep(10);
+            }
+            probing = false;
+        });
+        int loadDone = 0;
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+        std::function<void(QNetworkAccessManager *, bool)> next =
+            [&](QNetworkAccessManager *manager, bool ingest) {
+                if (!probing)
+                    return;
+                QNetworkRequest request(
+                    QUrl(u"http://127.0.0.1:%1%2"_s.arg(g_server->port)
+                             .arg(ingest ? u"/v1/orders"_s : u"/v1/orders?store=S1&limit=50"_s)));
+                request.setRawHeader("Authorization", "Bearer " + g_server->token);
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArray("application/json"));
+                QNetworkReply *reply = nullptr;
+                if (ingest) {
+                    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                    request.setRawHeader("Idempotency-Key", id.toLatin1());
+                    reply = manager->post(request, orderBody(id, ++g_sequence));
+                } else {
+                    reply = manager->get(request);
+                }
+                QObject::connect(reply, &QNetworkReply::finished, reply,
+                                 [&, reply, manager, ingest] {
+                                     ++loadDone;
+                                     reply->deleteLater();
+                                     next(manager, ingest);
+                                 });
+            };
+        for (int c = 0; c < 48; ++c) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            next(managers.back().get(), c < 32);
+        }
+        QElapsedTimer wall;
+        wall.start();
+        while (probing)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        probe.join();
+        state.SetIterationTime(double(wall.nsecsElapsed()) / 1e9);
+        state.counters["p50_ms"] = counterline::bench::p50(latencies);
+        state.counters["p99_ms"] = counterline::bench::p99(latencies);
+        state.counters["failed"] = healthFailures;
+        state.counters["load_per_s"] = double(loadDone) / (double(wall.nsecsElapsed()) / 1e9);
+        // Let the load's last requests finish before the next case.
+        QElapsedTimer drain;
+        drain.start();
+        while (drain.elapsed() < 3'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
 }
 
 // The ingest's own SQL without HTTP: the idempotency key, then one transaction with the order,
@@ -391,6 +479,10 @@ int main(int argc, char **argv)
         bench->Arg(1)->Arg(8)->Arg(32)->Iterations(1)->UseManualTime()->Unit(
             benchmark::kMillisecond);
     }
+    benchmark::RegisterBenchmark("BM_HealthzUnderLoad", BM_HealthzUnderLoad)
+        ->Iterations(1)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
     std::printf("backend: %s\n", qPrintable(backend));
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

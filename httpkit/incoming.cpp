@@ -16,6 +16,14 @@ QByteArray idempotencyKeyOf(const QHttpServerRequest &request)
     return key;
 }
 
+QString formQuery(const QUrl &url)
+{
+    // Fully encoded, a '+' the client sent is still a '+' and one it meant literally is %2B.
+    QString query = url.query(QUrl::FullyEncoded);
+    query.replace(u'+', u"%20"_s);
+    return query;
+}
+
 Incoming incomingOf(const QHttpServerRequest &request, QByteArray method)
 {
     QByteArray token = protocol::headerValue(request.headers(), "Authorization");
@@ -26,7 +34,7 @@ Incoming incomingOf(const QHttpServerRequest &request, QByteArray method)
                     idempotencyKeyOf(request),
                     request.body(),
                     protocol::headerValue(request.headers(), "If-Match"),
-                    request.url().query()};
+                    formQuery(request.url())};
 }
 
 } // namespace counterline::httpkit

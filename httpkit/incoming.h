@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHttpServerRequest>
 #include <QString>
+#include <QUrl>
 
 namespace counterline::httpkit {
 
@@ -20,6 +21,11 @@ struct Incoming
 };
 
 Incoming incomingOf(const QHttpServerRequest &request, QByteArray method);
+
+// The URL's query with '+' read as a space, as HTML forms and most clients send it
+// ("cashier=Anna+Maria"); a literal plus arrives as %2B and stays one. QUrlQuery, which reads
+// the query afterwards, leaves '+' alone.
+QString formQuery(const QUrl &url);
 
 // The Idempotency-Key header, also in the draft's structured-field string form ("…").
 QByteArray idempotencyKeyOf(const QHttpServerRequest &request);

@@ -3,11 +3,13 @@
 // each outcome is answered, and work run on a pool again while the database is busy.
 
 #include "httpkit/idempotency.h"
+#include "httpkit/incoming.h"
 #include "httpkit/worker_run.h"
 
 #include <QAtomicInt>
 #include <QSemaphore>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace counterline;
@@ -193,6 +195,15 @@ private slots:
         busy.waitForFinished();
         QCOMPARE(int(busy.takeResult().statusCode()), 503);
         QCOMPARE(attempts.loadAcquire(), 3);
+    }
+
+    void aPlusInAQueryIsASpace()
+    {
+        const QUrlQuery query(
+            httpkit::formQuery(QUrl(u"http://x/v1/orders?cashier=Anna+Maria&q=1%2B1&s=a%20b"_s)));
+        QCOMPARE(query.queryItemValue(u"cashier"_s, QUrl::FullyDecoded), u"Anna Maria"_s);
+        QCOMPARE(query.queryItemValue(u"q"_s, QUrl::FullyDecoded), u"1+1"_s);
+        QCOMPARE(query.queryItemValue(u"s"_s, QUrl::FullyDecoded), u"a b"_s);
     }
 
     // One thread and one place in the queue: the third piece of work is refused at once with

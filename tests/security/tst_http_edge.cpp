@@ -56,6 +56,16 @@ RawAnswer readAnswer(QTcpSocket &socket, int waitMs)
     return answer;
 }
 
+// What reading and discarding up to 2 × 8 MiB may leave resident: 10 MB. A server built with
+// AddressSanitizer (the asan build runs this test against one) keeps freed blocks in quarantine,
+// so the discarded buffers stay resident; there the test checks that the growth stays far below
+// the 256 MiB offered.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 kGrowthLimitKb = 48 * 1024;
+#else
+constexpr qint64 kGrowthLimitKb = 10 * 1024;
+#endif
+
 qint64 residentKilobytes(qint64 pid)
 {
     QFile status(u"/proc/%1/status"_s.arg(pid));
@@ -193,7 +203,7 @@ private slots:
             QVERIFY2(answer.closed, head.constData());
         }
         const qint64 after = residentKilobytes(pid);
-        QVERIFY2(after - before < 10 * 1024,
+        QVERIFY2(after - before < kGrowthLimitKb,
                  qPrintable(u"resident %1 kB before, %2 kB after"_s.arg(before).arg(after)));
         QCOMPARE(m_server->count(u"SELECT COUNT(*) FROM orders"_s), 0);
         QCOMPARE(healthStatus(*m_server), 200);

@@ -121,11 +121,8 @@ private slots:
 
     void aTokenGuardsMetrics()
     {
-        const QString tokenFile = m_dir.filePath(u"metrics-token"_s);
-        QFile file(tokenFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("scrape-me-0123456789\n");
-        file.close();
+        const QString tokenFile = tokenFileWith("metrics-token", "scrape-me-0123456789\n");
+        QVERIFY(!tokenFile.isEmpty());
         ServerUnderTest guarded(u"sqlite"_s);
         QVERIFY(guarded.start({u"--metrics-token-file"_s, tokenFile}));
         QCOMPARE(status(guarded.port(), "/metrics", {}), 401);
@@ -136,11 +133,8 @@ private slots:
 
     void aShortTokenFileIsRefused()
     {
-        const QString tokenFile = m_dir.filePath(u"short-token"_s);
-        QFile file(tokenFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("short\n");
-        file.close();
+        const QString tokenFile = tokenFileWith("short-token", "short\n");
+        QVERIFY(!tokenFile.isEmpty());
         ServerUnderTest refused(u"sqlite"_s);
         QVERIFY(!refused.start({u"--metrics-token-file"_s, tokenFile}));
         QVERIFY(refused.process().state() == QProcess::NotRunning ||
@@ -189,6 +183,16 @@ private:
         while (socket.waitForReadyRead(5'000))
             answer += socket.readAll();
         return answer.mid(answer.indexOf("\r\n\r\n") + 4);
+    }
+
+    // A file in the test's directory holding `token`; empty when it cannot be written.
+    QString tokenFileWith(const char *name, const QByteArray &token) const
+    {
+        const QString path = m_dir.filePath(QString::fromLatin1(name));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(token) != token.size())
+            return {};
+        return path;
     }
 
     static QByteArray readAll(const QString &path)

@@ -71,24 +71,25 @@ Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port,
                                 const std::optional<QSslConfiguration> &tls)
 {
     m_connectionLimits.framing.bodyBytes = kMaxBodyBytes;
-    httpkit::GatedListener *server =
-        tls ? new httpkit::TlsListener(*tls, m_tlsLimits, m_connectionLimits, &m_http)
-            : new httpkit::GatedListener(m_connectionLimits, &m_http);
-    quint16 bound = 0;
-    if (server->listen(address, port)) {
-        m_http.bind(server);
-        bound = server->serverPort();
-    } else {
-        delete server;
-    }
-    if (bound == 0) {
+    return bindGated(m_http,
+                     tls ? new httpkit::TlsListener(*tls, m_tlsLimits, m_connectionLimits, &m_http)
+                         : new httpkit::GatedListener(m_connectionLimits, &m_http),
+                     address, port);
+}
+
+Result<quint16> HttpApi::bindGated(QHttpServer &http, httpkit::GatedListener *listener,
+                                   const QHostAddress &address, quint16 port)
+{
+    if (!listener->listen(address, port)) {
+        delete listener;
         return Error{u"server.listen_failed"_s,
                      QCoreApplication::translate("counterline::server",
                                                  "Cannot listen on %1:%2 (in use, or not allowed).")
                          .arg(address.toString())
                          .arg(port)};
     }
-    return bound;
+    http.bind(listener);
+    return listener->serverPort();
 }
 
 Result<quint16> HttpApi::listenForMetrics(const QHostAddress &address, quint16 port)
@@ -97,21 +98,22 @@ Result<quint16> HttpApi::listenForMetrics(const QHostAddress &address, quint16 p
     m_metricsHttp->route(
         u"/metrics"_s, QHttpServerRequest::Method::Get,
         [this](const QHttpServerRequest &request) { return metricsAnswer(request, true); });
-    m_metricsHttp->route(u"/healthz"_s, QHttpServerRequest::Method::Get, [] {
-        return QHttpServerResponse("application/json", R"({"status":"ok"})",
-                                   QHttpServerResponder::StatusCode::Ok);
+    m_metricsHttp->route(u"/healthz"_s, QHttpServerRequest::Method::Get,
+                         httpkit::answered([this] { return health(); }));
+    return bindGated(*m_metricsHttp,
+                     new httpkit::GatedListener(m_connectionLimits, m_metricsHttp.get()), address,
+                     port);
+}
+
+QFuture<QHttpServerResponse> HttpApi::health()
+{
+    // 200 while the database can be reached, on a pool of its own.
+    return QtConcurrent::run(m_pools.health.threads(), [this] {
+        Result<QSqlDatabase> db = m_database.connection();
+        if (!db)
+            return problem(db.error());
+        return json(200, R"({"status":"ok"})");
     });
-    auto *server = new httpkit::GatedListener(m_connectionLimits, m_metricsHttp.get());
-    if (!server->listen(address, port)) {
-        delete server;
-        return Error{u"server.listen_failed"_s,
-                     QCoreApplication::translate("counterline::server",
-                                                 "Cannot listen on %1:%2 (in use, or not allowed).")
-                         .arg(address.toString())
-                         .arg(port)};
-    }
-    m_metricsHttp->bind(server);
-    return server->serverPort();
 }
 
 QHttpServerResponse HttpApi::metricsAnswer(const QHttpServerRequest &request, bool ownAddress) const
@@ -274,14 +276,8 @@ void HttpApi::addRoutes()
     m_http.route(
         u"/metrics"_s, QHttpServerRequest::Method::Get,
         [this](const QHttpServerRequest &request) { return metricsAnswer(request, false); });
-    m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get, httpkit::answered([this] {
-                     return QtConcurrent::run(m_pools.health.threads(), [this] {
-                         Result<QSqlDatabase> db = m_database.connection();
-                         if (!db)
-                             return problem(db.error());
-                         return json(200, R"({"status":"ok"})");
-                     });
-                 }));
+    m_http.route(u"/healthz"_s, QHttpServerRequest::Method::Get,
+                 httpkit::answered([this] { return health(); }));
     addOrderRoutes(c);
     addFollowUpRoutes(c);
     addJournalRoutes(c);

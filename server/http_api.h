@@ -13,6 +13,7 @@
 #include "server/worker_pools.h"
 
 #include <QAtomicInt>
+#include <QFuture>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QSslConfiguration>
@@ -85,6 +86,10 @@ public:
 private:
     void addRoutes();
     QHttpServerResponse metricsAnswer(const QHttpServerRequest &request, bool ownAddress) const;
+    QFuture<QHttpServerResponse> health();
+    // Listens with `listener` (deleted when it cannot) and binds it to `http`.
+    static Result<quint16> bindGated(QHttpServer &http, httpkit::GatedListener *listener,
+                                     const QHostAddress &address, quint16 port);
     void runDueSagas();
     // Runs what a cancel or refund of `orderId` left to do with the payment service.
     void settleSoon(const QString &orderId);

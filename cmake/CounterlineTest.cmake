@@ -5,9 +5,10 @@
 #                      [TIMEOUT seconds] [ENVIRONMENT VAR=value...])
 #
 # The one way a test joins ctest. GUI tests run offscreen. In the sanitizer build every test name
-# gets an "asan:" prefix so that one ctest summary can list both builds.
+# gets an "asan:" prefix, and in the libFuzzer build a "fuzz:" prefix, so that one ctest summary can
+# list every build.
 
-set(COUNTERLINE_TEST_LABELS unit integration gui chaos slow)
+set(COUNTERLINE_TEST_LABELS unit integration gui chaos slow fuzz)
 
 function(counterline_add_test name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;PASS_REGEX"
@@ -42,6 +43,8 @@ function(counterline_add_test name)
     if(COUNTERLINE_SANITIZE)
         set(test_name "asan:${name}")
         list(APPEND labels asan)
+    elseif(COUNTERLINE_FUZZ)
+        set(test_name "fuzz:${name}")
     endif()
     add_test(NAME ${test_name} COMMAND ${command})
 

@@ -85,8 +85,10 @@ QString csvRecord(const QStringList &fields)
         if (i > 0)
             record += u',';
         const QString &field = fields[i];
+        // A field that starts with a byte-order mark is quoted too: a reader would take an
+        // unquoted one at the start of a file for the file's own mark.
         if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n') ||
-            field.contains(u'\r')) {
+            field.contains(u'\r') || field.startsWith(QChar(0xfeff))) {
             QString escaped = field;
             escaped.replace(u"\""_s, u"\"\""_s);
             record += u'"' + escaped + u'"';

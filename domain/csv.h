@@ -19,7 +19,8 @@ struct CsvRow
 // line.
 Result<QList<CsvRow>> parseCsv(QStringView text);
 
-// One record for writing: fields that hold a comma, quote or line break are quoted. Ends in CRLF.
+// One record for writing: fields that hold a comma, quote or line break, or start with a
+// byte-order mark, are quoted. Ends in CRLF.
 QString csvRecord(const QStringList &fields);
 
 } // namespace counterline

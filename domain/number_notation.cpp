@@ -59,6 +59,19 @@ NumberNotation NumberNotation::of(const QLocale &locale)
         ++leading;
     if (leading == 4)
         notation.longestFirstGroup = 4;
+    QList<int> groups;
+    int run = 0;
+    for (const QChar c : normalisedTyping(locale.toString(qint64(123456789)))) {
+        if (c.isDigit()) {
+            ++run;
+        } else if (run > 0) {
+            groups.append(run);
+            run = 0;
+        }
+    }
+    groups.append(run);
+    if (groups.size() >= 3)
+        notation.middleGroups = groups.at(groups.size() - 2);
     notation.minus = normalisedTyping(locale.negativeSign());
     notation.currencySymbol = normalisedTyping(locale.currencySymbol());
     notation.currencyCode = locale.currencySymbol(QLocale::CurrencyIsoCode);

@@ -28,6 +28,9 @@ struct NumberNotation
     Kind groupKind = Kind::Alternative; // how the locale's own group separator is classed
     QChar group;
     int longestFirstGroup = 3;
+    // The groups between the first and the last (which has three): three, or two where the
+    // locale counts in lakh and crore (en_IN writes 1,23,45,678).
+    int middleGroups = 3;
     QString minus;
     QString currencySymbol; // "€"; the full-width "￥" as "¥"
     QString currencyCode;   // of the locale's own currency: "EUR"

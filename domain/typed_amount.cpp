@@ -47,7 +47,8 @@ QString withUnit(qint64 scaled, const Unit &unit, const QLocale &locale)
 
 QString example(const Unit &unit, const QLocale &locale)
 {
-    qint64 value = 1234;
+    // 1234.5 in the unit's decimals; 1.5 where 1234 would not fit (15 decimals or more).
+    qint64 value = unit.decimals < 15 ? 1234 : 1;
     for (int i = 0; i < unit.decimals; ++i)
         value = value * 10 + (i == 0 ? 5 : 0);
     return withUnit(value, unit, locale);
@@ -156,12 +157,21 @@ Result<QString> ungrouped(QStringView typed, Pieces pieces, const NumberNotation
             continue;
         }
         const qsizetype size = piece.text.size();
-        if (i == 0 ? size > notation.longestFirstGroup : size != 3) {
+        const bool last = i + 1 == pieces.size();
+        if (i == 0 ? size > notation.longestFirstGroup
+                   : size != (last ? 3 : notation.middleGroups)) {
+            const char *rule = notation.middleGroups == 3
+                                   ? QT_TRANSLATE_NOOP("counterline::TypedAmount",
+                                                       "In \"%1\", %2 does not group thousands: "
+                                                       "one to three digits come first, then "
+                                                       "groups of three.")
+                                   : QT_TRANSLATE_NOOP("counterline::TypedAmount",
+                                                       "In \"%1\", %2 does not group digits as "
+                                                       "this locale does: one to three digits "
+                                                       "come first, then groups of two, and "
+                                                       "three last.");
             return Error{u"amount.bad_grouping"_s,
-                         QCoreApplication::translate(
-                             "counterline::TypedAmount",
-                             "In \"%1\", %2 does not group thousands: one to three digits come "
-                             "first, then groups of three.")
+                         QCoreApplication::translate("counterline::TypedAmount", rule)
                              .arg(typed.toString(), quoted(pieces[1].text))};
         }
         digits += piece.text;

@@ -88,10 +88,10 @@ std::optional<FramingRefusal> RequestFraming::feed(QByteArrayView bytes)
         const QByteArrayView piece = newline < 0 ? bytes : bytes.first(newline + 1);
         m_line += piece;
         bytes = bytes.sliced(piece.size());
-        if (newline < 0) {
-            m_refused = lineTooLong();
+        // The limits count a line with its ending, whether it arrived in one read or in many.
+        m_refused = lineTooLong();
+        if (m_refused || newline < 0)
             break;
-        }
         if (m_line.size() < 2 || m_line.at(m_line.size() - 2) != '\r') {
             m_refused = malformed(QCoreApplication::translate(
                 "counterline::httpkit", "A line of the request ends in a bare LF, not CRLF."));

@@ -199,7 +199,9 @@ bool WireOrder::needsCapture() const
 
 bool mayNeedCapture(QByteArrayView body)
 {
-    return body.contains("\"needs_capture\"");
+    // JSON may spell the key with escapes ("needs\u005fcapture"): a body with any \u escape
+    // might need capture (found by fuzz/order_body_fuzzer). The terminal's bodies have none.
+    return body.contains("\"needs_capture\"") || body.contains("\\u");
 }
 
 } // namespace counterline::protocol

@@ -81,7 +81,8 @@ Result<WireOrder> parseOrderBody(const QByteArray &body);
 
 // Whether a body might hold a tender that needs capture (a remote order, which waits on the
 // payment service), told from its bytes without parsing: the server picks the worker pool on
-// the HTTP thread with it. False only when no tender can need capture.
+// the HTTP thread with it. False only when no tender can need capture; a body with \u escapes
+// counts as one that might.
 bool mayNeedCapture(QByteArrayView body);
 
 } // namespace counterline::protocol

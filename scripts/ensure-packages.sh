@@ -43,6 +43,7 @@ COUNTERLINE_BUILD_PACKAGES=(
 COUNTERLINE_TEST_PACKAGES=(
     clang-format libbenchmark-dev sqlite3 postgresql openssl nats-server appstream
     desktop-file-utils dpkg-dev debootstrap
+    clang-14 libclang-rt-14-dev
 )
 
 # ccache keeps its cache under the user's home, so repeated builds (and CI on this machine) are

@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrlQuery>
 #include <QUuid>
 
 #include <limits>
@@ -117,38 +116,6 @@ Result<QList<OutboxEvent>> EventOutbox::after(const QSqlDatabase &db, qint64 aft
                         row.value(6).toString(), row.value(7).toString()});
     }
     return events;
-}
-
-Result<EventQuery> EventOutbox::fromUrlQuery(const QString &text)
-{
-    const QUrlQuery url(text);
-    EventQuery query;
-    query.store = url.queryItemValue(u"store"_s, QUrl::FullyDecoded);
-    auto number = [&](const QString &name, qint64 low, qint64 high, qint64 fallback,
-                      qint64 *value) -> std::optional<Error> {
-        if (!url.hasQueryItem(name)) {
-            *value = fallback;
-            return std::nullopt;
-        }
-        bool numeric = false;
-        *value = url.queryItemValue(name).toLongLong(&numeric);
-        if (!numeric || *value < low || *value > high) {
-            return Error{u"request.invalid_field"_s,
-                         tr("\"%1\" must be a number from %2 to %3").arg(name).arg(low).arg(high)};
-        }
-        return std::nullopt;
-    };
-    qint64 wait = 0;
-    qint64 limit = 0;
-    if (auto bad = number(u"after"_s, 0, std::numeric_limits<qint64>::max(), 0, &query.after))
-        return *bad;
-    if (auto bad = number(u"wait"_s, 0, 30, 0, &wait))
-        return *bad;
-    if (auto bad = number(u"limit"_s, 1, 500, 100, &limit))
-        return *bad;
-    query.waitSeconds = int(wait);
-    query.limit = int(limit);
-    return query;
 }
 
 Result<QJsonObject> EventOutbox::page(const QSqlDatabase &db, const Principal &caller,

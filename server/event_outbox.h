@@ -2,6 +2,7 @@
 
 #include "domain/order_state_machine.h"
 #include "domain/result.h"
+#include "protocol/list_queries.h"
 #include "server/principals.h"
 
 #include <QCoreApplication>
@@ -27,14 +28,8 @@ struct OutboxEvent
     QJsonObject toJson() const;
 };
 
-// GET /v1/events: what a consumer asks for.
-struct EventQuery
-{
-    qint64 after = 0;
-    int waitSeconds = 0; // long poll: how long to wait for the first event (at most 30)
-    int limit = 100;
-    QString store;
-};
+// GET /v1/events (protocol/list_queries.h reads its query).
+using EventQuery = protocol::EventListQuery;
 
 // The transactional outbox of BRIEF §8: an event is appended in the same transaction as the
 // change it tells of, numbered so that events become visible in the order of their numbers
@@ -55,9 +50,6 @@ public:
     // Events after `after`, oldest first; `storeId` empty means every store.
     static Result<QList<OutboxEvent>> after(const QSqlDatabase &db, qint64 after, int limit,
                                             const QString &storeId = {});
-
-    // Reads ?after=&wait=&limit=&store=; errors name the parameter.
-    static Result<EventQuery> fromUrlQuery(const QString &query);
 
     // A page of events for `caller` (a terminal: its own store's; the back office: a store's or
     // every store's): {"events": [...], "next": the cursor to ask after next}.

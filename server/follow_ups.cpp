@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -124,28 +123,6 @@ QString FollowUps::amountText(qint64 minor, const QString &currencyCode)
 {
     Result<Currency> currency = Currency::fromCode(currencyCode);
     return currency ? Money(minor, *currency).toString() : u"%1 %2"_s.arg(minor).arg(currencyCode);
-}
-
-Result<FollowUpQuery> FollowUps::fromUrlQuery(const QString &text)
-{
-    const QUrlQuery url(text);
-    FollowUpQuery query;
-    query.store = url.queryItemValue(u"store"_s, QUrl::FullyDecoded);
-    query.orderId = url.queryItemValue(u"order"_s, QUrl::FullyDecoded);
-    if (url.hasQueryItem(u"state"_s))
-        query.state = url.queryItemValue(u"state"_s, QUrl::FullyDecoded);
-    if (query.state != u"open"_s && query.state != u"settled"_s && query.state != u"all"_s) {
-        return Error{u"request.invalid_field"_s,
-                     tr("\"state\" must be open, settled or all, not \"%1\"").arg(query.state)};
-    }
-    if (url.hasQueryItem(u"limit"_s)) {
-        bool numeric = false;
-        query.limit = url.queryItemValue(u"limit"_s).toInt(&numeric);
-        if (!numeric || query.limit < 1 || query.limit > 500)
-            return Error{u"request.invalid_field"_s,
-                         tr("\"limit\" must be a number from 1 to 500")};
-    }
-    return query;
 }
 
 Result<QJsonObject> FollowUps::list(const QSqlDatabase &db, const Principal &caller,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/list_queries.h"
 #include "server/order_ingest.h"
 #include "server/principals.h"
 
@@ -33,14 +34,8 @@ struct FollowUp
     QString raisedBy;
 };
 
-// Which follow-ups a reader asks for (GET /v1/follow-ups).
-struct FollowUpQuery
-{
-    QString store;
-    QString state = QStringLiteral("open"); // open, settled or all
-    QString orderId;
-    int limit = 200;
-};
+// Which follow-ups a reader asks for (protocol/list_queries.h reads GET /v1/follow-ups).
+using FollowUpQuery = protocol::FollowUpListQuery;
 
 // The one follow-up list on the server: items are raised once per subject, in the transaction of
 // what raises them; head office adds notes and settles each with one. Nothing is ever deleted.
@@ -51,8 +46,6 @@ class FollowUps
 public:
     // Within the caller's transaction; the same subject raised again changes nothing.
     static Result<void> raise(const QSqlDatabase &db, const FollowUp &item, const QDateTime &at);
-
-    static Result<FollowUpQuery> fromUrlQuery(const QString &query);
 
     // An amount as a detail shows it: "13.97 EUR".
     static QString amountText(qint64 minor, const QString &currencyCode);

@@ -5,28 +5,17 @@
 #include "sqlkit/transaction.h"
 
 #include <QJsonArray>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace counterline::server {
 
 Result<QJsonObject> OrderChanges::page(const QSqlDatabase &db, const Principal &caller,
-                                       const QString &urlQuery)
+                                       const protocol::ChangeFeedQuery &query)
 {
-    const QUrlQuery query(urlQuery);
-    bool sinceOk = true;
-    bool limitOk = true;
-    const qint64 since =
-        query.hasQueryItem(u"since"_s) ? query.queryItemValue(u"since"_s).toLongLong(&sinceOk) : 0;
-    const int limit =
-        query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : 500;
-    if (!sinceOk || since < 0 || !limitOk || limit < 1 || limit > 5000) {
-        return Error{u"request.invalid_field"_s,
-                     tr("\"since\" must be a cursor from an earlier answer and \"limit\" a number "
-                        "from 1 to 5000")};
-    }
-    const QString store = query.queryItemValue(u"store"_s, QUrl::FullyDecoded);
+    const qint64 since = query.since;
+    const int limit = query.limit;
+    const QString &store = query.store;
     QString where;
     QVariantList values{since};
     if (caller.isTerminal()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/list_queries.h"
 #include "server/principals.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ class OrderChanges
 
 public:
     static Result<QJsonObject> page(const QSqlDatabase &db, const Principal &caller,
-                                    const QString &urlQuery);
+                                    const protocol::ChangeFeedQuery &query);
 };
 
 } // namespace counterline::server

@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -178,47 +177,6 @@ Result<IngestAnswer> OrderService::cancel(const QSqlDatabase &db, const Principa
         return done.error();
     }
     return IngestAnswer{200, body};
-}
-
-Result<OrderQuery> OrderListing::fromUrlQuery(const QString &text)
-{
-    const QUrlQuery url(text);
-    OrderQuery query;
-    query.store = url.queryItemValue(u"store"_s, QUrl::FullyDecoded);
-    query.terminal = url.queryItemValue(u"terminal"_s, QUrl::FullyDecoded);
-    query.status = url.queryItemValue(u"status"_s, QUrl::FullyDecoded);
-    query.customer = url.queryItemValue(u"customer"_s, QUrl::FullyDecoded);
-    query.cashier = url.queryItemValue(u"cashier"_s, QUrl::FullyDecoded);
-    query.from = url.queryItemValue(u"from"_s, QUrl::FullyDecoded);
-    query.to = url.queryItemValue(u"to"_s, QUrl::FullyDecoded);
-    query.cursor = url.queryItemValue(u"cursor"_s, QUrl::FullyDecoded);
-    query.q = url.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
-    auto bad = [](const QString &field, const QString &problem) {
-        return Error{u"request.invalid_field"_s, u"\"%1\" %2"_s.arg(field, problem)};
-    };
-    if (!query.status.isEmpty() && !orderStatusFromName(query.status))
-        return bad(u"status"_s, tr("is not an order status"));
-    for (const auto &[name, value] : {std::pair{u"from"_s, query.from}, {u"to"_s, query.to}}) {
-        if (!value.isEmpty() && !QDateTime::fromString(value, Qt::ISODateWithMs).isValid())
-            return bad(name, tr("must be an RFC 3339 time"));
-    }
-    for (const auto &[name, target] :
-         {std::pair{u"min_total"_s, &query.minTotal}, std::pair{u"max_total"_s, &query.maxTotal}}) {
-        if (!url.hasQueryItem(name))
-            continue;
-        bool numeric = false;
-        const qint64 value = url.queryItemValue(name).toLongLong(&numeric);
-        if (!numeric || value < 0)
-            return bad(name, tr("must be a whole number of minor units, 0 or more"));
-        *target = value;
-    }
-    if (url.hasQueryItem(u"limit"_s)) {
-        bool numeric = false;
-        query.limit = url.queryItemValue(u"limit"_s).toInt(&numeric);
-        if (!numeric || query.limit < 1 || query.limit > 500)
-            return bad(u"limit"_s, tr("must be a number from 1 to 500"));
-    }
-    return query;
 }
 
 Result<QJsonObject> OrderListing::page(const QSqlDatabase &db, const Principal &caller,

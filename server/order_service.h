@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/list_queries.h"
 #include "server/idempotency.h"
 #include "server/journal_links.h"
 #include "server/order_ingest.h"
@@ -65,29 +66,14 @@ public:
                                        const QDateTime &at, const IdempotencySlot &slot);
 };
 
-// GET /v1/orders: keyset pages over the orders a caller may see, newest first.
-struct OrderQuery
-{
-    QString store;
-    QString terminal;
-    QString status;
-    QString customer;
-    QString cashier;
-    std::optional<qint64> minTotal;
-    std::optional<qint64> maxTotal;
-    QString from; // RFC 3339, inclusive
-    QString to;   // exclusive
-    QString q;    // a receipt number, or a SKU the order contains
-    QString cursor;
-    int limit = 50;
-};
+// GET /v1/orders (protocol/list_queries.h reads its query).
+using OrderQuery = protocol::OrderListQuery;
 
 class OrderListing
 {
     Q_DECLARE_TR_FUNCTIONS(OrderListing)
 
 public:
-    static Result<OrderQuery> fromUrlQuery(const QString &query);
     static Result<QJsonObject> page(const QSqlDatabase &db, const Principal &caller,
                                     const OrderQuery &query);
 };

@@ -187,10 +187,6 @@
 <context>
     <name>EventOutbox</name>
     <message>
-        <source>&quot;%1&quot; must be a number from %2 to %3</source>
-        <translation>„%1“ muss eine Zahl von %2 bis %3 sein</translation>
-    </message>
-    <message>
         <source>A terminal sees only its own store&apos;s events.</source>
         <translation>Eine Kasse sieht nur die Ereignisse ihres eigenen Geschäfts.</translation>
     </message>
@@ -200,14 +196,6 @@
     <message>
         <source>There is no follow-up %1.</source>
         <translation>Es gibt keinen Klärfall %1.</translation>
-    </message>
-    <message>
-        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation>„state“ muss open, settled oder all sein, nicht „%1“</translation>
-    </message>
-    <message>
-        <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation>„limit“ muss eine Zahl von 1 bis 500 sein</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
@@ -315,6 +303,33 @@
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>Journaleintrag %1 dieser Kasse liegt bereits mit einem anderen Hash vor (er verzeichnete Bestellung %2); das Journal der Kasse hat sich verzweigt, etwa nach dem Wiederherstellen einer alten Kopie ihrer Datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>ListQueries</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>„%1“ muss eine Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; is not an order status: &quot;%1&quot;</source>
+        <translation>„status“ ist kein Bestellstatus: „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an RFC 3339 time</source>
+        <translation>„%1“ muss eine Zeit nach RFC 3339 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of minor units, 0 or more</source>
+        <translation>„%1“ muss eine ganze Zahl kleinster Einheiten sein, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
+        <translation>„state“ muss open, settled oder all sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer</source>
+        <translation>„since“ muss ein Cursor aus einer früheren Antwort sein</translation>
     </message>
 </context>
 <context>
@@ -459,13 +474,6 @@
     </message>
 </context>
 <context>
-    <name>OrderChanges</name>
-    <message>
-        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
-        <translation>„since“ muss ein Cursor aus einer früheren Antwort sein und „limit“ eine Zahl von 1 bis 5000</translation>
-    </message>
-</context>
-<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
@@ -516,22 +524,6 @@
 </context>
 <context>
     <name>OrderListing</name>
-    <message>
-        <source>is not an order status</source>
-        <translation>ist kein Bestellstatus</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>muss eine Zeit nach RFC 3339 sein</translation>
-    </message>
-    <message>
-        <source>must be a whole number of minor units, 0 or more</source>
-        <translation>muss eine ganze Zahl kleinster Währungseinheiten ab 0 sein</translation>
-    </message>
-    <message>
-        <source>must be a number from 1 to 500</source>
-        <translation>muss eine Zahl von 1 bis 500 sein</translation>
-    </message>
     <message>
         <source>A terminal sees only its own store&apos;s orders.</source>
         <translation>Eine Kasse sieht nur die Bestellungen ihres eigenen Geschäfts.</translation>
@@ -1403,6 +1395,10 @@
     <message>
         <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
         <translation>„%1“ ist negativ; geben Sie es ohne Minuszeichen ein.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group digits as this locale does: one to three digits come first, then groups of two, and three last.</source>
+        <translation>In „%1“ gruppiert %2 die Ziffern nicht wie dieses Gebietsschema: zuerst ein bis drei Ziffern, dann Zweiergruppen, zuletzt drei.</translation>
     </message>
 </context>
 <context>

@@ -187,10 +187,6 @@
 <context>
     <name>EventOutbox</name>
     <message>
-        <source>&quot;%1&quot; must be a number from %2 to %3</source>
-        <translation>«%1» debe ser un número de %2 a %3</translation>
-    </message>
-    <message>
         <source>A terminal sees only its own store&apos;s events.</source>
         <translation>Una caja solo ve los eventos de su propia tienda.</translation>
     </message>
@@ -200,14 +196,6 @@
     <message>
         <source>There is no follow-up %1.</source>
         <translation>No hay ninguna incidencia %1.</translation>
-    </message>
-    <message>
-        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation>«state» debe ser open, settled o all, no «%1»</translation>
-    </message>
-    <message>
-        <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation>«limit» debe ser un número de 1 a 500</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
@@ -315,6 +303,33 @@
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>La entrada de diario %1 de esta caja ya consta con otro hash (registró el pedido %2); el diario de la caja se ha bifurcado, por ejemplo tras restaurar una copia antigua de su base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>ListQueries</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>«%1» debe ser un número de %2 a %3</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; is not an order status: &quot;%1&quot;</source>
+        <translation>«status» no es un estado de pedido: «%1»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an RFC 3339 time</source>
+        <translation>«%1» debe ser una hora RFC 3339</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of minor units, 0 or more</source>
+        <translation>«%1» debe ser un número entero de unidades menores, 0 o más</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
+        <translation>«state» debe ser open, settled o all, no «%1»</translation>
+    </message>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer</source>
+        <translation>«since» debe ser un cursor de una respuesta anterior</translation>
     </message>
 </context>
 <context>
@@ -459,13 +474,6 @@
     </message>
 </context>
 <context>
-    <name>OrderChanges</name>
-    <message>
-        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
-        <translation>«since» debe ser un cursor de una respuesta anterior y «limit» un número de 1 a 5000</translation>
-    </message>
-</context>
-<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
@@ -516,22 +524,6 @@
 </context>
 <context>
     <name>OrderListing</name>
-    <message>
-        <source>is not an order status</source>
-        <translation>no es un estado de pedido</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>debe ser una hora RFC 3339</translation>
-    </message>
-    <message>
-        <source>must be a whole number of minor units, 0 or more</source>
-        <translation>debe ser un número entero de céntimos, 0 o más</translation>
-    </message>
-    <message>
-        <source>must be a number from 1 to 500</source>
-        <translation>debe ser un número de 1 a 500</translation>
-    </message>
     <message>
         <source>A terminal sees only its own store&apos;s orders.</source>
         <translation>Una caja solo ve los pedidos de su propia tienda.</translation>
@@ -1403,6 +1395,10 @@
     <message>
         <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
         <translation>«%1» es negativo; escríbalo sin signo menos.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group digits as this locale does: one to three digits come first, then groups of two, and three last.</source>
+        <translation>En «%1», %2 no agrupa los dígitos como esta configuración regional: primero de uno a tres dígitos, luego grupos de dos y tres al final.</translation>
     </message>
 </context>
 <context>

@@ -187,10 +187,6 @@
 <context>
     <name>EventOutbox</name>
     <message>
-        <source>&quot;%1&quot; must be a number from %2 to %3</source>
-        <translation>« %1 » doit être un nombre de %2 à %3</translation>
-    </message>
-    <message>
         <source>A terminal sees only its own store&apos;s events.</source>
         <translation>Une caisse ne voit que les événements de son magasin.</translation>
     </message>
@@ -200,14 +196,6 @@
     <message>
         <source>There is no follow-up %1.</source>
         <translation>Il n’y a pas de suivi %1.</translation>
-    </message>
-    <message>
-        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
-        <translation>« state » doit valoir open, settled ou all, pas « %1 »</translation>
-    </message>
-    <message>
-        <source>&quot;limit&quot; must be a number from 1 to 500</source>
-        <translation>« limit » doit être un nombre de 1 à 500</translation>
     </message>
     <message>
         <source>This store is not yours to see.</source>
@@ -315,6 +303,33 @@
     <message>
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>L’entrée de journal %1 de cette caisse est déjà connue avec un autre hash (elle enregistrait la commande %2) ; le journal de la caisse a bifurqué, par exemple après la restauration d’une ancienne copie de sa base.</translation>
+    </message>
+</context>
+<context>
+    <name>ListQueries</name>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>« %1 » doit être un nombre de %2 à %3</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; is not an order status: &quot;%1&quot;</source>
+        <translation>« status » n’est pas un statut de commande : « %1 »</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an RFC 3339 time</source>
+        <translation>« %1 » doit être une heure RFC 3339</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of minor units, 0 or more</source>
+        <translation>« %1 » doit être un nombre entier d’unités mineures, 0 ou plus</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be open, settled or all, not &quot;%1&quot;</source>
+        <translation>« state » doit être open, settled ou all, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>&quot;since&quot; must be a cursor from an earlier answer</source>
+        <translation>« since » doit être un curseur d’une réponse précédente</translation>
     </message>
 </context>
 <context>
@@ -459,13 +474,6 @@
     </message>
 </context>
 <context>
-    <name>OrderChanges</name>
-    <message>
-        <source>&quot;since&quot; must be a cursor from an earlier answer and &quot;limit&quot; a number from 1 to 5000</source>
-        <translation>« since » doit être un curseur d’une réponse précédente et « limit » un nombre de 1 à 5000</translation>
-    </message>
-</context>
-<context>
     <name>OrderDetails</name>
     <message>
         <source>There is no order %1 here.</source>
@@ -516,22 +524,6 @@
 </context>
 <context>
     <name>OrderListing</name>
-    <message>
-        <source>is not an order status</source>
-        <translation>n’est pas un état de commande</translation>
-    </message>
-    <message>
-        <source>must be an RFC 3339 time</source>
-        <translation>doit être une heure RFC 3339</translation>
-    </message>
-    <message>
-        <source>must be a whole number of minor units, 0 or more</source>
-        <translation>doit être un nombre entier de centimes, 0 ou plus</translation>
-    </message>
-    <message>
-        <source>must be a number from 1 to 500</source>
-        <translation>doit être un nombre de 1 à 500</translation>
-    </message>
     <message>
         <source>A terminal sees only its own store&apos;s orders.</source>
         <translation>Une caisse ne voit que les commandes de son magasin.</translation>
@@ -1403,6 +1395,10 @@
     <message>
         <source>&quot;%1&quot; is negative; type it without a minus sign.</source>
         <translation>« %1 » est négatif ; tapez-le sans signe moins.</translation>
+    </message>
+    <message>
+        <source>In &quot;%1&quot;, %2 does not group digits as this locale does: one to three digits come first, then groups of two, and three last.</source>
+        <translation>Dans « %1 », %2 ne groupe pas les chiffres comme ces paramètres régionaux : d’abord un à trois chiffres, puis des groupes de deux, et trois à la fin.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +23,7 @@ void listFollowUps(const RouteContext *c)
                  return c->runner.run(
                      c->pools.reads, httpkit::incomingOf(request, "GET"),
                      [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                         Result<FollowUpQuery> query = FollowUps::fromUrlQuery(in.query);
+                         Result<FollowUpQuery> query = protocol::ListQueries::followUps(in.query);
                          if (!query)
                              return problem(query.error());
                          Result<QJsonObject> list = FollowUps::list(db, caller, *query);

@@ -1,3 +1,4 @@
+#include "protocol/list_queries.h"
 #include "server/journal_entries.h"
 #include "server/journal_links.h"
 #include "server/request_fingerprint.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -62,28 +62,22 @@ void receiveJournalEntry(const RouteContext *c)
 // Generic journal entries as received, newest first (?kind=pin_lockout&limit=).
 void listJournalEntries(const RouteContext *c)
 {
-    addRoute(
-        c, u"/v1/journal/entries"_s, QHttpServerRequest::Method::Get,
-        httpkit::answered([c](const QHttpServerRequest &request) {
-            return c->runner.run(
-                c->pools.reads, httpkit::incomingOf(request, "GET"),
-                [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                    const QUrlQuery query(in.query);
-                    bool numeric = true;
-                    const int limit = query.hasQueryItem(u"limit"_s)
-                                          ? query.queryItemValue(u"limit"_s).toInt(&numeric)
-                                          : 100;
-                    if (!numeric || limit < 1 || limit > 500) {
-                        return problem(translatedError("request.invalid_field",
-                                                       "\"limit\" must be a number from 1 to 500"));
-                    }
-                    Result<QJsonObject> entries = JournalEntries::list(
-                        db, caller, query.queryItemValue(u"kind"_s, QUrl::FullyDecoded), limit);
-                    if (!entries)
-                        return problem(entries.error());
-                    return json(200, QJsonDocument(*entries).toJson(QJsonDocument::Compact));
-                });
-        }));
+    addRoute(c, u"/v1/journal/entries"_s, QHttpServerRequest::Method::Get,
+             httpkit::answered([c](const QHttpServerRequest &request) {
+                 return c->runner.run(
+                     c->pools.reads, httpkit::incomingOf(request, "GET"),
+                     [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                         const Result<protocol::JournalEntryQuery> query =
+                             protocol::ListQueries::journalEntries(in.query);
+                         if (!query)
+                             return problem(query.error());
+                         Result<QJsonObject> entries =
+                             JournalEntries::list(db, caller, query->kind, query->limit);
+                         if (!entries)
+                             return problem(entries.error());
+                         return json(200, QJsonDocument(*entries).toJson(QJsonDocument::Compact));
+                     });
+             }));
 }
 
 // Every terminal (of the stores the caller may see) whose journal is not continuous.

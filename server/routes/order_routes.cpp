@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -83,7 +82,7 @@ void listOrders(const RouteContext *c)
                  return c->runner.run(
                      c->pools.reads, httpkit::incomingOf(request, "GET"),
                      [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                         Result<OrderQuery> query = OrderListing::fromUrlQuery(in.query);
+                         Result<OrderQuery> query = protocol::ListQueries::orders(in.query);
                          if (!query)
                              return problem(query.error());
                          Result<QJsonObject> page = OrderListing::page(db, caller, *query);

@@ -1,3 +1,4 @@
+#include "protocol/list_queries.h"
 #include "server/catalog_service.h"
 #include "server/event_outbox.h"
 #include "server/order_changes.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -57,7 +57,7 @@ void pollEvents(const RouteContext *c)
                  return c->runner.run(
                      c->pools.longPolls, httpkit::incomingOf(request, "GET"),
                      [c](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                         Result<EventQuery> query = EventOutbox::fromUrlQuery(in.query);
+                         Result<EventQuery> query = protocol::ListQueries::events(in.query);
                          if (!query)
                              return problem(query.error());
                          const QDeadlineTimer deadline(std::chrono::seconds(query->waitSeconds));
@@ -86,7 +86,11 @@ void listChanges(const RouteContext *c)
                  return c->runner.run(
                      c->pools.reads, httpkit::incomingOf(request, "GET"),
                      [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                         Result<QJsonObject> page = OrderChanges::page(db, caller, in.query);
+                         const Result<protocol::ChangeFeedQuery> query =
+                             protocol::ListQueries::changeFeed(in.query, 500, 5000);
+                         if (!query)
+                             return problem(query.error());
+                         Result<QJsonObject> page = OrderChanges::page(db, caller, *query);
                          if (!page)
                              return problem(page.error());
                          return json(200, QJsonDocument(*page).toJson(QJsonDocument::Compact));
@@ -96,33 +100,22 @@ void listChanges(const RouteContext *c)
 
 void listCatalog(const RouteContext *c)
 {
-    addRoute(
-        c, u"/v1/catalog"_s, QHttpServerRequest::Method::Get,
-        httpkit::answered([c](const QHttpServerRequest &request) {
-            return c->runner.run(
-                c->pools.reads, httpkit::incomingOf(request, "GET"),
-                [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
-                    const QUrlQuery query(in.query);
-                    bool sinceOk = true;
-                    bool limitOk = true;
-                    const qint64 since = query.hasQueryItem(u"since"_s)
-                                             ? query.queryItemValue(u"since"_s).toLongLong(&sinceOk)
-                                             : 0;
-                    const int limit = query.hasQueryItem(u"limit"_s)
-                                          ? query.queryItemValue(u"limit"_s).toInt(&limitOk)
-                                          : 1000;
-                    if (!sinceOk || since < 0 || !limitOk || limit < 1 || limit > 5000) {
-                        return problem(
-                            translatedError("request.invalid_field",
-                                            "\"since\" must be a cursor from an earlier answer and "
-                                            "\"limit\" a number from 1 to 5000"));
-                    }
-                    Result<QJsonObject> changes = CatalogService::changes(db, caller, since, limit);
-                    if (!changes)
-                        return problem(changes.error());
-                    return json(200, QJsonDocument(*changes).toJson(QJsonDocument::Compact));
-                });
-        }));
+    addRoute(c, u"/v1/catalog"_s, QHttpServerRequest::Method::Get,
+             httpkit::answered([c](const QHttpServerRequest &request) {
+                 return c->runner.run(
+                     c->pools.reads, httpkit::incomingOf(request, "GET"),
+                     [](const QSqlDatabase &db, const Principal &caller, const Incoming &in) {
+                         const Result<protocol::ChangeFeedQuery> query =
+                             protocol::ListQueries::changeFeed(in.query, 1000, 5000);
+                         if (!query)
+                             return problem(query.error());
+                         Result<QJsonObject> changes =
+                             CatalogService::changes(db, caller, query->since, query->limit);
+                         if (!changes)
+                             return problem(changes.error());
+                         return json(200, QJsonDocument(*changes).toJson(QJsonDocument::Compact));
+                     });
+             }));
 }
 
 } // namespace

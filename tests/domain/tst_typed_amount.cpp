@@ -15,7 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const kLocales[] = {"C", "en_US", "en_GB", "de_DE", "de_CH", "fr_FR", "es_ES", "ja_JP"};
+const char *const kLocales[] = {"C",     "en_US", "en_GB", "en_IN", "de_DE",
+                                "de_CH", "fr_FR", "es_ES", "ja_JP"};
 const char *const kCurrencies[] = {"EUR", "JPY", "KWD"};
 
 void reads(const char *rule, const char *locale, const char *code, const QString &text,
@@ -285,6 +286,15 @@ private slots:
             u"at most 4 decimal places"_s);
         row("a percentage that could be either", "en_US", 4, u"12,500"_s, 0, "amount.ambiguous",
             u"12.5000 or 12,500.0000"_s);
+        // en_IN groups in lakh and crore, as it writes (found by fuzz/typed_amount_fuzzer).
+        row("en_IN lakh", "en_IN", 0, u"50,00,000"_s, 5000000);
+        row("en_IN crore with decimals", "en_IN", 2, u"1,23,45,678.90"_s, 1234567890);
+        row("en_IN thousands", "en_IN", 0, u"12,345"_s, 12345);
+        row("en_IN groups of three in the middle", "en_IN", 0, u"5,000,000"_s, 0,
+            "amount.bad_grouping", u"groups of two"_s);
+        // The example in the error for a number with many decimals fits in 64 bits (fuzzed).
+        row("eighteen decimals, too precise", "C", 18, u"0.0000000000000000001"_s, 0,
+            "amount.too_precise");
     }
     void readsNumbers()
     {

@@ -114,6 +114,30 @@ private slots:
         QCOMPARE(refused->error.code, QStringLiteral("request.uri_too_long"));
     }
 
+    // A line over its limit is refused for its length (414) whether it arrives whole, with its
+    // CRLF, in one read or in many, even when it is also malformed: found by
+    // fuzz/request_framing_fuzzer, which saw 400 for one read and 414 for many.
+    void aLongLineIsRefusedForItsLengthHoweverItArrives()
+    {
+        const QByteArray line =
+            QByteArray("GET /") + QByteArray(9'000, 'a') + "\r" + "b HTTP/1.1\r\n";
+        RequestFraming whole;
+        const auto refused = whole.feed(line);
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 414);
+        RequestFraming bytewise;
+        const auto alsoRefused = feedBytewise(bytewise, line);
+        QVERIFY(alsoRefused);
+        QCOMPARE(alsoRefused->status, 414);
+
+        RequestFraming headers;
+        const QByteArray head =
+            QByteArray("GET / HTTP/1.1\r\nX-Big: ") + QByteArray(40'000, 'b') + "\r\n\r\n";
+        const auto tooLarge = headers.feed(head);
+        QVERIFY(tooLarge);
+        QCOMPARE(tooLarge->status, 431);
+    }
+
     void aChunkLongerThanItsSizeIsRefused()
     {
         RequestFraming framing;

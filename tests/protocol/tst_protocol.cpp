@@ -296,6 +296,15 @@ private slots:
         QVERIFY(!tenders[1].toObject().contains(u"payment_token"_s));
     }
 
+    // The pool classifier reads bytes only: a key spelt with escapes still counts (found by
+    // fuzz/order_body_fuzzer), a counter sale without the key does not.
+    void bodiesThatMayNeedCaptureAreToldFromTheirBytes()
+    {
+        QVERIFY(mayNeedCapture(R"({"tenders":[{"needs_capture":true}]})"));
+        QVERIFY(mayNeedCapture(R"({"tenders":[{"needs\u005fcapture":true}]})"));
+        QVERIFY(!mayNeedCapture(R"({"tenders":[{"kind":"cash","amount":500}]})"));
+    }
+
     // A return names itself and its sale; a sale's body stays as it was (no "type"), so that a
     // request retried across an upgrade keeps its fingerprint.
     void returnsNameTheSaleTheyGiveBackFrom()

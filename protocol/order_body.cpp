@@ -201,7 +201,23 @@ bool mayNeedCapture(QByteArrayView body)
 {
     // JSON may spell the key with escapes ("needs\u005fcapture"): a body with any \u escape
     // might need capture (found by fuzz/order_body_fuzzer). The terminal's bodies have none.
-    return body.contains("\"needs_capture\"") || body.contains("\\u");
+    if (body.contains("\\u"))
+        return true;
+    // A till writes "needs_capture": false on every tender; only true needs the payment service.
+    constexpr QByteArrayView key = "\"needs_capture\"";
+    const auto skipSpace = [&](qsizetype at) {
+        while (at < body.size() && QByteArrayView(" \t\r\n").contains(body.at(at)))
+            ++at;
+        return at;
+    };
+    for (qsizetype found = body.indexOf(key); found >= 0; found = body.indexOf(key, found + 1)) {
+        qsizetype at = skipSpace(found + key.size());
+        if (at >= body.size() || body.at(at) != ':')
+            continue;
+        if (body.sliced(skipSpace(at + 1)).startsWith("true"))
+            return true;
+    }
+    return false;
 }
 
 } // namespace counterline::protocol

@@ -302,7 +302,11 @@ private slots:
     {
         QVERIFY(mayNeedCapture(R"({"tenders":[{"needs_capture":true}]})"));
         QVERIFY(mayNeedCapture(R"({"tenders":[{"needs\u005fcapture":true}]})"));
+        QVERIFY(mayNeedCapture("{\"tenders\":[{\"needs_capture\" :\n true}]}"));
         QVERIFY(!mayNeedCapture(R"({"tenders":[{"kind":"cash","amount":500}]})"));
+        // A till writes the key on every tender: false keeps a counter sale off the payment pool.
+        QVERIFY(!mayNeedCapture(R"({"tenders":[{"kind":"card","needs_capture":false}]})"));
+        QVERIFY(!mayNeedCapture(R"({"name":"needs_capture","needs_capture":false})"));
     }
 
     // A return names itself and its sale; a sale's body stays as it was (no "type"), so that a

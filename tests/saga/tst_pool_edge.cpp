@@ -96,7 +96,8 @@ private slots:
     }
 
 private:
-    // A till's cash sale of one loaf.
+    // A till's cash sale of one loaf, as a till writes it: every tender says whether it needs
+    // capture, so the pool is chosen by the value, not by the key being there.
     static QByteArray tillSale(const QString &id)
     {
         QJsonObject order =
@@ -104,7 +105,8 @@ private:
         order.insert(u"status"_s, u"PAID"_s);
         order.insert(u"version"_s, 2);
         QJsonArray tenders{QJsonObject{{u"kind"_s, u"cash"_s},
-                                       {u"amount"_s, order.value(u"total"_s).toInteger()}}};
+                                       {u"amount"_s, order.value(u"total"_s).toInteger()},
+                                       {u"needs_capture"_s, false}}};
         order.insert(u"tenders"_s, tenders);
         return QJsonDocument(order).toJson(QJsonDocument::Compact);
     }

@@ -124,15 +124,17 @@ Error translatedError(const char *code, const char *text)
 
 QHttpServerResponse missingKey()
 {
-    return problem(
-        translatedError("request.missing_idempotency_key",
-                        "This request needs an Idempotency-Key header (1 to 255 characters)."));
+    return problem(translatedError(
+        "request.missing_idempotency_key",
+        QT_TRANSLATE_NOOP("counterline::server",
+                          "This request needs an Idempotency-Key header (1 to 255 characters).")));
 }
 
 QFuture<QHttpServerResponse> tooLarge()
 {
-    return QtFuture::makeReadyFuture(
-        problem(translatedError("request.too_large", "The body is larger than 1 MiB.")));
+    return QtFuture::makeReadyFuture(problem(
+        translatedError("request.too_large", QT_TRANSLATE_NOOP("counterline::server",
+                                                               "The body is larger than 1 MiB."))));
 }
 
 } // namespace counterline::server

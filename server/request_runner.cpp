@@ -12,9 +12,10 @@ namespace counterline::server {
 
 QHttpServerResponse RequestRunner::unauthenticated()
 {
-    return problem(translatedError("auth.unauthenticated",
-                                   "Send an enrolled terminal's or user's token as "
-                                   "Authorization: Bearer <token>."));
+    return problem(translatedError(
+        "auth.unauthenticated",
+        QT_TRANSLATE_NOOP("counterline::server", "Send an enrolled terminal's or user's token as "
+                                                 "Authorization: Bearer <token>.")));
 }
 
 Result<std::optional<httpkit::KeyOutcome>>
@@ -43,10 +44,14 @@ RequestRunner::earlier(const QSqlDatabase &db, const QString &principalId, const
 httpkit::KeyRefusals RequestRunner::keyRefusals()
 {
     return httpkit::KeyRefusals{
-        translatedError("idempotency.key_reused",
-                        "This Idempotency-Key was used for a different request."),
-        translatedError("idempotency.in_flight",
-                        "A request with this Idempotency-Key is still being processed.")};
+        translatedError(
+            "idempotency.key_reused",
+            QT_TRANSLATE_NOOP("counterline::server",
+                              "This Idempotency-Key was used for a different request.")),
+        translatedError(
+            "idempotency.in_flight",
+            QT_TRANSLATE_NOOP("counterline::server",
+                              "A request with this Idempotency-Key is still being processed."))};
 }
 
 void RequestRunner::finish(const Incoming &incoming, const QHttpServerResponse &response,

@@ -2081,6 +2081,62 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
         <source>The server is busy with requests like this one; try again in a moment.</source>
         <translation>Der Server ist mit Anfragen wie dieser ausgelastet; versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Diese Anfrage braucht einen Idempotency-Key-Header (1 bis 255 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The body is larger than 1 MiB.</source>
+        <translation>Der Inhalt ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>Send an enrolled terminal&apos;s or user&apos;s token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Senden Sie das Token einer registrierten Kasse oder eines Benutzers als Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a different request.</source>
+        <translation>Dieser Idempotency-Key wurde für eine andere Anfrage verwendet.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed.</source>
+        <translation>Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet.</translation>
+    </message>
+    <message>
+        <source>There is no such follow-up.</source>
+        <translation>Diesen Klärfall gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; must be a text and &quot;settle&quot; true or false</source>
+        <translation>„note“ muss ein Text sein und „settle“ true oder false</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a journal.</source>
+        <translation>Nur das Token einer Kasse hat ein Journal.</translation>
+    </message>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Diese Bestellung gehört zu einem anderen Geschäft.</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be a string</source>
+        <translation>„event“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;If-Match&quot; must be the quoted version and agree with &quot;expected_version&quot;</source>
+        <translation>„If-Match“ muss die Version in Anführungszeichen sein und zu „expected_version“ passen</translation>
+    </message>
+    <message>
+        <source>&quot;expected_version&quot; (or If-Match) must name the version you saw</source>
+        <translation>„expected_version“ (oder If-Match) muss die Version nennen, die Sie gesehen haben</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must be a string</source>
+        <translation>„reason“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a store to describe.</source>
+        <translation>Nur das Token einer Kasse hat ein Geschäft, das sich beschreiben lässt.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>

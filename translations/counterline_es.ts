@@ -2081,6 +2081,62 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
         <source>The server is busy with requests like this one; try again in a moment.</source>
         <translation>El servidor está ocupado con solicitudes como esta; vuelva a intentarlo en un momento.</translation>
     </message>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Esta solicitud necesita una cabecera Idempotency-Key (de 1 a 255 caracteres).</translation>
+    </message>
+    <message>
+        <source>The body is larger than 1 MiB.</source>
+        <translation>El cuerpo supera 1 MiB.</translation>
+    </message>
+    <message>
+        <source>Send an enrolled terminal&apos;s or user&apos;s token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Envíe el token de una caja registrada o de un usuario como Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a different request.</source>
+        <translation>Esta Idempotency-Key se usó para otra solicitud.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed.</source>
+        <translation>Una solicitud con esta Idempotency-Key aún se está procesando.</translation>
+    </message>
+    <message>
+        <source>There is no such follow-up.</source>
+        <translation>No existe esa incidencia.</translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; must be a text and &quot;settle&quot; true or false</source>
+        <translation>«note» debe ser un texto y «settle» true o false</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a journal.</source>
+        <translation>Solo el token de una caja tiene un diario.</translation>
+    </message>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Este pedido pertenece a otra tienda.</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be a string</source>
+        <translation>«event» debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>&quot;If-Match&quot; must be the quoted version and agree with &quot;expected_version&quot;</source>
+        <translation>«If-Match» debe ser la versión entre comillas y coincidir con «expected_version»</translation>
+    </message>
+    <message>
+        <source>&quot;expected_version&quot; (or If-Match) must name the version you saw</source>
+        <translation>«expected_version» (o If-Match) debe indicar la versión que vio</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must be a string</source>
+        <translation>«reason» debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a store to describe.</source>
+        <translation>Solo el token de una caja tiene una tienda que describir.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>

@@ -2081,6 +2081,62 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
         <source>The server is busy with requests like this one; try again in a moment.</source>
         <translation>Le serveur est occupé par des requêtes comme celle-ci ; réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>This request needs an Idempotency-Key header (1 to 255 characters).</source>
+        <translation>Cette requête a besoin d’un en-tête Idempotency-Key (1 à 255 caractères).</translation>
+    </message>
+    <message>
+        <source>The body is larger than 1 MiB.</source>
+        <translation>Le corps dépasse 1 Mio.</translation>
+    </message>
+    <message>
+        <source>Send an enrolled terminal&apos;s or user&apos;s token as Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Envoyez le jeton d’une caisse enregistrée ou d’un utilisateur dans Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a different request.</source>
+        <translation>Cette Idempotency-Key a servi à une autre requête.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed.</source>
+        <translation>Une requête avec cette Idempotency-Key est encore en cours de traitement.</translation>
+    </message>
+    <message>
+        <source>There is no such follow-up.</source>
+        <translation>Ce suivi n’existe pas.</translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; must be a text and &quot;settle&quot; true or false</source>
+        <translation>« note » doit être un texte et « settle » true ou false</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a journal.</source>
+        <translation>Seul le jeton d’une caisse a un journal.</translation>
+    </message>
+    <message>
+        <source>This order belongs to another store.</source>
+        <translation>Cette commande appartient à un autre magasin.</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be a string</source>
+        <translation>« event » doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>&quot;If-Match&quot; must be the quoted version and agree with &quot;expected_version&quot;</source>
+        <translation>« If-Match » doit être la version entre guillemets et concorder avec « expected_version »</translation>
+    </message>
+    <message>
+        <source>&quot;expected_version&quot; (or If-Match) must name the version you saw</source>
+        <translation>« expected_version » (ou If-Match) doit indiquer la version que vous avez vue</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must be a string</source>
+        <translation>« reason » doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>Only a terminal&apos;s token has a store to describe.</source>
+        <translation>Seul le jeton d’une caisse a un magasin à décrire.</translation>
+    </message>
 </context>
 <context>
     <name>counterline::server::main</name>

@@ -50,15 +50,19 @@ void noteFollowUp(const RouteContext *c)
                          const QJsonDocument document = QJsonDocument::fromJson(in.body);
                          const QJsonObject body = document.object();
                          if (!numeric || id < 1) {
-                             return problem(translatedError("follow_up.not_found",
-                                                            "There is no such follow-up."));
+                             return problem(
+                                 translatedError("follow_up.not_found",
+                                                 QT_TRANSLATE_NOOP("counterline::server",
+                                                                   "There is no such follow-up.")));
                          }
                          if (!document.isObject() || !body.value(u"note"_s).isString() ||
                              !(body.value(u"settle"_s).isBool() ||
                                body.value(u"settle"_s).isUndefined())) {
                              return problem(translatedError(
                                  "request.invalid_field",
-                                 "\"note\" must be a text and \"settle\" true or false"));
+                                 QT_TRANSLATE_NOOP(
+                                     "counterline::server",
+                                     "\"note\" must be a text and \"settle\" true or false")));
                          }
                          return c->runner.idempotent(
                              db, caller, in, requestFingerprint(in.method, in.path, in.body),

@@ -20,23 +20,25 @@ using StatusCode = QHttpServerResponder::StatusCode;
 // The calling terminal's journal as the server holds it: gaps are entries that never arrived.
 void showTerminalJournal(const RouteContext *c)
 {
-    addRoute(
-        c, u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
-        httpkit::answered([c](const QHttpServerRequest &request) {
-            return c->runner.run(
-                c->pools.reads, httpkit::incomingOf(request, "GET"),
-                [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
-                    if (!caller.isTerminal()) {
-                        return problem(translatedError("auth.forbidden",
-                                                       "Only a terminal's token has a journal."));
-                    }
-                    Result<JournalContinuity> continuity = JournalLinks::check(db, caller.id);
-                    if (!continuity)
-                        return problem(continuity.error());
-                    return json(200,
-                                QJsonDocument(continuity->toJson()).toJson(QJsonDocument::Compact));
-                });
-        }));
+    addRoute(c, u"/v1/terminal/journal"_s, QHttpServerRequest::Method::Get,
+             httpkit::answered([c](const QHttpServerRequest &request) {
+                 return c->runner.run(
+                     c->pools.reads, httpkit::incomingOf(request, "GET"),
+                     [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
+                         if (!caller.isTerminal()) {
+                             return problem(translatedError(
+                                 "auth.forbidden",
+                                 QT_TRANSLATE_NOOP("counterline::server",
+                                                   "Only a terminal's token has a journal.")));
+                         }
+                         Result<JournalContinuity> continuity = JournalLinks::check(db, caller.id);
+                         if (!continuity)
+                             return problem(continuity.error());
+                         return json(
+                             200,
+                             QJsonDocument(continuity->toJson()).toJson(QJsonDocument::Compact));
+                     });
+             }));
 }
 
 // A generic entry of the calling till's journal (a PIN lockout, …): checked and kept.

@@ -27,7 +27,9 @@ Result<QJsonObject> visibleOrder(const QSqlDatabase &db, const Principal &caller
 {
     Result<QJsonObject> order = load(db, id);
     if (order && !caller.mayAccessStore(order->value(u"store_id"_s).toString()))
-        return translatedError("auth.forbidden", "This order belongs to another store.");
+        return translatedError(
+            "auth.forbidden",
+            QT_TRANSLATE_NOOP("counterline::server", "This order belongs to another store."));
     return order;
 }
 
@@ -126,7 +128,9 @@ void applyEvent(const RouteContext *c)
                     const QJsonValue expected = body.value(u"expected_version"_s);
                     if (!document.isObject() || !event.isString()) {
                         return problem(
-                            translatedError("request.invalid_field", "\"event\" must be a string"));
+                            translatedError("request.invalid_field",
+                                            QT_TRANSLATE_NOOP("counterline::server",
+                                                              "\"event\" must be a string")));
                     }
                     // The version the caller saw: "expected_version", or If-Match: "<version>".
                     int version = -1;
@@ -138,15 +142,19 @@ void applyEvent(const RouteContext *c)
                         if (!numeric || (version >= 0 && version != matched)) {
                             return problem(translatedError(
                                 "request.invalid_field",
-                                "\"If-Match\" must be the quoted version and agree with "
-                                "\"expected_version\""));
+                                QT_TRANSLATE_NOOP(
+                                    "counterline::server",
+                                    "\"If-Match\" must be the quoted version and agree with "
+                                    "\"expected_version\"")));
                         }
                         version = matched;
                     }
                     if (version < 1) {
-                        return problem(translatedError(
-                            "request.invalid_field",
-                            "\"expected_version\" (or If-Match) must name the version you saw"));
+                        return problem(
+                            translatedError("request.invalid_field",
+                                            QT_TRANSLATE_NOOP("counterline::server",
+                                                              "\"expected_version\" (or If-Match) "
+                                                              "must name the version you saw")));
                     }
                     Result<std::optional<protocol::JournalLink>> journal =
                         protocol::parseJournalLink(body);
@@ -181,8 +189,10 @@ void cancelOrder(const RouteContext *c)
                          const QJsonDocument document = QJsonDocument::fromJson(in.body);
                          const QJsonObject body = document.object();
                          if (!document.isObject() || !body.value(u"reason"_s).isString()) {
-                             return problem(translatedError("request.invalid_field",
-                                                            "\"reason\" must be a string"));
+                             return problem(
+                                 translatedError("request.invalid_field",
+                                                 QT_TRANSLATE_NOOP("counterline::server",
+                                                                   "\"reason\" must be a string")));
                          }
                          Result<std::optional<protocol::JournalLink>> journal =
                              protocol::parseJournalLink(body);

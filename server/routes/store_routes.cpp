@@ -28,9 +28,11 @@ void describeTerminal(const RouteContext *c)
                      c->pools.reads, httpkit::incomingOf(request, "GET"),
                      [](const QSqlDatabase &db, const Principal &caller, const Incoming &) {
                          if (!caller.isTerminal()) {
-                             return problem(translatedError("auth.forbidden",
-                                                            "Only a terminal's token has a store "
-                                                            "to describe."));
+                             return problem(translatedError(
+                                 "auth.forbidden",
+                                 QT_TRANSLATE_NOOP("counterline::server",
+                                                   "Only a terminal's token has a store "
+                                                   "to describe.")));
                          }
                          Result<StoreSpec> store = Principals::store(db, caller.storeId);
                          if (!store)

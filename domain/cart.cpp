@@ -1,11 +1,13 @@
 #include "domain/cart.h"
 
+#include "domain/sale_bounds.h"
+
 using namespace Qt::StringLiterals;
 
 namespace counterline {
 
 namespace {
-constexpr qint64 kMaxQuantity = 1'000'000;
+constexpr qint64 kMaxQuantity = kMaxLineQuantity;
 }
 
 Cart::Cart(QUuid id, Currency currency, PricingPolicy policy)
@@ -53,6 +55,10 @@ Result<int> Cart::addProduct(const Product &product, qint64 quantity)
             if (Result<void> ok = checkQuantity(line.quantity + quantity); !ok)
                 return ok.error();
             line.quantity += quantity;
+            if (Result<CartTotals> priced = totals(); !priced) {
+                line.quantity -= quantity;
+                return priced.error();
+            }
             return line.lineNo;
         }
     }
@@ -65,6 +71,11 @@ Result<int> Cart::addProduct(const Product &product, qint64 quantity)
     line.quantity = quantity;
     line.taxRate = product.taxRate;
     m_lines.append(line);
+    if (Result<CartTotals> priced = totals(); !priced) {
+        m_lines.removeLast();
+        --m_nextLineNo;
+        return priced.error();
+    }
     return line.lineNo;
 }
 
@@ -75,7 +86,12 @@ Result<void> Cart::setQuantity(int lineNo, qint64 quantity)
         return noSuchLine(lineNo);
     if (Result<void> ok = checkQuantity(quantity); !ok)
         return ok;
+    const qint64 before = line->quantity;
     line->quantity = quantity;
+    if (Result<CartTotals> priced = totals(); !priced) {
+        line->quantity = before;
+        return priced.error();
+    }
     return success();
 }
 
@@ -88,7 +104,12 @@ Result<void> Cart::overridePrice(int lineNo, const Money &unitPrice)
         return Error{u"cart.bad_price"_s,
                      tr("a price must be a non-negative amount in %1").arg(m_currency.code())};
     }
+    const Money before = line->unitPrice;
     line->unitPrice = unitPrice;
+    if (Result<CartTotals> priced = totals(); !priced) {
+        line->unitPrice = before;
+        return priced.error();
+    }
     return success();
 }
 

@@ -1,5 +1,6 @@
 #include "domain/allocation.h"
 #include "domain/cart.h"
+#include "domain/sale_bounds.h"
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +93,12 @@ Result<CartTotals> priceLines(const QList<CartLine> &lines, const Discount &orde
     for (const Result<Money> *sum : {&subtotal, &lineDiscounts, &net, &tax, &gross}) {
         if (!*sum)
             return sum->error();
+    }
+    if (subtotal->minorUnits() > kMaxSaleAmount) {
+        return Error{u"cart.too_large"_s,
+                     QCoreApplication::translate("counterline::Cart",
+                                                 "a sale may come to at most %1 before discounts")
+                         .arg(Money(kMaxSaleAmount, currency).toString())};
     }
     totals.subtotal = *subtotal;
     totals.discount = Money(lineDiscounts->minorUnits() + *orderAmount, currency);

@@ -63,8 +63,16 @@ QHttpServerResponse problem(Error error)
     if (error.code == u"sql.busy"_s)
         error.code = u"server.busy"_s;
     const int status = statusFor(error);
-    if (status == 500)
+    if (status == 500) {
         qCWarning(lcAnswers) << "internal error:" << error.code << error.message;
+        // What the database said (statements, constraint and table names) stays in the log.
+        if (error.code.startsWith(u"sql."_s)) {
+            error = Error{u"server.internal"_s,
+                          QCoreApplication::translate("counterline::server",
+                                                      "The server could not complete this "
+                                                      "request; the reason is in its log.")};
+        }
+    }
     if (error.code == u"server.busy"_s)
         t_databaseBusy = true;
     const bool retry = error.code == u"idempotency.in_flight"_s || error.code == u"server.busy"_s;

@@ -65,14 +65,54 @@ Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &termina
     Result<bool> held = alreadyHeld(db, terminalId, link);
     if (!held)
         return held.error();
-    if (*held)
-        return success();
+    if (*held) {
+        // The same link again is a retry of the same change; under another order it is a link
+        // taken twice, which no till's journal does.
+        Result<QSqlQuery> owner = sqlkit::exec(
+            db, u"SELECT order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
+            {terminalId, link.seq});
+        if (!owner)
+            return owner.error();
+        const QString heldFor = owner.value().next() ? owner.value().value(0).toString() : orderId;
+        if (heldFor == orderId)
+            return success();
+        return Error{
+            u"journal.link_taken"_s,
+            tr("Journal entry %1 of this terminal already recorded %2; one entry records "
+               "one change.")
+                .arg(link.seq)
+                .arg(heldFor.isEmpty() ? tr("a journal entry") : tr("order %1").arg(heldFor))};
+    }
+    if (Result<void> near = nextToWhatIsHeld(db, terminalId, link.seq); !near)
+        return near;
     Result<QSqlQuery> inserted = sqlkit::exec(
         db,
         u"INSERT INTO journal_links (terminal_id, seq, prev_hash, hash, order_id, kind, "
         "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {terminalId, link.seq, link.prevHash, link.hash, orderId, kind, sqlkit::timeText(at)});
     return inserted ? success() : Result<void>(inserted.error());
+}
+
+Result<void> JournalLinks::nextToWhatIsHeld(const QSqlDatabase &db, const QString &terminalId,
+                                            qint64 seq)
+{
+    Result<QSqlQuery> highest =
+        sqlkit::exec(db, u"SELECT COALESCE(MAX(seq), 0) FROM journal_links WHERE terminal_id = ?"_s,
+                     {terminalId});
+    if (!highest)
+        return highest.error();
+    const qint64 held = highest.value().next() ? highest.value().value(0).toLongLong() : 0;
+    if (seq <= held + kLargestJump)
+        return success();
+    return Error{u"journal.too_far_ahead"_s,
+                 tr("Journal entry %1 is too far ahead: this server holds this terminal's entries "
+                    "up to %2, and entries %3 to %4 must arrive first (at most %5 may be "
+                    "outstanding).")
+                     .arg(seq)
+                     .arg(held)
+                     .arg(held + 1)
+                     .arg(seq - 1)
+                     .arg(kLargestJump)};
 }
 
 Result<bool> JournalLinks::holds(const QSqlDatabase &db, const QString &terminalId,

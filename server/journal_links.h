@@ -38,12 +38,23 @@ class JournalLinks
     Q_DECLARE_TR_FUNCTIONS(JournalLinks)
 
 public:
+    // How far past the highest entry held for a terminal a new one may be: a till sends its
+    // journal in order, so only entries still being retried or set aside lie between.
+    static constexpr qint64 kLargestJump = 1'000;
+
     // Records a link within the caller's transaction. The same link again is fine (a replay); a
     // different hash under a number already held is "journal.fork" (a terminal restored from an
-    // old copy, or a tampered chain): the caller rolls back and a person must look.
+    // old copy, or a tampered chain): the caller rolls back and a person must look. The same link
+    // under another order is "journal.link_taken"; a number more than kLargestJump past the
+    // highest held is "journal.too_far_ahead" naming the gap (so no one can claim numbers ahead
+    // of the real till).
     static Result<void> record(const QSqlDatabase &db, const QString &terminalId,
                                const QString &orderId, const QString &kind,
                                const protocol::JournalLink &link, const QDateTime &at);
+
+    // "journal.too_far_ahead" when `seq` is more than kLargestJump past the terminal's highest.
+    static Result<void> nextToWhatIsHeld(const QSqlDatabase &db, const QString &terminalId,
+                                         qint64 seq);
 
     // True when the terminal's entry `link.seq` is held with this very hash, false when it is not
     // held; "journal.fork" when it is held with another.

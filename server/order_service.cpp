@@ -26,6 +26,13 @@ Result<StoredState> readState(const QSqlDatabase &db, const Principal &caller,
     if (!caller.mayAccessStore(state->storeId)) {
         return Error{u"auth.forbidden"_s, OrderService::tr("This order belongs to another store.")};
     }
+    // A till changes only what it sold or placed itself; head office changes any order of its
+    // stores (docs/operations.md, "Who may do what").
+    if (caller.isTerminal() && state->terminalId != caller.id) {
+        return Error{u"auth.forbidden"_s,
+                     OrderService::tr("A till changes only its own orders; this one was sold or "
+                                      "placed by another.")};
+    }
     return state;
 }
 
@@ -86,6 +93,14 @@ OrderService::applyEvent(const QSqlDatabase &db, const Principal &caller, const 
     if (!parsed || *parsed == OrderEvent::Place) {
         return Error{u"request.invalid_field"_s,
                      tr("\"event\" %1 is not an event an order can take").arg(event)};
+    }
+    // A payment is confirmed or failed by the payment service, through the server's saga; a till
+    // that took a payment sends the order paid.
+    if (caller.isTerminal() &&
+        (*parsed == OrderEvent::PaymentCaptured || *parsed == OrderEvent::PaymentFailed)) {
+        return Error{
+            u"auth.forbidden"_s,
+            tr("A till does not send %1: the payment service confirms payments.").arg(event)};
     }
     sqlkit::Transaction transaction(db);
     if (Result<void> begun = transaction.begin(); !begun)

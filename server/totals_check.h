@@ -21,7 +21,9 @@ struct OrderFigures
 // domain's rules (written into the line), its total checked against them (a return's lines are
 // shares of sold lines, checked against the sale by ReturnCheck), the lines against "total", and
 // the tenders against "total" for what the order says it is. A disagreement is
-// order.totals_mismatch naming the line or the field.
+// order.totals_mismatch naming the line or the field; an amount above what one sale may carry
+// (domain/sale_bounds.h), or a sum that would pass it, is order.out_of_bounds. All sums are
+// checked: nothing wraps.
 class TotalsCheck
 {
     Q_DECLARE_TR_FUNCTIONS(TotalsCheck)

@@ -112,10 +112,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     const QFileInfo file(filePath);
     if (Result<void> usable = checkExistingFile(file); !usable)
         return usable.error();
+    const bool newDirectory = !QFileInfo::exists(file.absolutePath());
     if (!QDir().mkpath(file.absolutePath())) {
         return Error{u"store.directory_unusable"_s,
                      tr("Cannot create the data directory %1.").arg(file.absolutePath())};
     }
+    // The database holds the till's token: a directory made here is its user's alone.
+    if (newDirectory)
+        QFile::setPermissions(file.absolutePath(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
     std::unique_ptr<Database> database(new Database(nextConnectionName(), file.absoluteFilePath()));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, database->m_connectionName);
@@ -127,6 +132,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     }
 
     keepStatements(database->m_connectionName);
+
+    // Readable by the till's user only, before the token or a sale is written; the WAL and
+    // shared-memory files SQLite makes later take the same permissions.
+    for (const QString &path : QStringList{database->m_filePath, database->m_filePath + u"-wal"_s,
+                                           database->m_filePath + u"-shm"_s}) {
+        if (QFile::exists(path))
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    }
 
     // Everything that could refuse the file is read before the first write.
     if (Result<void> ours = checkOwnership(db, database->m_filePath); !ours)

@@ -4,7 +4,7 @@
 #include "sqlkit/time_text.h"
 #include "store/sql.h"
 
-#include <QSet>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -12,13 +12,37 @@ namespace counterline::store {
 
 namespace {
 
-// Appends seq to ranges, extending the last range when it continues it.
-void addSeq(QList<SeqRange> &ranges, qint64 seq)
+// Appends first..last to ranges, extending the last range when it continues it.
+void addRange(QList<SeqRange> &ranges, qint64 first, qint64 last)
 {
-    if (!ranges.isEmpty() && ranges.last().last + 1 == seq)
-        ranges.last().last = seq;
+    if (!ranges.isEmpty() && ranges.last().last + 1 == first)
+        ranges.last().last = last;
     else
-        ranges.append({seq, seq});
+        ranges.append({first, last});
+}
+
+// What of `absent` this terminal wrote (up to `localHighest`) and is not waiting to send: in
+// steps of ranges and waiting entries, never of numbers, so a gap of a billion costs one step.
+QList<SeqRange> missingOf(const QList<SeqRange> &absent, qint64 localHighest,
+                          const QList<qint64> &waitingSorted)
+{
+    QList<SeqRange> missing;
+    for (const SeqRange &range : absent) {
+        const qint64 last = std::min(range.last, localHighest);
+        qint64 from = range.first;
+        auto waiting = std::lower_bound(waitingSorted.cbegin(), waitingSorted.cend(), from);
+        while (from <= last) {
+            if (waiting == waitingSorted.cend() || *waiting > last) {
+                addRange(missing, from, last);
+                break;
+            }
+            if (*waiting > from)
+                addRange(missing, from, *waiting - 1);
+            from = *waiting + 1;
+            ++waiting;
+        }
+    }
+    return missing;
 }
 
 // An empty list is stored as '' (the columns are NOT NULL), not as NULL.
@@ -89,21 +113,17 @@ Result<JournalAuditResult> JournalAudit::reconcile(const Database &database,
             "WHERE state <> 'sent' AND json_extract(payload, '$.journal.seq') IS NOT NULL"_s);
     if (!waiting)
         return waiting.error();
-    QSet<qint64> onTheirWay;
+    QList<qint64> onTheirWay;
     while (waiting.value().next())
-        onTheirWay.insert(waiting.value().value(0).toLongLong());
+        onTheirWay.append(waiting.value().value(0).toLongLong());
     waiting.value().finish();
+    std::sort(onTheirWay.begin(), onTheirWay.end());
 
     QList<SeqRange> absent = server.gaps;
     if (server.highestSeq < localHighest)
         absent.append({server.highestSeq + 1, localHighest});
-    JournalAuditResult result{at, localHighest, server.highestSeq, {}, server.brokenLinks};
-    for (const SeqRange &range : std::as_const(absent)) {
-        for (qint64 seq = range.first; seq <= range.last; ++seq) {
-            if (!onTheirWay.contains(seq))
-                addSeq(result.missing, seq);
-        }
-    }
+    JournalAuditResult result{at, localHighest, server.highestSeq,
+                              missingOf(absent, localHighest, onTheirWay), server.brokenLinks};
     QStringList broken;
     for (qint64 seq : std::as_const(result.broken))
         broken << QString::number(seq);

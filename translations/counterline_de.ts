@@ -304,6 +304,22 @@
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>Journaleintrag %1 dieser Kasse liegt bereits mit einem anderen Hash vor (er verzeichnete Bestellung %2); das Journal der Kasse hat sich verzweigt, etwa nach dem Wiederherstellen einer alten Kopie ihrer Datenbank.</translation>
     </message>
+    <message>
+        <source>Journal entry %1 of this terminal already recorded %2; one entry records one change.</source>
+        <translation>Journaleintrag %1 dieser Kasse verzeichnete bereits %2; ein Eintrag verzeichnet eine Änderung.</translation>
+    </message>
+    <message>
+        <source>a journal entry</source>
+        <translation>einen Journaleintrag</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 is too far ahead: this server holds this terminal&apos;s entries up to %2, and entries %3 to %4 must arrive first (at most %5 may be outstanding).</source>
+        <translation>Journaleintrag %1 liegt zu weit voraus: dieser Server hält die Einträge dieser Kasse bis %2, und die Einträge %3 bis %4 müssen zuerst ankommen (höchstens %5 dürfen ausstehen).</translation>
+    </message>
 </context>
 <context>
     <name>ListQueries</name>
@@ -691,6 +707,14 @@
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
         <translation>„%1“ muss ein Name mit höchstens 200 Zeichen sein</translation>
+    </message>
+    <message>
+        <source>A till changes only its own orders; this one was sold or placed by another.</source>
+        <translation>Eine Kasse ändert nur ihre eigenen Bestellungen; diese wurde von einer anderen verkauft oder aufgegeben.</translation>
+    </message>
+    <message>
+        <source>A till does not send %1: the payment service confirms payments.</source>
+        <translation>Eine Kasse sendet kein %1: Zahlungen bestätigt der Zahlungsdienst.</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1130,18 @@
         <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
         <translation>eine Fernbestellung wird in Version 1 mit Zahlungen (%1) gleich „total“ (%2) aufgegeben</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is %2; no sale carries an amount above %3</source>
+        <translation>„%1“ ist %2; kein Verkauf trägt einen Betrag über %3</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold, from line %1</source>
+        <translation>mehr, als ein Verkauf fassen kann, ab Zeile %1</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold</source>
+        <translation>mehr, als ein Verkauf fassen kann</translation>
+    </message>
 </context>
 <context>
     <name>UserStore</name>
@@ -1243,6 +1279,13 @@
     <message>
         <source>allocation weights must not all be zero</source>
         <translation>Verteilungsgewichte dürfen nicht alle null sein</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::Cart</name>
+    <message>
+        <source>a sale may come to at most %1 before discounts</source>
+        <translation>ein Verkauf darf vor Rabatten höchstens %1 betragen</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2179,10 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
     <message>
         <source>Only a terminal&apos;s token has a store to describe.</source>
         <translation>Nur das Token einer Kasse hat ein Geschäft, das sich beschreiben lässt.</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request; the reason is in its log.</source>
+        <translation>Der Server konnte diese Anfrage nicht abschließen; der Grund steht in seinem Protokoll.</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,22 @@
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>La entrada de diario %1 de esta caja ya consta con otro hash (registró el pedido %2); el diario de la caja se ha bifurcado, por ejemplo tras restaurar una copia antigua de su base de datos.</translation>
     </message>
+    <message>
+        <source>Journal entry %1 of this terminal already recorded %2; one entry records one change.</source>
+        <translation>La entrada de diario %1 de esta caja ya registró %2; una entrada registra un solo cambio.</translation>
+    </message>
+    <message>
+        <source>a journal entry</source>
+        <translation>una entrada de diario</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>el pedido %1</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 is too far ahead: this server holds this terminal&apos;s entries up to %2, and entries %3 to %4 must arrive first (at most %5 may be outstanding).</source>
+        <translation>La entrada de diario %1 va demasiado adelantada: este servidor tiene las entradas de esta caja hasta la %2, y las entradas %3 a %4 deben llegar antes (como máximo %5 pueden estar pendientes).</translation>
+    </message>
 </context>
 <context>
     <name>ListQueries</name>
@@ -691,6 +707,14 @@
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
         <translation>«%1» debe ser un nombre de 200 caracteres como máximo</translation>
+    </message>
+    <message>
+        <source>A till changes only its own orders; this one was sold or placed by another.</source>
+        <translation>Una caja solo modifica sus propios pedidos; este lo vendió o realizó otra.</translation>
+    </message>
+    <message>
+        <source>A till does not send %1: the payment service confirms payments.</source>
+        <translation>Una caja no envía %1: los pagos los confirma el servicio de pago.</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1130,18 @@
         <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
         <translation>un pedido remoto se realiza en la versión 1 con pagos (%1) iguales a «total» (%2)</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is %2; no sale carries an amount above %3</source>
+        <translation>«%1» es %2; ninguna venta lleva un importe superior a %3</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold, from line %1</source>
+        <translation>más de lo que cabe en una venta, desde la línea %1</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold</source>
+        <translation>más de lo que cabe en una venta</translation>
+    </message>
 </context>
 <context>
     <name>UserStore</name>
@@ -1243,6 +1279,13 @@
     <message>
         <source>allocation weights must not all be zero</source>
         <translation>los pesos de reparto no deben ser todos cero</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::Cart</name>
+    <message>
+        <source>a sale may come to at most %1 before discounts</source>
+        <translation>una venta puede sumar como máximo %1 antes de descuentos</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2179,10 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     <message>
         <source>Only a terminal&apos;s token has a store to describe.</source>
         <translation>Solo el token de una caja tiene una tienda que describir.</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request; the reason is in its log.</source>
+        <translation>El servidor no pudo completar esta solicitud; el motivo está en su registro.</translation>
     </message>
 </context>
 <context>

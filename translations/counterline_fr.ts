@@ -304,6 +304,22 @@
         <source>Journal entry %1 of this terminal is already held with another hash (it recorded order %2); the terminal&apos;s journal has forked, for example after restoring an old copy of its database.</source>
         <translation>L’entrée de journal %1 de cette caisse est déjà connue avec un autre hash (elle enregistrait la commande %2) ; le journal de la caisse a bifurqué, par exemple après la restauration d’une ancienne copie de sa base.</translation>
     </message>
+    <message>
+        <source>Journal entry %1 of this terminal already recorded %2; one entry records one change.</source>
+        <translation>L’entrée de journal %1 de cette caisse a déjà enregistré %2 ; une entrée enregistre un seul changement.</translation>
+    </message>
+    <message>
+        <source>a journal entry</source>
+        <translation>une entrée de journal</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>la commande %1</translation>
+    </message>
+    <message>
+        <source>Journal entry %1 is too far ahead: this server holds this terminal&apos;s entries up to %2, and entries %3 to %4 must arrive first (at most %5 may be outstanding).</source>
+        <translation>L’entrée de journal %1 est trop en avance : ce serveur détient les entrées de cette caisse jusqu’à %2, et les entrées %3 à %4 doivent arriver d’abord (au plus %5 peuvent être en attente).</translation>
+    </message>
 </context>
 <context>
     <name>ListQueries</name>
@@ -691,6 +707,14 @@
     <message>
         <source>&quot;%1&quot; must be a name of at most 200 characters</source>
         <translation>« %1 » doit être un nom de 200 caractères au plus</translation>
+    </message>
+    <message>
+        <source>A till changes only its own orders; this one was sold or placed by another.</source>
+        <translation>Une caisse ne modifie que ses propres commandes ; celle-ci a été vendue ou passée par une autre.</translation>
+    </message>
+    <message>
+        <source>A till does not send %1: the payment service confirms payments.</source>
+        <translation>Une caisse n’envoie pas %1 : c’est le service de paiement qui confirme les paiements.</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1130,18 @@
         <source>a remote order is placed at version 1 with tenders (%1) equal to &quot;total&quot; (%2)</source>
         <translation>une commande à distance est passée en version 1 avec des paiements (%1) égaux à « total » (%2)</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is %2; no sale carries an amount above %3</source>
+        <translation>« %1 » vaut %2 ; aucune vente ne porte un montant supérieur à %3</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold, from line %1</source>
+        <translation>plus qu’une vente ne peut contenir, à partir de la ligne %1</translation>
+    </message>
+    <message>
+        <source>more than one sale can hold</source>
+        <translation>plus qu’une vente ne peut contenir</translation>
+    </message>
 </context>
 <context>
     <name>UserStore</name>
@@ -1243,6 +1279,13 @@
     <message>
         <source>allocation weights must not all be zero</source>
         <translation>les poids de répartition ne doivent pas tous être nuls</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::Cart</name>
+    <message>
+        <source>a sale may come to at most %1 before discounts</source>
+        <translation>une vente ne peut dépasser %1 avant remises</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2179,10 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
     <message>
         <source>Only a terminal&apos;s token has a store to describe.</source>
         <translation>Seul le jeton d’une caisse a un magasin à décrire.</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request; the reason is in its log.</source>
+        <translation>Le serveur n’a pas pu traiter cette requête ; la raison figure dans son journal.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "domain/cart.h"
 #include "domain/order.h"
+#include "domain/sale_bounds.h"
 #include "test_support.h"
 
 #include <QTest>
@@ -104,6 +105,30 @@ private slots:
         QVERIFY(cart.lines()[0].discount.isNone());
         QVERIFY(cart.orderDiscount().isNone());
         QCOMPARE(cart.totals()->total, before.total);
+    }
+
+    // A till never rings up more than one sale may carry (domain/sale_bounds.h), which the
+    // server refuses: the change that would pass it is refused and the cart stays as it was.
+    void aSaleStaysWithinItsBounds()
+    {
+        Cart cart = germanCart();
+        QVERIFY(cart.addProduct(product("Y", "Yacht", kMaxSaleAmount / 2, "EUR", "19")).ok());
+        QVERIFY(cart.addProduct(product("Y", "Yacht", kMaxSaleAmount / 2, "EUR", "19")).ok());
+        QCOMPARE(cart.totals()->subtotal, money(kMaxSaleAmount, "EUR"));
+        QCOMPARE(
+            cart.addProduct(product("Y", "Yacht", kMaxSaleAmount / 2, "EUR", "19")).error().code,
+            u"cart.too_large"_s);
+        QCOMPARE(cart.addProduct(product("A", "Apfel", 50, "EUR", "7")).error().code,
+                 u"cart.too_large"_s);
+        QCOMPARE(cart.setQuantity(1, 3).error().code, u"cart.too_large"_s);
+        QCOMPARE(cart.overridePrice(1, money(kMaxSaleAmount, "EUR")).error().code,
+                 u"cart.too_large"_s);
+        QCOMPARE(cart.lines().size(), 1);
+        QCOMPARE(cart.lines()[0].quantity, 2);
+        QCOMPARE(cart.totals()->subtotal, money(kMaxSaleAmount, "EUR"));
+        // Line numbers stay as they were: the next line is 2.
+        QVERIFY(cart.setQuantity(1, 1).ok());
+        QCOMPARE(*cart.addProduct(product("A", "Apfel", 50, "EUR", "7")), 2);
     }
 
     void priceOverrideAndVoid()

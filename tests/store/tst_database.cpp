@@ -52,6 +52,34 @@ private slots:
                  qint64(Database::kApplicationId));
     }
 
+    // The database holds the till's token (issue 20): only its user may read it, and a data
+    // directory made for it is the user's alone; a file left readable by an older version is
+    // closed on the next start.
+    void onlyTheTillsUserMayReadIt()
+    {
+        const QFileDevice::Permissions owner = QFile::ReadOwner | QFile::WriteOwner;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"nested/terminal.sqlite"_s);
+        {
+            auto opened = Database::open(path);
+            QVERIFY(opened.ok());
+            QSqlQuery query(opened.value()->connection());
+            QVERIFY(query.exec(u"CREATE TABLE note(text TEXT)"_s));
+            for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
+                const QFileDevice::Permissions others =
+                    QFileInfo(file).permissions() & ~(owner | QFile::ReadUser | QFile::WriteUser);
+                QVERIFY2(others == QFileDevice::Permissions(), qPrintable(file));
+            }
+            QCOMPARE(QFileInfo(dir.filePath(u"nested"_s)).permissions() &
+                         (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),
+                     QFileDevice::Permissions());
+        }
+        QVERIFY(QFile::setPermissions(path, owner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(Database::open(path).ok());
+        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+    }
+
     void reopeningKeepsTheFile()
     {
         QTemporaryDir dir;

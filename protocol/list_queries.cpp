@@ -33,6 +33,16 @@ Result<qint64> number(const QUrlQuery &url, const QString &name, qint64 low, qin
     return value;
 }
 
+// A page's "limit", 1 to `most`; `*limit` holds the default and receives what was asked.
+std::optional<Error> readLimit(const QUrlQuery &url, qint64 most, int *limit)
+{
+    const Result<qint64> read = number(url, u"limit"_s, 1, most, *limit);
+    if (!read)
+        return read.error();
+    *limit = int(*read);
+    return std::nullopt;
+}
+
 QString text(const QUrlQuery &url, const QString &name)
 {
     return url.queryItemValue(name, QUrl::FullyDecoded);
@@ -69,10 +79,8 @@ Result<OrderListQuery> ListQueries::orders(const QString &queryText)
             return invalid(tr("\"%1\" must be a whole number of minor units, 0 or more").arg(name));
         *target = value;
     }
-    const Result<qint64> limit = number(url, u"limit"_s, 1, 500, query.limit);
-    if (!limit)
-        return limit.error();
-    query.limit = int(*limit);
+    if (std::optional<Error> bad = readLimit(url, 500, &query.limit))
+        return *bad;
     return query;
 }
 
@@ -87,12 +95,10 @@ Result<EventListQuery> ListQueries::events(const QString &queryText)
     const Result<qint64> wait = number(url, u"wait"_s, 0, 30, 0);
     if (!wait)
         return wait.error();
-    const Result<qint64> limit = number(url, u"limit"_s, 1, 500, query.limit);
-    if (!limit)
-        return limit.error();
+    if (std::optional<Error> bad = readLimit(url, 500, &query.limit))
+        return *bad;
     query.after = *after;
     query.waitSeconds = int(*wait);
-    query.limit = int(*limit);
     return query;
 }
 
@@ -106,10 +112,8 @@ Result<FollowUpListQuery> ListQueries::followUps(const QString &queryText)
         query.state = text(url, u"state"_s);
     if (query.state != u"open"_s && query.state != u"settled"_s && query.state != u"all"_s)
         return invalid(tr("\"state\" must be open, settled or all, not \"%1\"").arg(query.state));
-    const Result<qint64> limit = number(url, u"limit"_s, 1, 500, query.limit);
-    if (!limit)
-        return limit.error();
-    query.limit = int(*limit);
+    if (std::optional<Error> bad = readLimit(url, 500, &query.limit))
+        return *bad;
     return query;
 }
 
@@ -125,10 +129,9 @@ Result<ChangeFeedQuery> ListQueries::changeFeed(const QString &queryText, int de
         if (!numeric || query.since < 0)
             return invalid(tr("\"since\" must be a cursor from an earlier answer"));
     }
-    const Result<qint64> limit = number(url, u"limit"_s, 1, maxLimit, defaultLimit);
-    if (!limit)
-        return limit.error();
-    query.limit = int(*limit);
+    query.limit = defaultLimit;
+    if (std::optional<Error> bad = readLimit(url, maxLimit, &query.limit))
+        return *bad;
     return query;
 }
 
@@ -137,10 +140,8 @@ Result<JournalEntryQuery> ListQueries::journalEntries(const QString &queryText)
     const QUrlQuery url(queryText);
     JournalEntryQuery query;
     query.kind = text(url, u"kind"_s);
-    const Result<qint64> limit = number(url, u"limit"_s, 1, 500, query.limit);
-    if (!limit)
-        return limit.error();
-    query.limit = int(*limit);
+    if (std::optional<Error> bad = readLimit(url, 500, &query.limit))
+        return *bad;
     return query;
 }
 

@@ -41,15 +41,25 @@ QJsonObject JournalContinuity::toJson() const
 Result<bool> JournalLinks::alreadyHeld(const QSqlDatabase &db, const QString &terminalId,
                                        const protocol::JournalLink &link)
 {
+    Result<std::optional<QString>> holder = heldFor(db, terminalId, link);
+    if (!holder)
+        return holder.error();
+    return holder->has_value();
+}
+
+Result<std::optional<QString>> JournalLinks::heldFor(const QSqlDatabase &db,
+                                                     const QString &terminalId,
+                                                     const protocol::JournalLink &link)
+{
     Result<QSqlQuery> held = sqlkit::exec(
         db, u"SELECT hash, order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
         {terminalId, link.seq});
     if (!held)
         return held.error();
     if (!held.value().next())
-        return false;
+        return std::optional<QString>();
     if (held.value().value(0).toString() == link.hash)
-        return true;
+        return std::optional<QString>(held.value().value(1).toString());
     return Error{u"journal.fork"_s,
                  tr("Journal entry %1 of this terminal is already held with another hash (it "
                     "recorded order %2); the terminal's journal has forked, for example after "
@@ -62,18 +72,13 @@ Result<void> JournalLinks::record(const QSqlDatabase &db, const QString &termina
                                   const QString &orderId, const QString &kind,
                                   const protocol::JournalLink &link, const QDateTime &at)
 {
-    Result<bool> held = alreadyHeld(db, terminalId, link);
-    if (!held)
-        return held.error();
-    if (*held) {
+    Result<std::optional<QString>> holder = heldFor(db, terminalId, link);
+    if (!holder)
+        return holder.error();
+    if (holder->has_value()) {
         // The same link again is a retry of the same change; under another order it is a link
         // taken twice, which no till's journal does.
-        Result<QSqlQuery> owner = sqlkit::exec(
-            db, u"SELECT order_id FROM journal_links WHERE terminal_id = ? AND seq = ?"_s,
-            {terminalId, link.seq});
-        if (!owner)
-            return owner.error();
-        const QString heldFor = owner.value().next() ? owner.value().value(0).toString() : orderId;
+        const QString &heldFor = **holder;
         if (heldFor == orderId)
             return success();
         return Error{

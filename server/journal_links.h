@@ -70,6 +70,12 @@ public:
 
     // Every terminal the caller may see whose chain is not continuous, with its gaps.
     static Result<QJsonObject> report(const QSqlDatabase &db, const Principal &caller);
+
+private:
+    // The order (empty: a generic entry) that holds `link` with this very hash; none when the
+    // number is not held; "journal.fork" when it is held with another hash.
+    static Result<std::optional<QString>> heldFor(const QSqlDatabase &db, const QString &terminalId,
+                                                  const protocol::JournalLink &link);
 };
 
 } // namespace counterline::server

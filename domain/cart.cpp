@@ -2,6 +2,8 @@
 
 #include "domain/sale_bounds.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace counterline {
@@ -33,8 +35,9 @@ Error Cart::noSuchLine(int lineNo) const
 Result<void> Cart::checkQuantity(qint64 quantity) const
 {
     if (quantity < 1 || quantity > kMaxQuantity) {
-        return Error{u"cart.bad_quantity"_s,
-                     tr("a quantity must be between 1 and %1").arg(kMaxQuantity)};
+        return Error{
+            u"cart.bad_quantity"_s,
+            tr("a quantity must be between 1 and %1").arg(QLocale().toString(kMaxQuantity))};
     }
     return success();
 }

@@ -1,6 +1,7 @@
 #include "domain/allocation.h"
 #include "domain/cart.h"
 #include "domain/sale_bounds.h"
+#include "domain/typed_amount.h"
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +99,8 @@ Result<CartTotals> priceLines(const QList<CartLine> &lines, const Discount &orde
         return Error{u"cart.too_large"_s,
                      QCoreApplication::translate("counterline::Cart",
                                                  "a sale may come to at most %1 before discounts")
-                         .arg(Money(kMaxSaleAmount, currency).toString())};
+                         .arg(formatTypedAmount(kMaxSaleAmount, currency.exponent()) + u' ' +
+                              currency.code())};
     }
     totals.subtotal = *subtotal;
     totals.discount = Money(lineDiscounts->minorUnits() + *orderAmount, currency);

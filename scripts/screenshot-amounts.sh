@@ -6,36 +6,8 @@
 # Uses the dev tree (build/dev), which developers already have.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-packages.sh
-ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}" xvfb xdotool imagemagick xauth x11-utils
-[ -d build/dev ] || cmake --preset dev >/dev/null
-cmake --build --preset dev -j2 --target counterline counterline-cli
-
-bin=build/dev/app
-work="$(mktemp -d -t counterline-shot.XXXXXX)"
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-cli() { "$bin/counterline-cli" --data-dir "$work/terminal" "$@" >/dev/null; }
-cli init --store S1 --terminal T1 --currency EUR
-cli catalog import resources/demo/catalog.csv
-cli user add --name Anna --role cashier --pin 1234
-cli user add --name Mia --role manager --pin 9999
-
-Xvfb :96 -screen 0 1280x800x24 -nolisten tcp &
-pids+=($!)
-export DISPLAY=:96
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-LANG=de_DE.UTF-8 "$bin/counterline" --data-dir "$work/terminal" --receipts-dir "$work/receipts" \
-    -geometry 1280x800+0+0 &
-pids+=($!)
-xdotool search --sync --name "Counterline" >/dev/null
-sleep 1.5
-type() { xdotool type --delay 40 "$1"; sleep 0.3; }
-key() { xdotool key "$1"; sleep 0.5; }
+source scripts/screenshot-till.sh
+start_till :96 1280x800 Anna:cashier:1234 Mia:manager:9999
 type 1234; key Return
 type 150; key Return # the opening float
 for code in 4010146957249 4072928231855 SKU-00042; do type "$code"; key Return; done

@@ -457,7 +457,9 @@ void CheckoutWindow::backToScan()
 
 void CheckoutWindow::showMessage(const QString &text, bool problem)
 {
-    m_message->setText(text);
+    // The domain's refusals are clauses ("a sale may come to at most …"), made to follow a
+    // colon; alone on the line they start as a sentence.
+    m_message->setText(text.isEmpty() ? text : text.front().toUpper() + text.mid(1));
     // Palette and font, not a style sheet: this runs on every scan, and a style sheet re-polishes
     // the widget each time.
     QPalette palette = m_message->palette();

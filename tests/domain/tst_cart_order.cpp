@@ -131,6 +131,38 @@ private slots:
         QCOMPARE(*cart.addProduct(product("A", "Apfel", 50, "EUR", "7")), 2);
     }
 
+    // The refusal names its bound as the cashier's locale writes numbers (seen on the German
+    // till's screen as "1000000000.00 EUR" before).
+    void theBoundsAreWrittenInTheCashiersLocale_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("amount");
+        QTest::addColumn<QString>("quantity");
+        QTest::newRow("C") << u"C"_s << u"1000000000.00 EUR"_s << u"1000000"_s;
+        QTest::newRow("en_US") << u"en_US"_s << u"1,000,000,000.00 EUR"_s << u"1,000,000"_s;
+        QTest::newRow("de_DE") << u"de_DE"_s << u"1.000.000.000,00 EUR"_s << u"1.000.000"_s;
+        QTest::newRow("fr_FR") << u"fr_FR"_s << u"1\u202f000\u202f000\u202f000,00 EUR"_s
+                               << u"1\u202f000\u202f000"_s;
+        QTest::newRow("ja_JP") << u"ja_JP"_s << u"1,000,000,000.00 EUR"_s << u"1,000,000"_s;
+    }
+
+    void theBoundsAreWrittenInTheCashiersLocale()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, amount);
+        QFETCH(QString, quantity);
+        const QLocale before;
+        QLocale::setDefault(QLocale(locale));
+        Cart cart = germanCart();
+        QVERIFY(cart.addProduct(product("Y", "Yacht", kMaxSaleAmount, "EUR", "19")).ok());
+        const QString tooLarge =
+            cart.addProduct(product("A", "Apfel", 50, "EUR", "7")).error().message;
+        const QString tooMany = cart.setQuantity(1, kMaxLineQuantity + 1).error().message;
+        QLocale::setDefault(before);
+        QVERIFY2(tooLarge.contains(amount), qPrintable(tooLarge));
+        QVERIFY2(tooMany.contains(quantity), qPrintable(tooMany));
+    }
+
     void priceOverrideAndVoid()
     {
         Cart cart = germanCart();

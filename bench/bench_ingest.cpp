@@ -127,6 +127,14 @@ void startServer(const QString &backend)
     }
     run({u"store"_s, u"add"_s, u"--id"_s, u"S1"_s, u"--name"_s, u"Bench"_s, u"--currency"_s,
          u"EUR"_s});
+    // The catalog the bench's orders were sold from: each is compared with it, as a till's is.
+    {
+        QFile catalog(dir.filePath(u"catalog.csv"_s));
+        if (!catalog.open(QIODevice::WriteOnly))
+            qFatal("cannot write the bench catalog");
+        catalog.write(counterline::testing::kWireOrdersCatalog);
+    }
+    run({u"catalog"_s, u"import"_s, dir.filePath(u"catalog.csv"_s)});
     g_server->token = run({u"terminal"_s, u"enroll"_s, u"--store"_s, u"S1"_s, u"--name"_s, u"T1"_s})
                           .trimmed()
                           .split(u'\n')

@@ -171,6 +171,8 @@ Result<WireOrder> parseOrderBody(const QByteArray &body)
                                                              "is not an order status"));
     order.version = int(fields.integer(u"version"_s, 1, 1000, false, 1));
     order.total = fields.integer(u"total"_s, 0);
+    if (document.object().contains(u"catalog_version"_s))
+        order.catalogVersion = fields.integer(u"catalog_version"_s, 0);
 
     readLines(fields, order);
     readTenders(fields, order);

@@ -67,6 +67,9 @@ struct WireOrder
     QList<WireTender> tenders;
     QList<WireEvent> events;
     std::optional<JournalLink> journal;
+    // The cursor of the till's last catalog pull (GET /v1/catalog "next"): the catalog the
+    // server compares the sale with. Optional; absent, the catalog as of created_at.
+    std::optional<qint64> catalogVersion;
     QByteArray canonical; // the body as compact JSON with sorted keys, for the fingerprint
 
     // A remote order (a web shop's): placed CREATED with a card to charge; its saga reserves the

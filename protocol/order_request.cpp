@@ -72,6 +72,10 @@ Result<QByteArray> orderRequestBody(const QByteArray &outboxPayload)
     const QJsonValue journal = payload.value(u"journal"_s);
     if (journal.isObject())
         body.insert(u"journal"_s, journal);
+    // Payloads frozen before the till sent it carry none and go as they always went.
+    const QJsonValue catalog = payload.value(u"catalog_version"_s);
+    if (catalog.isDouble())
+        body.insert(u"catalog_version"_s, catalog);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

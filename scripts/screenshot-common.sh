@@ -1,5 +1,5 @@
-# Sourced by the screenshot scripts: packages, a release build, a demo server with store S1 in a
-# temporary directory (cleaned up on exit), and an Xvfb display.
+# Sourced by the screenshot scripts: packages, a release build (or COUNTERLINE_SHOT_PRESET's), a
+# demo server with store S1 in a temporary directory (cleaned up on exit), and an Xvfb display.
 #
 #   source scripts/screenshot-common.sh
 #   start_demo_server          # sets $work, $url and $token (terminal T1 of S1)
@@ -7,11 +7,13 @@
 set -euo pipefail
 source scripts/ensure-packages.sh
 ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}" xvfb xdotool imagemagick xauth x11-utils
-cmake --preset release >/dev/null
-cmake --build --preset release --parallel "$(nproc)" \
+# COUNTERLINE_SHOT_PRESET=dev takes them with the tree a developer has built already.
+preset="${COUNTERLINE_SHOT_PRESET:-release}"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" --parallel "$(nproc)" \
     --target counterline counterline-cli counterline-server
 
-bin=build/release/app
+bin="build/$preset/app"
 work="$(mktemp -d -t counterline-shot.XXXXXX)"
 pids=()
 cleanup() {

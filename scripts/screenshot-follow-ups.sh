@@ -2,7 +2,8 @@
 # Takes docs/screenshots/follow-ups.png from the real head-office back office under Xvfb: a demo
 # server and a till enrolled with it, sales made and synced with counterline-cli, two of them
 # cancelled by head office (their money is owed back: one in cash, one on the card reader), a note
-# added to one, and the back office opened on its Follow-ups tab.
+# added to one, a sale sent by hand with the till's token at a price and tax rate that are not the
+# catalog's (flagged per line), and the back office opened on its Follow-ups tab.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/screenshot-common.sh
@@ -24,6 +25,14 @@ done
 first="$(api "$url/v1/follow-ups" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)"
 api -d '{"note":"left a message with the customer","settle":false}' \
     "$url/v1/follow-ups/$first/notes" >/dev/null
+# Vollkornbrot is 3.99 at 7 % in the catalog: sold at 0.39 at 0 % with no approver.
+curl -s -H "Authorization: Bearer $token" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+    -d "{\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"receipt_no\":\"S1-T1-000900\",
+         \"store_id\":\"S1\",\"terminal_id\":\"T1\",\"cashier_id\":\"Ben\",\"currency\":\"EUR\",
+         \"created_at\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\",\"status\":\"PAID\",\"version\":2,
+         \"total\":78,\"lines\":[{\"line_no\":1,\"sku\":\"SKU-00001\",\"name\":\"Vollkornbrot 500 g\",
+         \"unit_price\":39,\"quantity\":2,\"tax_rate_ppm\":0,\"discount\":0,\"total\":78}],
+         \"tenders\":[{\"kind\":\"cash\",\"amount\":78}]}" "$url/v1/orders" >/dev/null
 
 start_display :95
 "$bin/counterline" --back-office --server "$url" --token "$office" -geometry 1280x800+0+0 &

@@ -12,8 +12,41 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::server {
 
+namespace {
+
+// Whether the product is new, or its price, currency or tax rate differs from what it had.
+Result<bool> priceChanges(const QSqlDatabase &db, const Product &p)
+{
+    Result<QSqlQuery> current = sqlkit::exec(
+        db, u"SELECT price_minor, currency, tax_rate_ppm FROM products WHERE sku = ?"_s, {p.sku});
+    if (!current)
+        return current.error();
+    QSqlQuery &row = current.value();
+    const bool same = row.next() && row.value(0).toLongLong() == p.price.minorUnits() &&
+                      row.value(1).toString() == p.price.currency().code() &&
+                      row.value(2).toLongLong() == p.taxRate.partsPerMillion();
+    row.finish();
+    return !same;
+}
+
+// The price history's row for the product's price from catalog number `seq` and time `at` on.
+Result<void> keepPrice(const QSqlDatabase &db, const Product &p, qint64 seq, const QDateTime &at)
+{
+    Result<QSqlQuery> kept = sqlkit::exec(
+        db,
+        u"INSERT INTO price_history (sku, change_seq, price_minor, currency, tax_rate_ppm, "
+        "valid_from) VALUES (?, ?, ?, ?, ?, ?)"_s,
+        {p.sku, seq, p.price.minorUnits(), p.price.currency().code(), p.taxRate.partsPerMillion(),
+         sqlkit::timeText(at)});
+    if (!kept)
+        return kept.error();
+    return success();
+}
+
+} // namespace
+
 Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
-                                   const QString &stockStore)
+                                   const QString &stockStore, const QDateTime &at)
 {
     QString currencyCode;
     if (!stockStore.isEmpty()) {
@@ -46,6 +79,10 @@ Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
     qint64 seq = last.value().next() ? last.value().value(0).toLongLong() : 0;
     for (const CatalogRow &row : std::as_const(*rows)) {
         const Product &p = row.product;
+        ++seq;
+        Result<bool> changed = priceChanges(db, p);
+        if (!changed)
+            return changed.error();
         Result<QSqlQuery> upserted = sqlkit::exec(
             db,
             u"INSERT INTO products (sku, barcode, name, price_minor, currency, tax_rate_ppm, "
@@ -54,11 +91,15 @@ Result<int> CatalogService::import(const QSqlDatabase &db, QStringView csv,
             "excluded.price_minor, currency = excluded.currency, tax_rate_ppm = "
             "excluded.tax_rate_ppm, change_seq = excluded.change_seq"_s,
             {p.sku, p.barcode.isEmpty() ? QVariant() : QVariant(p.barcode), p.name,
-             p.price.minorUnits(), p.price.currency().code(), p.taxRate.partsPerMillion(), ++seq});
+             p.price.minorUnits(), p.price.currency().code(), p.taxRate.partsPerMillion(), seq});
         if (!upserted) {
             return Error{u"catalog.bad_row"_s, tr("line %1: %2; nothing was imported")
                                                    .arg(row.line)
                                                    .arg(upserted.error().message)};
+        }
+        if (*changed) {
+            if (Result<void> kept = keepPrice(db, p, seq, at); !kept)
+                return kept.error();
         }
         if (!stockStore.isEmpty() && row.stock) {
             Result<QSqlQuery> stocked = sqlkit::exec(

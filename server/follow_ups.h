@@ -22,6 +22,10 @@ struct FollowUp
     static constexpr QLatin1StringView kRefundOwed{"refund_owed"};
     static constexpr QLatin1StringView kRefundRefused{"refund_refused"};
     static constexpr QLatin1StringView kReceiptDuplicate{"receipt_duplicate"};
+    // A paid sale's line that differs from the catalog as of the sale (server/catalog_check.h).
+    static constexpr QLatin1StringView kPriceDiffers{"price_differs"};
+    static constexpr QLatin1StringView kTaxRateDiffers{"tax_rate_differs"};
+    static constexpr QLatin1StringView kUnknownSku{"unknown_sku"};
 
     QString storeId;
     QString terminalId; // the principal of the till it concerns, if any

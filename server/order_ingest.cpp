@@ -4,6 +4,7 @@
 #include "domain/receipt_number.h"
 #include "domain/tax.h"
 #include "domain/tender.h"
+#include "server/catalog_check.h"
 #include "server/event_outbox.h"
 #include "server/history_check.h"
 #include "server/idempotency.h"
@@ -278,23 +279,35 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         }
     }
     Result<QSqlQuery> inserted =
-        known
-            ? Result<QSqlQuery>(Error{u"sql.conflict"_s, QString()})
-            : sqlkit::exec(
-                  db,
-                  u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, "
-                  "customer_id, currency, subtotal_minor, discount_minor, tax_minor, "
-                  "total_minor, status, version, created_at, received_at, journal_seq, "
-                  "journal_hash, kind, original_order_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
-                  {order.id, terminal.id, order.storeId, order.receiptNo, order.cashierId,
-                   order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId),
-                   order.currency, figures->subtotal, figures->discounts, tax, order.total,
-                   order.status, order.version, order.createdAt, sqlkit::timeText(at),
-                   order.journal ? QVariant(order.journal->seq) : QVariant(),
-                   order.journal ? QVariant(order.journal->hash) : QVariant(),
-                   order.isReturn ? u"return"_s : u"sale"_s,
-                   order.isReturn ? QVariant(order.originalOrderId) : QVariant()});
+        known ? Result<QSqlQuery>(Error{u"sql.conflict"_s, QString()})
+              : sqlkit::exec(
+                    db,
+                    u"INSERT INTO orders (id, terminal_id, store_id, receipt_no, cashier_id, "
+                    "customer_id, currency, subtotal_minor, discount_minor, tax_minor, "
+                    "total_minor, status, version, created_at, received_at, journal_seq, "
+                    "journal_hash, kind, original_order_id, catalog_version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING seq"_s,
+                    {order.id,
+                     terminal.id,
+                     order.storeId,
+                     order.receiptNo,
+                     order.cashierId,
+                     order.customerId.isEmpty() ? QVariant() : QVariant(order.customerId),
+                     order.currency,
+                     figures->subtotal,
+                     figures->discounts,
+                     tax,
+                     order.total,
+                     order.status,
+                     order.version,
+                     order.createdAt,
+                     sqlkit::timeText(at),
+                     order.journal ? QVariant(order.journal->seq) : QVariant(),
+                     order.journal ? QVariant(order.journal->hash) : QVariant(),
+                     order.isReturn ? u"return"_s : u"sale"_s,
+                     order.isReturn ? QVariant(order.originalOrderId) : QVariant(),
+                     order.catalogVersion ? QVariant(*order.catalogVersion) : QVariant()});
     if (!inserted) {
         if (inserted.error().code != u"sql.conflict"_s)
             return inserted.error();
@@ -310,6 +323,10 @@ Result<IngestAnswer> OrderIngest::ingest(const QSqlDatabase &db, const Principal
         if (inserted.value().next())
             orderNo = inserted.value().value(0).toLongLong();
         inserted.value().finish(); // a reused statement must not stay open until COMMIT
+        // A remote order below the catalog is refused before anything else is written; a paid
+        // sale's deviations join the follow-up list with it.
+        if (Result<void> compared = CatalogCheck::verify(db, terminal, order, at); !compared)
+            return compared.error();
         if (Result<void> written = writeParts(db, terminal, order, at, sagaLease); !written)
             return written.error();
     }

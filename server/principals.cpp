@@ -6,6 +6,7 @@
 #include "sqlkit/time_text.h"
 #include "sqlkit/transaction.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QMutex>
 #include <QUuid>
@@ -25,12 +26,13 @@ Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QSt
 {
     IssuedToken issued{{QUuid::createUuid().toString(QUuid::WithoutBraces), role, storeId, name},
                        Principals::newToken()};
-    Result<QSqlQuery> inserted = sqlkit::exec(
-        db,
-        u"INSERT INTO principals (id, role, store_id, name, token_hash, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)"_s,
-        {issued.principal.id, role, storeId.isEmpty() ? QVariant() : QVariant(storeId), name,
-         QString::fromLatin1(Principals::tokenHash(issued.token)), sqlkit::timeText(at)});
+    Result<QSqlQuery> inserted =
+        sqlkit::exec(db,
+                     u"INSERT INTO principals (id, role, store_id, name, token_hash, created_at, "
+                     "token_issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                     {issued.principal.id, role, storeId.isEmpty() ? QVariant() : QVariant(storeId),
+                      name, QString::fromLatin1(Principals::tokenHash(issued.token)),
+                      sqlkit::timeText(at), sqlkit::timeText(at)});
     if (!inserted) {
         if (inserted.error().code == u"sql.conflict"_s) {
             return Error{
@@ -43,13 +45,16 @@ Result<IssuedToken> issue(const QSqlDatabase &db, const QString &role, const QSt
 }
 
 // Recently seen tokens and stores, so that a busy terminal is not looked up on every request.
-// Tokens are remembered for a minute (a deleted principal stops working within that time);
-// a store's currency and pricing never change once added.
+// Tokens are remembered for a minute, and forgotten all at once when the token generation in the
+// database changed (a revocation or rotation by any process), which is asked at most every
+// kRevocationMilliseconds; a store's currency and pricing never change once added.
 struct Cache
 {
     QMutex mutex;
     QHash<QByteArray, std::pair<Principal, QDateTime>> principals;
     QHash<QString, StoreSpec> stores;
+    qint64 generation = -1;
+    QDeadlineTimer generationAsked{0};
 };
 
 Cache &cache()
@@ -59,6 +64,74 @@ Cache &cache()
 }
 
 constexpr qint64 kPrincipalCacheSeconds = 60;
+
+// Empties the token cache when the token generation moved since it was last asked.
+Result<void> forgetRevokedTokens(const QSqlDatabase &db)
+{
+    {
+        QMutexLocker lock(&cache().mutex);
+        if (!cache().generationAsked.hasExpired())
+            return success();
+        cache().generationAsked.setRemainingTime(Principals::kRevocationMilliseconds);
+    }
+    Result<QSqlQuery> found =
+        sqlkit::exec(db, u"SELECT generation FROM token_generation WHERE id = 1"_s);
+    if (!found)
+        return found.error();
+    const qint64 generation = found.value().next() ? found.value().value(0).toLongLong() : 0;
+    found.value().finish();
+    QMutexLocker lock(&cache().mutex);
+    if (generation != cache().generation) {
+        cache().principals.clear();
+        cache().generation = generation;
+    }
+    return success();
+}
+
+// The next token generation, in the caller's transaction.
+Result<void> nextGeneration(const QSqlDatabase &db)
+{
+    Result<QSqlQuery> bumped =
+        sqlkit::exec(db, u"UPDATE token_generation SET generation = generation + 1 WHERE id = 1"_s);
+    if (!bumped)
+        return bumped.error();
+    return success();
+}
+
+// Runs `change` (returning a Result) in one transaction with the next token generation.
+template<typename Change>
+auto changingTokens(const QSqlDatabase &db, Change change) -> decltype(change())
+{
+    sqlkit::Transaction transaction(db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    auto changed = change();
+    if (!changed)
+        return changed;
+    if (Result<void> bumped = nextGeneration(db); !bumped)
+        return bumped.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return changed;
+}
+
+// The terminal `name` of `storeId`, revoked or not.
+Result<Principal> terminalNamed(const QSqlDatabase &db, const QString &storeId, const QString &name)
+{
+    Result<QSqlQuery> found = sqlkit::exec(
+        db, u"SELECT id FROM principals WHERE role = 'terminal' AND store_id = ? AND name = ?"_s,
+        {storeId, name});
+    if (!found)
+        return found.error();
+    if (!found.value().next()) {
+        return Error{u"terminal.not_found"_s,
+                     Principals::tr("Store %1 has no terminal \"%2\"; nothing was changed.")
+                         .arg(storeId, name)};
+    }
+    const Principal terminal{found.value().value(0).toString(), u"terminal"_s, storeId, name};
+    found.value().finish();
+    return terminal;
+}
 
 } // namespace
 
@@ -117,7 +190,64 @@ Result<IssuedToken> Principals::enrollTerminal(const QSqlDatabase &db, const QSt
     }
     if (Result<StoreSpec> found = store(db, storeId); !found)
         return found.error();
-    return issue(db, u"terminal"_s, storeId, name, at);
+    Result<IssuedToken> issued = issue(db, u"terminal"_s, storeId, name, at);
+    if (!issued && issued.error().code == u"principal.exists"_s)
+        return rotateTerminalToken(db, storeId, name, at);
+    return issued;
+}
+
+Result<IssuedToken> Principals::rotateTerminalToken(const QSqlDatabase &db, const QString &storeId,
+                                                    const QString &name, const QDateTime &at)
+{
+    return changingTokens(db, [&]() -> Result<IssuedToken> {
+        Result<Principal> terminal = terminalNamed(db, storeId, name);
+        if (!terminal)
+            return terminal.error();
+        IssuedToken issued{*terminal, newToken(), true};
+        Result<QSqlQuery> replaced = sqlkit::exec(
+            db,
+            u"UPDATE principals SET token_hash = ?, token_issued_at = ?, revoked_at = NULL "
+            "WHERE id = ?"_s,
+            {QString::fromLatin1(tokenHash(issued.token)), sqlkit::timeText(at), terminal->id});
+        if (!replaced)
+            return replaced.error();
+        return issued;
+    });
+}
+
+Result<Principal> Principals::revokeTerminal(const QSqlDatabase &db, const QString &storeId,
+                                             const QString &name, const QDateTime &at)
+{
+    return changingTokens(db, [&]() -> Result<Principal> {
+        Result<Principal> terminal = terminalNamed(db, storeId, name);
+        if (!terminal)
+            return terminal.error();
+        Result<QSqlQuery> revoked = sqlkit::exec(
+            db, u"UPDATE principals SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"_s,
+            {sqlkit::timeText(at), terminal->id});
+        if (!revoked)
+            return revoked.error();
+        return terminal;
+    });
+}
+
+Result<int> Principals::revokeUser(const QSqlDatabase &db, const QString &name, const QDateTime &at)
+{
+    return changingTokens(db, [&]() -> Result<int> {
+        Result<QSqlQuery> revoked =
+            sqlkit::exec(db,
+                         u"UPDATE principals SET revoked_at = ? "
+                         "WHERE role <> 'terminal' AND name = ? AND revoked_at IS NULL"_s,
+                         {sqlkit::timeText(at), name.trimmed()});
+        if (!revoked)
+            return revoked.error();
+        const int count = revoked.value().numRowsAffected();
+        if (count == 0) {
+            return Error{u"user.not_found"_s,
+                         tr("No user \"%1\" holds a valid token; nothing was changed.").arg(name)};
+        }
+        return count;
+    });
 }
 
 Result<IssuedToken> Principals::addUser(const QSqlDatabase &db, const QString &name,
@@ -139,15 +269,18 @@ Result<std::optional<Principal>> Principals::authenticate(const QSqlDatabase &db
         return std::optional<Principal>();
     const QByteArray hash = tokenHash(token);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (Result<void> fresh = forgetRevokedTokens(db); !fresh)
+        return fresh.error();
     {
         QMutexLocker lock(&cache().mutex);
         const auto cached = cache().principals.constFind(hash);
         if (cached != cache().principals.cend() && cached->second > now)
             return std::optional<Principal>(cached->first);
     }
-    Result<QSqlQuery> found =
-        sqlkit::exec(db, u"SELECT id, role, store_id, name FROM principals WHERE token_hash = ?"_s,
-                     {QString::fromLatin1(hash)});
+    Result<QSqlQuery> found = sqlkit::exec(db,
+                                           u"SELECT id, role, store_id, name FROM principals "
+                                           "WHERE token_hash = ? AND revoked_at IS NULL"_s,
+                                           {QString::fromLatin1(hash)});
     if (!found)
         return found.error();
     QSqlQuery &row = found.value();

@@ -35,7 +35,8 @@ struct StoreSpec
 struct IssuedToken
 {
     Principal principal;
-    QByteArray token; // shown once; only its SHA-256 is stored
+    QByteArray token;      // shown once; only its SHA-256 is stored
+    bool replaced = false; // the principal was there: this token replaces its old one
 };
 
 // The operator commands of BRIEF §9 and the token check behind every request.
@@ -49,10 +50,22 @@ public:
 
     static Result<void> addStore(const QSqlDatabase &db, const StoreSpec &store,
                                  const QDateTime &at);
+    // A new terminal's token; enrolling a terminal that is there (a lost or leaked token, a
+    // revoked till) replaces its token, as rotateTerminalToken does.
     static Result<IssuedToken> enrollTerminal(const QSqlDatabase &db, const QString &storeId,
                                               const QString &name, const QDateTime &at);
     static Result<IssuedToken> addUser(const QSqlDatabase &db, const QString &name,
                                        const QString &role, const QDateTime &at);
+
+    // Taking tokens back: each bumps the token generation in its transaction, so that every
+    // running server forgets what it remembered of tokens within kRevocationMilliseconds.
+    static Result<IssuedToken> rotateTerminalToken(const QSqlDatabase &db, const QString &storeId,
+                                                   const QString &name, const QDateTime &at);
+    static Result<Principal> revokeTerminal(const QSqlDatabase &db, const QString &storeId,
+                                            const QString &name, const QDateTime &at);
+    // Revokes every token of the users called `name`; returns how many.
+    static Result<int> revokeUser(const QSqlDatabase &db, const QString &name, const QDateTime &at);
+    static constexpr int kRevocationMilliseconds = 500;
 
     // The principal a bearer token belongs to, or nothing.
     static Result<std::optional<Principal>> authenticate(const QSqlDatabase &db,

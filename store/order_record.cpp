@@ -201,10 +201,14 @@ QByteArray saleRecord(const Order &order)
     return json.take();
 }
 
-QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal)
+QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal,
+                           std::optional<qint64> catalogVersion)
 {
     CanonicalJson json;
-    json.beginObject().key("journal"_L1);
+    json.beginObject();
+    if (catalogVersion)
+        json.key("catalog_version"_L1).value(*catalogVersion);
+    json.key("journal"_L1);
     writeJournalLink(json, journal);
     json.key("order"_L1).raw(record).endObject();
     return json.take();

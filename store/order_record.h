@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 namespace counterline::store {
 
 class CanonicalJson;
@@ -24,8 +26,10 @@ QByteArray eventRecord(const QString &orderId, const OrderEventRecord &event,
                        const QList<TenderRefund> &refunds = {});
 
 // The outbox payload of a new order: {"journal": link, "order": record}, the record's bytes as the
-// journal hashed them.
-QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal);
+// journal hashed them, and the catalog the till sold from (its last catalog cursor) when it has
+// pulled one.
+QByteArray newOrderPayload(const QByteArray &record, const JournalEntry &journal,
+                           std::optional<qint64> catalogVersion = std::nullopt);
 
 // The outbox payload of a later event: the event's record with the version it was applied at and
 // its journal link.

@@ -268,7 +268,15 @@ Result<CheckoutResult> OrderStore::writeNewOrder(const Order &order, qint64 rece
     if (!journal)
         return journal.error();
     const QUuid key = m_ids.next();
-    const QByteArray payload = newOrderPayload(record, *journal);
+    // The catalog the sale was priced from, for the server's comparison (issue 20).
+    Result<QString> catalog = SyncCursors::load(m_db, SyncCursors::kCatalog);
+    if (!catalog)
+        return catalog.error();
+    bool pulled = false;
+    const qint64 catalogVersion = catalog->toLongLong(&pulled);
+    const QByteArray payload = newOrderPayload(
+        record, *journal,
+        pulled && catalogVersion > 0 ? std::optional(catalogVersion) : std::nullopt);
     if (Result<void> ok = OutboxStore::enqueue(m_db, orderId, u"create"_s, key, payload, now); !ok)
         return ok.error();
     if (Result<void> ok = moveStock(m_db, order); !ok)

@@ -66,6 +66,45 @@
     </message>
 </context>
 <context>
+    <name>CatalogCheck</name>
+    <message>
+        <source>Line %1 (%2 &quot;%3&quot;)</source>
+        <translation>Zeile %1 (%2 „%3“)</translation>
+    </message>
+    <message>
+        <source>catalog version %1</source>
+        <translation>Katalogversion %1</translation>
+    </message>
+    <message>
+        <source>catalog as of %1</source>
+        <translation>Katalog zum Stand %1</translation>
+    </message>
+    <message>
+        <source>%1: not in the catalog (%2)</source>
+        <translation>%1: nicht im Katalog (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sold at %2 with no approver recorded; the catalog had %3 (%4)</source>
+        <translation>%1: zu %2 verkauft, ohne erfasste Freigabe; der Katalog hatte %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: sold with tax rate %2; the catalog had %3 (%4)</source>
+        <translation>%1: mit Steuersatz %2 verkauft; der Katalog hatte %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not in the catalog</source>
+        <translation>„%1“ %2 ist nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not the catalog&apos;s %3 for %4</source>
+        <translation>„%1“ %2 ist nicht der Wert %3 des Katalogs für %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is below the catalog price %3 of %4; an order that is not paid yet is placed at the catalog&apos;s prices</source>
+        <translation>„%1“ %2 liegt unter dem Katalogpreis %3 von %4; eine noch nicht bezahlte Bestellung gilt zu Katalogpreisen</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCsv</name>
     <message>
         <source>The catalog file is empty.</source>
@@ -865,6 +904,14 @@
     <message>
         <source>There is no store %1.</source>
         <translation>Es gibt kein Geschäft %1.</translation>
+    </message>
+    <message>
+        <source>Store %1 has no terminal &quot;%2&quot;; nothing was changed.</source>
+        <translation>Filiale %1 hat keine Kasse „%2“; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot; holds a valid token; nothing was changed.</source>
+        <translation>Kein Benutzer „%1“ hat ein gültiges Token; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -2236,24 +2283,6 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
         <translation>Die Signalbehandlung kann nicht eingerichtet werden.</translation>
     </message>
     <message>
-        <source>Counterline central server.
-
-Without a command it serves the v1 API. Commands:
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     prints the terminal&apos;s token once
-  user add --name N --role backoffice|admin   prints the user&apos;s token once
-  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
-  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
-        <translation>Counterline-Zentralserver.
-
-Ohne Befehl stellt er die v1-API bereit. Befehle:
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     gibt das Token der Kasse einmal aus
-  user add --name N --role backoffice|admin   gibt das Token des Benutzers einmal aus
-  catalog import DATEI.csv [--store S]   Artikel und Preise; mit --store dessen Bestand
-  webhook add --url URL [--store S] [--secret S]   Ereignisse dorthin senden, signiert</translation>
-    </message>
-    <message>
         <source>Directory of the embedded SQLite database.</source>
         <translation>Verzeichnis der eingebetteten SQLite-Datenbank.</translation>
     </message>
@@ -2412,6 +2441,45 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
         <translation>--metrics-token-file: %1 kann nicht gelesen werden oder enthält weniger als 16 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints its token once; again: a new one
+  terminal rotate-token --store S --name T   a new token; the old one stops
+  terminal revoke --store S --name T     its token stops working
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  user revoke --name N                   every token of that user stops working
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Counterline-Zentralserver.
+
+Ohne Befehl stellt er die v1-API bereit. Befehle:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     gibt das Token einmal aus; erneut: ein neues
+  terminal rotate-token --store S --name T   ein neues Token; das alte gilt nicht mehr
+  terminal revoke --store S --name T     sein Token gilt nicht mehr
+  user add --name N --role backoffice|admin   gibt das Token des Benutzers einmal aus
+  user revoke --name N                   kein Token dieses Benutzers gilt mehr
+  catalog import DATEI.csv [--store S]   Artikel und Preise; mit --store dessen Bestand
+  webhook add --url URL [--store S] [--secret S]   Ereignisse dorthin senden, signiert</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; had a token: it no longer works (within a second on every running server).</source>
+        <translation>%1 „%2“ hatte ein Token: es gilt nicht mehr (binnen einer Sekunde auf jedem laufenden Server).</translation>
+    </message>
+    <message>
+        <source>Terminal &quot;%1&quot; of store %2 is revoked: its token no longer works (within a second on every running server). Enrol it again for a new one.</source>
+        <translation>Kasse „%1“ der Filiale %2 ist gesperrt: ihr Token gilt nicht mehr (binnen einer Sekunde auf jedem laufenden Server). Für ein neues die Kasse erneut anmelden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>User &quot;%1&quot;: %n token(s) revoked; they no longer work (within a second on every running server).</source>
+        <translation>
+            <numerusform>Benutzer „%1“: %n Token gesperrt; es gilt nicht mehr (binnen einer Sekunde auf jedem laufenden Server).</numerusform>
+            <numerusform>Benutzer „%1“: %n Tokens gesperrt; sie gelten nicht mehr (binnen einer Sekunde auf jedem laufenden Server).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3222,18 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Items: %1.</source>
         <translation>Einträge: %1.</translation>
+    </message>
+    <message>
+        <source>Price not the catalog&apos;s</source>
+        <translation>Preis nicht laut Katalog</translation>
+    </message>
+    <message>
+        <source>Tax rate not the catalog&apos;s</source>
+        <translation>Steuersatz nicht laut Katalog</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>Artikel nicht im Katalog</translation>
     </message>
 </context>
 <context>

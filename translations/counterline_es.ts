@@ -66,6 +66,45 @@
     </message>
 </context>
 <context>
+    <name>CatalogCheck</name>
+    <message>
+        <source>Line %1 (%2 &quot;%3&quot;)</source>
+        <translation>Línea %1 (%2 «%3»)</translation>
+    </message>
+    <message>
+        <source>catalog version %1</source>
+        <translation>versión del catálogo %1</translation>
+    </message>
+    <message>
+        <source>catalog as of %1</source>
+        <translation>catálogo vigente el %1</translation>
+    </message>
+    <message>
+        <source>%1: not in the catalog (%2)</source>
+        <translation>%1: no está en el catálogo (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sold at %2 with no approver recorded; the catalog had %3 (%4)</source>
+        <translation>%1: vendido a %2 sin aprobación registrada; el catálogo tenía %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: sold with tax rate %2; the catalog had %3 (%4)</source>
+        <translation>%1: vendido con tipo impositivo %2; el catálogo tenía %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not in the catalog</source>
+        <translation>«%1» %2 no está en el catálogo</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not the catalog&apos;s %3 for %4</source>
+        <translation>«%1» %2 no es el valor %3 del catálogo para %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is below the catalog price %3 of %4; an order that is not paid yet is placed at the catalog&apos;s prices</source>
+        <translation>«%1» %2 está por debajo del precio de catálogo %3 de %4; un pedido aún no pagado se hace a los precios del catálogo</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCsv</name>
     <message>
         <source>The catalog file is empty.</source>
@@ -865,6 +904,14 @@
     <message>
         <source>There is no store %1.</source>
         <translation>No hay ninguna tienda %1.</translation>
+    </message>
+    <message>
+        <source>Store %1 has no terminal &quot;%2&quot;; nothing was changed.</source>
+        <translation>La tienda %1 no tiene caja «%2»; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot; holds a valid token; nothing was changed.</source>
+        <translation>Ningún usuario «%1» tiene un token válido; no se cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -2236,24 +2283,6 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
         <translation>No se puede configurar el manejo de señales.</translation>
     </message>
     <message>
-        <source>Counterline central server.
-
-Without a command it serves the v1 API. Commands:
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     prints the terminal&apos;s token once
-  user add --name N --role backoffice|admin   prints the user&apos;s token once
-  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
-  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
-        <translation>Servidor central de Counterline.
-
-Sin orden, sirve la API v1. Órdenes:
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     muestra una vez el token de la caja
-  user add --name N --role backoffice|admin   muestra una vez el token del usuario
-  catalog import ARCHIVO.csv [--store S] artículos y precios; con --store, su stock
-  webhook add --url URL [--store S] [--secret S]   eventos enviados allí, firmados</translation>
-    </message>
-    <message>
         <source>Directory of the embedded SQLite database.</source>
         <translation>Directorio de la base de datos SQLite integrada.</translation>
     </message>
@@ -2412,6 +2441,45 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
         <translation>--metrics-token-file: %1 no se puede leer o contiene menos de 16 caracteres.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints its token once; again: a new one
+  terminal rotate-token --store S --name T   a new token; the old one stops
+  terminal revoke --store S --name T     its token stops working
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  user revoke --name N                   every token of that user stops working
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Servidor central de Counterline.
+
+Sin orden, sirve la API v1. Órdenes:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     muestra una vez su token; de nuevo: uno nuevo
+  terminal rotate-token --store S --name T   un token nuevo; el anterior deja de valer
+  terminal revoke --store S --name T     su token deja de valer
+  user add --name N --role backoffice|admin   muestra una vez el token del usuario
+  user revoke --name N                   ningún token de ese usuario vale ya
+  catalog import ARCHIVO.csv [--store S] artículos y precios; con --store, su stock
+  webhook add --url URL [--store S] [--secret S]   eventos enviados allí, firmados</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; had a token: it no longer works (within a second on every running server).</source>
+        <translation>%1 «%2» tenía un token: ya no vale (en un segundo en cada servidor en marcha).</translation>
+    </message>
+    <message>
+        <source>Terminal &quot;%1&quot; of store %2 is revoked: its token no longer works (within a second on every running server). Enrol it again for a new one.</source>
+        <translation>La caja «%1» de la tienda %2 está revocada: su token ya no vale (en un segundo en cada servidor en marcha). Vuelva a darla de alta para uno nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>User &quot;%1&quot;: %n token(s) revoked; they no longer work (within a second on every running server).</source>
+        <translation>
+            <numerusform>Usuario «%1»: %n token revocado; ya no vale (en un segundo en cada servidor en marcha).</numerusform>
+            <numerusform>Usuario «%1»: %n tokens revocados; ya no valen (en un segundo en cada servidor en marcha).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3222,18 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Items: %1.</source>
         <translation>Elementos: %1.</translation>
+    </message>
+    <message>
+        <source>Price not the catalog&apos;s</source>
+        <translation>Precio distinto del catálogo</translation>
+    </message>
+    <message>
+        <source>Tax rate not the catalog&apos;s</source>
+        <translation>Tipo impositivo distinto del catálogo</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>Artículo fuera del catálogo</translation>
     </message>
 </context>
 <context>

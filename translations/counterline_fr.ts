@@ -66,6 +66,45 @@
     </message>
 </context>
 <context>
+    <name>CatalogCheck</name>
+    <message>
+        <source>Line %1 (%2 &quot;%3&quot;)</source>
+        <translation>Ligne %1 (%2 « %3 »)</translation>
+    </message>
+    <message>
+        <source>catalog version %1</source>
+        <translation>version du catalogue %1</translation>
+    </message>
+    <message>
+        <source>catalog as of %1</source>
+        <translation>catalogue en vigueur le %1</translation>
+    </message>
+    <message>
+        <source>%1: not in the catalog (%2)</source>
+        <translation>%1 : absent du catalogue (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sold at %2 with no approver recorded; the catalog had %3 (%4)</source>
+        <translation>%1 : vendu à %2 sans approbation enregistrée ; le catalogue indiquait %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: sold with tax rate %2; the catalog had %3 (%4)</source>
+        <translation>%1 : vendu au taux de taxe %2 ; le catalogue indiquait %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not in the catalog</source>
+        <translation>« %1 » %2 n’est pas au catalogue</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is not the catalog&apos;s %3 for %4</source>
+        <translation>« %1 » %2 n’est pas la valeur %3 du catalogue pour %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is below the catalog price %3 of %4; an order that is not paid yet is placed at the catalog&apos;s prices</source>
+        <translation>« %1 » %2 est inférieur au prix catalogue %3 de %4 ; une commande pas encore payée se passe aux prix du catalogue</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCsv</name>
     <message>
         <source>The catalog file is empty.</source>
@@ -865,6 +904,14 @@
     <message>
         <source>There is no store %1.</source>
         <translation>Il n’y a pas de magasin %1.</translation>
+    </message>
+    <message>
+        <source>Store %1 has no terminal &quot;%2&quot;; nothing was changed.</source>
+        <translation>Le magasin %1 n’a pas de caisse « %2 » ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot; holds a valid token; nothing was changed.</source>
+        <translation>Aucun utilisateur « %1 » n’a de jeton valide ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -2236,24 +2283,6 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>
     <message>
-        <source>Counterline central server.
-
-Without a command it serves the v1 API. Commands:
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     prints the terminal&apos;s token once
-  user add --name N --role backoffice|admin   prints the user&apos;s token once
-  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
-  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
-        <translation>Serveur central Counterline.
-
-Sans commande, il sert l’API v1. Commandes :
-  store add --id S --name N --currency C [--prices-exclude-tax]
-  terminal enroll --store S --name T     affiche une fois le jeton de la caisse
-  user add --name N --role backoffice|admin   affiche une fois le jeton de l’utilisateur
-  catalog import FICHIER.csv [--store S] articles et prix ; avec --store, son stock
-  webhook add --url URL [--store S] [--secret S]   événements envoyés là, signés</translation>
-    </message>
-    <message>
         <source>Directory of the embedded SQLite database.</source>
         <translation>Répertoire de la base SQLite intégrée.</translation>
     </message>
@@ -2412,6 +2441,45 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>--metrics-token-file: %1 cannot be read or holds fewer than 16 characters.</source>
         <translation>--metrics-token-file : %1 est illisible ou contient moins de 16 caractères.</translation>
+    </message>
+    <message>
+        <source>Counterline central server.
+
+Without a command it serves the v1 API. Commands:
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     prints its token once; again: a new one
+  terminal rotate-token --store S --name T   a new token; the old one stops
+  terminal revoke --store S --name T     its token stops working
+  user add --name N --role backoffice|admin   prints the user&apos;s token once
+  user revoke --name N                   every token of that user stops working
+  catalog import FILE.csv [--store S]    products and prices; with --store, its stock
+  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed</source>
+        <translation>Serveur central Counterline.
+
+Sans commande, il sert l’API v1. Commandes :
+  store add --id S --name N --currency C [--prices-exclude-tax]
+  terminal enroll --store S --name T     affiche une fois son jeton ; à nouveau : un nouveau
+  terminal rotate-token --store S --name T   un nouveau jeton ; l’ancien ne vaut plus
+  terminal revoke --store S --name T     son jeton ne vaut plus
+  user add --name N --role backoffice|admin   affiche une fois le jeton de l’utilisateur
+  user revoke --name N                   aucun jeton de cet utilisateur ne vaut plus
+  catalog import FICHIER.csv [--store S] articles et prix ; avec --store, son stock
+  webhook add --url URL [--store S] [--secret S]   événements envoyés là, signés</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; had a token: it no longer works (within a second on every running server).</source>
+        <translation>%1 « %2 » avait un jeton : il ne vaut plus (en une seconde sur chaque serveur en marche).</translation>
+    </message>
+    <message>
+        <source>Terminal &quot;%1&quot; of store %2 is revoked: its token no longer works (within a second on every running server). Enrol it again for a new one.</source>
+        <translation>La caisse « %1 » du magasin %2 est révoquée : son jeton ne vaut plus (en une seconde sur chaque serveur en marche). Inscrivez-la à nouveau pour un nouveau jeton.</translation>
+    </message>
+    <message numerus="yes">
+        <source>User &quot;%1&quot;: %n token(s) revoked; they no longer work (within a second on every running server).</source>
+        <translation>
+            <numerusform>Utilisateur « %1 » : %n jeton révoqué ; il ne vaut plus (en une seconde sur chaque serveur en marche).</numerusform>
+            <numerusform>Utilisateur « %1 » : %n jetons révoqués ; ils ne valent plus (en une seconde sur chaque serveur en marche).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3222,18 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Items: %1.</source>
         <translation>Éléments : %1.</translation>
+    </message>
+    <message>
+        <source>Price not the catalog&apos;s</source>
+        <translation>Prix différent du catalogue</translation>
+    </message>
+    <message>
+        <source>Tax rate not the catalog&apos;s</source>
+        <translation>Taux de taxe différent du catalogue</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>Article absent du catalogue</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,14 @@ void CheckoutWindow::changeQuantity()
 
 bool CheckoutWindow::approved(const ApprovalRequest &request, bool needsManager)
 {
-    if (!needsManager || m_user->isManager())
+    if (!needsManager)
         return true;
+    // A manager approves their own change; the sale records who did (the server flags a price
+    // that differs from the catalog unless an approver is recorded).
+    if (m_user->isManager()) {
+        m_approvedBy = m_user->name;
+        return true;
+    }
     const std::optional<store::User> manager =
         ManagerApproval::ask(m_users, request, this, m_user->name);
     backToScan();

@@ -152,6 +152,12 @@ QString FollowUpsView::kindName(const QString &kind)
         return tr("Refund refused");
     if (kind == u"receipt_duplicate"_s)
         return tr("Receipt number used twice");
+    if (kind == u"price_differs"_s)
+        return tr("Price not the catalog's");
+    if (kind == u"tax_rate_differs"_s)
+        return tr("Tax rate not the catalog's");
+    if (kind == u"unknown_sku"_s)
+        return tr("Item not in the catalog");
     return kind;
 }
 

@@ -17,7 +17,8 @@ int importCatalog(const AdminCall &call)
     Result<QString> csv = app::readUtf8File(path);
     if (!csv)
         return fail(csv.error().message);
-    Result<int> imported = CatalogService::import(call.db, *csv, call.parser.value(u"store"_s));
+    Result<int> imported =
+        CatalogService::import(call.db, *csv, call.parser.value(u"store"_s), call.now);
     if (!imported)
         return fail(u"%1: %2"_s.arg(path, imported.error().message));
     call.out << QCoreApplication::translate("counterline::server::main",

@@ -46,7 +46,8 @@ struct AdminCall
 };
 
 int addStore(const AdminCall &call);      // store add
-int issueToken(const AdminCall &call);    // terminal enroll, user add
+int issueToken(const AdminCall &call);    // terminal enroll|rotate-token, user add
+int revokeToken(const AdminCall &call);   // terminal revoke, user revoke
 int importCatalog(const AdminCall &call); // catalog import
 int addWebhook(const AdminCall &call);    // webhook add
 

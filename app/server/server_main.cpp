@@ -1,6 +1,7 @@
 // counterline-server: the central server (BRIEF §9). Without a command it serves the v1 API;
-// the operator commands (store add, terminal enroll, user add, catalog import, webhook add)
-// change the database and exit. Each lives in a file of its own (server_commands.h).
+// the operator commands (store add, terminal enroll|rotate-token|revoke, user add|revoke,
+// catalog import, webhook add) change the database and exit. Each lives in a file of its own
+// (server_commands.h).
 
 #include "common/translations.h"
 #include "server/server_commands.h"
@@ -45,8 +46,12 @@ int main(int argc, char *argv[])
         parser, words, words.mid(0, 2).join(u' '), *db, QDateTime::currentDateTimeUtc(), out};
     if (call.command == u"store add"_s)
         return app::addStore(call);
-    if (call.command == u"terminal enroll"_s || call.command == u"user add"_s)
+    if (call.command == u"terminal enroll"_s || call.command == u"terminal rotate-token"_s ||
+        call.command == u"user add"_s) {
         return app::issueToken(call);
+    }
+    if (call.command == u"terminal revoke"_s || call.command == u"user revoke"_s)
+        return app::revokeToken(call);
     if (call.command == u"catalog import"_s)
         return app::importCatalog(call);
     if (call.command == u"webhook add"_s)

@@ -36,17 +36,30 @@ std::optional<int> AdminCall::need(std::initializer_list<QString> options) const
     return std::nullopt;
 }
 
-void addServerOptions(QCommandLineParser &parser)
+namespace {
+
+// What --help says above the options: the server and its operator commands.
+QString description()
 {
-    parser.setApplicationDescription(QCoreApplication::translate(
+    return QCoreApplication::translate(
         "counterline::server::main",
         "Counterline central server.\n\n"
         "Without a command it serves the v1 API. Commands:\n"
         "  store add --id S --name N --currency C [--prices-exclude-tax]\n"
-        "  terminal enroll --store S --name T     prints the terminal's token once\n"
+        "  terminal enroll --store S --name T     prints its token once; again: a new one\n"
+        "  terminal rotate-token --store S --name T   a new token; the old one stops\n"
+        "  terminal revoke --store S --name T     its token stops working\n"
         "  user add --name N --role backoffice|admin   prints the user's token once\n"
+        "  user revoke --name N                   every token of that user stops working\n"
         "  catalog import FILE.csv [--store S]    products and prices; with --store, its stock\n"
-        "  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed"));
+        "  webhook add --url URL [--store S] [--secret S]   events POSTed there, signed");
+}
+
+} // namespace
+
+void addServerOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(description());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({

@@ -1,8 +1,8 @@
-// What no genuine till sends (issue 20, items 2 and 6), against the real server on SQLite and
+// What no genuine till sends (issue 20, items 2, 3 and 6), against the real server on SQLite and
 // PostgreSQL: amounts above what one sale may carry and sums that would wrap 64 bits are refused
 // with 422 order.out_of_bounds naming the field — never stored, never a 500 — and a genuine sale
 // is still taken afterwards; a journal link taken twice, or numbers claimed far ahead, are
-// refused naming the link or the gap.
+// refused naming the link or the gap; a history whose versions disagree is refused.
 
 #include "domain/sale_bounds.h"
 #include "tests/server/server_harness.h"
@@ -141,6 +141,57 @@ private slots:
         QCOMPARE(postOrder("one", orderJson(newId(), 1)).status, 201);
         QCOMPARE(postOrder("jump", orderJson(newId(), 1'001)).status, 201);
         QCOMPARE(ordersHeld(), 2);
+    }
+
+    // Item 3: a history whose versions disagree with each other or with the order's is refused
+    // (422, nothing stored), so no order is stored that could never be changed again; a sale
+    // stored with a history that agrees is cancelled centrally as any other.
+    void eventVersionsThatDisagreeAreRefused_data()
+    {
+        QTest::addColumn<int>("capturedAt");
+        QTest::addColumn<int>("orderVersion");
+        QTest::newRow("a version skipped") << 3 << 3;
+        QTest::newRow("the order's version not its history's") << 2 << 5;
+        QTest::newRow("a version repeated") << 1 << 2;
+    }
+
+    void eventVersionsThatDisagreeAreRefused()
+    {
+        QFETCH(int, capturedAt);
+        QFETCH(int, orderVersion);
+        const auto withHistory = [](QJsonObject order, int captured, int version) {
+            const QString at = order.value(u"created_at"_s).toString();
+            order.insert(u"version"_s, version);
+            order.insert(u"events"_s, QJsonArray{QJsonObject{{u"event"_s, u"Place"_s},
+                                                             {u"to"_s, u"CREATED"_s},
+                                                             {u"version"_s, 1},
+                                                             {u"actor"_s, u"anna"_s},
+                                                             {u"at"_s, at}},
+                                                 QJsonObject{{u"event"_s, u"PaymentCaptured"_s},
+                                                             {u"from"_s, u"CREATED"_s},
+                                                             {u"to"_s, u"PAID"_s},
+                                                             {u"version"_s, captured},
+                                                             {u"actor"_s, u"anna"_s},
+                                                             {u"at"_s, at}}});
+            return order;
+        };
+        const HttpAnswer refused =
+            postOrder("disagree", withHistory(orderJson(newId(), 1), capturedAt, orderVersion));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.json().value(u"code"_s).toString(), u"order.illegal_transition"_s);
+        QCOMPARE(ordersHeld(), 0);
+
+        const QJsonObject genuine = withHistory(orderJson(newId(), 1), 2, 2);
+        QCOMPARE(postOrder("agree", genuine).status, 201);
+        const HttpAnswer cancelled =
+            http(m_network, "POST",
+                 m_server->url(u"/v1/orders/%1/cancel"_s.arg(genuine.value(u"id"_s).toString())),
+                 m_office, "cancel",
+                 QJsonDocument(QJsonObject{{u"reason"_s, u"test"_s},
+                                           {u"restock"_s, true},
+                                           {u"refund_tenders"_s, true}})
+                     .toJson(QJsonDocument::Compact));
+        QVERIFY2(cancelled.status == 200, cancelled.body.constData());
     }
 
 private:

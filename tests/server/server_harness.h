@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QUuid>
 
@@ -108,6 +109,24 @@ public:
             command({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), name,
                      QStringLiteral("--role"), role});
         return out.trimmed().split(u'\n').last().toLatin1();
+    }
+
+    // Imports a catalog CSV (with --store `store` when given, for its stock column): true when
+    // the command succeeded. A till's sales are compared with it, so a test whose till sells from
+    // a catalog gives the server the same one.
+    bool importCatalog(const QByteArray &csv, const QString &store = QString())
+    {
+        QTemporaryFile file;
+        if (!file.open())
+            return false;
+        file.write(csv);
+        file.flush();
+        QStringList words{QStringLiteral("catalog"), QStringLiteral("import"), file.fileName()};
+        if (!store.isEmpty())
+            words << QStringLiteral("--store") << store;
+        int code = -1;
+        command(words, &code);
+        return code == 0;
     }
 
     bool start(const QStringList &extra = {},

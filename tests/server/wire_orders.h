@@ -22,6 +22,11 @@ inline QString fakeHash(const QString &terminal, int sequence)
             .toHex());
 }
 
+// The catalog those figures come from: a server given it raises nothing about these orders.
+inline const char *kWireOrdersCatalog = "sku,barcode,name,price,currency,tax_rate,stock\r\n"
+                                        "BROT,,Brot,2.49,EUR,7,100\r\n"
+                                        "WEIN,,Wein,8.99,EUR,19,100\r\n";
+
 inline QJsonObject orderJson(const QString &id, int sequence,
                              const QString &terminal = QStringLiteral("T1"))
 {

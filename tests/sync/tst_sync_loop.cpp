@@ -1,6 +1,7 @@
 // The sync engine in-process against the real server: the operating system's network signal
 // wakes sync at once, and a change made on the terminal after someone changed the order centrally
-// is set aside with the server's state instead of overwriting it.
+// is set aside with the server's state instead of overwriting it, and a backlog longer than the
+// server's bound on journal jumps arrives whole through broken connections.
 
 #include "sqlkit/statement.h"
 #include "sqlkit/time_text.h"
@@ -29,6 +30,7 @@ private slots:
     {
         m_server = std::make_unique<ServerUnderTest>(u"sqlite"_s);
         QVERIFY(m_server->addStore(u"S1"_s));
+        QVERIFY(m_server->importCatalog(kSmallCatalog, u"S1"_s)); // what the till sells from
         m_token = m_server->enroll(u"S1"_s, u"T1"_s);
         QVERIFY(m_server->start());
     }
@@ -156,6 +158,45 @@ private slots:
             sqlkit::selectValue(terminal.db(), u"SELECT next_attempt_at FROM outbox"_s)
                 ->toString()));
         QVERIFY2(waitMs >= 1'000 && waitMs <= 2'000, qPrintable(QString::number(waitMs)));
+    }
+
+    // A till offline for longer than the server's bound on journal jumps (1,000 numbers past what
+    // it holds) still delivers every sale once its uplink is back, through connections that break
+    // on about a third of requests: it sends in journal order, so no number is ever refused as
+    // too far ahead and nothing is set aside (BRIEF §1: no order lost).
+    void aLongOfflineBacklogArrivesWhole()
+    {
+        constexpr int kBacklog = 1'100;
+        FaultProxy proxy(20261205);
+        proxy.setUpstreamPort(m_server->port());
+        QVERIFY(proxy.listen() != 0);
+        StoreFixture terminal;
+        for (int i = 0; i < kBacklog; ++i)
+            QVERIFY(terminal.sell(terminal.cart({{"BROT", 1}})).ok());
+        const store::SyncTarget target{QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port())), m_token};
+        sync::OutboxSender sender(*terminal.database, terminal.clock, target);
+        proxy.setFaultPercent(30);
+        int passes = 0;
+        const auto waiting = [&] {
+            return sqlkit::selectValue(terminal.db(),
+                                       u"SELECT count(*) FROM outbox WHERE state <> 'sent'"_s)
+                ->toInt();
+        };
+        while (waiting() > 0 && passes < 200) {
+            const sync::SyncPass pass = onePass(sender);
+            QCOMPARE(pass.setAside, 0);
+            ++passes;
+            terminal.clock.advanceMs(10 * 60 * 1000); // past every entry's backoff
+        }
+        qInfo("%d sales delivered in %d passes through %d broken connections", kBacklog, passes,
+              proxy.counts().faultedConnections);
+        QCOMPARE(waiting(), 0);
+        QVERIFY(proxy.counts().faultedConnections > 0);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM orders"_s), kBacklog);
+        QCOMPARE(m_server->count(u"SELECT count(*) FROM journal_links"_s), kBacklog);
+        QCOMPARE(
+            m_server->count(u"SELECT max(seq) FROM journal_links"_s),
+            sqlkit::selectValue(terminal.db(), u"SELECT max(seq) FROM journal"_s)->toLongLong());
     }
 
 private:

@@ -5,8 +5,11 @@
 #include "protocol/order_request.h"
 #include "sqlkit/statement.h"
 #include "store/sql.h"
+#include "store/sync_cursors.h"
 #include "tests/server/server_harness.h"
 #include "tests/store/store_fixture.h"
+
+#include <QJsonDocument>
 
 using namespace counterline;
 using namespace counterline::testing;
@@ -92,6 +95,39 @@ private slots:
             http(network, "POST", server.url(u"/v1/orders"_s), token, key, *body);
         QVERIFY2(answer.status == 201, answer.body.constData());
         QCOMPARE(answer.json().value(u"total"_s).toInteger(), total.minorUnits());
+    }
+
+    // A till that pulled its catalog sends the catalog's number with each new sale (frozen in the
+    // outbox at checkout); the server keeps it and compares the lines with that catalog: the
+    // till's own figures raise nothing, though the catalog changed since.
+    void aSaleCarriesTheCatalogItWasPricedFrom()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        ServerUnderTest server(backend);
+        QVERIFY2(server.problem().isEmpty(), qPrintable(server.problem()));
+        QVERIFY(server.addStore(u"S1"_s));
+        QVERIFY(server.importCatalog(kSmallCatalog, u"S1"_s));
+        const QByteArray token = server.enroll(u"S1"_s, u"T1"_s);
+        QVERIFY(server.start());
+        StoreFixture terminal;
+        const qint64 version = server.count(u"SELECT max(change_seq) FROM price_history"_s);
+        QVERIFY(store::SyncCursors::save(terminal.db(), store::SyncCursors::kCatalog,
+                                         QString::number(version), terminal.clock.now())
+                    .ok());
+        // Head office raises the price of bread after the till's last pull.
+        QVERIFY(server.importCatalog("sku,barcode,name,price,currency,tax_rate\r\n"
+                                     "BROT,4000000000013,Brot,2.79,EUR,7\r\n"));
+        QVERIFY(terminal.sell(terminal.cart({{"BROT", 2}})).ok());
+        const QByteArray payload =
+            sqlkit::selectValue(terminal.db(), u"SELECT payload FROM outbox"_s)
+                ->toString()
+                .toUtf8();
+        const QJsonObject body =
+            QJsonDocument::fromJson(*protocol::orderRequestBody(payload)).object();
+        QCOMPARE(body.value(u"catalog_version"_s).toInteger(), version);
+        sendAndCompare(server, terminal, token, 498);
+        QCOMPARE(server.count(u"SELECT catalog_version FROM orders"_s), version);
+        QCOMPARE(server.count(u"SELECT count(*) FROM follow_ups"_s), 0);
     }
 
 private:

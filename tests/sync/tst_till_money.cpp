@@ -47,6 +47,7 @@ private slots:
         m_server = serverForThisRow();
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         QVERIFY(m_server->addStore(u"S1"_s));
+        QVERIFY(m_server->importCatalog(kSmallCatalog, u"S1"_s)); // what the till sells from
         m_token = m_server->enroll(u"S1"_s, u"T1"_s);
         m_office = m_server->addUser(u"Petra"_s);
         QVERIFY(m_server->start());

@@ -45,6 +45,7 @@ private slots:
         m_server = serverForThisRow();
         QVERIFY2(m_server->problem().isEmpty(), qPrintable(m_server->problem()));
         QVERIFY(m_server->addStore(u"S1"_s));
+        QVERIFY(m_server->importCatalog(kWireOrdersCatalog, u"S1"_s));
         const QByteArray terminal = m_server->enroll(u"S1"_s, u"T1"_s);
         m_terminal = terminal;
         for (const QString &name : {u"Petra"_s, u"Jonas"_s})

@@ -14,8 +14,9 @@ set(COUNTERLINE_INCLUDE_RULES
     "sync=domain|protocol|store|sync"
     "server=domain|sqlkit|protocol|httpkit|server"
     "paysim=domain|sqlkit|protocol|httpkit|paysim"
-    "ui=domain|store|sync|ui")
-set(COUNTERLINE_LAYER_FOLDERS domain sqlkit protocol httpkit store sync server paysim ui app)
+    "till=domain|store|sync|till"
+    "ui=domain|store|sync|till|ui")
+set(COUNTERLINE_LAYER_FOLDERS domain sqlkit protocol httpkit store sync server paysim till ui app)
 
 function(counterline_check_includes root out_var)
     set(violations)

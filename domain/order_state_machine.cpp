@@ -18,6 +18,18 @@ Result<OrderStatus> nextOrderStatus(OrderStatus from, OrderEvent event)
                      .arg(orderStatusName(from), orderEventName(event))};
 }
 
+std::optional<OrderEvent> undoingEvent(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::Paid:
+        return OrderEvent::Cancel;
+    case OrderStatus::Completed:
+        return OrderEvent::Refund;
+    default:
+        return std::nullopt;
+    }
+}
+
 bool isFinalOrderStatus(OrderStatus status)
 {
     for (const OrderTransition &transition : kOrderTransitions) {
@@ -25,6 +37,32 @@ bool isFinalOrderStatus(OrderStatus status)
             return false;
     }
     return true;
+}
+
+QString orderStatusWords(OrderStatus status)
+{
+    const char *words = "";
+    switch (status) {
+    case OrderStatus::Created:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Created");
+        break;
+    case OrderStatus::Paid:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Paid");
+        break;
+    case OrderStatus::Shipped:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Shipped");
+        break;
+    case OrderStatus::Completed:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Completed");
+        break;
+    case OrderStatus::Cancelled:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Cancelled");
+        break;
+    case OrderStatus::Refunded:
+        words = QT_TRANSLATE_NOOP("counterline::OrderStatus", "Refunded");
+        break;
+    }
+    return QCoreApplication::translate("counterline::OrderStatus", words);
 }
 
 QString orderStatusName(OrderStatus status)

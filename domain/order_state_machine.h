@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 
 namespace counterline {
 
@@ -66,12 +67,18 @@ inline constexpr std::array<OrderEvent, 8> kAllOrderEvents{
 // The status `event` leads to from `from`, or "order.illegal_transition" naming both.
 Result<OrderStatus> nextOrderStatus(OrderStatus from, OrderEvent event);
 
+// What gives a whole sale back at the till: a paid sale is cancelled, one handed over (or
+// delivered) is refunded; nothing for the others (not yet paid, or already undone).
+std::optional<OrderEvent> undoingEvent(OrderStatus status);
+
 // True when no event leads anywhere from `status`.
 bool isFinalOrderStatus(OrderStatus status);
 
 // Wire and database names: "CREATED", "PAID", …; "PaymentCaptured", "HandOver", ….
 QString orderStatusName(OrderStatus status);
 Result<OrderStatus> orderStatusFromName(QStringView name);
+// For people, in the user's language: "Paid", "Cancelled", ….
+QString orderStatusWords(OrderStatus status);
 QString orderEventName(OrderEvent event);
 Result<OrderEvent> orderEventFromName(QStringView name);
 

@@ -53,3 +53,7 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 # cache that a developer's tree filled.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+# The layers compile with precompiled headers (cmake/CounterlineLayers.cmake); ccache caches
+# those compiles only when it may ignore the header's time stamps and predefined macros.
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-10G}"

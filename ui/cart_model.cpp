@@ -19,74 +19,12 @@ void CartModel::replaceCart(Cart cart)
     m_cart = std::move(cart);
     reprice();
     endResetModel();
-    emit cartChanged();
 }
 
 void CartModel::reprice()
 {
     Result<CartTotals> totals = m_cart.totals();
     m_totals = totals ? std::optional<CartTotals>(*totals) : std::nullopt;
-}
-
-int CartModel::lineNoAt(int row) const
-{
-    return row >= 0 && row < m_cart.lines().size() ? m_cart.lines()[row].lineNo : -1;
-}
-
-// Lines may come and go, and any change reprices every line (order discounts are shared), so
-// the whole table is reset: carts are small.
-Result<void> CartModel::change(const std::function<Result<void>()> &edit)
-{
-    beginResetModel();
-    Result<void> done = edit();
-    reprice();
-    endResetModel();
-    if (done)
-        emit cartChanged();
-    return done;
-}
-
-Result<int> CartModel::addProduct(const Product &product, qint64 quantity)
-{
-    int lineNo = -1;
-    Result<void> done = change([&]() -> Result<void> {
-        Result<int> added = m_cart.addProduct(product, quantity);
-        if (!added)
-            return added.error();
-        lineNo = *added;
-        return success();
-    });
-    if (!done)
-        return done.error();
-    for (qsizetype row = 0; row < m_cart.lines().size(); ++row) {
-        if (m_cart.lines()[row].lineNo == lineNo)
-            return int(row);
-    }
-    return int(m_cart.lines().size()) - 1;
-}
-
-Result<void> CartModel::setQuantity(int row, qint64 quantity)
-{
-    const int lineNo = lineNoAt(row);
-    return change([&] { return m_cart.setQuantity(lineNo, quantity); });
-}
-
-Result<void> CartModel::overridePrice(int row, const Money &unitPrice)
-{
-    const int lineNo = lineNoAt(row);
-    return change([&] { return m_cart.overridePrice(lineNo, unitPrice); });
-}
-
-Result<void> CartModel::setLineDiscount(int row, const counterline::Discount &discount)
-{
-    const int lineNo = lineNoAt(row);
-    return change([&] { return m_cart.setLineDiscount(lineNo, discount); });
-}
-
-Result<void> CartModel::voidLine(int row)
-{
-    const int lineNo = lineNoAt(row);
-    return change([&] { return m_cart.voidLine(lineNo); });
 }
 
 int CartModel::rowCount(const QModelIndex &parent) const

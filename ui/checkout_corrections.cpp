@@ -3,11 +3,7 @@
 // manager shows the manager what is approved before the PIN is typed.
 
 #include "domain/typed_amount.h"
-#include "store/order_history.h"
-#include "store/order_store.h"
-#include "sync/sale_reversal.h"
 #include "ui/amount_prompt.h"
-#include "ui/cart_model.h"
 #include "ui/checkout_window.h"
 #include "ui/discount_dialog.h"
 #include "ui/manager_approval.h"
@@ -25,30 +21,51 @@ namespace counterline::ui {
 
 namespace {
 
-constexpr qint64 kMostPieces = 9999; // more on one line is a typing slip, not a sale
+// The line the function keys act on, if the cart has one.
+std::optional<CartLine> currentLine(const till::Till &till)
+{
+    const int row = till.currentRow();
+    if (row < 0)
+        return std::nullopt;
+    return till.cart().lines()[row];
+}
+
+// How a sale was paid, for the manager who approves its void.
+QString paidWith(const Order &order)
+{
+    QStringList parts;
+    for (const Tender &tender : order.tenders()) {
+        QString part = tender.kind == TenderKind::Cash
+                           ? CheckoutWindow::tr("Cash %1").arg(formatMoney(tender.amount))
+                           : CheckoutWindow::tr("Card %1").arg(formatMoney(tender.amount));
+        if (tender.needsCapture)
+            part += u' ' + CheckoutWindow::tr("(taken offline)");
+        parts.append(part);
+    }
+    if (!order.change().isZero())
+        parts.append(CheckoutWindow::tr("change %1").arg(formatMoney(order.change())));
+    return parts.join(u", "_s);
+}
 
 } // namespace
 
 void CheckoutWindow::voidSelectedLine()
 {
-    const int row = selectedRow();
-    if (row < 0)
-        return;
-    if (Result<void> voided = m_cart->voidLine(row); !voided)
+    if (Result<void> voided = m_till->voidLine(); !voided)
         showMessage(voided.error().message, true);
     backToScan();
 }
 
 void CheckoutWindow::changeQuantity()
 {
-    const int row = selectedRow();
-    if (row < 0)
+    const std::optional<CartLine> line = currentLine(*m_till);
+    if (!line)
         return;
-    const CartLine line = m_cart->cart().lines()[row];
-    const std::optional<qint64> quantity = AmountPrompt::askQuantity(
-        this, tr("Quantity"), tr("Quantity of %1:").arg(line.name), line.quantity, kMostPieces);
+    const std::optional<qint64> quantity =
+        AmountPrompt::askQuantity(this, tr("Quantity"), tr("Quantity of %1:").arg(line->name),
+                                  line->quantity, till::Till::kMostPieces);
     if (quantity) {
-        if (Result<void> set = m_cart->setQuantity(row, *quantity); !set)
+        if (Result<void> set = m_till->setQuantity(*quantity); !set)
             showMessage(set.error().message, true);
     }
     backToScan();
@@ -60,29 +77,29 @@ bool CheckoutWindow::approved(const ApprovalRequest &request, bool needsManager)
         return true;
     // A manager approves their own change; the sale records who did (the server flags a price
     // that differs from the catalog unless an approver is recorded).
-    if (m_user->isManager()) {
-        m_approvedBy = m_user->name;
+    if (m_till->approvesOwnChanges()) {
+        m_till->recordApproval(m_till->user()->name);
         return true;
     }
     const std::optional<store::User> manager =
-        ManagerApproval::ask(m_users, request, this, m_user->name);
+        ManagerApproval::ask(m_till->users(), request, this, m_till->user()->name);
     backToScan();
     if (!manager) {
         showMessage(tr("Not approved: %1.").arg(request.title), true);
         return false;
     }
-    m_approvedBy = manager->name;
+    m_till->recordApproval(manager->name);
     return true;
 }
 
 void CheckoutWindow::overridePrice()
 {
-    const int row = selectedRow();
-    if (row < 0)
+    const std::optional<CartLine> current = currentLine(*m_till);
+    if (!current)
         return;
-    const CartLine line = m_cart->cart().lines()[row];
+    const CartLine &line = *current;
     const std::optional<Money> price = AmountPrompt::askMoney(
-        this, tr("Price"), tr("New unit price for %1:").arg(line.name), m_terminal.currency,
+        this, tr("Price"), tr("New unit price for %1:").arg(line.name), m_till->terminal().currency,
         formatTypedAmount(line.unitPrice.minorUnits(), line.unitPrice.currency().exponent()));
     backToScan();
     if (!price)
@@ -94,17 +111,17 @@ void CheckoutWindow::overridePrice()
          {tr("Quantity"), QLocale().toString(line.quantity)}}};
     if (!approved(request, true))
         return;
-    if (Result<void> set = m_cart->overridePrice(row, *price); !set)
+    if (Result<void> set = m_till->overridePrice(*price); !set)
         showMessage(set.error().message, true);
 }
 
 void CheckoutWindow::discountLine()
 {
-    const int row = selectedRow();
-    if (row < 0)
+    const std::optional<CartLine> current = currentLine(*m_till);
+    if (!current)
         return;
-    const CartLine line = m_cart->cart().lines()[row];
-    DiscountDialog dialog(m_cart->cart(), row,
+    const CartLine &line = *current;
+    DiscountDialog dialog(m_till->cart(), m_till->currentRow(),
                           qint64(m_options.discountPercentWithoutManager) * 10'000, this);
     const bool chosen = dialog.exec() == QDialog::Accepted;
     backToScan();
@@ -118,44 +135,40 @@ void CheckoutWindow::discountLine()
                                               formatMoney(dialog.lineTotalAfter()))}}};
     if (!approved(request, dialog.needsManager()))
         return;
-    if (Result<void> set = m_cart->setLineDiscount(row, dialog.discount()); !set)
+    if (Result<void> set = m_till->setDiscount(dialog.discount()); !set)
         showMessage(set.error().message, true);
 }
 
 void CheckoutWindow::voidLastSale()
 {
-    if (!m_lastSale) {
+    if (!m_till->lastSale()) {
         showMessage(tr("There is no sale to void since you logged in."), true);
         return;
     }
-    const LastSale sale = *m_lastSale;
-    if (!approved({tr("Voiding the last sale"),
-                   {{tr("Receipt"), sale.receiptNumber},
-                    {tr("Total"), formatMoney(sale.total)},
-                    {tr("Paid"), sale.paidWith}}},
-                  true)) {
+    const till::LastSale sale = *m_till->lastSale();
+    QList<ApprovalRequest::Detail> details{{tr("Receipt"), sale.receiptNumber},
+                                  {tr("Total"), formatMoney(sale.total)}};
+    if (m_completed && m_completed->order.id() == sale.id)
+        details.append({tr("Paid"), paidWith(m_completed->order)});
+    if (!approved({tr("Voiding the last sale"), details}, true))
         return;
-    }
-    const QString voided = sale.id.toString(QUuid::WithoutBraces);
-    undoSale({voided, sale.version, OrderEvent::Cancel, Actor{m_user->name, m_approvedBy}},
+    undoSale({sale.id.toString(QUuid::WithoutBraces), sale.version, OrderEvent::Cancel,
+              m_till->actor()},
              tr("Sale %1 is void.").arg(sale.receiptNumber));
 }
 
 void CheckoutWindow::undoSale(const sync::SaleToUndo &sale, const QString &done)
 {
-    m_approvedBy.clear();
     showMessage(tr("Giving the money back…"));
     // The window stays in hand while a card refund is out; its answer says what to do.
     const QPointer<CheckoutWindow> self(this);
-    m_reversal->undo(sale, [self, sale, done](const Result<sync::SaleUndone> &undone) {
+    m_till->undo(sale, [self, done](const Result<sync::SaleUndone> &undone) {
         if (!self)
             return;
         if (!undone) {
             self->showMessage(undone.error().message, true);
             return;
         }
-        if (self->m_lastSale && self->m_lastSale->id == QUuid(sale.orderId))
-            self->m_lastSale.reset();
         const bool owed = std::any_of(
             undone->refunds.cbegin(), undone->refunds.cend(),
             [](const TenderRefund &r) { return r.outcome == TenderRefund::Outcome::Owed; });
@@ -176,42 +189,22 @@ void CheckoutWindow::returnSale()
     backToScan();
     if (!ok || receipt.isEmpty())
         return;
-    store::OrderFilter filter;
-    filter.receiptNumber = receipt;
-    Result<store::OrderPage> found = store::OrderHistory(m_database).page(filter, {}, 1);
-    if (!found) {
-        showMessage(found.error().message, true);
-        return;
-    }
-    if (found->orders.isEmpty()) {
-        showMessage(tr("No sale on this terminal has the receipt number \"%1\".").arg(receipt),
-                    true);
-        return;
-    }
-    const store::OrderSummary sale = found->orders.first();
-    // A paid sale is cancelled; one handed over or delivered is refunded.
-    const std::optional<OrderEvent> event =
-        sale.status == OrderStatus::Paid        ? std::optional(OrderEvent::Cancel)
-        : sale.status == OrderStatus::Completed ? std::optional(OrderEvent::Refund)
-                                                : std::nullopt;
-    if (!event) {
-        showMessage(tr("Receipt %1 is %2; there is nothing to give back.")
-                        .arg(receipt, orderStatusName(sale.status)),
-                    true);
+    Result<till::SaleToReturn> sale = m_till->findSale(receipt);
+    if (!sale) {
+        showMessage(sale.error().message, true);
         return;
     }
     const ApprovalRequest request{
         tr("Returning a sale"),
-        {{tr("Receipt"), sale.receiptNumber},
-         {tr("Sold"),
-          tr("%1 by %2")
-              .arg(QLocale().toString(sale.createdAt.toLocalTime(), QLocale::ShortFormat),
-                   sale.cashierId)},
-         {tr("Total to give back"), formatMoney(sale.total)}}};
+        {{tr("Receipt"), sale->receiptNumber},
+         {tr("Sold"), tr("%1 by %2")
+                          .arg(QLocale().toString(sale->soldAt.toLocalTime(), QLocale::ShortFormat),
+                               sale->cashier)},
+         {tr("Total to give back"), formatMoney(sale->total)}}};
     if (!approved(request, true))
         return;
-    undoSale({sale.id, sale.version, *event, Actor{m_user->name, m_approvedBy}},
-             tr("Sale %1 has been returned.").arg(receipt));
+    undoSale({sale->id, sale->version, sale->event, m_till->actor()},
+             tr("Sale %1 has been returned.").arg(sale->receiptNumber));
 }
 
 } // namespace counterline::ui

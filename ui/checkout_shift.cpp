@@ -19,55 +19,52 @@ namespace counterline::ui {
 
 bool CheckoutWindow::openShift()
 {
-    Result<std::optional<store::Shift>> open = m_shifts.current(*m_user);
-    if (open && open->has_value()) {
-        m_shift = **open;
-        return true;
-    }
+    const QString name = m_till->user()->name;
     const std::optional<Money> openingFloat = AmountPrompt::askMoney(
-        this, tr("Open shift"), tr("%1, count the opening float in the drawer:").arg(m_user->name),
-        m_terminal.currency);
+        this, tr("Open shift"), tr("%1, count the opening float in the drawer:").arg(name),
+        m_till->terminal().currency);
     if (!openingFloat)
         return false;
-    Result<store::Shift> shift = m_shifts.open(*m_user, *openingFloat);
-    if (!shift) {
+    if (Result<void> opened = m_till->openShift(*openingFloat); !opened) {
         m_login->reset();
+        m_login->showMessage(opened.error().message);
         return false;
     }
-    m_shift = *shift;
     return true;
 }
 
 void CheckoutWindow::closeShift()
 {
-    if (!m_shift)
+    if (!m_till->shift())
         return;
-    CloseShiftDialog count(m_terminal.currency, this);
+    Result<QList<till::ParkedSale>> parked = m_till->parkedSales();
+    CloseShiftDialog count(m_till->terminal().currency, parked ? *parked : QList<till::ParkedSale>(),
+                           this);
     if (count.exec() != QDialog::Accepted) {
         backToScan();
         return;
     }
-    Result<store::ZReport> closed =
-        m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name);
+    const QString cashier = m_till->user()->name;
+    Result<store::ZReport> closed = m_till->closeShift(count.cash(), count.card());
     if (!closed && closed.error().code == u"shift.orders_waiting"_s) {
         // Closing before the orders reach the server needs a manager, who is recorded; the
         // manager sees how many orders are still only on this till.
-        const Result<store::ZReport> figures =
-            m_shifts.report(*m_shift, count.cash(), count.card());
+        const Result<store::ZReport> figures = m_till->shiftReport(count.cash(), count.card());
         ApprovalRequest request{tr("Closing the shift before every order has synced"),
-                                {{tr("Cashier"), m_user->name}}};
+                                {{tr("Cashier"), cashier}}};
         if (figures) {
             request.details.append(
                 {tr("Orders not yet on the server"), QLocale().toString(figures->waitingToSync)});
             request.details.append({tr("Cash difference"), formatMoney(figures->cashDifference())});
         }
-        const std::optional<store::User> manager = ManagerApproval::ask(m_users, request, this);
+        const std::optional<store::User> manager =
+            ManagerApproval::ask(m_till->users(), request, this);
         if (!manager) {
             showMessage(closed.error().message, true);
             backToScan();
             return;
         }
-        closed = m_shifts.close(*m_shift, count.cash(), count.card(), m_user->name, manager->name);
+        closed = m_till->closeShift(count.cash(), count.card(), manager->name);
     }
     if (!closed) {
         showMessage(closed.error().message, true);
@@ -78,13 +75,12 @@ void CheckoutWindow::closeShift()
     const QString file =
         QDir(m_options.receiptDirectory)
             .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
-                                           m_shift->id.left(8)));
+                                           closed->shift.id.left(8)));
     const Result<void> printed =
-        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_terminal.storeId), {}},
+        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_till->terminal().storeId), {}},
                   m_options.paper, file, m_options.printerName);
     if (QFileInfo::exists(file))
         m_lastZReport = file;
-    m_shift.reset();
     logOut();
     const QString closedText =
         tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference()));

@@ -2,13 +2,9 @@
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
-#include "store/cart_store.h"
-#include "store/catalog.h"
 #include "store/database.h"
 #include "store/outbox_store.h"
-#include "store/shift_store.h"
-#include "store/terminal_identity.h"
-#include "store/user_store.h"
+#include "till/till.h"
 #include "ui/receipt.h"
 
 #include <QMainWindow>
@@ -16,12 +12,7 @@
 
 #include <memory>
 
-namespace counterline::sync {
-class CardPayments;
-class SaleReversal;
-struct SaleToUndo;
-} // namespace counterline::sync
-
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -35,6 +26,7 @@ struct ApprovalRequest;
 class CartModel;
 class ProductSearchModel;
 class LoginPage;
+class SaleCompletePanel;
 class SyncStatusBar;
 class TotalsPanel;
 
@@ -51,12 +43,12 @@ struct CheckoutOptions
     QUrl paymentService;
 };
 
-// The window a cashier works in all day. Keyboard and scanner first: the scan field always has
-// the focus, a scan adds the product (or bumps its line), and every action has a function key
-// shown on its button. The cart is saved after every change, so a crash loses nothing on screen.
-// Checkout commits the order in one transaction before the receipt is printed. The corrections
-// (F2-F7) live in checkout_corrections.cpp, the shift's opening and close in checkout_shift.cpp.
-// GUI thread; the database calls are short local SQLite statements.
+// The window a cashier works in all day, a view of the Till (till/till.h) that does the work.
+// Keyboard and scanner first: the scan field always has the focus, a scan adds the product (or
+// bumps its line), ↑/↓ pick the cart line the function keys act on, and every action has a
+// function key shown on its button. After payment the change due fills the window until Enter or
+// the next scan. The corrections (F2-F7) live in checkout_corrections.cpp, the shift's opening
+// and close in checkout_shift.cpp. GUI thread.
 class CheckoutWindow : public QMainWindow
 {
     Q_OBJECT
@@ -66,6 +58,7 @@ public:
                    CheckoutOptions options, QWidget *parent = nullptr);
     ~CheckoutWindow() override;
 
+    till::Till &till() { return *m_till; }
     CartModel &cartModel() { return *m_cart; }
     ProductSearchModel &searchResults() { return *m_found; }
     // The PDF of the last receipt printed (empty before the first sale).
@@ -84,17 +77,18 @@ private:
     void logOut();
     void scan();
     void search();
-    void addToCart(Product product);
+    void addToCart(const Product &product);
     bool eventFilter(QObject *watched, QEvent *event) override;
     void pay();
+    void printReceipt(); // the last sale's receipt: printed, or a copy once it was
+    void newSale();      // from the payment complete panel back to an empty cart
     void voidSelectedLine();
     void changeQuantity();
     void overridePrice();
     void discountLine();
     void voidLastSale();
     void returnSale(); // by receipt number, with a manager
-    // Undoes a whole sale: each tender's money back by whoever took it (sync::SaleReversal), then
-    // says what to give back, after `done`.
+    // Undoes a whole sale (till::Till::undo), then says what to give back after `done`.
     void undoSale(const sync::SaleToUndo &sale, const QString &done);
     bool openShift(); // asks for the opening float when the user has no open shift
     void closeShift();
@@ -103,41 +97,19 @@ private:
     bool approved(const ApprovalRequest &request, bool needsManager);
     void park();
     void resume();
-    void saveCart();
-    void freshCart();
+    void showCart();
     void showMessage(const QString &text, bool problem = false);
     void backToScan();
-    void refreshTotals();
-    int selectedRow() const;
     QWidget *buildSalePage();
+    void addActionButtons(QWidget *page, QGridLayout *buttons);
 
-    store::Database &m_database;
-    const Clock &m_clock;
-    IdSource &m_ids;
     CheckoutOptions m_options;
-    store::TerminalIdentity m_terminal;
-    store::UserStore m_users;
-    store::Catalog m_catalog;
-    store::CartStore m_carts;
-    store::ShiftStore m_shifts;
-    std::optional<store::Shift> m_shift;
-    std::optional<store::User> m_user;
+    till::Till *m_till = nullptr; // owned
     std::unique_ptr<CartModel> m_cart;
-    sync::CardPayments *m_cards = nullptr;    // owned by this window, when there is a service
-    sync::SaleReversal *m_reversal = nullptr; // owned by this window
     QString m_lastReceipt;
     QString m_lastZReport;
-    QString m_approvedBy; // the manager who approved something in the current cart
-    // The last sale since login, for F7 (void last sale) and what its approval shows.
-    struct LastSale
-    {
-        QUuid id;
-        int version = 0;
-        QString receiptNumber;
-        Money total;
-        QString paidWith; // "Cash 20.00 EUR, change 6.62 EUR", "Card 13.38 EUR"
-    };
-    std::optional<LastSale> m_lastSale;
+    std::optional<till::CompletedSale> m_completed; // the last sale, for its receipt
+    bool m_receiptPrinted = false;
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_login = nullptr;
@@ -147,6 +119,9 @@ private:
     ProductSearchModel *m_found = nullptr;
     QTimer *m_searchSoon = nullptr;
     TotalsPanel *m_totals = nullptr;
+    QStackedWidget *m_middle = nullptr; // the cart, or the payment complete panel
+    SaleCompletePanel *m_complete = nullptr;
+    QLabel *m_parkedCount = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_cashier = nullptr;
     SyncStatusBar *m_sync = nullptr;

@@ -1,7 +1,11 @@
 #include "ui/close_shift_dialog.h"
 
 #include "domain/typed_amount.h"
+#include "ui/money_format.h"
 
+#include <QDialogButtonBox>
+#include <QLocale>
+#include <QPushButton>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -10,7 +14,8 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
 
-CloseShiftDialog::CloseShiftDialog(const Currency &currency, QWidget *parent)
+CloseShiftDialog::CloseShiftDialog(const Currency &currency, const QList<till::ParkedSale> &parked,
+                                   QWidget *parent)
     : QDialog(parent)
     , m_currency(currency)
 {
@@ -26,7 +31,31 @@ CloseShiftDialog::CloseShiftDialog(const Currency &currency, QWidget *parent)
     m_message->setObjectName(u"closeShiftMessage"_s);
     layout->addRow(tr("Cash counted in the drawer"), m_cash);
     layout->addRow(tr("Card total on the reader's slip"), m_card);
+    m_message->setWordWrap(true);
     layout->addRow(m_message);
+    if (!parked.isEmpty()) {
+        QStringList carts;
+        for (const till::ParkedSale &cart : parked) {
+            carts.append(tr("%1 at %2: %n line(s), %3", nullptr, cart.lineCount)
+                             .arg(cart.parkedBy,
+                                  QLocale().toString(cart.parkedAt.toLocalTime(),
+                                                     QLocale::ShortFormat),
+                                  cart.total ? formatMoney(*cart.total) : QString(u"–"_s)));
+        }
+        auto *list = new QLabel(tr("Still parked (they stay for the next shift):") + u'\n' +
+                                    carts.join(u'\n'),
+                                this);
+        list->setObjectName(u"parkedAtClose"_s);
+        list->setWordWrap(true);
+        layout->addRow(list);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Close shift"));
+    buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    layout->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &CloseShiftDialog::check);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_cash, &QLineEdit::returnPressed, m_card, qOverload<>(&QWidget::setFocus));
     connect(m_card, &QLineEdit::returnPressed, this, &CloseShiftDialog::check);
 }

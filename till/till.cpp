@@ -15,8 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::till {
 
-Till::Till(store::Database &database, const Clock &clock, IdSource &ids,
-           const QUrl &paymentService, QObject *parent)
+Till::Till(store::Database &database, const Clock &clock, IdSource &ids, const QUrl &paymentService,
+           QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_clock(clock)
@@ -212,6 +212,14 @@ Result<void> Till::park()
     return success();
 }
 
+Result<int> Till::parkedCount()
+{
+    Result<QList<store::ParkedCart>> parked = m_carts.parked();
+    if (!parked)
+        return parked.error();
+    return int(parked->size());
+}
+
 Result<QList<ParkedSale>> Till::parkedSales()
 {
     Result<QList<store::ParkedCart>> parked = m_carts.parked();
@@ -234,14 +242,15 @@ Result<QList<ParkedSale>> Till::parkedSales()
 
 Result<Resumed> Till::resume(const QUuid &id)
 {
-    Result<QList<ParkedSale>> parked = parkedSales();
+    Result<QList<store::ParkedCart>> parked = m_carts.parked();
     if (!parked)
         return parked.error();
     const auto chosen = std::find_if(parked->cbegin(), parked->cend(),
-                                     [&](const ParkedSale &sale) { return sale.id == id; });
+                                     [&](const store::ParkedCart &cart) { return cart.id == id; });
     if (chosen == parked->cend())
         return Error{u"till.not_parked"_s, tr("that cart is no longer parked")};
-    Resumed resumed{*chosen, !m_cart.isEmpty()};
+    Resumed resumed{{chosen->id, chosen->parkedBy, chosen->parkedAt, chosen->lineCount, {}},
+                    !m_cart.isEmpty()};
     if (resumed.parkedTheOpenCart) {
         if (Result<void> parkedOpen = m_carts.park(m_cart.id(), m_user->name); !parkedOpen)
             return parkedOpen.error();

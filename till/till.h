@@ -135,7 +135,8 @@ public:
 
     // --- Parked carts (newest first) ---
     Result<void> park();
-    Result<QList<ParkedSale>> parkedSales();
+    Result<QList<ParkedSale>> parkedSales(); // loads and prices each: for the picker
+    Result<int> parkedCount();               // for the status bar
     Result<Resumed> resume(const QUuid &id);
 
     // --- The sale ---

@@ -1,10 +1,9 @@
 // The Till's sale: the checkout that commits the cart, the last sale, and finding and undoing a
 // sale that is brought back.
 
-#include "till/till.h"
-
 #include "store/order_history.h"
 #include "store/order_store.h"
+#include "till/till.h"
 
 #include <QLocale>
 #include <QPointer>
@@ -25,8 +24,8 @@ Result<CompletedSale> Till::checkout(const QList<Tender> &tenders)
     if (!sold)
         return sold.error(); // nothing was written; the cart is still here
     const Order &order = sold->order;
-    m_lastSale = LastSale{order.id(), order.version(), order.receiptNumber().toString(),
-                          order.total()};
+    m_lastSale =
+        LastSale{order.id(), order.version(), order.receiptNumber().toString(), order.total()};
     freshCart();
     return CompletedSale{order, sold->journal};
 }
@@ -50,8 +49,9 @@ Result<SaleToReturn> Till::findSale(const QString &receiptNumber)
                      tr("receipt %1 is %2; there is nothing to give back")
                          .arg(receipt, orderStatusWords(sale.status).toLower())};
     }
-    return SaleToReturn{sale.id,        sale.version, sale.receiptNumber, sale.createdAt,
-                        sale.cashierId, sale.total,   *event};
+    return SaleToReturn{sale.id,        sale.version,   sale.receiptNumber,
+                        sale.createdAt, sale.cashierId, sale.total,
+                        *event};
 }
 
 void Till::undo(const sync::SaleToUndo &sale, sync::SaleReversal::Done done)

@@ -32,7 +32,6 @@ public:
     const std::optional<CartTotals> &totals() const { return m_totals; }
     void replaceCart(Cart cart); // the till's cart after a change
 
-
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

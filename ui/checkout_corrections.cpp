@@ -147,14 +147,14 @@ void CheckoutWindow::voidLastSale()
     }
     const till::LastSale sale = *m_till->lastSale();
     QList<ApprovalRequest::Detail> details{{tr("Receipt"), sale.receiptNumber},
-                                  {tr("Total"), formatMoney(sale.total)}};
+                                           {tr("Total"), formatMoney(sale.total)}};
     if (m_completed && m_completed->order.id() == sale.id)
         details.append({tr("Paid"), paidWith(m_completed->order)});
     if (!approved({tr("Voiding the last sale"), details}, true))
         return;
-    undoSale({sale.id.toString(QUuid::WithoutBraces), sale.version, OrderEvent::Cancel,
-              m_till->actor()},
-             tr("Sale %1 is void.").arg(sale.receiptNumber));
+    undoSale(
+        {sale.id.toString(QUuid::WithoutBraces), sale.version, OrderEvent::Cancel, m_till->actor()},
+        tr("Sale %1 is void.").arg(sale.receiptNumber));
 }
 
 void CheckoutWindow::undoSale(const sync::SaleToUndo &sale, const QString &done)

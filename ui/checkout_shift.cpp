@@ -38,8 +38,8 @@ void CheckoutWindow::closeShift()
     if (!m_till->shift())
         return;
     Result<QList<till::ParkedSale>> parked = m_till->parkedSales();
-    CloseShiftDialog count(m_till->terminal().currency, parked ? *parked : QList<till::ParkedSale>(),
-                           this);
+    CloseShiftDialog count(m_till->terminal().currency,
+                           parked ? *parked : QList<till::ParkedSale>(), this);
     if (count.exec() != QDialog::Accepted) {
         backToScan();
         return;

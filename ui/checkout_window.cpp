@@ -5,8 +5,8 @@
 #include "ui/cart_model.h"
 #include "ui/login_page.h"
 #include "ui/money_format.h"
-#include "ui/payment_dialog.h"
 #include "ui/parked_carts_dialog.h"
+#include "ui/payment_dialog.h"
 #include "ui/product_search_model.h"
 #include "ui/sale_complete_panel.h"
 #include "ui/sync_status_bar.h"
@@ -50,8 +50,8 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     m_parkedCount->setObjectName(u"parkedCount"_s);
     statusBar()->addPermanentWidget(m_parkedCount);
     connect(m_till, &till::Till::parkedCountChanged, this, [this] {
-        Result<QList<till::ParkedSale>> parked = m_till->parkedSales();
-        const int count = parked ? int(parked->size()) : 0;
+        const Result<int> parked = m_till->parkedCount();
+        const int count = parked ? *parked : 0;
         m_parkedCount->setText(count ? tr("%n parked cart(s), F9", nullptr, count) : QString());
     });
     m_cashier = new QLabel(this);
@@ -185,8 +185,8 @@ void CheckoutWindow::pay()
     }
     PaymentDialog payment(m_till->totals()->total, this);
     if (sync::CardPayments *cards = m_till->cardPayments()) {
-        payment.offerIntegratedCard(
-            *cards, u"cart:"_s + m_till->cart().id().toString(QUuid::WithoutBraces));
+        payment.offerIntegratedCard(*cards, u"cart:"_s +
+                                                m_till->cart().id().toString(QUuid::WithoutBraces));
         payment.offerOfflineCard([this](const Money &amount) {
             return store::OfflineCards::allows(m_till->database(), amount, m_till->clock().now());
         });
@@ -227,9 +227,9 @@ void CheckoutWindow::printReceipt()
     if (copy)
         slip.title = tr("%1 (copy)").arg(slip.title);
     QDir().mkpath(m_options.receiptDirectory);
-    const QString file = QDir(m_options.receiptDirectory)
-                             .filePath(order.receiptNumber().toString() +
-                                       (copy ? u"-copy.pdf"_s : u".pdf"_s));
+    const QString file =
+        QDir(m_options.receiptDirectory)
+            .filePath(order.receiptNumber().toString() + (copy ? u"-copy.pdf"_s : u".pdf"_s));
     const Result<void> printed = printSlip(slip, m_options.paper, file, m_options.printerName);
     if (QFileInfo::exists(file))
         m_lastReceipt = file;
@@ -323,10 +323,10 @@ void CheckoutWindow::showMessage(const QString &text, bool problem)
     // widget each time.
     QPalette palette = this->palette();
     if (!text.isEmpty()) {
-        palette.setColor(QPalette::Window, problem ? QColor(0xfd, 0xe7, 0xe9)
-                                                   : QColor(0xe6, 0xf4, 0xea));
-        palette.setColor(QPalette::WindowText, problem ? QColor(0x8a, 0x00, 0x18)
-                                                       : QColor(0x0d, 0x4f, 0x22));
+        palette.setColor(QPalette::Window,
+                         problem ? QColor(0xfd, 0xe7, 0xe9) : QColor(0xe6, 0xf4, 0xea));
+        palette.setColor(QPalette::WindowText,
+                         problem ? QColor(0x8a, 0x00, 0x18) : QColor(0x0d, 0x4f, 0x22));
     }
     m_message->setPalette(palette);
     QFont font = m_message->font();

@@ -4,11 +4,11 @@
 #include "ui/money_format.h"
 
 #include <QDialogButtonBox>
-#include <QLocale>
-#include <QPushButton>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -36,15 +36,14 @@ CloseShiftDialog::CloseShiftDialog(const Currency &currency, const QList<till::P
     if (!parked.isEmpty()) {
         QStringList carts;
         for (const till::ParkedSale &cart : parked) {
-            carts.append(tr("%1 at %2: %n line(s), %3", nullptr, cart.lineCount)
-                             .arg(cart.parkedBy,
-                                  QLocale().toString(cart.parkedAt.toLocalTime(),
-                                                     QLocale::ShortFormat),
-                                  cart.total ? formatMoney(*cart.total) : QString(u"–"_s)));
+            carts.append(
+                tr("%1 at %2: %n line(s), %3", nullptr, cart.lineCount)
+                    .arg(cart.parkedBy,
+                         QLocale().toString(cart.parkedAt.toLocalTime(), QLocale::ShortFormat),
+                         cart.total ? formatMoney(*cart.total) : QString(u"–"_s)));
         }
-        auto *list = new QLabel(tr("Still parked (they stay for the next shift):") + u'\n' +
-                                    carts.join(u'\n'),
-                                this);
+        auto *list = new QLabel(
+            tr("Still parked (they stay for the next shift):") + u'\n' + carts.join(u'\n'), this);
         list->setObjectName(u"parkedAtClose"_s);
         list->setWordWrap(true);
         layout->addRow(list);

@@ -55,13 +55,13 @@ SaleCompletePanel::SaleCompletePanel(QWidget *parent)
 
 void SaleCompletePanel::show(const Order &order, bool printed)
 {
-    m_headline->setText(order.change().isZero()
-                            ? tr("Paid")
-                            : tr("Change %1").arg(formatMoney(order.change())));
+    m_headline->setText(order.change().isZero() ? tr("Paid")
+                                                : tr("Change %1").arg(formatMoney(order.change())));
     QStringList rows{tr("Total %1").arg(formatMoney(order.total()))};
     for (const Tender &tender : order.tenders()) {
-        rows.append(tender.kind == TenderKind::Cash ? tr("Cash %1").arg(formatMoney(tender.amount))
-                                                    : tr("Card %1").arg(formatMoney(tender.amount)));
+        rows.append(tender.kind == TenderKind::Cash
+                        ? tr("Cash %1").arg(formatMoney(tender.amount))
+                        : tr("Card %1").arg(formatMoney(tender.amount)));
     }
     rows.append(tr("Receipt %1").arg(order.receiptNumber().toString()));
     m_details->setText(rows.join(u'\n'));

@@ -1,5 +1,6 @@
 #include "protocol/payment_wire.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,26 @@ ChargeAnswer chargeAnswerFrom(const QJsonObject &charge)
     const bool captured = charge.value(u"status"_s).toString() == u"captured"_s;
     return {charge.value(u"id"_s).toString(), captured,
             captured ? QString() : charge.value(u"decline_code"_s).toString()};
+}
+
+QString declineReason(const QString &declineCode)
+{
+    const char *context = "counterline::protocol::DeclineReason";
+    if (declineCode == u"insufficient_funds"_s) {
+        return QCoreApplication::translate(
+            context, "The bank declined the card: not enough funds. Ask for another card or cash.");
+    }
+    if (declineCode == u"expired_card"_s) {
+        return QCoreApplication::translate(context,
+                                           "The card has expired. Ask for another card or cash.");
+    }
+    if (declineCode.isEmpty() || declineCode == u"card_declined"_s) {
+        return QCoreApplication::translate(
+            context, "The bank declined the card. Ask for another card or cash.");
+    }
+    return QCoreApplication::translate(
+               context, "The bank declined the card (reason \"%1\"). Ask for another card or cash.")
+        .arg(declineCode);
 }
 
 } // namespace counterline::protocol

@@ -26,4 +26,10 @@ struct ChargeAnswer
 
 ChargeAnswer chargeAnswerFrom(const QJsonObject &charge);
 
+// Why a card was declined, as a sentence for the cashier or the operator in their language, with
+// what to do: "insufficient_funds" → "The bank declined the card: not enough funds. …". Codes
+// the till does not know get the general sentence (and the code, for the card company's help
+// desk).
+QString declineReason(const QString &declineCode);
+
 } // namespace counterline::protocol

@@ -23,7 +23,7 @@ CardOutcome outcomeOf(const QJsonObject &json)
     if (charge.captured)
         return {CardOutcome::Kind::Approved, charge.id, {}, CardPayments::tr("Card approved.")};
     return {CardOutcome::Kind::Declined, charge.id, charge.declineCode,
-            CardPayments::tr("The card was declined (%1).").arg(charge.declineCode)};
+            protocol::declineReason(charge.declineCode)};
 }
 
 // Refused or no such host: the request never left this machine.

@@ -121,6 +121,8 @@ Result<qint64> Till::quantityPrefix(QString &code) const
 
 Result<int> Till::scan(const QString &typed)
 {
+    if (Result<void> ready = readyToSell(); !ready)
+        return ready.error();
     QString code = typed.trimmed();
     Result<qint64> pieces = quantityPrefix(code);
     if (!pieces)
@@ -153,8 +155,19 @@ Result<int> Till::scan(const QString &typed)
                  tr("several products match \"%1\": pick one with ↓ and Enter").arg(code)};
 }
 
+Result<void> Till::readyToSell() const
+{
+    if (!m_user)
+        return Error{u"till.logged_out"_s, tr("nobody is logged in at this till")};
+    if (!m_shift)
+        return Error{u"till.no_shift"_s, tr("no shift is open at this till")};
+    return success();
+}
+
 Result<int> Till::add(const Product &product)
 {
+    if (Result<void> ready = readyToSell(); !ready)
+        return ready.error();
     Cart edited = m_cart;
     Result<int> lineNo = edited.addProduct(product, m_pendingQuantity);
     if (!lineNo)
@@ -203,6 +216,8 @@ Actor Till::actor() const
 
 Result<void> Till::park()
 {
+    if (Result<void> ready = readyToSell(); !ready)
+        return ready;
     if (m_cart.isEmpty())
         return Error{u"till.empty_cart"_s, tr("the cart is empty; there is nothing to park")};
     if (Result<void> parked = m_carts.park(m_cart.id(), m_user->name); !parked)
@@ -242,6 +257,8 @@ Result<QList<ParkedSale>> Till::parkedSales()
 
 Result<Resumed> Till::resume(const QUuid &id)
 {
+    if (Result<void> ready = readyToSell(); !ready)
+        return ready.error();
     Result<QList<store::ParkedCart>> parked = m_carts.parked();
     if (!parked)
         return parked.error();

@@ -152,6 +152,7 @@ signals:
     void parkedCountChanged(); // a cart parked or resumed
 
 private:
+    Result<void> readyToSell() const; // someone is logged in and their shift is open
     Result<void> change(const std::function<Result<void>(Cart &, int lineNo)> &edit);
     void setCart(Cart cart);
     void freshCart();

@@ -14,8 +14,8 @@ namespace counterline::till {
 
 Result<CompletedSale> Till::checkout(const QList<Tender> &tenders)
 {
-    if (!m_user)
-        return Error{u"till.logged_out"_s, tr("nobody is logged in at this till")};
+    if (Result<void> ready = readyToSell(); !ready)
+        return ready.error();
     if (m_cart.isEmpty() || !m_totals)
         return Error{u"till.empty_cart"_s, tr("the cart is empty")};
     store::OrderStore orders(m_database, m_clock, m_ids);

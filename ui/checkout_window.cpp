@@ -52,7 +52,7 @@ CheckoutWindow::CheckoutWindow(store::Database &database, const Clock &clock, Id
     connect(m_till, &till::Till::parkedCountChanged, this, [this] {
         const Result<int> parked = m_till->parkedCount();
         const int count = parked ? *parked : 0;
-        m_parkedCount->setText(count ? tr("%n parked cart(s), F9", nullptr, count) : QString());
+        m_parkedCount->setText(count ? tr("Parked carts: %n (F9)", nullptr, count) : QString());
     });
     m_cashier = new QLabel(this);
     statusBar()->addPermanentWidget(m_cashier);
@@ -115,6 +115,7 @@ void CheckoutWindow::scan()
     const QString why = added.error().code;
     if (why == u"till.quantity_waiting"_s) {
         m_scan->clear();
+        showCart(); // the placeholder says what waits
         showMessage(added.error().message);
         return;
     }

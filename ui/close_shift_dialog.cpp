@@ -37,7 +37,7 @@ CloseShiftDialog::CloseShiftDialog(const Currency &currency, const QList<till::P
         QStringList carts;
         for (const till::ParkedSale &cart : parked) {
             carts.append(
-                tr("%1 at %2: %n line(s), %3", nullptr, cart.lineCount)
+                tr("%1 at %2: %3 (lines: %n)", nullptr, cart.lineCount)
                     .arg(cart.parkedBy,
                          QLocale().toString(cart.parkedAt.toLocalTime(), QLocale::ShortFormat),
                          cart.total ? formatMoney(*cart.total) : QString(u"–"_s)));

@@ -67,19 +67,26 @@ PaymentDialog::PaymentDialog(const Money &total, QWidget *parent)
     m_cash->setMinimumHeight(44);
     cashRow->addWidget(new QLabel(tr("Cash (Enter)"), this), 0, 0);
     cashRow->addWidget(m_cash, 0, 1, 1, 4);
-    auto *exact = new QPushButton(tr("Exact"), this);
+    // One key for the cash most customers hand over: F1 the exact amount, F2–F5 the next notes.
+    auto *exact = new QPushButton(tr("F1 Exact"), this);
     exact->setObjectName(u"exactCash"_s);
+    exact->setAccessibleName(tr("Cash, the exact amount"));
     exact->setMinimumHeight(44);
     cashRow->addWidget(exact, 1, 0);
     connect(exact, &QPushButton::clicked, this, [this] { addCash(remaining()); });
+    new QShortcut(QKeySequence(Qt::Key_F1), this, [this] { addCash(remaining()); });
     const qint64 unit = m_total.currency().minorPerMajor();
     int column = 1;
     for (qint64 note : likelyNotes(m_total.minorUnits(), unit)) {
-        auto *button = new QPushButton(formatMoney(Money(note, m_total.currency())), this);
+        const Money given(note, m_total.currency());
+        const auto key = Qt::Key(Qt::Key_F1 + column);
+        auto *button = new QPushButton(tr("F%1 %2").arg(column + 1).arg(formatMoney(given)), this);
+        button->setObjectName(u"quickCash%1"_s.arg(column));
+        button->setAccessibleName(tr("Cash, %1 given").arg(formatMoney(given)));
         button->setMinimumHeight(44);
         cashRow->addWidget(button, 1, column++);
-        connect(button, &QPushButton::clicked, this,
-                [this, note] { addCash(Money(note, m_total.currency())); });
+        connect(button, &QPushButton::clicked, this, [this, given] { addCash(given); });
+        new QShortcut(QKeySequence(key), this, [this, given] { addCash(given); });
         m_quickButtons.append(button);
     }
     layout->addLayout(cashRow);
@@ -105,6 +112,7 @@ PaymentDialog::PaymentDialog(const Money &total, QWidget *parent)
     layout->addWidget(m_list);
     m_message = new QLabel(this);
     m_message->setObjectName(u"paymentMessage"_s);
+    m_message->setWordWrap(true); // a long refusal wraps instead of widening the dialog
     layout->addWidget(m_message);
     auto *cancel = new QPushButton(tr("Back to the sale (Esc)"), this);
     cancel->setMinimumHeight(44);

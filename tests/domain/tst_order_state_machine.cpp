@@ -85,6 +85,28 @@ private slots:
         QVERIFY(!isFinalOrderStatus(OrderStatus::Completed));
     }
 
+    // The event that undoes a whole sale is always a legal one from its status, and it ends
+    // the order; statuses with nothing to give back have none.
+    void undoingASaleIsLegalAndFinal()
+    {
+        QCOMPARE(undoingEvent(OrderStatus::Paid), OrderEvent::Cancel);
+        QCOMPARE(undoingEvent(OrderStatus::Completed), OrderEvent::Refund);
+        for (OrderStatus status : kAllOrderStatuses) {
+            const std::optional<OrderEvent> event = undoingEvent(status);
+            if (!event)
+                continue;
+            const Result<OrderStatus> after = nextOrderStatus(status, *event);
+            QVERIFY2(after.ok(), qPrintable(orderStatusName(status)));
+            QVERIFY(isFinalOrderStatus(*after));
+        }
+        QVERIFY(!undoingEvent(OrderStatus::Created));
+        QVERIFY(!undoingEvent(OrderStatus::Cancelled));
+        QVERIFY(!undoingEvent(OrderStatus::Refunded));
+        for (OrderStatus status : kAllOrderStatuses)
+            QVERIFY(!orderStatusWords(status).isEmpty());
+        QCOMPARE(orderStatusWords(OrderStatus::Cancelled), u"Cancelled"_s);
+    }
+
     void namesRoundTrip()
     {
         for (OrderStatus status : kAllOrderStatuses)

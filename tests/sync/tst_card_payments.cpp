@@ -77,7 +77,9 @@ private slots:
             pay(cards, {u"cart:2:card:1"_s, euros(500), u"tok_insufficient"_s, u"cart:2"_s});
         QCOMPARE(declined.kind, sync::CardOutcome::Kind::Declined);
         QCOMPARE(declined.declineCode, u"insufficient_funds"_s);
-        QVERIFY(declined.message.contains(u"insufficient_funds"_s));
+        QCOMPARE(declined.message,
+                 u"The bank declined the card: not enough funds. Ask for another card or cash."_s);
+        QVERIFY(!declined.message.contains(u"insufficient_funds"_s)); // a sentence, not a code
     }
 
     // The service captures, then its answer comes too late for the terminal: the terminal asks

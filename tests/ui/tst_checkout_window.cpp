@@ -17,6 +17,7 @@
 #include "ui/close_shift_dialog.h"
 #include "ui/discount_dialog.h"
 #include "ui/manager_approval.h"
+#include "ui/parked_carts_dialog.h"
 #include "ui/payment_dialog.h"
 #include "ui/product_search_model.h"
 #include "ui/qr_code.h"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTimer>
 #include <QTranslator>
@@ -99,7 +101,10 @@ private slots:
             type(dialog->findChild<QLineEdit *>(u"cashGiven"_s), u"20"_s);
         });
         press(Qt::Key_F12);
-        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"7,33 EUR"_s));
+        // The change, in the largest type on the window, in place of the cart.
+        QTRY_COMPARE(label(u"changeDue"_s), u"Change 7,33 EUR"_s);
+        QVERIFY(m_window->findChild<QWidget *>(u"saleComplete"_s)->isVisible());
+        QVERIFY(label(u"saleCompleteDetails"_s).contains(u"Cash 20,00 EUR"_s));
 
         // Committed before printed: the order, its tender and change, its outbox row.
         QCOMPARE(m_terminal->count(u"SELECT count(*) FROM orders WHERE status = 'PAID'"_s), 1);
@@ -127,7 +132,8 @@ private slots:
             type(dialog->findChild<QLineEdit *>(u"cardReference"_s), u"APPROVAL-77"_s);
         });
         press(Qt::Key_F12);
-        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"Paid"_s));
+        QTRY_COMPARE(label(u"changeDue"_s), u"Paid"_s);
+        QVERIFY(label(u"saleCompleteDetails"_s).contains(u"Card 3,99 EUR"_s));
         QCOMPARE(m_terminal->count(u"SELECT count(*) FROM tenders"_s), 2);
         QCOMPARE(m_terminal->count(u"SELECT amount_minor FROM tenders WHERE kind = 'card' "
                                    "AND reference = 'APPROVAL-77'"_s),
@@ -195,22 +201,50 @@ private slots:
         QCOMPARE(m_window->cartModel().rowCount(), 0);
     }
 
+    // F8 parks, F9 opens the parked carts newest first; the one chosen comes back and the cart
+    // that was open is parked in its place. The status bar counts them.
     void parkAndResume()
     {
         logIn(u"1234"_s);
-        type(scanField(), u"4000000000013"_s);
+        type(scanField(), u"4000000000013"_s); // BROT
         press(Qt::Key_F8);
         QCOMPARE(m_window->cartModel().rowCount(), 0);
+        m_terminal->clock.advanceMs(60'000);
+        type(scanField(), u"4000000000020"_s);
+        type(scanField(), u"4000000000020"_s);
+        press(Qt::Key_F8);
+        QCOMPARE(label(u"parkedCount"_s), u"Parked carts: 2 (F9)"_s);
         store::CartStore carts(*m_terminal->database, m_terminal->clock);
-        QCOMPARE(carts.parked()->size(), 1);
-        QCOMPARE(carts.parked()->first().parkedBy, u"Anna"_s);
+        QCOMPARE(carts.parked()->size(), 2);
 
         type(scanField(), u"4000000000037"_s); // the next customer
+        QStringList shown;
+        bool noted = false;
+        whenModal<ui::ParkedCartsDialog>([&](ui::ParkedCartsDialog *picker) {
+            auto *table = picker->findChild<QTableWidget *>(u"parkedCarts"_s);
+            for (int row = 0; row < table->rowCount(); ++row)
+                shown.append(table->item(row, 1)->text() + u' ' + table->item(row, 2)->text());
+            noted = picker->findChild<QLabel *>(u"parkedCartsNote"_s) != nullptr;
+            QCOMPARE(table->currentRow(), 0);
+            QTest::keyClick(table, Qt::Key_Down); // the older one: BROT
+            QTest::keyClick(table, Qt::Key_Return);
+        });
         press(Qt::Key_F9);
+        QCOMPARE(shown.size(), 2);
+        QVERIFY2(shown[0].endsWith(u" 1"_s) && shown[1].endsWith(u" 1"_s),
+                 qPrintable(shown.join(u'|')));
+        QVERIFY(shown[0] > shown[1]); // 09:01 before 09:00: newest first
+        QVERIFY(noted);
         QCOMPARE(m_window->cartModel().rowCount(), 1);
         QCOMPARE(m_window->cartModel().cart().lines().first().sku, u"BROT"_s);
         QVERIFY(label(u"saleMessage"_s).contains(u"Anna"_s));
-        QCOMPARE(carts.parked()->size(), 1); // the other cart waits now
+        QVERIFY(label(u"saleMessage"_s).contains(u"The cart that was open is parked."_s));
+        QCOMPARE(carts.parked()->size(), 2); // the next customer's cart waits now
+        QCOMPARE(label(u"parkedCount"_s), u"Parked carts: 2 (F9)"_s);
+
+        whenModal<ui::ParkedCartsDialog>([](ui::ParkedCartsDialog *picker) { picker->reject(); });
+        press(Qt::Key_F9); // Escape keeps the cart on screen
+        QCOMPARE(m_window->cartModel().cart().lines().first().sku, u"BROT"_s);
     }
 
     void anOpenCartSurvivesARestart()
@@ -315,7 +349,8 @@ private slots:
             dialog->accept();
         });
         press(Qt::Key_F6);
-        QTRY_VERIFY(label(u"saleMessage"_s).contains(u"CANCELLED"_s));
+        QTRY_VERIFY(
+            label(u"saleMessage"_s).contains(u"is cancelled; there is nothing to give back"_s));
         QCOMPARE(m_terminal->count(u"SELECT count(*) FROM order_events WHERE event = 'Cancel'"_s),
                  1);
     }
@@ -373,7 +408,7 @@ private slots:
             token->setCurrentIndex(token->findData(u"tok_insufficient"_s));
             QTest::mouseClick(dialog->findChild<QWidget *>(u"chargeCard"_s), Qt::LeftButton);
             auto *message = dialog->findChild<QLabel *>(u"paymentMessage"_s);
-            QTRY_VERIFY2(message->text().contains(u"insufficient_funds"_s),
+            QTRY_VERIFY2(message->text().contains(u"not enough funds"_s),
                          qPrintable(message->text() + u" | "_s + token->currentData().toString()));
             declined = message->text();
             token->setCurrentIndex(token->findData(u"tok_visa"_s));
@@ -381,7 +416,7 @@ private slots:
         });
         press(Qt::Key_F12);
         QTRY_COMPARE(m_terminal->count(u"SELECT count(*) FROM orders"_s), 1);
-        QVERIFY(declined.contains(u"declined"_s));
+        QVERIFY(declined.contains(u"declined the card"_s));
         const QString reference =
             sqlkit::selectValue(m_terminal->db(), u"SELECT reference FROM tenders"_s)->toString();
         QVERIFY2(reference.startsWith(u"ch_"_s), qPrintable(reference));
@@ -611,12 +646,19 @@ private slots:
         ui::CartModel model(m_terminal->cart({}));
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.addProduct(m_terminal->product(u"BROT"_s)).ok());
-        QVERIFY(model.addProduct(m_terminal->product(u"WEIN"_s), 2).ok());
-        QVERIFY(model.setQuantity(0, 3).ok());
-        QVERIFY(!model.setQuantity(0, 0).ok()); // refused by the cart, nothing changes
+        Cart cart = model.cart(); // the till edits its cart; the model shows each state
+        QVERIFY(cart.addProduct(m_terminal->product(u"BROT"_s)).ok());
+        model.replaceCart(cart);
+        QVERIFY(cart.addProduct(m_terminal->product(u"WEIN"_s), 2).ok());
+        model.replaceCart(cart);
+        const int brot = cart.lines().first().lineNo;
+        QVERIFY(cart.setQuantity(brot, 3).ok());
+        QVERIFY(!cart.setQuantity(brot, 0).ok()); // refused by the cart, nothing changes
+        model.replaceCart(cart);
         QCOMPARE(model.cart().lines().first().quantity, 3);
-        QVERIFY(model.voidLine(1).ok());
+        QCOMPARE(model.data(model.index(0, ui::CartModel::Quantity)).toString(), u"3"_s);
+        QVERIFY(cart.voidLine(cart.lines().last().lineNo).ok());
+        model.replaceCart(cart);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.data(model.index(0, ui::CartModel::Total)).toString(), u"7,47 EUR"_s);
     }

@@ -88,8 +88,8 @@ private slots:
         QCOMPARE(m_terminal->count(u"SELECT amount_minor FROM tenders WHERE kind = 'cash'"_s),
                  2050);
         QCOMPARE(m_terminal->count(u"SELECT change_minor FROM orders"_s), 783);
-        QVERIFY2(label(*m_window, u"saleMessage"_s).contains(change),
-                 qPrintable(label(*m_window, u"saleMessage"_s)));
+        QVERIFY2(label(*m_window, u"changeDue"_s).contains(change),
+                 qPrintable(label(*m_window, u"changeDue"_s)));
     }
 
     // 899 typed for 8,99 due: the cashier sees the amount and the change and goes back; nothing

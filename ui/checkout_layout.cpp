@@ -90,6 +90,8 @@ QWidget *CheckoutWindow::buildSalePage()
     QFont lines = m_table->font();
     lines.setPixelSize(18);
     m_table->setFont(lines);
+    // Figures are never elided: their columns take what their text needs, the name the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(CartModel::Name, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(36);
     m_table->verticalHeader()->hide();

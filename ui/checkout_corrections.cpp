@@ -34,14 +34,8 @@ std::optional<CartLine> currentLine(const till::Till &till)
 QString paidWith(const Order &order)
 {
     QStringList parts;
-    for (const Tender &tender : order.tenders()) {
-        QString part = tender.kind == TenderKind::Cash
-                           ? CheckoutWindow::tr("Cash %1").arg(formatMoney(tender.amount))
-                           : CheckoutWindow::tr("Card %1").arg(formatMoney(tender.amount));
-        if (tender.needsCapture)
-            part += u' ' + CheckoutWindow::tr("(taken offline)");
-        parts.append(part);
-    }
+    for (const Tender &tender : order.tenders())
+        parts.append(tenderWords(tender));
     if (!order.change().isZero())
         parts.append(CheckoutWindow::tr("change %1").arg(formatMoney(order.change())));
     return parts.join(u", "_s);

@@ -2,6 +2,8 @@
 
 #include "domain/typed_amount.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace counterline::ui {
@@ -24,6 +26,18 @@ QString formatPercent(qint64 ppm, const QLocale &locale)
             text.chop(point.size());
     }
     return text;
+}
+
+QString tenderWords(const Tender &tender)
+{
+    const char *context = "counterline::ui::Tender";
+    QString words = tender.kind == TenderKind::Cash
+                        ? QCoreApplication::translate(context, "Cash %1")
+                        : QCoreApplication::translate(context, "Card %1");
+    words = words.arg(formatMoney(tender.amount));
+    if (tender.needsCapture)
+        words += u' ' + QCoreApplication::translate(context, "(taken offline)");
+    return words;
 }
 
 } // namespace counterline::ui

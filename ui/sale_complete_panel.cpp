@@ -58,11 +58,8 @@ void SaleCompletePanel::show(const Order &order, bool printed)
     m_headline->setText(order.change().isZero() ? tr("Paid")
                                                 : tr("Change %1").arg(formatMoney(order.change())));
     QStringList rows{tr("Total %1").arg(formatMoney(order.total()))};
-    for (const Tender &tender : order.tenders()) {
-        rows.append(tender.kind == TenderKind::Cash
-                        ? tr("Cash %1").arg(formatMoney(tender.amount))
-                        : tr("Card %1").arg(formatMoney(tender.amount)));
-    }
+    for (const Tender &tender : order.tenders())
+        rows.append(tenderWords(tender));
     rows.append(tr("Receipt %1").arg(order.receiptNumber().toString()));
     m_details->setText(rows.join(u'\n'));
     setPrinted(printed);

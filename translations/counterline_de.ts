@@ -1383,6 +1383,33 @@
     </message>
 </context>
 <context>
+    <name>counterline::OrderStatus</name>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+</context>
+<context>
     <name>counterline::Tender</name>
     <message>
         <source>&quot;%1&quot; is not a tender kind (cash or card)</source>
@@ -2587,10 +2614,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Karte genehmigt.</translation>
     </message>
     <message>
-        <source>The card was declined (%1).</source>
-        <translation>Die Karte wurde abgelehnt (%1).</translation>
-    </message>
-    <message>
         <source>The payment service is a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
         <translation>Der Zahlungsdienst ist eine URL wie http://127.0.0.1:8090, nicht „%1“.</translation>
     </message>
@@ -2671,6 +2694,57 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
         <translation>Die Karte wurde erstattet, aber der Verkauf wurde nicht als rückgängig gemacht erfasst (%1). Bitte erneut versuchen: Die Karte wird nicht zweimal erstattet.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::till::Till</name>
+    <message>
+        <source>the cart has no line to change</source>
+        <translation>der Warenkorb hat keine Zeile, die sich ändern ließe</translation>
+    </message>
+    <message>
+        <source>a quantity before * is %1 to %2 pieces, not %3</source>
+        <translation>eine Menge vor * ist %1 bis %2 Stück, nicht %3</translation>
+    </message>
+    <message>
+        <source>the next item is added %1 times</source>
+        <translation>der nächste Artikel wird %1-mal hinzugefügt</translation>
+    </message>
+    <message>
+        <source>nothing in the catalog has the barcode or SKU &quot;%1&quot;</source>
+        <translation>nichts im Katalog hat den Barcode oder die Artikelnummer „%1“</translation>
+    </message>
+    <message>
+        <source>several products match &quot;%1&quot;: pick one with ↓ and Enter</source>
+        <translation>mehrere Artikel passen zu „%1“: einen mit ↓ und Enter wählen</translation>
+    </message>
+    <message>
+        <source>nobody is logged in at this till</source>
+        <translation>an dieser Kasse ist niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>no shift is open at this till</source>
+        <translation>an dieser Kasse ist keine Schicht offen</translation>
+    </message>
+    <message>
+        <source>the cart is empty; there is nothing to park</source>
+        <translation>der Warenkorb ist leer; es gibt nichts zu parken</translation>
+    </message>
+    <message>
+        <source>that cart is no longer parked</source>
+        <translation>dieser Warenkorb ist nicht mehr geparkt</translation>
+    </message>
+    <message>
+        <source>the cart is empty</source>
+        <translation>der Warenkorb ist leer</translation>
+    </message>
+    <message>
+        <source>no sale on this terminal has the receipt number &quot;%1&quot;</source>
+        <translation>kein Verkauf an dieser Kasse hat die Bonnummer „%1“</translation>
+    </message>
+    <message>
+        <source>receipt %1 is %2; there is nothing to give back</source>
+        <translation>Bon %1 ist %2; es gibt nichts zurückzugeben</translation>
     </message>
 </context>
 <context>
@@ -2855,14 +2929,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Schicht abgeschlossen. Kassendifferenz %1.</translation>
     </message>
     <message>
-        <source>Nothing in the catalog has the barcode or SKU &quot;%1&quot;.</source>
-        <translation>Im Katalog hat nichts den Barcode oder die Artikelnummer „%1“.</translation>
-    </message>
-    <message>
-        <source>Several products match &quot;%1&quot;: pick one with ↓ and Enter.</source>
-        <translation>Mehrere Artikel passen zu „%1“: einen mit ↓ und Enter wählen.</translation>
-    </message>
-    <message>
         <source>%1 added.</source>
         <translation>%1 hinzugefügt.</translation>
     </message>
@@ -2903,28 +2969,12 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Belegnummer des zurückgebrachten Verkaufs:</translation>
     </message>
     <message>
-        <source>No sale on this terminal has the receipt number &quot;%1&quot;.</source>
-        <translation>Kein Verkauf dieser Kasse hat die Belegnummer „%1“.</translation>
-    </message>
-    <message>
-        <source>Receipt %1 is %2; there is nothing to give back.</source>
-        <translation>Beleg %1 ist %2; es gibt nichts zurückzugeben.</translation>
-    </message>
-    <message>
         <source>The cart is empty.</source>
         <translation>Der Warenkorb ist leer.</translation>
     </message>
     <message>
         <source>The sale was not saved: %1</source>
         <translation>Der Verkauf wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Paid. Receipt %1.</source>
-        <translation>Bezahlt. Beleg %1.</translation>
-    </message>
-    <message>
-        <source>Change due: %1. Receipt %2.</source>
-        <translation>Rückgeld: %1. Beleg %2.</translation>
     </message>
     <message>
         <source>Cart parked. F9 brings it back.</source>
@@ -3019,20 +3069,47 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <source>Cash %1</source>
-        <translation>Bar %1</translation>
-    </message>
-    <message>
-        <source>Card %1</source>
-        <translation>Karte %1</translation>
-    </message>
-    <message>
-        <source>(taken offline)</source>
-        <translation>(offline angenommen)</translation>
-    </message>
-    <message>
         <source>change %1</source>
         <translation>Rückgeld %1</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parked carts: %n (F9)</source>
+        <translation>
+            <numerusform>Geparkte Warenkörbe: %n (F9)</numerusform>
+            <numerusform>Geparkte Warenkörbe: %n (F9)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no receipt to print since the till started.</source>
+        <translation>Seit dem Start der Kasse gibt es keinen Bon zum Drucken.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed again.</source>
+        <translation>Bon %1 erneut gedruckt.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed.</source>
+        <translation>Bon %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>The cart that was open is parked.</source>
+        <translation>Der offene Warenkorb ist geparkt.</translation>
+    </message>
+    <message>
+        <source>%1 × — scan the item</source>
+        <translation>%1 × – Artikel scannen</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3125,17 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Kartensumme laut Terminalbeleg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2: %3 (lines: %n)</source>
+        <translation>
+            <numerusform>%1 um %2: %3 (Zeilen: %n)</numerusform>
+            <numerusform>%1 um %2: %3 (Zeilen: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still parked (they stay for the next shift):</source>
+        <translation>Noch geparkt (sie bleiben für die nächste Schicht):</translation>
     </message>
 </context>
 <context>
@@ -3678,6 +3766,45 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
 </context>
 <context>
+    <name>counterline::ui::ParkedCartsDialog</name>
+    <message>
+        <source>Parked carts</source>
+        <translation>Geparkte Warenkörbe</translation>
+    </message>
+    <message>
+        <source>Parked carts, newest first</source>
+        <translation>Geparkte Warenkörbe, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Parked by</source>
+        <translation>Geparkt von</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>cannot be priced</source>
+        <translation>nicht bepreisbar</translation>
+    </message>
+    <message>
+        <source>The cart on screen is parked when you resume another.</source>
+        <translation>Der Warenkorb auf dem Bildschirm wird geparkt, wenn Sie einen anderen fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::PaymentDialog</name>
     <message>
         <source>Payment</source>
@@ -3690,10 +3817,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>Cash (Enter)</source>
         <translation>Bar (Enter)</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Passend</translation>
     </message>
     <message>
         <source>Approval code from the card reader</source>
@@ -3786,6 +3909,22 @@ Rückgeld: %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>Nein, zurück (Esc)</translation>
+    </message>
+    <message>
+        <source>F1 Exact</source>
+        <translation>F1 Passend</translation>
+    </message>
+    <message>
+        <source>Cash, the exact amount</source>
+        <translation>Bar, der genaue Betrag</translation>
+    </message>
+    <message>
+        <source>F%1 %2</source>
+        <translation>F%1 %2</translation>
+    </message>
+    <message>
+        <source>Cash, %1 given</source>
+        <translation>Bar, %1 gegeben</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4074,45 @@ Rückgeld: %3</translation>
     <message>
         <source>Pay back to the card: %1</source>
         <translation>Auf die Karte zu erstatten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::SaleCompletePanel</name>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Den Bon drucken</translation>
+    </message>
+    <message>
+        <source>Enter  New sale</source>
+        <translation>Enter  Neuer Verkauf</translation>
+    </message>
+    <message>
+        <source>Start the next sale</source>
+        <translation>Den nächsten Verkauf beginnen</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Rückgeld %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Bon %1</translation>
+    </message>
+    <message>
+        <source>F1  Reprint receipt</source>
+        <translation>F1  Bon nachdrucken</translation>
+    </message>
+    <message>
+        <source>F1  Print receipt</source>
+        <translation>F1  Bon drucken</translation>
     </message>
 </context>
 <context>

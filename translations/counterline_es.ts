@@ -1383,6 +1383,33 @@
     </message>
 </context>
 <context>
+    <name>counterline::OrderStatus</name>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Reembolsado</translation>
+    </message>
+</context>
+<context>
     <name>counterline::Tender</name>
     <message>
         <source>&quot;%1&quot; is not a tender kind (cash or card)</source>
@@ -2587,10 +2614,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Tarjeta aprobada.</translation>
     </message>
     <message>
-        <source>The card was declined (%1).</source>
-        <translation>La tarjeta fue rechazada (%1).</translation>
-    </message>
-    <message>
         <source>The payment service is a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
         <translation>El servicio de pago es una URL como http://127.0.0.1:8090, no «%1».</translation>
     </message>
@@ -2671,6 +2694,57 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
         <translation>Se reembolsó la tarjeta, pero la venta no quedó registrada como deshecha (%1). Vuelva a intentarlo: la tarjeta no se reembolsa dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::till::Till</name>
+    <message>
+        <source>the cart has no line to change</source>
+        <translation>el carrito no tiene ninguna línea que cambiar</translation>
+    </message>
+    <message>
+        <source>a quantity before * is %1 to %2 pieces, not %3</source>
+        <translation>una cantidad antes de * va de %1 a %2 unidades, no %3</translation>
+    </message>
+    <message>
+        <source>the next item is added %1 times</source>
+        <translation>el siguiente artículo se añade %1 veces</translation>
+    </message>
+    <message>
+        <source>nothing in the catalog has the barcode or SKU &quot;%1&quot;</source>
+        <translation>nada en el catálogo tiene el código de barras o la referencia «%1»</translation>
+    </message>
+    <message>
+        <source>several products match &quot;%1&quot;: pick one with ↓ and Enter</source>
+        <translation>varios productos coinciden con «%1»: elija uno con ↓ e Intro</translation>
+    </message>
+    <message>
+        <source>nobody is logged in at this till</source>
+        <translation>nadie ha iniciado sesión en esta caja</translation>
+    </message>
+    <message>
+        <source>no shift is open at this till</source>
+        <translation>no hay ningún turno abierto en esta caja</translation>
+    </message>
+    <message>
+        <source>the cart is empty; there is nothing to park</source>
+        <translation>el carrito está vacío; no hay nada que aparcar</translation>
+    </message>
+    <message>
+        <source>that cart is no longer parked</source>
+        <translation>ese carrito ya no está aparcado</translation>
+    </message>
+    <message>
+        <source>the cart is empty</source>
+        <translation>el carrito está vacío</translation>
+    </message>
+    <message>
+        <source>no sale on this terminal has the receipt number &quot;%1&quot;</source>
+        <translation>ninguna venta de este terminal tiene el número de ticket «%1»</translation>
+    </message>
+    <message>
+        <source>receipt %1 is %2; there is nothing to give back</source>
+        <translation>el ticket %1 está %2; no hay nada que devolver</translation>
     </message>
 </context>
 <context>
@@ -2855,14 +2929,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Turno cerrado. Diferencia de caja %1.</translation>
     </message>
     <message>
-        <source>Nothing in the catalog has the barcode or SKU &quot;%1&quot;.</source>
-        <translation>Nada en el catálogo tiene el código de barras o la referencia «%1».</translation>
-    </message>
-    <message>
-        <source>Several products match &quot;%1&quot;: pick one with ↓ and Enter.</source>
-        <translation>Varios artículos coinciden con «%1»: elija uno con ↓ e Intro.</translation>
-    </message>
-    <message>
         <source>%1 added.</source>
         <translation>%1 añadido.</translation>
     </message>
@@ -2903,28 +2969,12 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Número de ticket de la venta devuelta:</translation>
     </message>
     <message>
-        <source>No sale on this terminal has the receipt number &quot;%1&quot;.</source>
-        <translation>Ninguna venta de esta caja tiene el número de ticket «%1».</translation>
-    </message>
-    <message>
-        <source>Receipt %1 is %2; there is nothing to give back.</source>
-        <translation>El ticket %1 está %2; no hay nada que devolver.</translation>
-    </message>
-    <message>
         <source>The cart is empty.</source>
         <translation>La cesta está vacía.</translation>
     </message>
     <message>
         <source>The sale was not saved: %1</source>
         <translation>La venta no se guardó: %1</translation>
-    </message>
-    <message>
-        <source>Paid. Receipt %1.</source>
-        <translation>Cobrado. Ticket %1.</translation>
-    </message>
-    <message>
-        <source>Change due: %1. Receipt %2.</source>
-        <translation>Cambio: %1. Ticket %2.</translation>
     </message>
     <message>
         <source>Cart parked. F9 brings it back.</source>
@@ -3019,20 +3069,47 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>Pagado</translation>
     </message>
     <message>
-        <source>Cash %1</source>
-        <translation>Efectivo %1</translation>
-    </message>
-    <message>
-        <source>Card %1</source>
-        <translation>Tarjeta %1</translation>
-    </message>
-    <message>
-        <source>(taken offline)</source>
-        <translation>(cobrada sin conexión)</translation>
-    </message>
-    <message>
         <source>change %1</source>
         <translation>cambio %1</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Carrito</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parked carts: %n (F9)</source>
+        <translation>
+            <numerusform>Carritos aparcados: %n (F9)</numerusform>
+            <numerusform>Carritos aparcados: %n (F9)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no receipt to print since the till started.</source>
+        <translation>No hay ningún ticket que imprimir desde que se inició la caja.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed again.</source>
+        <translation>Ticket %1 impreso de nuevo.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed.</source>
+        <translation>Ticket %1 impreso.</translation>
+    </message>
+    <message>
+        <source>The cart that was open is parked.</source>
+        <translation>El carrito abierto queda aparcado.</translation>
+    </message>
+    <message>
+        <source>%1 × — scan the item</source>
+        <translation>%1 × — escanee el artículo</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3125,17 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Total de tarjetas según el datáfono</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2: %3 (lines: %n)</source>
+        <translation>
+            <numerusform>%1 a las %2: %3 (líneas: %n)</numerusform>
+            <numerusform>%1 a las %2: %3 (líneas: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still parked (they stay for the next shift):</source>
+        <translation>Aún aparcados (se quedan para el próximo turno):</translation>
     </message>
 </context>
 <context>
@@ -3678,6 +3766,45 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
 </context>
 <context>
+    <name>counterline::ui::ParkedCartsDialog</name>
+    <message>
+        <source>Parked carts</source>
+        <translation>Carritos aparcados</translation>
+    </message>
+    <message>
+        <source>Parked carts, newest first</source>
+        <translation>Carritos aparcados, los más recientes primero</translation>
+    </message>
+    <message>
+        <source>Parked by</source>
+        <translation>Aparcado por</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>A las</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>cannot be priced</source>
+        <translation>no se puede valorar</translation>
+    </message>
+    <message>
+        <source>The cart on screen is parked when you resume another.</source>
+        <translation>El carrito en pantalla se aparca cuando retoma otro.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::PaymentDialog</name>
     <message>
         <source>Payment</source>
@@ -3690,10 +3817,6 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Exacto</translation>
     </message>
     <message>
         <source>Approval code from the card reader</source>
@@ -3786,6 +3909,22 @@ Cambio: %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>No, volver (Esc)</translation>
+    </message>
+    <message>
+        <source>F1 Exact</source>
+        <translation>F1 Exacto</translation>
+    </message>
+    <message>
+        <source>Cash, the exact amount</source>
+        <translation>Efectivo, el importe exacto</translation>
+    </message>
+    <message>
+        <source>F%1 %2</source>
+        <translation>F%1 %2</translation>
+    </message>
+    <message>
+        <source>Cash, %1 given</source>
+        <translation>Efectivo, %1 entregados</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4074,45 @@ Cambio: %3</translation>
     <message>
         <source>Pay back to the card: %1</source>
         <translation>Reembolsar a la tarjeta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::SaleCompletePanel</name>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Imprimir el ticket</translation>
+    </message>
+    <message>
+        <source>Enter  New sale</source>
+        <translation>Intro  Nueva venta</translation>
+    </message>
+    <message>
+        <source>Start the next sale</source>
+        <translation>Empezar la siguiente venta</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Cambio %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>F1  Reprint receipt</source>
+        <translation>F1  Reimprimir el ticket</translation>
+    </message>
+    <message>
+        <source>F1  Print receipt</source>
+        <translation>F1  Imprimir el ticket</translation>
     </message>
 </context>
 <context>

@@ -1383,6 +1383,33 @@
     </message>
 </context>
 <context>
+    <name>counterline::OrderStatus</name>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+</context>
+<context>
     <name>counterline::Tender</name>
     <message>
         <source>&quot;%1&quot; is not a tender kind (cash or card)</source>
@@ -2587,10 +2614,6 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Carte acceptée.</translation>
     </message>
     <message>
-        <source>The card was declined (%1).</source>
-        <translation>La carte a été refusée (%1).</translation>
-    </message>
-    <message>
         <source>The payment service is a URL such as http://127.0.0.1:8090, not &quot;%1&quot;.</source>
         <translation>Le service de paiement est une URL comme http://127.0.0.1:8090, pas « %1 ».</translation>
     </message>
@@ -2671,6 +2694,57 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>The card was refunded, but the sale was not recorded as undone (%1). Try again: the card is not refunded twice.</source>
         <translation>La carte a été remboursée, mais la vente n’a pas été enregistrée comme annulée (%1). Réessayez : la carte n’est pas remboursée deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::till::Till</name>
+    <message>
+        <source>the cart has no line to change</source>
+        <translation>le panier n’a aucune ligne à modifier</translation>
+    </message>
+    <message>
+        <source>a quantity before * is %1 to %2 pieces, not %3</source>
+        <translation>une quantité avant * va de %1 à %2 pièces, pas %3</translation>
+    </message>
+    <message>
+        <source>the next item is added %1 times</source>
+        <translation>le prochain article est ajouté %1 fois</translation>
+    </message>
+    <message>
+        <source>nothing in the catalog has the barcode or SKU &quot;%1&quot;</source>
+        <translation>rien dans le catalogue n’a le code-barres ou la référence « %1 »</translation>
+    </message>
+    <message>
+        <source>several products match &quot;%1&quot;: pick one with ↓ and Enter</source>
+        <translation>plusieurs produits correspondent à « %1 » : choisissez-en un avec ↓ et Entrée</translation>
+    </message>
+    <message>
+        <source>nobody is logged in at this till</source>
+        <translation>personne n’est connecté à cette caisse</translation>
+    </message>
+    <message>
+        <source>no shift is open at this till</source>
+        <translation>aucun service n’est ouvert à cette caisse</translation>
+    </message>
+    <message>
+        <source>the cart is empty; there is nothing to park</source>
+        <translation>le panier est vide ; il n’y a rien à mettre en attente</translation>
+    </message>
+    <message>
+        <source>that cart is no longer parked</source>
+        <translation>ce panier n’est plus en attente</translation>
+    </message>
+    <message>
+        <source>the cart is empty</source>
+        <translation>le panier est vide</translation>
+    </message>
+    <message>
+        <source>no sale on this terminal has the receipt number &quot;%1&quot;</source>
+        <translation>aucune vente de ce terminal n’a le numéro de ticket « %1 »</translation>
+    </message>
+    <message>
+        <source>receipt %1 is %2; there is nothing to give back</source>
+        <translation>le ticket %1 est %2 ; il n’y a rien à rendre</translation>
     </message>
 </context>
 <context>
@@ -2855,14 +2929,6 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Session clôturée. Écart de caisse %1.</translation>
     </message>
     <message>
-        <source>Nothing in the catalog has the barcode or SKU &quot;%1&quot;.</source>
-        <translation>Aucun article du catalogue n’a le code-barres ou la référence « %1 ».</translation>
-    </message>
-    <message>
-        <source>Several products match &quot;%1&quot;: pick one with ↓ and Enter.</source>
-        <translation>Plusieurs articles correspondent à « %1 » : choisissez-en un avec ↓ et Entrée.</translation>
-    </message>
-    <message>
         <source>%1 added.</source>
         <translation>%1 ajouté.</translation>
     </message>
@@ -2903,28 +2969,12 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Numéro du ticket de la vente rapportée :</translation>
     </message>
     <message>
-        <source>No sale on this terminal has the receipt number &quot;%1&quot;.</source>
-        <translation>Aucune vente de cette caisse n’a le numéro de ticket « %1 ».</translation>
-    </message>
-    <message>
-        <source>Receipt %1 is %2; there is nothing to give back.</source>
-        <translation>Le ticket %1 est %2 ; il n’y a rien à rendre.</translation>
-    </message>
-    <message>
         <source>The cart is empty.</source>
         <translation>Le panier est vide.</translation>
     </message>
     <message>
         <source>The sale was not saved: %1</source>
         <translation>La vente n’a pas été enregistrée : %1</translation>
-    </message>
-    <message>
-        <source>Paid. Receipt %1.</source>
-        <translation>Payé. Ticket %1.</translation>
-    </message>
-    <message>
-        <source>Change due: %1. Receipt %2.</source>
-        <translation>Monnaie à rendre : %1. Ticket %2.</translation>
     </message>
     <message>
         <source>Cart parked. F9 brings it back.</source>
@@ -3019,20 +3069,47 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Payé</translation>
     </message>
     <message>
-        <source>Cash %1</source>
-        <translation>Espèces %1</translation>
-    </message>
-    <message>
-        <source>Card %1</source>
-        <translation>Carte %1</translation>
-    </message>
-    <message>
-        <source>(taken offline)</source>
-        <translation>(prise hors ligne)</translation>
-    </message>
-    <message>
         <source>change %1</source>
         <translation>monnaie rendue %1</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parked carts: %n (F9)</source>
+        <translation>
+            <numerusform>Paniers en attente : %n (F9)</numerusform>
+            <numerusform>Paniers en attente : %n (F9)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no receipt to print since the till started.</source>
+        <translation>Aucun ticket à imprimer depuis le démarrage de la caisse.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed again.</source>
+        <translation>Ticket %1 réimprimé.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed.</source>
+        <translation>Ticket %1 imprimé.</translation>
+    </message>
+    <message>
+        <source>The cart that was open is parked.</source>
+        <translation>Le panier ouvert est mis en attente.</translation>
+    </message>
+    <message>
+        <source>%1 × — scan the item</source>
+        <translation>%1 × — scannez l’article</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3125,17 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Card total on the reader&apos;s slip</source>
         <translation>Total cartes sur le ticket du terminal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2: %3 (lines: %n)</source>
+        <translation>
+            <numerusform>%1 à %2 : %3 (lignes : %n)</numerusform>
+            <numerusform>%1 à %2 : %3 (lignes : %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still parked (they stay for the next shift):</source>
+        <translation>Encore en attente (ils restent pour le prochain service) :</translation>
     </message>
 </context>
 <context>
@@ -3678,6 +3766,45 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
 </context>
 <context>
+    <name>counterline::ui::ParkedCartsDialog</name>
+    <message>
+        <source>Parked carts</source>
+        <translation>Paniers en attente</translation>
+    </message>
+    <message>
+        <source>Parked carts, newest first</source>
+        <translation>Paniers en attente, les plus récents d’abord</translation>
+    </message>
+    <message>
+        <source>Parked by</source>
+        <translation>Mis en attente par</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>cannot be priced</source>
+        <translation>impossible à chiffrer</translation>
+    </message>
+    <message>
+        <source>The cart on screen is parked when you resume another.</source>
+        <translation>Le panier à l’écran est mis en attente quand vous en reprenez un autre.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
     <name>counterline::ui::PaymentDialog</name>
     <message>
         <source>Payment</source>
@@ -3690,10 +3817,6 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>Cash (Enter)</source>
         <translation>Espèces (Entrée)</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Appoint</translation>
     </message>
     <message>
         <source>Approval code from the card reader</source>
@@ -3786,6 +3909,22 @@ Monnaie à rendre : %3</translation>
     <message>
         <source>No, back (Esc)</source>
         <translation>Non, retour (Échap)</translation>
+    </message>
+    <message>
+        <source>F1 Exact</source>
+        <translation>F1 Exact</translation>
+    </message>
+    <message>
+        <source>Cash, the exact amount</source>
+        <translation>Espèces, le montant exact</translation>
+    </message>
+    <message>
+        <source>F%1 %2</source>
+        <translation>F%1 %2</translation>
+    </message>
+    <message>
+        <source>Cash, %1 given</source>
+        <translation>Espèces, %1 donnés</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4074,45 @@ Monnaie à rendre : %3</translation>
     <message>
         <source>Pay back to the card: %1</source>
         <translation>À rembourser sur la carte : %1</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::SaleCompletePanel</name>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Enter  New sale</source>
+        <translation>Entrée  Nouvelle vente</translation>
+    </message>
+    <message>
+        <source>Start the next sale</source>
+        <translation>Commencer la vente suivante</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Rendu %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>F1  Reprint receipt</source>
+        <translation>F1  Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <source>F1  Print receipt</source>
+        <translation>F1  Imprimer le ticket</translation>
     </message>
 </context>
 <context>

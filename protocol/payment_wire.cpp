@@ -32,21 +32,23 @@ ChargeAnswer chargeAnswerFrom(const QJsonObject &charge)
 
 QString declineReason(const QString &declineCode)
 {
-    const char *context = "counterline::protocol::DeclineReason";
     if (declineCode == u"insufficient_funds"_s) {
         return QCoreApplication::translate(
-            context, "The bank declined the card: not enough funds. Ask for another card or cash.");
+            "counterline::protocol::DeclineReason",
+            "The bank declined the card: not enough funds. Ask for another card or cash.");
     }
     if (declineCode == u"expired_card"_s) {
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("counterline::protocol::DeclineReason",
                                            "The card has expired. Ask for another card or cash.");
     }
     if (declineCode.isEmpty() || declineCode == u"card_declined"_s) {
         return QCoreApplication::translate(
-            context, "The bank declined the card. Ask for another card or cash.");
+            "counterline::protocol::DeclineReason",
+            "The bank declined the card. Ask for another card or cash.");
     }
     return QCoreApplication::translate(
-               context, "The bank declined the card (reason \"%1\"). Ask for another card or cash.")
+               "counterline::protocol::DeclineReason",
+               "The bank declined the card (reason \"%1\"). Ask for another card or cash.")
         .arg(declineCode);
 }
 

@@ -2068,6 +2068,25 @@ Tokens: tok_insufficient…, tok_expired… und tok_decline… werden abgelehnt;
     </message>
 </context>
 <context>
+    <name>counterline::protocol::DeclineReason</name>
+    <message>
+        <source>The bank declined the card: not enough funds. Ask for another card or cash.</source>
+        <translation>Die Bank hat die Karte abgelehnt: nicht genug Guthaben. Um eine andere Karte oder Bargeld bitten.</translation>
+    </message>
+    <message>
+        <source>The card has expired. Ask for another card or cash.</source>
+        <translation>Die Karte ist abgelaufen. Um eine andere Karte oder Bargeld bitten.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card. Ask for another card or cash.</source>
+        <translation>Die Bank hat die Karte abgelehnt. Um eine andere Karte oder Bargeld bitten.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card (reason &quot;%1&quot;). Ask for another card or cash.</source>
+        <translation>Die Bank hat die Karte abgelehnt (Grund „%1“). Um eine andere Karte oder Bargeld bitten.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol::JournalLink</name>
     <message>
         <source>&quot;journal&quot; must be an object</source>
@@ -4284,6 +4303,21 @@ Rückgeld: %3</translation>
     <message>
         <source>None.</source>
         <translation>Keine.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::Tender</name>
+    <message>
+        <source>Cash %1</source>
+        <translation>Bar %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(offline angenommen)</translation>
     </message>
 </context>
 <context>

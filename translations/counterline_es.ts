@@ -2068,6 +2068,25 @@ Tokens: tok_insufficient…, tok_expired… y tok_decline… se rechazan; cualqu
     </message>
 </context>
 <context>
+    <name>counterline::protocol::DeclineReason</name>
+    <message>
+        <source>The bank declined the card: not enough funds. Ask for another card or cash.</source>
+        <translation>El banco ha rechazado la tarjeta: fondos insuficientes. Pida otra tarjeta o efectivo.</translation>
+    </message>
+    <message>
+        <source>The card has expired. Ask for another card or cash.</source>
+        <translation>La tarjeta ha caducado. Pida otra tarjeta o efectivo.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card. Ask for another card or cash.</source>
+        <translation>El banco ha rechazado la tarjeta. Pida otra tarjeta o efectivo.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card (reason &quot;%1&quot;). Ask for another card or cash.</source>
+        <translation>El banco ha rechazado la tarjeta (motivo «%1»). Pida otra tarjeta o efectivo.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol::JournalLink</name>
     <message>
         <source>&quot;journal&quot; must be an object</source>
@@ -4284,6 +4303,21 @@ Cambio: %3</translation>
     <message>
         <source>None.</source>
         <translation>Ninguno.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::Tender</name>
+    <message>
+        <source>Cash %1</source>
+        <translation>Efectivo %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Tarjeta %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(aceptada sin conexión)</translation>
     </message>
 </context>
 <context>

@@ -2068,6 +2068,25 @@ Jetons : tok_insufficient…, tok_expired… et tok_decline… sont refusés ; t
     </message>
 </context>
 <context>
+    <name>counterline::protocol::DeclineReason</name>
+    <message>
+        <source>The bank declined the card: not enough funds. Ask for another card or cash.</source>
+        <translation>La banque a refusé la carte : fonds insuffisants. Demandez une autre carte ou des espèces.</translation>
+    </message>
+    <message>
+        <source>The card has expired. Ask for another card or cash.</source>
+        <translation>La carte a expiré. Demandez une autre carte ou des espèces.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card. Ask for another card or cash.</source>
+        <translation>La banque a refusé la carte. Demandez une autre carte ou des espèces.</translation>
+    </message>
+    <message>
+        <source>The bank declined the card (reason &quot;%1&quot;). Ask for another card or cash.</source>
+        <translation>La banque a refusé la carte (motif « %1 »). Demandez une autre carte ou des espèces.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::protocol::JournalLink</name>
     <message>
         <source>&quot;journal&quot; must be an object</source>
@@ -4284,6 +4303,21 @@ Monnaie à rendre : %3</translation>
     <message>
         <source>None.</source>
         <translation>Aucune.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::ui::Tender</name>
+    <message>
+        <source>Cash %1</source>
+        <translation>Espèces %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <source>(taken offline)</source>
+        <translation>(acceptée hors ligne)</translation>
     </message>
 </context>
 <context>

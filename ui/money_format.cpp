@@ -30,13 +30,12 @@ QString formatPercent(qint64 ppm, const QLocale &locale)
 
 QString tenderWords(const Tender &tender)
 {
-    const char *context = "counterline::ui::Tender";
     QString words = tender.kind == TenderKind::Cash
-                        ? QCoreApplication::translate(context, "Cash %1")
-                        : QCoreApplication::translate(context, "Card %1");
+                        ? QCoreApplication::translate("counterline::ui::Tender", "Cash %1")
+                        : QCoreApplication::translate("counterline::ui::Tender", "Card %1");
     words = words.arg(formatMoney(tender.amount));
     if (tender.needsCapture)
-        words += u' ' + QCoreApplication::translate(context, "(taken offline)");
+        words += u' ' + QCoreApplication::translate("counterline::ui::Tender", "(taken offline)");
     return words;
 }
 

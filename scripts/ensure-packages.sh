@@ -35,7 +35,7 @@ COUNTERLINE_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev
-    qt6-l10n-tools
+    qt6-l10n-tools qt6-translations-l10n
     libssl-dev libsqlite3-dev libqrencode-dev libnats-dev
 )
 

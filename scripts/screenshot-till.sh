@@ -1,6 +1,6 @@
 # Sourced by the screenshot scripts of a standalone till (no server): packages, the dev tree,
 # a terminal with the demo catalog in a temporary directory (removed on exit), and the cashier
-# window in German under Xvfb, driven with xdotool.
+# window in German (or TILL_LANG) under Xvfb, driven with xdotool.
 #
 #   source scripts/screenshot-till.sh
 #   start_till :96 1280x800 Anna:cashier:1234 Mia:manager:9999
@@ -36,7 +36,7 @@ start_till() {
     pids+=($!)
     export DISPLAY="$display"
     for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-    LANG=de_DE.UTF-8 "$bin/counterline" --data-dir "$work/terminal" \
+    LANG="${TILL_LANG:-de_DE.UTF-8}" "$bin/counterline" --data-dir "$work/terminal" \
         --receipts-dir "$work/receipts" -geometry "${size}+0+0" &
     pids+=($!)
     xdotool search --sync --name "Counterline" >/dev/null

@@ -33,5 +33,14 @@ for ts in "$@"; do
         grep -B2 -E 'type="(unfinished|vanished|obsolete)"' "$copy" | grep '<source>' | head -20 >&2
     fi
 done
+# Qt's own texts (Cancel, OK in dialog buttons) come from qtbase_*.qm (qt6-translations-l10n).
+for ts in "$@"; do
+    lang="$(basename "$ts" .ts)"
+    lang="${lang#counterline_}"
+    if [ ! -f "$QT_TRANSLATIONS_DIR/qtbase_$lang.qm" ]; then
+        failed=1
+        echo "$QT_TRANSLATIONS_DIR/qtbase_$lang.qm is missing: Qt's own buttons stay English" >&2
+    fi
+done
 [ "$failed" = 0 ] && echo "translations: every string translated in $#, none obsolete"
 exit "$failed"

@@ -139,15 +139,17 @@ Result<OrderDetail> OrderDetails::load(const Database &database, const QString &
                      return OrderDetail::Journal{j.value(0).toLongLong(), j.value(1).toString(),
                                                  j.value(2).toString()};
                  }),
-        readRows(db,
-                 u"SELECT kind, idempotency_key, state, attempts, last_status, last_error "
-                 "FROM outbox WHERE order_id = ? ORDER BY seq"_s,
-                 orderId, detail.sync,
-                 [](const QSqlQuery &o) {
-                     return OrderDetail::SyncEntry{o.value(0).toString(), o.value(1).toString(),
-                                                   o.value(2).toString(), o.value(3).toInt(),
-                                                   o.value(4).toInt(),    o.value(5).toString()};
-                 }),
+        readRows(
+            db,
+            u"SELECT kind, idempotency_key, state, attempts, last_status, last_error, last_code "
+            "FROM outbox WHERE order_id = ? ORDER BY seq"_s,
+            orderId, detail.sync,
+            [](const QSqlQuery &o) {
+                return OrderDetail::SyncEntry{o.value(0).toString(), o.value(1).toString(),
+                                              o.value(2).toString(), o.value(3).toInt(),
+                                              o.value(4).toInt(),    o.value(5).toString(),
+                                              o.value(6).toString()};
+            }),
     };
     for (const Result<void> &step : read) {
         if (!step)

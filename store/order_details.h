@@ -75,6 +75,7 @@ struct OrderDetail
         int attempts = 0;
         int lastStatus = 0;
         QString lastError;
+        QString lastCode;
     };
 
     OrderSummary summary;

@@ -9,16 +9,25 @@ using namespace Qt::StringLiterals;
 
 namespace counterline::store {
 
+namespace {
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
 Result<void> OutboxStore::enqueue(const QSqlDatabase &db, const QString &orderId,
                                   const QString &kind, const QUuid &key, const QByteArray &payload,
                                   const QDateTime &at)
 {
-    Result<qint64> ran = execute(
-        db,
-        u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
-        "VALUES (?, ?, ?, ?, ?)"_s,
-        {orderId.isEmpty() ? QVariant() : QVariant(orderId), kind,
-         key.toString(QUuid::WithoutBraces), QString::fromUtf8(payload), sqlkit::timeText(at)});
+    Result<qint64> ran =
+        execute(db,
+                u"INSERT INTO outbox (order_id, kind, idempotency_key, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?)"_s,
+                {nullIfEmpty(orderId), kind, key.toString(QUuid::WithoutBraces),
+                 QString::fromUtf8(payload), sqlkit::timeText(at)});
     return ran ? success() : Result<void>(ran.error());
 }
 
@@ -68,19 +77,19 @@ Result<void> OutboxStore::applyRetry(const Settlement &settlement)
     Result<qint64> updated =
         execute(m_db,
                 u"UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, "
-                "next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
-                {settlement.httpStatus, settlement.error, sqlkit::timeText(settlement.retryAt),
-                 settlement.seq});
+                "last_code = ?, next_attempt_at = ? WHERE seq = ? AND state = 'pending'"_s,
+                {settlement.httpStatus, settlement.error, nullIfEmpty(settlement.code),
+                 sqlkit::timeText(settlement.retryAt), settlement.seq});
     return updated ? success() : Result<void>(updated.error());
 }
 
 Result<bool> OutboxStore::applySent(const Settlement &settlement, const QString &now)
 {
-    Result<qint64> sent =
-        execute(m_db,
-                u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
-                "last_error = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
-                {settlement.httpStatus, now, settlement.seq});
+    Result<qint64> sent = execute(
+        m_db,
+        u"UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_status = ?, "
+        "last_error = NULL, last_code = NULL, completed_at = ? WHERE seq = ? AND state = 'pending'"_s,
+        {settlement.httpStatus, now, settlement.seq});
     if (!sent)
         return sent.error();
     if (sent.value() != 1)
@@ -99,11 +108,12 @@ Result<bool> OutboxStore::applySent(const Settlement &settlement, const QString 
 
 Result<void> OutboxStore::applySetAside(const Settlement &settlement)
 {
-    Result<qint64> aside =
-        execute(m_db,
-                u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
-                "last_status = ?, last_error = ? WHERE seq = ? AND state = 'pending'"_s,
-                {settlement.httpStatus, settlement.error, settlement.seq});
+    Result<qint64> aside = execute(
+        m_db,
+        u"UPDATE outbox SET state = 'needs_attention', attempts = attempts + 1, "
+        "last_status = ?, last_error = ?, last_code = ? "
+        "WHERE seq = ? AND state = 'pending'"_s,
+        {settlement.httpStatus, settlement.error, nullIfEmpty(settlement.code), settlement.seq});
     if (!aside)
         return aside.error();
     Result<qint64> flagged = execute(m_db,
@@ -164,9 +174,10 @@ Result<void> OutboxStore::markSent(qint64 seq, int httpStatus, const QString &se
     return transaction.commit();
 }
 
-Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const QString &problem)
+Result<void> OutboxStore::markNeedsAttention(qint64 seq, int httpStatus, const QString &problem,
+                                             const QString &code)
 {
-    return settle({Settlement::setAside(seq, httpStatus, problem)});
+    return settle({Settlement::setAside(seq, httpStatus, problem, code)});
 }
 
 Result<int> OutboxStore::wakeUp()
@@ -200,6 +211,7 @@ QJsonObject WaitingEntry::toJson() const
         {u"attempts"_s, attempts},
         {u"last_status"_s, lastStatus},
         {u"last_error"_s, lastError},
+        {u"last_code"_s, lastCode.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lastCode)},
         {u"next_attempt_at"_s, nextAttemptAt
                                    ? QJsonValue(nextAttemptAt->toUTC().toString(Qt::ISODateWithMs))
                                    : QJsonValue(QJsonValue::Null)}};
@@ -238,6 +250,10 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
                            "(SELECT MIN(created_at) FROM outbox WHERE state = 'pending'), "
                            "(SELECT MAX(completed_at) FROM outbox WHERE state = 'sent'), "
                            "(SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
+                           " ORDER BY seq DESC LIMIT 1), "
+                           "(SELECT last_code FROM outbox WHERE last_error IS NOT NULL "
+                           " ORDER BY seq DESC LIMIT 1), "
+                           "(SELECT last_status FROM outbox WHERE last_error IS NOT NULL "
                            " ORDER BY seq DESC LIMIT 1)"_s);
     if (!query)
         return query.error();
@@ -252,15 +268,17 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
     if (!row.value(3).isNull())
         status.lastSuccess = sqlkit::timeFromText(row.value(3).toString());
     status.lastError = row.value(4).toString();
+    status.lastCode = row.value(5).toString();
+    status.lastStatus = row.value(6).toInt();
     row.finish();
     if (waitingLimit > 0) {
-        Result<QSqlQuery> waiting =
-            sqlkit::exec(m_db,
-                         u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
-                         "b.last_status, b.last_error, b.next_attempt_at FROM outbox b "
-                         "LEFT JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
-                         "ORDER BY b.seq LIMIT ?"_s,
-                         {waitingLimit});
+        Result<QSqlQuery> waiting = sqlkit::exec(
+            m_db,
+            u"SELECT b.seq, b.order_id, o.receipt_no, b.kind, b.state, b.attempts, "
+            "b.last_status, b.last_error, b.next_attempt_at, b.last_code FROM outbox b "
+            "LEFT JOIN orders o ON o.id = b.order_id WHERE b.state <> 'sent' "
+            "ORDER BY b.seq LIMIT ?"_s,
+            {waitingLimit});
         if (!waiting)
             return waiting.error();
         QSqlQuery &entry = waiting.value();
@@ -268,7 +286,8 @@ Result<SyncStatus> OutboxStore::status(int waitingLimit)
             WaitingEntry item{
                 entry.value(0).toLongLong(), entry.value(1).toString(), entry.value(2).toString(),
                 entry.value(3).toString(),   entry.value(4).toString(), entry.value(5).toInt(),
-                entry.value(6).toInt(),      entry.value(7).toString(), std::nullopt};
+                entry.value(6).toInt(),      entry.value(7).toString(), std::nullopt,
+                entry.value(9).toString()};
             if (!entry.value(8).isNull())
                 item.nextAttemptAt = sqlkit::timeFromText(entry.value(8).toString());
             status.waiting.append(item);

@@ -39,6 +39,7 @@ struct WaitingEntry
     int lastStatus = 0; // the last HTTP status; 0 when there was no answer
     QString lastError;
     std::optional<QDateTime> nextAttemptAt;
+    QString lastCode; // the server's problem code ("order.totals_mismatch"), if it sent one
 
     // For `sync status --json` and the back office's diagnostics.
     QJsonObject toJson() const;
@@ -61,20 +62,22 @@ struct Settlement
     int serverVersion = 0; // Sent
     QString error;         // Retry and SetAside: what the server (or the network) said
     QDateTime retryAt;     // Retry
+    QString code;          // Retry and SetAside: the server's problem code, if any
 
     static Settlement sent(qint64 seq, int httpStatus, const QString &serverOrderNo,
                            int serverVersion)
     {
-        return {seq, Outcome::Sent, httpStatus, serverOrderNo, serverVersion, {}, {}};
+        return {seq, Outcome::Sent, httpStatus, serverOrderNo, serverVersion, {}, {}, {}};
     }
     static Settlement retry(qint64 seq, int httpStatus, const QString &error,
-                            const QDateTime &retryAt)
+                            const QDateTime &retryAt, const QString &code = {})
     {
-        return {seq, Outcome::Retry, httpStatus, {}, 0, error, retryAt};
+        return {seq, Outcome::Retry, httpStatus, {}, 0, error, retryAt, code};
     }
-    static Settlement setAside(qint64 seq, int httpStatus, const QString &problem)
+    static Settlement setAside(qint64 seq, int httpStatus, const QString &problem,
+                               const QString &code = {})
     {
-        return {seq, Outcome::SetAside, httpStatus, {}, 0, problem, {}};
+        return {seq, Outcome::SetAside, httpStatus, {}, 0, problem, {}, code};
     }
 };
 
@@ -86,7 +89,9 @@ struct SyncStatus
     std::optional<QDateTime> oldestPending;
     std::optional<QDateTime> lastSuccess;
     QString lastError;
-    QList<WaitingEntry> waiting;               // oldest first, at most the limit asked for
+    QString lastCode;            // the code beside lastError, if the server sent one
+    int lastStatus = 0;          // the HTTP status beside lastError; 0 when there was no answer
+    QList<WaitingEntry> waiting; // oldest first, at most the limit asked for
     std::optional<JournalAuditResult> journal; // the last check against the server, if any
 };
 
@@ -124,7 +129,8 @@ public:
     Result<void> markSent(qint64 seq, int httpStatus, const QString &serverOrderNo,
                           int serverVersion);
     // The server refused the entry for good (400/422): set aside with its problem detail.
-    Result<void> markNeedsAttention(qint64 seq, int httpStatus, const QString &problem);
+    Result<void> markNeedsAttention(qint64 seq, int httpStatus, const QString &problem,
+                                    const QString &code = {});
 
     // The server is reachable again: entries waiting out a backoff after a network error or a
     // server error become due at once. Returns how many.

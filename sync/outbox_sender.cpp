@@ -100,7 +100,8 @@ void OutboxSender::send(const store::OutboxEntry &entry)
     if (entry.kind == u"create"_s) {
         Result<QByteArray> wire = protocol::orderRequestBody(entry.payload);
         if (!wire) {
-            record(store::Settlement::setAside(entry.seq, 0, wire.error().message));
+            record(
+                store::Settlement::setAside(entry.seq, 0, wire.error().message, wire.error().code));
             ++m_pass.setAside;
             return;
         }
@@ -151,7 +152,7 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
             QCoreApplication::translate("counterline::sync",
                                         "The server refused this terminal (%1): enrol it again.")
                 .arg(detail);
-        record(store::Settlement::retry(entry.seq, status, detail, m_clock.now()));
+        record(store::Settlement::retry(entry.seq, status, detail, m_clock.now(), code));
         return;
     }
     const bool retry = status == 0 || status >= 500 || status == 429 ||
@@ -162,7 +163,7 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
         const auto delay = keyStillRunning ? m_retry.whileKeyRuns(retryAfter)
                                            : m_retry.delay(entry.attempts + 1, retryAfter);
         record(store::Settlement::retry(entry.seq, status, detail,
-                                        m_clock.now().addMSecs(delay.count())));
+                                        m_clock.now().addMSecs(delay.count()), code));
         ++m_pass.retrying;
         m_pass.lastNetworkError = status == 0;
         return;
@@ -176,18 +177,19 @@ void OutboxSender::settle(const store::OutboxEntry &entry, QNetworkReply *reply)
             QJsonDocument::fromJson(answer).object().value(u"order"_s).toObject();
         record(store::Settlement::setAside(
             entry.seq, status,
-            QCoreApplication::translate("counterline::sync",
-                                        "order.version_conflict: the order was changed on the "
-                                        "server first; it is now %1 at version %2. Look at it and "
-                                        "decide again.")
-                .arg(now.value(u"status"_s).toString())
-                .arg(now.value(u"version"_s).toInt())));
+            code + u": "_s +
+                QCoreApplication::translate("counterline::sync",
+                                            "the order was changed on the server first; it is now "
+                                            "%1 at version %2. Look at it and decide again.")
+                    .arg(now.value(u"status"_s).toString())
+                    .arg(now.value(u"version"_s).toInt()),
+            code));
         ++m_pass.setAside;
         return;
     }
     // 400, 422, or anything else a person must look at.
     record(store::Settlement::setAside(entry.seq, status,
-                                       code.isEmpty() ? detail : code + u": "_s + detail));
+                                       code.isEmpty() ? detail : code + u": "_s + detail, code));
     ++m_pass.setAside;
 }
 

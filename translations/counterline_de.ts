@@ -2606,10 +2606,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <translation>Der Server hat diese Kasse abgewiesen (%1): melden Sie sie erneut an.</translation>
     </message>
     <message>
-        <source>order.version_conflict: the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
-        <translation>order.version_conflict: die Bestellung wurde zuerst auf dem Server geändert; sie ist jetzt %1 in Version %2. Sehen Sie sie an und entscheiden Sie erneut.</translation>
-    </message>
-    <message>
         <source>The server sent a change this terminal cannot read: %1</source>
         <translation>Der Server hat eine Änderung geschickt, die diese Kasse nicht lesen kann: %1</translation>
     </message>
@@ -2624,6 +2620,10 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>The server answered HTTP %1.</source>
         <translation>Der Server antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <source>the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
+        <translation>die Bestellung wurde zuerst auf dem Server geändert; sie ist jetzt %1 in Version %2. Bitte ansehen und neu entscheiden.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2682,49 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     <message>
         <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
         <translation>Diese Datenbank gehört zu Kasse %1-%2, das Token aber zu %3-%4; es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::ProblemWords</name>
+    <message>
+        <source>No answer from the server (%1). The till tries again by itself.</source>
+        <translation>Keine Antwort vom Server (%1). Die Kasse versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>The server had a fault (HTTP %1). The till tries again by itself.</source>
+        <translation>Der Server hatte einen Fehler (HTTP %1). Die Kasse versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused this (HTTP %1: %2).</source>
+        <translation>Der Server hat dies abgelehnt (HTTP %1: %2).</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this till (%1). A manager must enrol it again; its sales wait here until then.</source>
+        <translation>Der Server nimmt diese Kasse nicht mehr an (%1). Ein Marktleiter muss sie neu anmelden; ihre Verkäufe warten bis dahin hier.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this; the till asks again shortly.</source>
+        <translation>Der Server arbeitet noch daran; die Kasse fragt gleich erneut.</translation>
+    </message>
+    <message>
+        <source>Someone changed this order on the server first (%1). A manager must decide again.</source>
+        <translation>Jemand hat diese Bestellung zuerst auf dem Server geändert (%1). Ein Marktleiter muss neu entscheiden.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this sale&apos;s figures (%1). The sale stays on this till as it was; a manager must look at it.</source>
+        <translation>Der Server hat die Zahlen dieses Verkaufs nicht angenommen (%1). Der Verkauf bleibt unverändert an dieser Kasse; ein Marktleiter muss ihn ansehen.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the till&apos;s journal entry (%1). A manager must check the till&apos;s journal.</source>
+        <translation>Der Server hat den Journaleintrag der Kasse nicht angenommen (%1). Ein Marktleiter muss das Journal der Kasse prüfen.</translation>
+    </message>
+    <message>
+        <source>The server could not read what the till sent (%1). This is a fault in the till: tell support.</source>
+        <translation>Der Server konnte nicht lesen, was die Kasse gesendet hat (%1). Das ist ein Fehler der Kasse: bitte den Support informieren.</translation>
+    </message>
+    <message>
+        <source>The server cannot apply this to the order as it stands there (%1). A manager must decide.</source>
+        <translation>Der Server kann dies nicht auf die Bestellung in ihrem dortigen Stand anwenden (%1). Ein Marktleiter muss entscheiden.</translation>
     </message>
 </context>
 <context>
@@ -4229,6 +4272,17 @@ Rückgeld: %3</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was waiting to be sent again.</source>
+        <translation>Nichts wartete darauf, erneut gesendet zu werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be sent on the till&apos;s next pass, within seconds when the server is reachable; their state shows here.</source>
+        <translation>
+            <numerusform>%n wird beim nächsten Durchlauf der Kasse gesendet, binnen Sekunden, wenn der Server erreichbar ist; der Stand erscheint hier.</numerusform>
+            <numerusform>%n werden beim nächsten Durchlauf der Kasse gesendet, binnen Sekunden, wenn der Server erreichbar ist; ihr Stand erscheint hier.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2606,10 +2606,6 @@ Sin orden, sirve la API v1. Órdenes:
         <translation>El servidor rechazó esta caja (%1): regístrela de nuevo.</translation>
     </message>
     <message>
-        <source>order.version_conflict: the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
-        <translation>order.version_conflict: el pedido se cambió antes en el servidor; ahora está %1 en la versión %2. Revíselo y decida de nuevo.</translation>
-    </message>
-    <message>
         <source>The server sent a change this terminal cannot read: %1</source>
         <translation>El servidor envió un cambio que esta caja no puede leer: %1</translation>
     </message>
@@ -2624,6 +2620,10 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>The server answered HTTP %1.</source>
         <translation>El servidor respondió HTTP %1.</translation>
+    </message>
+    <message>
+        <source>the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
+        <translation>el pedido se cambió antes en el servidor; ahora está %1 en la versión %2. Revíselo y decida de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2682,49 @@ Sin orden, sirve la API v1. Órdenes:
     <message>
         <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
         <translation>Esta base de datos pertenece a la caja %1-%2, pero el token es de %3-%4; no se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::ProblemWords</name>
+    <message>
+        <source>No answer from the server (%1). The till tries again by itself.</source>
+        <translation>Sin respuesta del servidor (%1). La caja lo vuelve a intentar sola.</translation>
+    </message>
+    <message>
+        <source>The server had a fault (HTTP %1). The till tries again by itself.</source>
+        <translation>El servidor tuvo un fallo (HTTP %1). La caja lo vuelve a intentar sola.</translation>
+    </message>
+    <message>
+        <source>The server refused this (HTTP %1: %2).</source>
+        <translation>El servidor lo ha rechazado (HTTP %1: %2).</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this till (%1). A manager must enrol it again; its sales wait here until then.</source>
+        <translation>El servidor ya no acepta esta caja (%1). Un encargado debe darla de alta de nuevo; sus ventas esperan aquí hasta entonces.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this; the till asks again shortly.</source>
+        <translation>El servidor aún está en ello; la caja volverá a preguntar en breve.</translation>
+    </message>
+    <message>
+        <source>Someone changed this order on the server first (%1). A manager must decide again.</source>
+        <translation>Alguien cambió antes este pedido en el servidor (%1). Un encargado debe decidir de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this sale&apos;s figures (%1). The sale stays on this till as it was; a manager must look at it.</source>
+        <translation>El servidor no ha aceptado las cifras de esta venta (%1). La venta queda tal cual en esta caja; un encargado debe revisarla.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the till&apos;s journal entry (%1). A manager must check the till&apos;s journal.</source>
+        <translation>El servidor no ha aceptado la entrada del diario de la caja (%1). Un encargado debe revisar el diario de la caja.</translation>
+    </message>
+    <message>
+        <source>The server could not read what the till sent (%1). This is a fault in the till: tell support.</source>
+        <translation>El servidor no pudo leer lo que envió la caja (%1). Es un fallo de la caja: avise al soporte.</translation>
+    </message>
+    <message>
+        <source>The server cannot apply this to the order as it stands there (%1). A manager must decide.</source>
+        <translation>El servidor no puede aplicar esto al pedido tal como está allí (%1). Un encargado debe decidir.</translation>
     </message>
 </context>
 <context>
@@ -4229,6 +4272,17 @@ Cambio: %3</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was waiting to be sent again.</source>
+        <translation>No había nada esperando a reenviarse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be sent on the till&apos;s next pass, within seconds when the server is reachable; their state shows here.</source>
+        <translation>
+            <numerusform>%n se enviará en la próxima pasada de la caja, en segundos si el servidor está accesible; su estado se muestra aquí.</numerusform>
+            <numerusform>%n se enviarán en la próxima pasada de la caja, en segundos si el servidor está accesible; su estado se muestra aquí.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

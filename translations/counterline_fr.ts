@@ -2606,10 +2606,6 @@ Sans commande, il sert l’API v1. Commandes :
         <translation>Le serveur a refusé cette caisse (%1) : inscrivez-la à nouveau.</translation>
     </message>
     <message>
-        <source>order.version_conflict: the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
-        <translation>order.version_conflict : la commande a d’abord été modifiée sur le serveur ; elle est maintenant %1 en version %2. Examinez-la et décidez à nouveau.</translation>
-    </message>
-    <message>
         <source>The server sent a change this terminal cannot read: %1</source>
         <translation>Le serveur a envoyé une modification que cette caisse ne sait pas lire : %1</translation>
     </message>
@@ -2624,6 +2620,10 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>The server answered HTTP %1.</source>
         <translation>Le serveur a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>the order was changed on the server first; it is now %1 at version %2. Look at it and decide again.</source>
+        <translation>la commande a d’abord été modifiée sur le serveur ; elle est maintenant %1 en version %2. Examinez-la et décidez à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2682,49 @@ Sans commande, il sert l’API v1. Commandes :
     <message>
         <source>This database belongs to terminal %1-%2, but the token is for %3-%4; nothing was changed.</source>
         <translation>Cette base appartient à la caisse %1-%2, mais le jeton est pour %3-%4 ; rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>counterline::sync::ProblemWords</name>
+    <message>
+        <source>No answer from the server (%1). The till tries again by itself.</source>
+        <translation>Pas de réponse du serveur (%1). La caisse réessaie d’elle-même.</translation>
+    </message>
+    <message>
+        <source>The server had a fault (HTTP %1). The till tries again by itself.</source>
+        <translation>Le serveur a rencontré une erreur (HTTP %1). La caisse réessaie d’elle-même.</translation>
+    </message>
+    <message>
+        <source>The server refused this (HTTP %1: %2).</source>
+        <translation>Le serveur a refusé ceci (HTTP %1 : %2).</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this till (%1). A manager must enrol it again; its sales wait here until then.</source>
+        <translation>Le serveur n’accepte plus cette caisse (%1). Un responsable doit l’inscrire à nouveau ; ses ventes attendent ici jusque-là.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this; the till asks again shortly.</source>
+        <translation>Le serveur y travaille encore ; la caisse redemande sous peu.</translation>
+    </message>
+    <message>
+        <source>Someone changed this order on the server first (%1). A manager must decide again.</source>
+        <translation>Quelqu’un a d’abord modifié cette commande sur le serveur (%1). Un responsable doit décider à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this sale&apos;s figures (%1). The sale stays on this till as it was; a manager must look at it.</source>
+        <translation>Le serveur n’a pas accepté les montants de cette vente (%1). La vente reste telle quelle sur cette caisse ; un responsable doit l’examiner.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the till&apos;s journal entry (%1). A manager must check the till&apos;s journal.</source>
+        <translation>Le serveur n’a pas accepté l’entrée de journal de la caisse (%1). Un responsable doit vérifier le journal de la caisse.</translation>
+    </message>
+    <message>
+        <source>The server could not read what the till sent (%1). This is a fault in the till: tell support.</source>
+        <translation>Le serveur n’a pas pu lire ce que la caisse a envoyé (%1). C’est une erreur de la caisse : prévenez le support.</translation>
+    </message>
+    <message>
+        <source>The server cannot apply this to the order as it stands there (%1). A manager must decide.</source>
+        <translation>Le serveur ne peut pas appliquer ceci à la commande telle qu’elle y est (%1). Un responsable doit décider.</translation>
     </message>
 </context>
 <context>
@@ -4229,6 +4272,17 @@ Monnaie à rendre : %3</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing was waiting to be sent again.</source>
+        <translation>Rien n’attendait d’être renvoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be sent on the till&apos;s next pass, within seconds when the server is reachable; their state shows here.</source>
+        <translation>
+            <numerusform>%n sera envoyé au prochain passage de la caisse, en quelques secondes si le serveur est joignable ; son état s’affiche ici.</numerusform>
+            <numerusform>%n seront envoyés au prochain passage de la caisse, en quelques secondes si le serveur est joignable ; leur état s’affiche ici.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/order_detail_html.h"
 
+#include "sync/problem_words.h"
 #include "ui/money_format.h"
 #include "ui/order_detail_view.h"
 
@@ -186,8 +187,10 @@ QString historyHtml(const store::OrderDetail &d)
                 .arg(entry.attempts);
         if (entry.lastStatus != 0)
             line += u"; "_s + OrderDetailView::tr("last answer HTTP %1").arg(entry.lastStatus);
-        if (!entry.lastError.isEmpty())
-            line += u" — "_s + escaped(entry.lastError);
+        if (!entry.lastError.isEmpty()) {
+            line += u" — "_s +
+                    escaped(sync::problemWords(entry.lastCode, entry.lastStatus, entry.lastError));
+        }
         html += u"<li>"_s + line + u"</li>"_s;
     }
     if (!d.serverOrderNo.isEmpty())

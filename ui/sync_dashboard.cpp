@@ -4,6 +4,7 @@
 #include "store/offline_cards.h"
 #include "store/outbox_store.h"
 #include "store/terminal_identity.h"
+#include "sync/problem_words.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -63,7 +64,11 @@ SyncDashboard::SyncDashboard(const store::Database &database, const Clock &clock
     auto *reload = new QPushButton(tr("Refresh"), this);
     auto *diagnostics = new QPushButton(tr("Export diagnostics…"), this);
     diagnostics->setObjectName(u"exportDiagnostics"_s);
+    m_retryNote = new QLabel(this);
+    m_retryNote->setObjectName(u"retryNote"_s);
+    m_retryNote->setWordWrap(true);
     buttons->addWidget(retry);
+    buttons->addWidget(m_retryNote, 1);
     buttons->addWidget(reload);
     buttons->addStretch(1);
     buttons->addWidget(diagnostics);
@@ -88,7 +93,9 @@ void SyncDashboard::refresh()
     summary += status->lastSuccess ? tr("Last delivery %1.").arg(when(status->lastSuccess))
                                    : tr("Nothing delivered yet.");
     if (!status->lastError.isEmpty())
-        summary += u" "_s + tr("Last problem: %1").arg(status->lastError);
+        summary += u" "_s + tr("Last problem: %1")
+                                .arg(sync::problemWords(status->lastCode, status->lastStatus,
+                                                        status->lastError));
     if (status->journal)
         summary += u" "_s + status->journal->describe();
     m_summary->setText(summary);
@@ -96,21 +103,22 @@ void SyncDashboard::refresh()
     m_table->setRowCount(int(status->waiting.size()));
     for (int row = 0; row < status->waiting.size(); ++row) {
         const store::WaitingEntry &entry = status->waiting[row];
-        const QStringList cells{entry.receiptNo,
-                                entry.kind,
-                                entry.state == u"needs_attention"_s ? tr("Needs attention")
-                                                                    : tr("Waiting"),
-                                QString::number(entry.attempts),
-                                entry.lastStatus ? u"HTTP %1"_s.arg(entry.lastStatus)
-                                : entry.attempts ? tr("no answer")
-                                                 : QString(),
-                                when(entry.nextAttemptAt),
-                                entry.lastError};
+        const QStringList cells{
+            entry.receiptNo,
+            entry.kind,
+            entry.state == u"needs_attention"_s ? tr("Needs attention") : tr("Waiting"),
+            QString::number(entry.attempts),
+            entry.lastStatus ? u"HTTP %1"_s.arg(entry.lastStatus)
+            : entry.attempts ? tr("no answer")
+                             : QString(),
+            when(entry.nextAttemptAt),
+            sync::problemWords(entry.lastCode, entry.lastStatus, entry.lastError)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setData(Qt::UserRole, entry.seq);
             m_table->setItem(row, column, item);
         }
+        m_table->item(row, int(cells.size()) - 1)->setToolTip(entry.lastError); // for support
     }
 }
 
@@ -124,12 +132,20 @@ void SyncDashboard::retrySelected()
             chosen.append(m_table->item(row, 0)->data(Qt::UserRole).toLongLong());
     }
     store::OutboxStore outbox(m_database, m_clock);
+    int due = 0;
     for (qint64 seq : std::as_const(chosen)) {
-        if (Result<bool> woken = outbox.retryNow(seq); !woken) {
+        Result<bool> woken = outbox.retryNow(seq);
+        if (!woken) {
             QMessageBox::warning(this, tr("Retry now"), woken.error().message);
             break;
         }
+        due += *woken ? 1 : 0;
     }
+    m_retryNote->setText(
+        due == 0 ? tr("Nothing was waiting to be sent again.")
+                 : tr("%n will be sent on the till's next pass, within seconds when the server is "
+                      "reachable; their state shows here.",
+                      nullptr, due));
     refresh();
 }
 

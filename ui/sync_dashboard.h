@@ -34,6 +34,7 @@ private:
     const store::Database &m_database;
     const Clock &m_clock;
     QLabel *m_summary = nullptr;
+    QLabel *m_retryNote = nullptr; // what "Retry now" did
     QTableWidget *m_table = nullptr;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/sync_status_bar.h"
 
+#include "sync/problem_words.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -73,7 +75,9 @@ void SyncStatusBar::listNeedingAttention()
     QStringList lines;
     for (const store::WaitingEntry &entry : std::as_const(m_status.waiting)) {
         if (entry.state == u"needs_attention"_s)
-            lines << tr("%1: %2").arg(entry.receiptNo, entry.lastError);
+            lines << tr("%1: %2").arg(
+                entry.receiptNo,
+                sync::problemWords(entry.lastCode, entry.lastStatus, entry.lastError));
     }
     QMessageBox::information(this, tr("Orders that need attention"),
                              lines.isEmpty() ? tr("None.") : lines.join(u"\n\n"_s));

@@ -15,6 +15,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace counterline;
 using namespace counterline::store;
@@ -139,6 +140,35 @@ private slots:
                  qint64(Database::kApplicationId));
     }
 
+    // Version 13 keeps the server's problem code beside the recorded answer; entries set aside
+    // before it get theirs from the text they recorded ("code: detail"), others none.
+    void setAsideEntriesKeepTheirCode()
+    {
+        StoreFixture f;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"t.sqlite"_s);
+        {
+            auto old = Database::open(path, terminalMigrations().mid(0, 12));
+            QVERIFY(old.ok());
+            const QSqlDatabase db = old.value()->connection();
+            QSqlQuery insert(db);
+            for (const QString &recorded : {u"order.totals_mismatch: lines add up to 4.99"_s,
+                                            u"Connection refused"_s, u"Server says: no"_s}) {
+                insert.prepare(u"INSERT INTO outbox (kind, idempotency_key, payload, created_at, "
+                               "state, last_error) VALUES ('journal', ?, '{}', "
+                               "'2026-01-01T00:00:00.000Z', 'needs_attention', ?)"_s);
+                insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+                insert.addBindValue(recorded);
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+            }
+        }
+        auto upgraded = Database::open(path);
+        QVERIFY(upgraded.ok());
+        QCOMPARE(
+            tableText(upgraded.value()->connection(), u"(SELECT seq, last_code FROM outbox)"_s),
+            u"1|order.totals_mismatch\n2|\n3|"_s);
+    }
+
     // Version 12 rebuilds the journal and the outbox (a generic journal entry has no order): a
     // till's sales, chain and waiting entries come through unchanged, and the rules stay.
     void theRebuiltJournalAndOutboxKeepTheirRowsAndRules()
@@ -172,7 +202,7 @@ private slots:
             }
             outboxBefore = tableText(old.value()->connection(), u"outbox"_s);
         }
-        auto upgraded = Database::open(path);
+        auto upgraded = Database::open(path, terminalMigrations().mid(0, 12)); // to version 12
         QVERIFY(upgraded.ok());
         const QSqlDatabase db = upgraded.value()->connection();
         QCOMPARE(tableText(db, u"outbox"_s), outboxBefore);

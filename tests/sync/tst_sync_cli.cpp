@@ -250,6 +250,8 @@ private slots:
         QCOMPARE(status.value(u"needs_attention"_s).toInt(), 1);
         QVERIFY2(status.value(u"last_error"_s).toString().contains(u"order.totals_mismatch"_s),
                  qPrintable(run.out));
+        QCOMPARE(status.value(u"waiting"_s)[0][u"last_code"_s].toString(),
+                 u"order.totals_mismatch"_s);
         QCOMPARE(terminalCount(data, u"SELECT count(*) FROM orders WHERE sync_state = "
                                      "'needs_attention'"_s),
                  1);

@@ -383,16 +383,29 @@ private slots:
         sell(f);
         store::OutboxStore outbox(*f.database, f.clock);
         const qint64 seq = f.count(u"SELECT seq FROM outbox WHERE order_id = '%1'"_s.arg(id));
-        QVERIFY(outbox.markNeedsAttention(seq, 422, u"order.totals_mismatch: line 1"_s).ok());
+        QVERIFY(outbox
+                    .markNeedsAttention(seq, 422, u"order.totals_mismatch: line 1"_s,
+                                        u"order.totals_mismatch"_s)
+                    .ok());
 
         ui::SyncDashboard dashboard(*f.database, f.clock);
         auto *table = dashboard.findChild<QTableWidget *>(u"outboxTable"_s);
         QCOMPARE(table->rowCount(), 2);
         QVERIFY(dashboard.findChild<QLabel *>(u"syncSummary"_s)->text().contains(u"1 needing"_s));
         bool reasonShown = false;
-        for (int row = 0; row < table->rowCount(); ++row)
-            reasonShown |= table->item(row, 6)->text().contains(u"totals_mismatch"_s);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QTableWidgetItem *reason = table->item(row, 6);
+            if (reason->toolTip().isEmpty())
+                continue;
+            // a sentence for the manager; the server's code only in the tooltip, for support
+            QVERIFY2(reason->text().contains(u"did not accept this sale's figures (line 1)"_s),
+                     qPrintable(reason->text()));
+            QVERIFY(!reason->text().contains(u"totals_mismatch"_s));
+            QCOMPARE(reason->toolTip(), u"order.totals_mismatch: line 1"_s);
+            reasonShown = true;
+        }
         QVERIFY(reasonShown);
+        QVERIFY(!dashboard.findChild<QLabel *>(u"syncSummary"_s)->text().contains(u"mismatch"_s));
 
         QTemporaryDir dir;
         const QString path = dir.filePath(u"diagnostics.json"_s);
@@ -414,6 +427,12 @@ private slots:
         QCOMPARE(f.count(u"SELECT count(*) FROM outbox WHERE state = 'needs_attention'"_s), 0);
         QCOMPARE(f.count(u"SELECT count(*) FROM orders WHERE sync_state = 'needs_attention'"_s), 0);
         QVERIFY(dashboard.findChild<QLabel *>(u"syncSummary"_s)->text().contains(u"0 needing"_s));
+        auto *note = dashboard.findChild<QLabel *>(u"retryNote"_s);
+        QVERIFY2(note->text().startsWith(u"1 will be sent on the till's next pass"_s),
+                 qPrintable(note->text()));
+        table->clearSelection();
+        QTest::mouseClick(dashboard.findChild<QPushButton *>(u"retryNow"_s), Qt::LeftButton);
+        QVERIFY2(note->text().contains(u"will be sent"_s), qPrintable(note->text()));
     }
 
     void reportsAddUp()

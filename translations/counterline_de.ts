@@ -4377,16 +4377,19 @@ Rückgeld: %3</translation>
 <context>
     <name>counterline::ui::TotalsPanel</name>
     <message>
-        <source>Items: %1</source>
-        <translation>Artikel: %1</translation>
-    </message>
-    <message>
         <source>Discounts: −%1</source>
         <translation>Rabatte: −%1</translation>
     </message>
     <message>
         <source>Tax %1 %: %2</source>
         <translation>MwSt. %1 %: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subtotal (items: %n): %1</source>
+        <translation>
+            <numerusform>Zwischensumme (Artikel: %n): %1</numerusform>
+            <numerusform>Zwischensumme (Artikel: %n): %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4377,16 +4377,19 @@ Cambio: %3</translation>
 <context>
     <name>counterline::ui::TotalsPanel</name>
     <message>
-        <source>Items: %1</source>
-        <translation>Artículos: %1</translation>
-    </message>
-    <message>
         <source>Discounts: −%1</source>
         <translation>Descuentos: −%1</translation>
     </message>
     <message>
         <source>Tax %1 %: %2</source>
         <translation>IVA %1 %: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subtotal (items: %n): %1</source>
+        <translation>
+            <numerusform>Subtotal (artículos: %n): %1</numerusform>
+            <numerusform>Subtotal (artículos: %n): %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4377,16 +4377,19 @@ Monnaie à rendre : %3</translation>
 <context>
     <name>counterline::ui::TotalsPanel</name>
     <message>
-        <source>Items: %1</source>
-        <translation>Articles : %1</translation>
-    </message>
-    <message>
         <source>Discounts: −%1</source>
         <translation>Remises : −%1</translation>
     </message>
     <message>
         <source>Tax %1 %: %2</source>
         <translation>TVA %1 % : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subtotal (items: %n): %1</source>
+        <translation>
+            <numerusform>Sous-total (articles : %n) : %1</numerusform>
+            <numerusform>Sous-total (articles : %n) : %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -295,7 +295,10 @@ void CheckoutWindow::showCart()
         m_table->selectRow(row);
         m_table->scrollTo(m_cart->index(row, 0));
     }
-    m_totals->show(m_till->totals(), m_till->terminal().currency);
+    qint64 pieces = 0;
+    for (const CartLine &line : m_till->cart().lines())
+        pieces += line.quantity;
+    m_totals->show(m_till->totals(), m_till->terminal().currency, pieces);
     if (m_till->pendingQuantity() > 1 && m_scan->text().isEmpty())
         m_scan->setPlaceholderText(
             tr("%1 × — scan the item").arg(QLocale().toString(m_till->pendingQuantity())));

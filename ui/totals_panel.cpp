@@ -28,7 +28,8 @@ TotalsPanel::TotalsPanel(QWidget *parent)
     layout->addWidget(m_total);
 }
 
-void TotalsPanel::show(const std::optional<CartTotals> &totals, const Currency &currency)
+void TotalsPanel::show(const std::optional<CartTotals> &totals, const Currency &currency,
+                       qint64 pieces)
 {
     if (!totals) {
         m_total->setText(formatMoney(Money::zero(currency)));
@@ -36,7 +37,8 @@ void TotalsPanel::show(const std::optional<CartTotals> &totals, const Currency &
         return;
     }
     QStringList lines;
-    lines << tr("Items: %1").arg(formatMoney(totals->subtotal));
+    lines
+        << tr("Subtotal (items: %n): %1", nullptr, int(pieces)).arg(formatMoney(totals->subtotal));
     if (!totals->discount.isZero())
         lines << tr("Discounts: −%1").arg(formatMoney(totals->discount));
     for (const TaxRateTotal &rate : totals->perRate) {

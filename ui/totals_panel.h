@@ -18,7 +18,8 @@ class TotalsPanel : public QWidget
 public:
     explicit TotalsPanel(QWidget *parent = nullptr);
 
-    void show(const std::optional<CartTotals> &totals, const Currency &currency);
+    // `pieces`: how many items the cart holds (the sum of its quantities).
+    void show(const std::optional<CartTotals> &totals, const Currency &currency, qint64 pieces);
 
 private:
     QLabel *m_total = nullptr;

@@ -142,6 +142,9 @@ private slots:
         type(scan(), u"4000000000020"_s);
         QCOMPARE(m_window->cartModel().cart().lines().last().quantity, 3);
         QCOMPARE(table->selectionModel()->selectedRows().first().row(), 2);
+        // the subtotal says what it is and how many items it counts: 4 BROT, 1 WEIN, 3 MILCH
+        QVERIFY2(label(*m_window, u"taxLabel"_s).startsWith(u"Subtotal (items: 8): 22,52 EUR"_s),
+                 qPrintable(label(*m_window, u"taxLabel"_s)));
     }
 
     // F1 prints the receipt again, marked as a copy, as its own PDF beside the first.

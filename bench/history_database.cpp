@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/id_source.h"
+#include "domain/search_fold.h"
 #include "sqlkit/sql_script.h"
 #include "sqlkit/statement.h"
 #include "sqlkit/time_text.h"
@@ -78,11 +79,14 @@ QString historyDatabase(int orders, int products)
     for (int p = 0; p < products; ++p) {
         prices[p] = qint64(random.bounded(49, 4999));
         rates[p] = random.bounded(3) ? 70000 : 190000;
-        check(store::execute(db, u"INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)"_s,
-                             {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)),
-                              QString(words[p % words.size()] + u' ' +
-                                      words[(p / 15) % words.size()] + u' ' + QString::number(p)),
-                              prices[p], rates[p], sqlkit::timeText(clock.now())}));
+        const QString name = words[p % words.size()] + u' ' + words[(p / 15) % words.size()] +
+                             u' ' + QString::number(p);
+        check(store::execute(
+            db,
+            u"INSERT INTO products (sku, barcode, name, price_minor, "
+            "tax_rate_ppm, updated_at, search_name) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+            {u"P%1"_s.arg(p, 6, 10, QChar(u'0')), productBarcode(quint64(p)), name, prices[p],
+             rates[p], sqlkit::timeText(clock.now()), foldForSearch(name)}));
     }
 
     const QStringList statuses{u"PAID"_s,    u"COMPLETED"_s, u"COMPLETED"_s, u"COMPLETED"_s,

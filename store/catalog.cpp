@@ -1,6 +1,7 @@
 #include "store/catalog.h"
 
 #include "domain/catalog_csv.h"
+#include "domain/search_fold.h"
 #include "sqlkit/statement.h"
 #include "sqlkit/time_text.h"
 #include "sqlkit/transaction.h"
@@ -77,12 +78,13 @@ Result<void> Catalog::write(const QList<CatalogRow> &rows, const QDateTime &at)
         const Product &p = row.product;
         Result<qint64> upserted = execute(
             m_db,
-            u"INSERT INTO products (sku, barcode, name, price_minor, tax_rate_ppm, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET barcode = excluded.barcode, "
-            "name = excluded.name, price_minor = excluded.price_minor, "
-            "tax_rate_ppm = excluded.tax_rate_ppm, updated_at = excluded.updated_at"_s,
+            u"INSERT INTO products (sku, barcode, name, price_minor, tax_rate_ppm, updated_at, "
+            "search_name) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+            "barcode = excluded.barcode, name = excluded.name, price_minor = excluded.price_minor, "
+            "tax_rate_ppm = excluded.tax_rate_ppm, updated_at = excluded.updated_at, "
+            "search_name = excluded.search_name"_s,
             {p.sku, p.barcode.isEmpty() ? QVariant() : QVariant(p.barcode), p.name,
-             p.price.minorUnits(), p.taxRate.partsPerMillion(), now});
+             p.price.minorUnits(), p.taxRate.partsPerMillion(), now, foldForSearch(p.name)});
         if (!upserted) {
             return Error{u"catalog.bad_row"_s, tr("line %1: %2; nothing was imported")
                                                    .arg(row.line)
@@ -157,14 +159,24 @@ Result<QList<Product>> Catalog::search(const QString &typed, int limit)
     Result<Currency> currency = this->currency();
     if (!currency)
         return currency.error();
-    // Every word the cashier typed, quoted (so that no character is FTS5 syntax) and as a prefix.
+    // Every word the cashier typed, quoted (so that no character is FTS5 syntax). Words of three
+    // letters or more are looked up anywhere in the folded names (trigrams: "milch" finds
+    // "Hafermilch"); with a shorter word among them, all are name prefixes ("h milch").
     static const QRegularExpression separators(u"[\\s\"]+"_s);
     const QStringList words = typed.split(separators, Qt::SkipEmptyParts);
     if (words.isEmpty())
         return QList<Product>();
+    bool inside = true;
     QStringList terms;
-    for (const QString &word : words)
-        terms << u'"' + word + u"\"*"_s;
+    for (const QString &word : words) {
+        const QString folded = foldForSearch(word);
+        inside = inside && folded.size() >= 3;
+        terms << u'"' + folded + u'"';
+    }
+    if (!inside) {
+        for (QString &term : terms)
+            term += u'*';
+    }
     // Candidates come from indexes that can stop early: at most kSearchCandidates names from the
     // FTS index, and, for a single word, barcodes and SKUs that start with it (B-tree ranges; SKUs
     // also upper-cased). "40" matches every barcode of a big store, and each keystroke must stay
@@ -180,7 +192,7 @@ Result<QList<Product>> Catalog::search(const QString &typed, int limit)
     Result<QSqlQuery> query = runReusedRead(
         m_db,
         u"SELECT sku, barcode, name, price_minor, tax_rate_ppm FROM products WHERE rowid IN ("
-        "SELECT rowid FROM (SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?) "
+        "SELECT rowid FROM (SELECT rowid FROM %1 WHERE %1 MATCH ? LIMIT ?) "
         "UNION ALL SELECT rowid FROM (SELECT rowid FROM products "
         "WHERE barcode >= ? AND barcode < ? LIMIT ?) "
         "UNION ALL SELECT rowid FROM (SELECT rowid FROM products WHERE sku >= ? AND sku < ? LIMIT "
@@ -189,7 +201,7 @@ Result<QList<Product>> Catalog::search(const QString &typed, int limit)
         "?)) "
         "ORDER BY (barcode = ? OR sku = ? OR sku = ?) DESC, name LIKE ? ESCAPE '\\' DESC, name, "
         "sku "
-        "LIMIT ?"_s,
+        "LIMIT ?"_s.arg(inside ? u"product_trigrams"_s : u"product_search"_s),
         {terms.join(u' '), kSearchCandidates, single, QString(single + last), kSearchCandidates,
          single, QString(single + last), kSearchCandidates, upper, QString(upper + last),
          kSearchCandidates, first, first, upper, QString(startsWithFirst + u'%'), limit});

@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "sqlkit/statement.h"
+#include "store/search_fold_sql.h"
 #include "store/sql.h"
 
 #include <QAtomicInteger>
@@ -159,6 +160,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
             return ran.error();
     }
 
+    if (Result<void> folding = installSearchFold(db); !folding)
+        return folding.error();
     Result<int> migrated = sqlkit::migrate(db, migrations, target);
     if (!migrated)
         return migrated.error();

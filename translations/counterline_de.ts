@@ -2596,6 +2596,13 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
     </message>
 </context>
 <context>
+    <name>counterline::store::Search</name>
+    <message>
+        <source>The connection %1 is not an SQLite connection.</source>
+        <translation>Die Verbindung %1 ist keine SQLite-Verbindung.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::sync</name>
     <message>
         <source>The server could not report this terminal&apos;s journal (%1): %2</source>

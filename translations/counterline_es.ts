@@ -2596,6 +2596,13 @@ Sin orden, sirve la API v1. Órdenes:
     </message>
 </context>
 <context>
+    <name>counterline::store::Search</name>
+    <message>
+        <source>The connection %1 is not an SQLite connection.</source>
+        <translation>La conexión %1 no es una conexión SQLite.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::sync</name>
     <message>
         <source>The server could not report this terminal&apos;s journal (%1): %2</source>

@@ -2596,6 +2596,13 @@ Sans commande, il sert l’API v1. Commandes :
     </message>
 </context>
 <context>
+    <name>counterline::store::Search</name>
+    <message>
+        <source>The connection %1 is not an SQLite connection.</source>
+        <translation>La connexion %1 n’est pas une connexion SQLite.</translation>
+    </message>
+</context>
+<context>
     <name>counterline::sync</name>
     <message>
         <source>The server could not report this terminal&apos;s journal (%1): %2</source>

@@ -84,6 +84,50 @@ private slots:
         QCOMPARE(skus(u"100%_"_s), QStringList{u"KAESE"_s});
     }
 
+    // Words of three letters or more are found inside names, folded the same way on both sides:
+    // "milch" finds "Hafermilch", "strasse" finds "Straße", "creme" finds "Crème"; shorter
+    // words stay name prefixes, and renames reach the index.
+    void searchFindsInnerWords()
+    {
+        StoreFixture f;
+        store::Catalog catalog(*f.database);
+        QVERIFY(catalog
+                    .importCsv(u"sku,barcode,name,price,currency,tax_rate\r\n"
+                               "HAFER,,Hafermilch Barista,2.29,EUR,7\r\n"
+                               "VOLL,,VOLLMILCH 3.5 %,1.09,EUR,7\r\n"
+                               "CREME,,Crème fraîche,0.99,EUR,7\r\n"
+                               "STRASSE,,Straßenkarte Köln,6.99,EUR,7\r\n"_s,
+                               f.clock.now())
+                    .ok());
+        auto skus = [&](const QString &typed) {
+            QStringList found;
+            const Result<QList<Product>> products = catalog.search(typed);
+            for (const Product &p : *products)
+                found << p.sku;
+            found.sort();
+            return found;
+        };
+        QCOMPARE(skus(u"milch"_s), (QStringList{u"HAFER"_s, u"MILCH"_s, u"VOLL"_s}));
+        QCOMPARE(skus(u"MILCH"_s), skus(u"milch"_s));
+        QCOMPARE(skus(u"ilch"_s), skus(u"milch"_s));
+        QCOMPARE(skus(u"milch bari"_s), QStringList{u"HAFER"_s});
+        QCOMPARE(skus(u"creme fraiche"_s), QStringList{u"CREME"_s});
+        QCOMPARE(skus(u"crème"_s), QStringList{u"CREME"_s});
+        QCOMPARE(skus(u"strasse"_s), QStringList{u"STRASSE"_s});
+        QCOMPARE(skus(u"straße koln"_s), QStringList{u"STRASSE"_s});
+        QCOMPARE(skus(u"karte"_s), QStringList{u"STRASSE"_s});
+        QCOMPARE(skus(u"ha"_s), QStringList{u"HAFER"_s}); // two letters: a prefix only
+        QCOMPARE(skus(u"rte"_s), QStringList{u"STRASSE"_s});
+
+        QVERIFY(catalog
+                    .importCsv(u"sku,barcode,name,price,currency,tax_rate\r\n"
+                               "HAFER,,Haferdrink Barista,2.29,EUR,7\r\n"_s,
+                               f.clock.now())
+                    .ok());
+        QCOMPARE(skus(u"milch"_s), (QStringList{u"MILCH"_s, u"VOLL"_s}));
+        QCOMPARE(skus(u"drink"_s), QStringList{u"HAFER"_s});
+    }
+
     void badRowsImportNothing_data()
     {
         QTest::addColumn<QString>("csv");

@@ -4419,7 +4419,7 @@ Rückgeld: %3</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation>Umsatz</translation>
+        <translation>Verkäufe</translation>
     </message>
     <message>
         <source>Voided</source>

@@ -76,15 +76,16 @@ void CheckoutWindow::closeShift()
         QDir(m_options.receiptDirectory)
             .filePath(u"Z-%1-%2.pdf"_s.arg(closed->closedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s),
                                            closed->shift.id.left(8)));
+    const QList<SlipRow> report = zReportRows(*closed, m_till->terminal().storeId);
     const Result<void> printed =
-        printSlip(Slip{tr("Z report"), zReportRows(*closed, m_till->terminal().storeId), {}},
-                  m_options.paper, file, m_options.printerName);
+        printSlip(Slip{tr("Z report"), report, {}}, m_options.paper, file, m_options.printerName);
     if (QFileInfo::exists(file))
         m_lastZReport = file;
     logOut();
     const QString closedText =
         tr("Shift closed. Cash difference %1.").arg(formatMoney(closed->cashDifference()));
     m_login->showMessage(printed ? closedText : closedText + u' ' + printed.error().message);
+    m_login->showShiftReport(slipRowsHtml(report));
 }
 
 } // namespace counterline::ui

@@ -2,6 +2,7 @@
 
 #include "ui/pin_lock_watch.h"
 
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -35,6 +36,14 @@ LoginPage::LoginPage(store::UserStore &users, QWidget *parent)
     m_message->setObjectName(u"loginMessage"_s);
     m_message->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_message);
+    m_shiftReport = new QLabel(this);
+    m_shiftReport->setObjectName(u"shiftReport"_s);
+    m_shiftReport->setTextFormat(Qt::RichText);
+    m_shiftReport->setFrameShape(QFrame::StyledPanel);
+    m_shiftReport->setMinimumWidth(360);
+    m_shiftReport->setMaximumWidth(480);
+    m_shiftReport->hide();
+    layout->addWidget(m_shiftReport, 0, Qt::AlignHCenter);
     layout->addStretch();
     connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryPin);
     m_lock = new PinLockWatch(m_users, m_pin, m_message, this);
@@ -53,6 +62,12 @@ void LoginPage::showMessage(const QString &text)
     m_message->setText(text);
 }
 
+void LoginPage::showShiftReport(const QString &html)
+{
+    m_shiftReport->setText(html);
+    m_shiftReport->setVisible(!html.isEmpty());
+}
+
 void LoginPage::tryPin()
 {
     const QString pin = m_pin->text();
@@ -65,6 +80,7 @@ void LoginPage::tryPin()
         return;
     }
     m_message->clear();
+    showShiftReport({});
     emit loggedIn(*user);
 }
 

@@ -20,6 +20,8 @@ public:
 
     void reset(); // empty field, focus, no message
     void showMessage(const QString &text);
+    // The Z report of the shift just closed, under the message until the next log-in (HTML).
+    void showShiftReport(const QString &html);
 
 signals:
     void loggedIn(const counterline::store::User &user);
@@ -31,6 +33,7 @@ private:
     class PinLockWatch *m_lock = nullptr; // the field waits while PIN entry is locked
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_shiftReport = nullptr;
 };
 
 } // namespace counterline::ui

@@ -4,9 +4,26 @@
 
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 namespace counterline::ui {
 
-namespace {} // namespace
+QString slipRowsHtml(const QList<SlipRow> &rows)
+{
+    QString html = u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
+    for (const SlipRow &row : rows) {
+        if (row.rule) {
+            html += u"<tr><td colspan=\"2\"><hr/></td></tr>"_s;
+            continue;
+        }
+        const QString open = row.bold ? u"<b>"_s : QString();
+        const QString close = row.bold ? u"</b>"_s : QString();
+        html += u"<tr><td>"_s + open + row.left.toHtmlEscaped() + close +
+                u"</td><td align=\"right\">"_s + open + row.right.toHtmlEscaped() + close +
+                u"</td></tr>"_s;
+    }
+    return html + u"</table>"_s;
+}
 
 QList<SlipRow> zReportRows(const store::ZReport &z, const QString &storeName)
 {

@@ -639,6 +639,16 @@ private slots:
         QFile pdf(m_window->lastZReportFile());
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
+
+        // The Z report is on the screen too, under the PIN field, until the next log-in.
+        auto *report = m_window->findChild<QLabel *>(u"shiftReport"_s);
+        QVERIFY(report->isVisible());
+        for (const QString &shown : {u"Cash difference"_s, u"-0,01 EUR"_s, u"108,98 EUR"_s,
+                                     u"Total sales"_s, u"8,99 EUR"_s, u"Mia"_s}) {
+            QVERIFY2(report->text().contains(shown), qPrintable(shown));
+        }
+        logIn(u"1234"_s);
+        QVERIFY(!report->isVisible());
     }
 
     void cartModelPassesTheModelTester()

@@ -130,11 +130,14 @@ QString historyDatabase(int orders, int products)
             const Line &line = lines[l];
             const qint64 gross = prices[line.product] * line.quantity;
             const qint64 lineTax = gross * rates[line.product] / (1'000'000 + rates[line.product]);
-            check(store::execute(
-                db, u"INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"_s,
-                {id, l + 1, u"P%1"_s.arg(line.product, 6, 10, QChar(u'0')), u"Item"_s,
-                 prices[line.product], line.quantity, rates[line.product], gross - lineTax, lineTax,
-                 gross}));
+            check(store::execute(db,
+                                 u"INSERT INTO order_lines (order_id, line_no, sku, name, "
+                                 "unit_price_minor, quantity, tax_rate_ppm, discount_minor, "
+                                 "net_minor, tax_minor, total_minor) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"_s,
+                                 {id, l + 1, u"P%1"_s.arg(line.product, 6, 10, QChar(u'0')),
+                                  u"Item"_s, prices[line.product], line.quantity,
+                                  rates[line.product], gross - lineTax, lineTax, gross}));
         }
     }
     check(store::execute(db, u"UPDATE terminal SET next_receipt_seq = ?"_s, {orders + 1}));

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -109,7 +110,9 @@ BackOfficeWindow::BackOfficeWindow(HistorySource &source, OrderBackend &backend,
             m_sync->refresh();
     });
     m_model->setQuery({});
-    resize(1280, 800);
+    // As large as it reads best, but never larger than the screen (1024×768 and 1366×768 too).
+    const QRect room = screen()->availableGeometry();
+    resize(qMin(1280, room.width()), qMin(800, room.height()));
 }
 
 BackOfficeWindow::~BackOfficeWindow() = default;
@@ -122,6 +125,8 @@ void BackOfficeWindow::applyFilters()
         return;
     }
     m_message->clear();
+    m_table->setCurrentIndex({});
+    m_detail->clear(); // the first order of the new list is shown when it arrives
     m_model->setQuery(*query);
 }
 

@@ -3,8 +3,8 @@
 #include "domain/order_state_machine.h"
 #include "domain/typed_amount.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -16,39 +16,44 @@ HistoryFilterBar::HistoryFilterBar(Currency currency, bool showTerminal, QWidget
     : QWidget(parent)
     , m_currency(std::move(currency))
 {
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    addField(u"from"_s, tr("From (YYYY-MM-DD)"), 130);
-    addField(u"to"_s, tr("To (YYYY-MM-DD)"), 130);
+    auto *when = new QHBoxLayout;
+    auto *what = new QHBoxLayout;
+    layout->addLayout(when);
+    layout->addLayout(what);
+    addField(when, u"from"_s, tr("From (YYYY-MM-DD)"), 130);
+    addField(when, u"to"_s, tr("To (YYYY-MM-DD)"), 130);
     m_status = new QComboBox(this);
     m_status->setObjectName(u"filterStatus"_s);
     m_status->addItem(tr("Any status"), QString());
     for (OrderStatus status : kAllOrderStatuses)
-        m_status->addItem(orderStatusName(status), orderStatusName(status));
-    layout->addWidget(m_status);
-    addField(u"cashier"_s, tr("Cashier"), 100);
+        m_status->addItem(orderStatusWords(status), orderStatusName(status));
+    when->addWidget(m_status);
+    addField(when, u"cashier"_s, tr("Cashier"), 100);
     if (showTerminal)
-        addField(u"terminal"_s, tr("Till"), 70);
-    addField(u"customer"_s, tr("Customer"), 100);
-    addField(u"receipt"_s, tr("Receipt no."), 130);
-    addField(u"sku"_s, tr("SKU"), 100);
-    addField(u"min"_s, tr("Min. total"), 80);
-    addField(u"max"_s, tr("Max. total"), 80);
+        addField(when, u"terminal"_s, tr("Till"), 70);
+    addField(what, u"customer"_s, tr("Customer"), 100);
+    addField(what, u"receipt"_s, tr("Receipt no."), 130);
+    addField(what, u"sku"_s, tr("SKU"), 100);
+    addField(what, u"min"_s, tr("Min. total"), 80);
+    addField(what, u"max"_s, tr("Max. total"), 80);
     auto *apply = new QPushButton(tr("Filter"), this);
     apply->setObjectName(u"applyFilter"_s);
-    layout->addWidget(apply);
+    what->addWidget(apply);
     connect(apply, &QPushButton::clicked, this, &HistoryFilterBar::applied);
     connect(m_status, &QComboBox::activated, this, &HistoryFilterBar::applied);
 }
 
-QLineEdit *HistoryFilterBar::addField(const QString &name, const QString &placeholder, int width)
+QLineEdit *HistoryFilterBar::addField(QBoxLayout *row, const QString &name,
+                                      const QString &placeholder, int width)
 {
     auto *field = new QLineEdit(this);
     field->setObjectName(u"filter_"_s + name);
     field->setPlaceholderText(placeholder);
     field->setMinimumWidth(width);
     field->setClearButtonEnabled(true);
-    layout()->addWidget(field);
+    row->addWidget(field);
     m_fields.append(field);
     connect(field, &QLineEdit::returnPressed, this, &HistoryFilterBar::applied);
     return field;

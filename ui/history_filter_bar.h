@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QComboBox;
 class QLineEdit;
 
@@ -29,7 +30,9 @@ signals:
     void applied();
 
 private:
-    QLineEdit *addField(const QString &name, const QString &placeholder, int width);
+    // Adds a field to `row` (two rows, so that the bar fits a 1024-px screen).
+    QLineEdit *addField(QBoxLayout *row, const QString &name, const QString &placeholder,
+                        int width);
 
     Currency m_currency;
     QComboBox *m_status = nullptr;

@@ -12,6 +12,13 @@ namespace counterline::ui {
 
 namespace {
 
+// A status as the database names it ("PAID"), in the user's words ("Paid").
+QString statusWords(const QString &name)
+{
+    const Result<OrderStatus> status = orderStatusFromName(name);
+    return status ? orderStatusWords(*status) : name;
+}
+
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -162,11 +169,11 @@ QString historyHtml(const store::OrderDetail &d)
     QString html;
     html += u"<h3>"_s + OrderDetailView::tr("Timeline") + u"</h3><ol>"_s;
     for (const store::OrderDetail::Event &event : d.events) {
-        QString line =
-            OrderDetailView::tr("%1: %2 → %3 (version %4) by %5")
-                .arg(escaped(orderTime(event.at)), escaped(event.event), escaped(event.to))
-                .arg(event.version)
-                .arg(escaped(event.actor));
+        QString line = OrderDetailView::tr("%1: %2 → %3 (version %4) by %5")
+                           .arg(escaped(orderTime(event.at)), escaped(event.event),
+                                escaped(statusWords(event.to)))
+                           .arg(event.version)
+                           .arg(escaped(event.actor));
         if (!event.approvedBy.isEmpty())
             line += u", "_s + OrderDetailView::tr("approved by %1").arg(escaped(event.approvedBy));
         html += u"<li>"_s + line + u"</li>"_s;

@@ -81,6 +81,15 @@ void OrderDetailView::showOrder(const QString &orderId)
     reload();
 }
 
+void OrderDetailView::clear()
+{
+    m_orderId.clear();
+    m_detail.reset();
+    m_title->clear();
+    m_body->clear();
+    render(); // takes the actions away
+}
+
 void OrderDetailView::reload()
 {
     if (m_orderId.isEmpty())
@@ -110,7 +119,7 @@ void OrderDetailView::render()
     const store::OrderDetail &d = *m_detail;
     m_title->setText(
         (d.summary.isReturn ? tr("Return %1 — %2, version %3") : tr("Receipt %1 — %2, version %3"))
-            .arg(d.summary.receiptNumber, orderStatusName(d.summary.status))
+            .arg(d.summary.receiptNumber, orderStatusWords(d.summary.status))
             .arg(d.summary.version));
     m_body->setHtml(orderDetailHtml(d));
     addActions(d);
@@ -249,7 +258,7 @@ void OrderDetailView::showConflict(int seen, const Result<store::OrderDetail> &n
     if (now) {
         what = tr("Since you opened it (version %1), order %2 has become %3 (version %4).")
                    .arg(seen)
-                   .arg(now->summary.receiptNumber, orderStatusName(now->summary.status))
+                   .arg(now->summary.receiptNumber, orderStatusWords(now->summary.status))
                    .arg(now->summary.version);
         for (const store::OrderDetail::Event &change : now->events) {
             if (change.version > seen) {

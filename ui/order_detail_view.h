@@ -32,6 +32,8 @@ public:
     // Shows `orderId` as it is now.
     void showOrder(const QString &orderId);
     void reload();
+    // Shows nothing (a filter left the order out of the list).
+    void clear();
 
     const std::optional<store::OrderDetail> &shown() const { return m_detail; }
 

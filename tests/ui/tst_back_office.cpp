@@ -24,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -493,6 +495,23 @@ private slots:
         table->selectRow(0);
         QCOMPARE(window.detail().shown()->summary.receiptNumber, u"S1-T1-000003"_s);
         QVERIFY(window.findChild<QChartView *>(u"hourlyChart"_s)->chart() != nullptr);
+
+        // The window fits a 1024 × 768 screen (it opens no larger than the screen).
+        const QSize least = window.minimumSizeHint();
+        QVERIFY2(least.width() <= 1024 && least.height() <= 768,
+                 qPrintable(u"%1 × %2"_s.arg(least.width()).arg(least.height())));
+
+        // Statuses read in words in the filter, as in the table; a filter that leaves the order
+        // shown out of the list takes it, and its actions, out of the detail pane.
+        auto *status = window.findChild<QComboBox *>(u"filterStatus"_s);
+        const int cancelled = status->findData(u"CANCELLED"_s);
+        QCOMPARE(status->itemText(cancelled), u"Cancelled"_s);
+        QCOMPARE(status->itemText(status->findData(u"PAID"_s)), u"Paid"_s);
+        status->setCurrentIndex(cancelled);
+        QTest::keyClick(receipt, Qt::Key_Return);
+        QTRY_COMPARE(window.history().rowCount(), 0);
+        QVERIFY(!window.detail().shown());
+        QVERIFY(window.detail().findChildren<QPushButton *>().isEmpty());
     }
 };
 

@@ -23,9 +23,12 @@ sell --sku SKU-00001 --sku SKU-00042 --sku SKU-00230:2 --tender card --cashier A
 # A customer brings one of Ben's three items back: the newest order is that return.
 "${cli[@]}" return --receipt S1-T1-000003 --item 1:1 --cashier Mia >/dev/null
 
-start_display :96
-LANG=de_DE.UTF-8 "$bin/counterline" --back-office --data-dir "$work/terminal" \
-    -geometry 1280x800+0+0 &
+# A laptop's 1366x768 unless BACK_OFFICE_SCREEN says otherwise (1024x768: the smallest it fits);
+# the window picks its own size within the screen.
+screen_size="${BACK_OFFICE_SCREEN:-1366x768}"
+shot="${BACK_OFFICE_SHOT:-docs/screenshots/back-office.png}"
+start_display :96 "$screen_size"
+LANG=de_DE.UTF-8 "$bin/counterline" --back-office --data-dir "$work/terminal" &
 pids+=($!)
 # The manager's PIN is asked for by the approval dialog ("Freigabe durch Marktleitung").
 xdotool search --sync --name "Freigabe|approval" >/dev/null
@@ -33,5 +36,5 @@ sleep 0.5
 xdotool type --delay 40 "9999"; xdotool key Return
 xdotool search --sync --name "Counterline[- ][Bb]ack ?office" >/dev/null
 sleep 1.5
-import -window root docs/screenshots/back-office.png
-echo "docs/screenshots/back-office.png written"
+import -window root "$shot"
+echo "$shot written"

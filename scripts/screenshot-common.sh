@@ -3,7 +3,7 @@
 #
 #   source scripts/screenshot-common.sh
 #   start_demo_server          # sets $work, $url and $token (terminal T1 of S1)
-#   start_display :97          # exports DISPLAY
+#   start_display :97 [1366x768] # exports DISPLAY
 set -euo pipefail
 source scripts/ensure-packages.sh
 ensure_packages "${COUNTERLINE_BUILD_PACKAGES[@]}" xvfb xdotool imagemagick xauth x11-utils
@@ -36,8 +36,8 @@ start_demo_server() {
     url="http://127.0.0.1:$(head -n 1 "$work/server.out" | sed 's/.*://')"
 }
 
-start_display() {
-    Xvfb "$1" -screen 0 1280x800x24 -nolisten tcp &
+start_display() { # DISPLAY [WIDTHxHEIGHT, 1280x800 unless given]
+    Xvfb "$1" -screen 0 "${2:-1280x800}x24" -nolisten tcp &
     pids+=($!)
     export DISPLAY="$1"
     for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done

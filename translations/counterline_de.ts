@@ -3833,6 +3833,18 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
         <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
         <translation>Erstattung von Beleg %1 (%2): Die Ware geht zurück in den Bestand und das Geld zurück an die Kundschaft, durch den, der es angenommen hat. Was jetzt nicht zurückgegeben werden kann, kommt auf die Liste der Klärfälle.</translation>
     </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>braucht Aufmerksamkeit</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::ParkedCartsDialog</name>

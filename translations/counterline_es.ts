@@ -3833,6 +3833,18 @@ Sin orden, sirve la API v1. Órdenes:
         <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
         <translation>Reembolso del ticket %1 (%2): la mercancía vuelve al stock y el dinero al cliente, por quien lo cobró. Lo que no se pueda devolver ahora pasa a la lista de incidencias.</translation>
     </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>pendiente de envío</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::ParkedCartsDialog</name>

@@ -3833,6 +3833,18 @@ Sans commande, il sert l’API v1. Commandes :
         <source>Refunding receipt %1 (%2): its goods go back into stock and its money back to the customer, by whoever took it. What cannot be given back now goes on the follow-up list.</source>
         <translation>Remboursement du ticket %1 (%2) : la marchandise retourne en stock et l’argent au client, par qui l’a encaissé. Ce qui ne peut pas être rendu maintenant va sur la liste des suivis.</translation>
     </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>demande attention</translation>
+    </message>
 </context>
 <context>
     <name>counterline::ui::ParkedCartsDialog</name>

@@ -19,6 +19,18 @@ QString statusWords(const QString &name)
     return status ? orderStatusWords(*status) : name;
 }
 
+// An outbox state ("pending") in the user's words.
+QString deliveryWords(const QString &state)
+{
+    if (state == u"pending"_s)
+        return OrderDetailView::tr("waiting to be sent");
+    if (state == u"sent"_s)
+        return OrderDetailView::tr("sent");
+    if (state == u"needs_attention"_s)
+        return OrderDetailView::tr("needs attention");
+    return state;
+}
+
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -188,10 +200,10 @@ QString historyHtml(const store::OrderDetail &d)
     }
     html += u"</ul><h3>"_s + OrderDetailView::tr("Sync") + u"</h3><ul>"_s;
     for (const store::OrderDetail::SyncEntry &entry : d.sync) {
-        QString line =
-            OrderDetailView::tr("%1 with key <tt>%2</tt>: %3 after %4 attempts")
-                .arg(escaped(entry.kind), escaped(entry.idempotencyKey), escaped(entry.state))
-                .arg(entry.attempts);
+        QString line = OrderDetailView::tr("%1 with key <tt>%2</tt>: %3 after %4 attempts")
+                           .arg(escaped(entry.kind), escaped(entry.idempotencyKey),
+                                escaped(deliveryWords(entry.state)))
+                           .arg(entry.attempts);
         if (entry.lastStatus != 0)
             line += u"; "_s + OrderDetailView::tr("last answer HTTP %1").arg(entry.lastStatus);
         if (!entry.lastError.isEmpty()) {

@@ -65,6 +65,12 @@ QString orderStatusWords(OrderStatus status)
     return QCoreApplication::translate("counterline::OrderStatus", words);
 }
 
+QString orderStatusWordsFor(const QString &name)
+{
+    const Result<OrderStatus> status = orderStatusFromName(name);
+    return status ? orderStatusWords(*status) : name;
+}
+
 QString orderStatusName(OrderStatus status)
 {
     switch (status) {

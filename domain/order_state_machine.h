@@ -79,6 +79,9 @@ QString orderStatusName(OrderStatus status);
 Result<OrderStatus> orderStatusFromName(QStringView name);
 // For people, in the user's language: "Paid", "Cancelled", ….
 QString orderStatusWords(OrderStatus status);
+// The same for a status as the database and the wire name it ("PAID" → "Paid"); a name that is no
+// status comes back as it is.
+QString orderStatusWordsFor(const QString &name);
 QString orderEventName(OrderEvent event);
 Result<OrderEvent> orderEventFromName(QStringView name);
 

@@ -3462,30 +3462,6 @@ Ohne Befehl stellt er die v1-API bereit. Befehle:
 <context>
     <name>counterline::ui::HistoryModel</name>
     <message>
-        <source>Created</source>
-        <translation>Angelegt</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Bezahlt</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>Versandt</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Storniert</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Erstattet</translation>
-    </message>
-    <message>
         <source>Waiting to sync</source>
         <translation>Wartet auf Sync</translation>
     </message>

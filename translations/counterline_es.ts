@@ -3462,30 +3462,6 @@ Sin orden, sirve la API v1. Órdenes:
 <context>
     <name>counterline::ui::HistoryModel</name>
     <message>
-        <source>Created</source>
-        <translation>Creado</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Pagado</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Completado</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Reembolsado</translation>
-    </message>
-    <message>
         <source>Waiting to sync</source>
         <translation>Pendiente de sincronizar</translation>
     </message>

@@ -3462,30 +3462,6 @@ Sans commande, il sert l’API v1. Commandes :
 <context>
     <name>counterline::ui::HistoryModel</name>
     <message>
-        <source>Created</source>
-        <translation>Créée</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payée</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>Expédiée</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Remboursée</translation>
-    </message>
-    <message>
         <source>Waiting to sync</source>
         <translation>En attente de synchro</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "ui/history_model.h"
 
 #include "domain/currency.h"
+#include "domain/order_state_machine.h"
 #include "ui/money_format.h"
 
 #include <QLocale>
@@ -10,23 +11,6 @@ using namespace Qt::StringLiterals;
 namespace counterline::ui {
 
 namespace {
-
-QString statusText(const QString &status)
-{
-    if (status == u"CREATED"_s)
-        return HistoryModel::tr("Created");
-    if (status == u"PAID"_s)
-        return HistoryModel::tr("Paid");
-    if (status == u"SHIPPED"_s)
-        return HistoryModel::tr("Shipped");
-    if (status == u"COMPLETED"_s)
-        return HistoryModel::tr("Completed");
-    if (status == u"CANCELLED"_s)
-        return HistoryModel::tr("Cancelled");
-    if (status == u"REFUNDED"_s)
-        return HistoryModel::tr("Refunded");
-    return status;
-}
 
 QString originText(const QString &origin)
 {
@@ -226,8 +210,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return QLocale().toString(row->createdAt.toLocalTime(), QLocale::ShortFormat);
     case StatusColumn:
-        return row->isReturn ? tr("Return · %1").arg(statusText(row->status))
-                             : statusText(row->status);
+        return row->isReturn ? tr("Return · %1").arg(orderStatusWordsFor(row->status))
+                             : orderStatusWordsFor(row->status);
     case CashierColumn:
         return row->cashier;
     case CustomerColumn:

@@ -12,13 +12,6 @@ namespace counterline::ui {
 
 namespace {
 
-// A status as the database names it ("PAID"), in the user's words ("Paid").
-QString statusWords(const QString &name)
-{
-    const Result<OrderStatus> status = orderStatusFromName(name);
-    return status ? orderStatusWords(*status) : name;
-}
-
 // An outbox state ("pending") in the user's words.
 QString deliveryWords(const QString &state)
 {
@@ -183,7 +176,7 @@ QString historyHtml(const store::OrderDetail &d)
     for (const store::OrderDetail::Event &event : d.events) {
         QString line = OrderDetailView::tr("%1: %2 → %3 (version %4) by %5")
                            .arg(escaped(orderTime(event.at)), escaped(event.event),
-                                escaped(statusWords(event.to)))
+                                escaped(orderStatusWordsFor(event.to)))
                            .arg(event.version)
                            .arg(escaped(event.actor));
         if (!event.approvedBy.isEmpty())
